@@ -1,0 +1,233 @@
+import { z } from 'zod'
+import { ANSWER_PATHS } from './answers'
+
+/**
+ * Brief, schema version 1: what the engine returns for one set of answers.
+ * A pure function of (answers, engine version, catalog version): no
+ * timestamps, no ids made up at run time. Money is integer US cents.
+ */
+
+export const AREAS = [
+  'repo',
+  'architecture_style',
+  'deploy_regions',
+  'hosting',
+  'framework',
+  'database',
+  'timeseries_store',
+  'vector_store',
+  'document_store',
+  'search',
+  'file_storage',
+  'jobs',
+  'cache',
+  'auth',
+  'payments',
+  'email',
+  'observability',
+  'analytics',
+  'api',
+  'tenancy',
+] as const
+export type Area = (typeof AREAS)[number]
+
+export const DECISION_STATUSES = ['adopt', 'defer', 'avoid'] as const
+export const TRIGGER_STATUSES = ['ok', 'approaching', 'fired'] as const
+export const SEVERITIES = ['high', 'medium', 'low'] as const
+export const BANDS = ['lean', 'moderate', 'scaled'] as const
+export type Band = (typeof BANDS)[number]
+
+export const COMPARATORS = ['>=', '>', '<=', '<'] as const
+export type Comparator = (typeof COMPARATORS)[number]
+
+/**
+ * What can be measured. Answers give 12-month figures for some of these;
+ * the rest (latency, CPU, error rate, queue depth) only signals can give.
+ */
+export const METRICS = {
+  active_users: { unit: 'users', label: 'Monthly active users' },
+  peak_rps: { unit: 'requests/s', label: 'Peak requests per second' },
+  p95_latency_ms: { unit: 'ms', label: 'p95 latency' },
+  db_cpu_percent: { unit: '%', label: 'Database CPU (sustained)' },
+  db_size_gb: { unit: 'GB', label: 'Database size' },
+  longest_job_seconds: { unit: 's', label: 'Longest job duration' },
+  queue_depth: { unit: 'jobs', label: 'Jobs waiting' },
+  error_rate_percent: { unit: '%', label: 'Error rate' },
+  engineers: { unit: 'engineers', label: 'Engineers on one service' },
+  monthly_infra_usd: { unit: 'USD/month', label: 'Monthly infrastructure spend' },
+  vector_count: { unit: 'vectors', label: 'Stored embeddings' },
+  vector_query_p95_ms: { unit: 'ms', label: 'Vector query p95 latency' },
+  timeseries_events_per_second: { unit: 'events/s', label: 'Time-series events per second' },
+  regions_required: { unit: 'regions', label: 'Regions data must stay in' },
+} as const
+export type Metric = keyof typeof METRICS
+export const METRIC_IDS = Object.keys(METRICS) as [Metric, ...Metric[]]
+
+const id = z.string().regex(/^[a-z0-9_]+$/, 'a snake_case id')
+
+export const BecauseSchema = z.strictObject({
+  rule: z.string().regex(/^[a-z0-9_]+(\.[a-z0-9_]+)*$/, 'a dotted rule id such as jobs.long_tasks_need_queue'),
+  inputs: z.array(z.enum(ANSWER_PATHS)),
+  text: z.string().min(1),
+})
+export type Because = z.infer<typeof BecauseSchema>
+
+export const ChoiceSchema = z.strictObject({ id, name: z.string().min(1) })
+export type Choice = z.infer<typeof ChoiceSchema>
+
+export const AlternativeSchema = z.strictObject({ id, name: z.string().min(1), whyNot: z.string().min(1) })
+export type Alternative = z.infer<typeof AlternativeSchema>
+
+export const DecisionSchema = z.strictObject({
+  area: z.enum(AREAS),
+  title: z.string().min(1),
+  choice: ChoiceSchema,
+  status: z.enum(DECISION_STATUSES),
+  because: z.array(BecauseSchema).min(1),
+  alternatives: z.array(AlternativeSchema),
+  revisitWhen: z.array(id),
+  guide: z.string().min(1),
+})
+export type Decision = z.infer<typeof DecisionSchema>
+
+export const ConditionSchema = z.strictObject({
+  metric: z.enum(METRIC_IDS),
+  comparator: z.enum(COMPARATORS),
+  threshold: z.number(),
+  unit: z.string(),
+})
+export type Condition = z.infer<typeof ConditionSchema>
+
+export const TriggerSchema = z.strictObject({
+  id,
+  area: z.enum(AREAS),
+  title: z.string().min(1),
+  metric: z.enum(METRIC_IDS),
+  comparator: z.enum(COMPARATORS),
+  threshold: z.number(),
+  unit: z.string(),
+  /** Further conditions that must also hold before the trigger counts as fired. */
+  alsoRequires: z.array(ConditionSchema),
+  action: z.string().min(1),
+  status: z.enum(TRIGGER_STATUSES),
+  /** The 12-month figure from the answers the status was judged on; null when only measurement can tell. */
+  observed: z.number().nullable(),
+  observedFrom: z.enum(ANSWER_PATHS).nullable(),
+  guide: z.string().min(1),
+})
+export type Trigger = z.infer<typeof TriggerSchema>
+
+export const CRITERIA = [
+  'access_pattern_fit',
+  'query_complexity_latency',
+  'operational_burden',
+  'team_familiarity',
+  'integration_fit',
+] as const
+export type Criterion = (typeof CRITERIA)[number]
+
+export const ScoreSchema = z.strictObject({
+  criterion: z.enum(CRITERIA),
+  score: z.number().int().min(1).max(5),
+  text: z.string().min(1),
+})
+
+export const DatabaseRationaleSchema = z.strictObject({
+  chosen: id,
+  criteria: z.array(z.strictObject({ id: z.enum(CRITERIA), name: z.string(), question: z.string() })),
+  options: z.array(
+    z.strictObject({
+      id,
+      name: z.string().min(1),
+      scores: z.array(ScoreSchema),
+      total: z.number().int(),
+      verdict: z.string().min(1),
+    }),
+  ),
+  because: z.array(BecauseSchema),
+})
+export type DatabaseRationale = z.infer<typeof DatabaseRationaleSchema>
+
+export const DayOneItemSchema = z.strictObject({
+  id,
+  title: z.string().min(1),
+  actions: z.array(z.string().min(1)).min(1),
+  because: z.array(BecauseSchema).min(1),
+  guide: z.string().min(1),
+})
+export type DayOneItem = z.infer<typeof DayOneItemSchema>
+
+export const DeferredItemSchema = z.strictObject({
+  id,
+  what: z.string().min(1),
+  until: id,
+  because: z.array(BecauseSchema).min(1),
+})
+export type DeferredItem = z.infer<typeof DeferredItemSchema>
+
+export const RiskSchema = z.strictObject({
+  id,
+  severity: z.enum(SEVERITIES),
+  text: z.string().min(1),
+  mitigation: z.string().min(1),
+  because: z.array(BecauseSchema).min(1),
+})
+export type Risk = z.infer<typeof RiskSchema>
+
+const cents = z.number().int()
+const twelve = z.array(cents).length(12)
+
+export const PriceSourceSchema = z.strictObject({ url: z.string(), asOf: z.string(), estimate: z.boolean() })
+
+export const LineItemSchema = z.strictObject({
+  id,
+  area: z.enum(AREAS),
+  component: z.string().min(1),
+  bands: z.strictObject({ lean: twelve, moderate: twelve, scaled: twelve }),
+  basis: z.string().min(1),
+  sources: z.array(PriceSourceSchema),
+})
+export type LineItem = z.infer<typeof LineItemSchema>
+
+export const BandTotalsSchema = z.strictObject({ monthly: twelve, total12Months: cents })
+
+export const TransactionFeeSchema = z.strictObject({
+  provider: id,
+  name: z.string().min(1),
+  per1000ProcessedCents: cents,
+  text: z.string().min(1),
+  sources: z.array(PriceSourceSchema),
+})
+
+export const CostsSchema = z.strictObject({
+  currency: z.literal('USD'),
+  unit: z.literal('cents'),
+  pricesAsOf: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/),
+  usage: z.strictObject({ activeUsers: z.array(count()).length(12), curve: z.string().min(1) }),
+  bands: z.strictObject({ lean: BandTotalsSchema, moderate: BandTotalsSchema, scaled: BandTotalsSchema }),
+  lineItems: z.array(LineItemSchema),
+  assumptions: z.array(z.string().min(1)),
+  transactionFees: z.array(TransactionFeeSchema),
+})
+export type Costs = z.infer<typeof CostsSchema>
+
+function count() {
+  return z.number().int().min(0)
+}
+
+export const BriefSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  engineVersion: z.string(),
+  catalogVersion: z.string(),
+  title: z.string(),
+  summary: z.string().min(1),
+  decisions: z.array(DecisionSchema).length(AREAS.length),
+  databaseRationale: DatabaseRationaleSchema,
+  dayOne: z.array(DayOneItemSchema),
+  deferred: z.array(DeferredItemSchema),
+  risks: z.array(RiskSchema),
+  costs: CostsSchema,
+  triggers: z.array(TriggerSchema),
+  handoff: z.array(z.string().min(1)),
+})
+export type Brief = z.infer<typeof BriefSchema>

@@ -1,0 +1,6 @@
+export * from './answers'
+export * from './brief'
+export { type Catalog, CatalogSchema } from './catalog'
+export { generateBrief } from './generate'
+export { evaluateTrigger, evaluateTriggers, type Readings, readingsFromAnswers, triggerStatus } from './triggers'
+export { ENGINE_VERSION } from './version'
