@@ -1,0 +1,42 @@
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError } from '@remix-run/react'
+import type { LinksFunction } from '@remix-run/node'
+import stylesheet from './styles/app.css?url'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }]
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  return <Outlet />
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const title = isRouteErrorResponse(error) ? `${error.status} ${error.statusText}` : 'Something went wrong'
+  const detail = isRouteErrorResponse(error) && typeof error.data === 'string' ? error.data : null
+  return (
+    <main className="page">
+      <h1>{title}</h1>
+      {detail ? <p>{detail}</p> : <p>The page could not be shown. Try again, or go back to the start.</p>}
+      <p>
+        <a href="/">Back to stackbrief</a>
+      </p>
+    </main>
+  )
+}

@@ -1,0 +1,203 @@
+import { randomUUID } from 'node:crypto'
+import type { Server } from 'node:http'
+import { fileURLToPath } from 'node:url'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import compression from 'compression'
+import express, { type NextFunction, type Request, type Response } from 'express'
+import pino from 'pino'
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client'
+
+/**
+ * The HTTP server: request ids, structured logs, RED metrics by route,
+ * static assets, and the Remix request handler. The same code serves
+ * development (Vite middleware) and production (the built server bundle).
+ */
+
+const REQUEST_ID_HEADER = 'x-request-id'
+const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/
+const ONE_YEAR = '1y'
+
+export interface AppOptions {
+  mode?: 'development' | 'production'
+  logger?: pino.Logger
+}
+
+export async function createApp({ mode = 'production', logger = createLogger() }: AppOptions = {}) {
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', true)
+
+  const metrics = createMetrics()
+  let routePatterns: RoutePattern[] = []
+
+  app.use(requestId)
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint()
+    res.on('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9
+      const route = routeLabel(req.path, routePatterns)
+      const labels = { method: req.method, route, status: String(res.statusCode) }
+      metrics.requests.inc(labels)
+      metrics.duration.observe(labels, seconds)
+      if (res.statusCode >= 500) metrics.errors.inc({ method: req.method, route })
+      const entry = {
+        requestId: res.locals.requestId,
+        method: req.method,
+        path: req.path,
+        route,
+        status: res.statusCode,
+        durationMs: Math.round(seconds * 10_000) / 10,
+      }
+      if (res.statusCode >= 500) logger.error(entry, 'request failed')
+      else logger.info(entry, 'request')
+    })
+    next()
+  })
+  app.use(compression())
+
+  app.get('/healthz', (_req, res) => {
+    res.set('Cache-Control', 'no-store').json({ status: 'ok' })
+  })
+  app.get('/metrics', async (_req, res) => {
+    res.set('Content-Type', metrics.registry.contentType).send(await metrics.registry.metrics())
+  })
+
+  let build: ServerBuild | (() => Promise<ServerBuild>)
+  if (mode === 'development') {
+    const vite = await import('vite').then((v) => v.createServer({ server: { middlewareMode: true } }))
+    app.use(vite.middlewares)
+    build = async () => {
+      const loaded = (await vite.ssrLoadModule('virtual:remix/server-build')) as ServerBuild
+      routePatterns = routePatternsOf(loaded)
+      return loaded
+    }
+  } else {
+    const buildPath = fileURLToPath(new URL('./build/server/index.js', import.meta.url))
+    const loaded = (await import(buildPath)) as ServerBuild
+    routePatterns = routePatternsOf(loaded)
+    build = loaded
+    const clientDir = fileURLToPath(new URL('./build/client', import.meta.url))
+    app.use('/assets', express.static(`${clientDir}/assets`, { immutable: true, maxAge: ONE_YEAR }))
+    app.use(express.static(clientDir, { maxAge: '1h' }))
+  }
+
+  app.all('*', createRequestHandler({ build, mode, getLoadContext: (_req, res) => ({ requestId: res.locals.requestId }) }))
+
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    logger.error({ requestId: res.locals.requestId, err: error }, 'unhandled error')
+    if (!res.headersSent) res.status(500).type('text/plain').send('Internal error. Request id: ' + res.locals.requestId)
+  })
+
+  return app
+}
+
+function requestId(req: Request, res: Response, next: NextFunction) {
+  const given = req.get(REQUEST_ID_HEADER)
+  const id = given && REQUEST_ID_PATTERN.test(given) ? given : randomUUID()
+  res.locals.requestId = id
+  res.set('X-Request-Id', id)
+  next()
+}
+
+export function createLogger() {
+  return pino({ level: process.env.LOG_LEVEL ?? 'info', base: { service: 'stackbrief' } })
+}
+
+function createMetrics() {
+  const registry = new Registry()
+  collectDefaultMetrics({ register: registry })
+  const labelNames = ['method', 'route', 'status'] as const
+  return {
+    registry,
+    requests: new Counter({
+      name: 'http_requests_total',
+      help: 'HTTP requests by method, route and status.',
+      labelNames,
+      registers: [registry],
+    }),
+    errors: new Counter({
+      name: 'http_request_errors_total',
+      help: 'HTTP requests that ended in a server error (5xx), by method and route.',
+      labelNames: ['method', 'route'] as const,
+      registers: [registry],
+    }),
+    duration: new Histogram({
+      name: 'http_request_duration_seconds',
+      help: 'HTTP request duration in seconds, by method, route and status.',
+      labelNames,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
+    }),
+  }
+}
+
+interface RoutePattern {
+  id: string
+  pattern: RegExp
+  specificity: number
+}
+
+/** Route patterns from the build, so metrics are labelled by route rather than by raw path. */
+function routePatternsOf(build: ServerBuild): RoutePattern[] {
+  const routes = build.routes
+  const fullPath = (id: string): string => {
+    const route = routes[id]
+    if (!route) return ''
+    const parent = route.parentId ? fullPath(route.parentId) : ''
+    return [parent, route.path ?? ''].filter(Boolean).join('/')
+  }
+  return Object.keys(routes)
+    .filter((id) => id !== 'root')
+    .map((id) => {
+      const path = fullPath(id)
+      const source = path
+        .split('/')
+        .filter(Boolean)
+        .map((segment) => {
+          if (segment === '*') return '.*'
+          if (segment.startsWith(':')) return segment.endsWith('?') ? '[^/]*' : '[^/]+'
+          return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        })
+        .join('/')
+      return {
+        id,
+        pattern: new RegExp(`^/${source}/?$`),
+        specificity: path.split('/').filter((s) => s && !s.startsWith(':') && s !== '*').length * 2 - (path.includes('*') ? 1 : 0),
+      }
+    })
+    .sort((a, b) => b.specificity - a.specificity || a.id.localeCompare(b.id))
+}
+
+function routeLabel(path: string, patterns: RoutePattern[]): string {
+  if (path === '/healthz' || path === '/metrics') return path
+  if (path.startsWith('/assets/')) return '/assets'
+  const page = path === '/_root.data' ? '/' : path.replace(/\.data$/, '')
+  return patterns.find((p) => p.pattern.test(page))?.id ?? 'unmatched'
+}
+
+export async function start() {
+  const logger = createLogger()
+  const mode = process.env.NODE_ENV === 'production' ? 'production' : 'development'
+  const app = await createApp({ mode, logger })
+  const port = Number(process.env.PORT ?? 3000)
+  const host = process.env.HOST ?? '0.0.0.0'
+  const server: Server = app.listen(port, host, () => {
+    logger.info({ port, host, mode }, `stackbrief listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`)
+  })
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'shutting down')
+    server.close(() => process.exit(0))
+    setTimeout(() => process.exit(0), 5_000).unref()
+  }
+  process.on('SIGTERM', () => stop('SIGTERM'))
+  process.on('SIGINT', () => stop('SIGINT'))
+  return server
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  start().catch((error) => {
+    console.error(`stackbrief failed to start: ${error instanceof Error ? error.message : String(error)}`)
+    process.exit(1)
+  })
+}
