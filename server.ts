@@ -82,11 +82,14 @@ export async function createApp({ mode = 'production', logger = createLogger() }
     app.use(express.static(clientDir, { maxAge: '1h' }))
   }
 
-  app.all('*', createRequestHandler({ build, mode, getLoadContext: (_req, res) => ({ requestId: res.locals.requestId }) }))
+  app.all(
+    '*',
+    createRequestHandler({ build, mode, getLoadContext: (_req, res) => ({ requestId: res.locals.requestId }) }),
+  )
 
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     logger.error({ requestId: res.locals.requestId, err: error }, 'unhandled error')
-    if (!res.headersSent) res.status(500).type('text/plain').send('Internal error. Request id: ' + res.locals.requestId)
+    if (!res.headersSent) res.status(500).type('text/plain').send(`Internal error. Request id: ${res.locals.requestId}`)
   })
 
   return app
@@ -163,7 +166,8 @@ function routePatternsOf(build: ServerBuild): RoutePattern[] {
       return {
         id,
         pattern: new RegExp(`^/${source}/?$`),
-        specificity: path.split('/').filter((s) => s && !s.startsWith(':') && s !== '*').length * 2 - (path.includes('*') ? 1 : 0),
+        specificity:
+          path.split('/').filter((s) => s && !s.startsWith(':') && s !== '*').length * 2 - (path.includes('*') ? 1 : 0),
       }
     })
     .sort((a, b) => b.specificity - a.specificity || a.id.localeCompare(b.id))
@@ -183,7 +187,10 @@ export async function start() {
   const port = Number(process.env.PORT ?? 3000)
   const host = process.env.HOST ?? '0.0.0.0'
   const server: Server = app.listen(port, host, () => {
-    logger.info({ port, host, mode }, `stackbrief listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`)
+    logger.info(
+      { port, host, mode },
+      `stackbrief listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
+    )
   })
   const stop = (signal: string) => {
     logger.info({ signal }, 'shutting down')
