@@ -1,18 +1,99 @@
-import type { AreaRules } from './types'
-import { because } from './types'
+import type { Answers } from '../answers'
+import type { Alternative, Because } from '../brief'
+import { formatUsd } from './_shared-stack'
+import { type AreaRules, because } from './types'
 
-// PLACEHOLDER: replaced by the real rules for this area.
+/** Below this monthly infrastructure budget (USD) the free tier of a Grafana stack is the tool; at or above it, a paid one. */
+export const SMALL_BUDGET_USD = 1000
+
+type ToolId = 'grafana_stack' | 'datadog' | 'honeycomb'
+
+const NAMES: Record<ToolId, string> = {
+  grafana_stack: 'Grafana + Loki + Prometheus (Grafana Cloud free tier)',
+  datadog: 'Datadog',
+  honeycomb: 'Honeycomb',
+}
+
+const baseline = () =>
+  because(
+    'observability.from_day_one',
+    [],
+    'From the first deploy, not after launch: structured JSON logs carrying a request id, rate, errors and duration (RED) for every endpoint and background job, traces that follow a request through the app and its jobs, and one alert that fires when the error rate jumps; it is an afternoon of setup now and far harder to add in the middle of an incident.',
+  )
+
+/** Products whose questions are about one event's path through many handlers. */
+const traceHeavy = (a: Answers) => a.product.realtime === 'core' || a.load.fanOut
+
+function choose(a: Answers): { id: ToolId; because: Because } {
+  const budget = formatUsd(a.budget.monthlyInfraUsd)
+  if (a.budget.monthlyInfraUsd < SMALL_BUDGET_USD) {
+    return {
+      id: 'grafana_stack',
+      because: because(
+        'observability.small_budget_free_tier',
+        ['budget.monthlyInfraUsd'],
+        `Your infrastructure budget is ${budget} a month, under the ${formatUsd(SMALL_BUDGET_USD)} line where a paid tool makes sense: Grafana Cloud’s free tier gives you Loki for logs, Prometheus metrics, Tempo traces and alerting at no cost.`,
+      ),
+    }
+  }
+  const inputs = ['budget.monthlyInfraUsd', 'product.realtime', 'load.fanOut'] as const
+  if (traceHeavy(a)) {
+    const why =
+      a.product.realtime === 'core' && a.load.fanOut
+        ? 'realtime is at the core of your product and one event fans out to many handlers'
+        : a.product.realtime === 'core'
+          ? 'realtime is at the core of your product'
+          : 'one event in your product fans out to many handlers'
+    return {
+      id: 'honeycomb',
+      because: because(
+        'observability.trace_heavy_product',
+        inputs,
+        `With ${budget} a month you can pay for less operations work, and because ${why}, most questions will be about one event’s path through the system: Honeycomb is built around querying traces by any field.`,
+      ),
+    }
+  }
+  return {
+    id: 'datadog',
+    because: because(
+      'observability.budget_for_managed_tool',
+      inputs,
+      `With ${budget} a month you can pay for less operations work, and your product is mostly request and response rather than events fanning out, so Datadog’s hosts, logs, APM traces and alerts in one product, with little setup, fit best.`,
+    ),
+  }
+}
+
+function alternatives(a: Answers, chosen: ToolId): Alternative[] {
+  const budget = formatUsd(a.budget.monthlyInfraUsd)
+  const small = chosen === 'grafana_stack'
+  const whyNot: Record<ToolId, string> = {
+    grafana_stack: `With ${budget} a month you can pay to avoid tuning dashboards, retention and alert routing yourselves; the Grafana free tier remains the fallback if spend gets tight.`,
+    datadog: small
+      ? `Datadog bills per host and per GB of logs, which would take a large share of your ${budget} monthly budget; revisit it when the budget reaches ${formatUsd(SMALL_BUDGET_USD)}.`
+      : 'Datadog covers hosts, logs and APM broadly, but following one event through many handlers is what Honeycomb’s trace queries are built for, and per-host pricing grows with every worker you add.',
+    honeycomb: small
+      ? `Honeycomb is strongest at trace queries and is a paid product at any real volume; on ${budget} a month the free Grafana tier covers logs, metrics and traces.`
+      : 'Honeycomb’s trace queries shine when events fan out through many handlers; your product is mostly request and response, where hosts, logs and APM in one place matter more.',
+  }
+  return (['grafana_stack', 'datadog', 'honeycomb'] as const)
+    .filter((id) => id !== chosen)
+    .map((id) => ({ id, name: NAMES[id], whyNot: whyNot[id] }))
+}
+
 export const observability: AreaRules = {
   area: 'observability',
-  decide: () => ({
-    area: 'observability',
-    title: 'observability',
-    choice: { id: 'none', name: 'Not decided yet' },
-    status: 'adopt',
-    because: [because('observability.placeholder', [], 'Placeholder until the rules for this area land.')],
-    alternatives: [],
-    revisitWhen: [],
-    guide: 'default-stack',
-  }),
+  decide: (a) => {
+    const { id, because: reason } = choose(a)
+    return {
+      area: 'observability',
+      title: 'Observability',
+      choice: { id, name: NAMES[id] },
+      status: 'adopt',
+      because: [baseline(), reason],
+      alternatives: alternatives(a, id),
+      revisitWhen: [],
+      guide: 'observability',
+    }
+  },
   triggers: [],
 }

@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest'
+import { LANGUAGES } from '../answers'
+import { type AnswersPatch, buildAnswers, decideChecked, reason, ruleIds } from './_test-answers'
+import { FRAMEWORK_BY_LANGUAGE, framework, LANGUAGE_PRECEDENCE } from './framework'
+
+type Languages = NonNullable<NonNullable<AnswersPatch['team']>['languages']>
+
+describe('framework', () => {
+  const single: { fact: string; languages: Languages; choice: string; rule: string; mentions: string[] }[] = [
+    {
+      fact: 'TypeScript gets Next.js, Remix second (seed 000, Next.js or Rails for full-stack)',
+      languages: ['typescript'],
+      choice: 'nextjs',
+      rule: 'framework.team_language',
+      mentions: ['TypeScript', 'Next.js'],
+    },
+    {
+      fact: 'JavaScript gets Next.js like TypeScript (seed 000, a full-stack framework)',
+      languages: ['javascript'],
+      choice: 'nextjs',
+      rule: 'framework.team_language',
+      mentions: ['JavaScript'],
+    },
+    {
+      fact: 'Ruby gets Rails (seed 000, Next.js or Rails for full-stack)',
+      languages: ['ruby'],
+      choice: 'rails',
+      rule: 'framework.team_language',
+      mentions: ['Ruby on Rails'],
+    },
+    {
+      fact: 'Python gets Django (seed 002, team familiarity)',
+      languages: ['python'],
+      choice: 'django',
+      rule: 'framework.team_language',
+      mentions: ['Python', 'Django'],
+    },
+    {
+      fact: 'PHP gets Laravel (seed 002, team familiarity)',
+      languages: ['php'],
+      choice: 'laravel',
+      rule: 'framework.team_language',
+      mentions: ['PHP', 'Laravel'],
+    },
+    {
+      fact: 'Elixir gets Phoenix (seed 002, team familiarity)',
+      languages: ['elixir'],
+      choice: 'phoenix',
+      rule: 'framework.team_language',
+      mentions: ['Elixir', 'Phoenix'],
+    },
+    {
+      fact: 'Go gets the standard library with a small router (seed 000, boring well-understood tech)',
+      languages: ['go'],
+      choice: 'go_stdlib',
+      rule: 'framework.closest_mainstream',
+      mentions: ['Go', 'net/http'],
+    },
+    {
+      fact: 'Java gets Spring Boot (seed 000, boring well-understood tech)',
+      languages: ['java'],
+      choice: 'spring_boot',
+      rule: 'framework.closest_mainstream',
+      mentions: ['Java', 'Spring Boot'],
+    },
+    {
+      fact: 'Kotlin gets Spring Boot (seed 000, boring well-understood tech)',
+      languages: ['kotlin'],
+      choice: 'spring_boot',
+      rule: 'framework.closest_mainstream',
+      mentions: ['Kotlin'],
+    },
+    {
+      fact: 'C# gets ASP.NET Core (seed 000, boring well-understood tech)',
+      languages: ['csharp'],
+      choice: 'aspnet_core',
+      rule: 'framework.closest_mainstream',
+      mentions: ['C#', 'ASP.NET Core'],
+    },
+    {
+      fact: 'Rust gets Axum (seed 000, boring well-understood tech)',
+      languages: ['rust'],
+      choice: 'axum',
+      rule: 'framework.closest_mainstream',
+      mentions: ['Rust', 'Axum'],
+    },
+    {
+      fact: 'an unmapped language gets Next.js with the reason (seed 000, Next.js or Rails for full-stack)',
+      languages: ['other'],
+      choice: 'nextjs',
+      rule: 'framework.unlisted_language',
+      mentions: ['do not map', 'Next.js'],
+    },
+  ]
+
+  for (const { fact, languages, choice, rule, mentions } of single)
+    it(fact, () => {
+      const decision = decideChecked(framework, buildAnswers({ team: { engineers: 3, languages } }))
+      expect(decision.choice.id).toBe(choice)
+      expect(decision.status).toBe('adopt')
+      expect(ruleIds(decision)).toContain(rule)
+      expect(ruleIds(decision)).not.toContain('framework.language_precedence')
+      const fired = reason(decision, rule)
+      expect(fired.inputs).toEqual(['team.languages', 'team.engineers'])
+      for (const m of mentions) expect(fired.text).toContain(m)
+      expect(fired.text).toContain('Your 3 engineers')
+    })
+
+  it('Next.js comes with Remix as the named alternative and the reason for the order (seed 000, hosted auth integration)', () => {
+    const decision = decideChecked(framework, buildAnswers({ team: { languages: ['typescript'] } }))
+    expect(ruleIds(decision)).toEqual(['framework.team_language', 'framework.nextjs_over_remix'])
+    expect(reason(decision, 'framework.nextjs_over_remix').inputs).toEqual([])
+    expect(decision.alternatives.map((a) => a.id)).toEqual(['remix'])
+  })
+
+  it('a JavaScript team is told TypeScript can come later', () => {
+    const decision = decideChecked(framework, buildAnswers({ team: { languages: ['javascript'] } }))
+    expect(reason(decision, 'framework.javascript_team').inputs).toEqual(['team.languages'])
+  })
+
+  it('a team outside TypeScript sees Next.js turned down for the cost of learning it (seed 002, team familiarity)', () => {
+    const decision = decideChecked(framework, buildAnswers({ team: { engineers: 2, languages: ['ruby'] } }))
+    expect(decision.alternatives.map((a) => a.id)).toEqual(['nextjs'])
+    expect(decision.alternatives[0].whyNot).toContain('Your 2 engineers')
+  })
+
+  const several: { fact: string; languages: Languages; choice: string; alternatives: string[]; mentions: string[] }[] =
+    [
+      {
+        fact: 'Python beside JavaScript: the server language with a full-stack framework leads (seed 000, a full-stack framework)',
+        languages: ['python', 'javascript'],
+        choice: 'django',
+        alternatives: ['nextjs'],
+        mentions: ['JavaScript and Python, so Python decides'],
+      },
+      {
+        fact: 'TypeScript beside Go: a full-stack framework beats an API-only one (seed 000, a full-stack framework)',
+        languages: ['go', 'typescript'],
+        choice: 'nextjs',
+        alternatives: ['remix', 'go_stdlib'],
+        mentions: ['TypeScript and Go, so TypeScript decides'],
+      },
+      {
+        fact: 'Ruby and Python: the fixed order picks Ruby so the same answers give the same stack',
+        languages: ['python', 'ruby'],
+        choice: 'rails',
+        alternatives: ['django', 'nextjs'],
+        mentions: ['so Ruby decides'],
+      },
+      {
+        fact: 'Go and Rust: the fixed order picks Go',
+        languages: ['rust', 'go'],
+        choice: 'go_stdlib',
+        alternatives: ['axum', 'nextjs'],
+        mentions: ['so Go decides'],
+      },
+      {
+        fact: 'an unmapped language beside a mapped one: the mapped one decides',
+        languages: ['other', 'elixir'],
+        choice: 'phoenix',
+        alternatives: ['nextjs'],
+        mentions: ['Elixir and another language'],
+      },
+    ]
+
+  for (const { fact, languages, choice, alternatives, mentions } of several)
+    it(fact, () => {
+      const decision = decideChecked(framework, buildAnswers({ team: { languages } }))
+      expect(decision.choice.id).toBe(choice)
+      expect(ruleIds(decision)[0]).toBe('framework.language_precedence')
+      const precedence = reason(decision, 'framework.language_precedence')
+      expect(precedence.inputs).toEqual(['team.languages'])
+      for (const m of mentions) expect(precedence.text).toContain(m)
+      expect(decision.alternatives.map((a) => a.id)).toEqual(alternatives)
+    })
+
+  it('languages that share a framework need no precedence', () => {
+    for (const languages of [
+      ['typescript', 'javascript'],
+      ['java', 'kotlin'],
+    ] as Languages[]) {
+      const decision = decideChecked(framework, buildAnswers({ team: { languages } }))
+      expect(ruleIds(decision)).not.toContain('framework.language_precedence')
+    }
+  })
+
+  it('every language has a framework and a place in the precedence', () => {
+    const mapped = LANGUAGES.filter((l) => l !== 'other')
+    expect([...LANGUAGE_PRECEDENCE].sort()).toEqual([...mapped].sort())
+    for (const language of mapped) expect(FRAMEWORK_BY_LANGUAGE[language]).toBeDefined()
+    expect(framework.triggers).toEqual([])
+  })
+})

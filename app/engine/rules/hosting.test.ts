@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest'
+import { evaluateTrigger } from '../triggers'
+import { type AnswersPatch, buildAnswers, decideChecked, reason, ruleIds } from './_test-answers'
+import { hosting, SPEND_OVER_BUDGET } from './hosting'
+
+describe('hosting', () => {
+  const rows: { fact: string; patch: AnswersPatch; choice: string; rules: string[]; mentions: string[] }[] = [
+    {
+      fact: 'no preference gets a managed platform: nobody debugs servers at 2am (seed 000, managed services)',
+      patch: {
+        budget: { monthlyInfraUsd: 300, hosting: 'no_preference' },
+        team: { engineers: 3, opsExperience: 'none' },
+      },
+      choice: 'managed_paas',
+      rules: ['hosting.managed_paas_default', 'hosting.spend_within_budget'],
+      mentions: ['no hosting preference', 'no experience running servers', 'your 3 engineers', '$300 a month'],
+    },
+    {
+      fact: 'a managed platform when chosen (seed 002, buy managed capabilities)',
+      patch: { budget: { monthlyInfraUsd: 400, hosting: 'managed_paas', weeksToLaunch: 10 } },
+      choice: 'managed_paas',
+      rules: ['hosting.managed_paas_requested', 'hosting.spend_within_budget'],
+      mentions: ['You chose a managed platform', '10 weeks to launch'],
+    },
+    {
+      fact: 'a cloud provider when chosen, using its managed services (seed 000, managed services wherever possible)',
+      patch: { budget: { monthlyInfraUsd: 250, hosting: 'cloud_provider' }, team: { engineers: 4 } },
+      choice: 'cloud_provider',
+      rules: ['hosting.cloud_provider_requested', 'hosting.spend_within_budget'],
+      mentions: ['managed Postgres', 'your 4 engineers'],
+    },
+    {
+      fact: 'own servers when chosen, with the operations work spelled out (seed 002, operational burden)',
+      patch: { budget: { monthlyInfraUsd: 30, hosting: 'self_hosted' }, team: { engineers: 1, opsExperience: 'none' } },
+      choice: 'self_hosted',
+      rules: ['hosting.self_hosted_requested', 'hosting.spend_within_budget'],
+      mentions: ['a team of one', 'rehearse a restore'],
+    },
+    {
+      fact: 'HIPAA with no preference: a cloud provider that signs a BAA is the safer default (seed 000, compliance requirement)',
+      patch: { budget: { hosting: 'no_preference' }, compliance: { regimes: ['hipaa'] } },
+      choice: 'cloud_provider',
+      rules: ['hosting.hipaa_prefers_cloud_provider', 'hosting.cloud_managed_services', 'hosting.spend_within_budget'],
+      mentions: ['Business Associate Agreement (BAA)', 'safer default'],
+    },
+    {
+      fact: 'HIPAA on a chosen managed platform: the platform must sign a BAA (seed 000, compliance requirement)',
+      patch: { budget: { hosting: 'managed_paas' }, compliance: { regimes: ['hipaa', 'soc2'] } },
+      choice: 'managed_paas',
+      rules: ['hosting.managed_paas_requested', 'hosting.hipaa_needs_baa', 'hosting.spend_within_budget'],
+      mentions: ['must sign a Business Associate Agreement (BAA)', 'cloud provider'],
+    },
+    {
+      fact: 'HIPAA on a chosen cloud provider: sign its BAA and stay on covered services (seed 000, compliance requirement)',
+      patch: { budget: { hosting: 'cloud_provider' }, compliance: { regimes: ['hipaa'] } },
+      choice: 'cloud_provider',
+      rules: ['hosting.cloud_provider_requested', 'hosting.hipaa_needs_baa', 'hosting.spend_within_budget'],
+      mentions: ['BAA', 'covered'],
+    },
+    {
+      fact: 'HIPAA on own servers: the safeguards are yours to prove (seed 000, compliance requirement)',
+      patch: {
+        budget: { hosting: 'self_hosted' },
+        team: { opsExperience: 'dedicated' },
+        compliance: { regimes: ['hipaa'] },
+      },
+      choice: 'self_hosted',
+      rules: ['hosting.self_hosted_requested', 'hosting.hipaa_needs_baa', 'hosting.spend_within_budget'],
+      mentions: ['dedicated operations people', 'BAA'],
+    },
+  ]
+
+  for (const { fact, patch, choice, rules, mentions } of rows)
+    it(fact, () => {
+      const decision = decideChecked(hosting, buildAnswers(patch))
+      expect(decision.choice.id).toBe(choice)
+      expect(decision.status).toBe('adopt')
+      expect(ruleIds(decision)).toEqual(rules)
+      expect(decision.revisitWhen).toEqual(['spend_over_budget'])
+      const ids = ['managed_paas', 'cloud_provider', 'self_hosted']
+      expect(decision.alternatives.map((a) => a.id)).toEqual(ids.filter((id) => id !== choice))
+      const text = decision.because.map((b) => b.text).join(' ')
+      for (const m of mentions) expect(text).toContain(m)
+    })
+
+  it('names exactly the answers each reason read', () => {
+    const decision = decideChecked(
+      hosting,
+      buildAnswers({ budget: { hosting: 'no_preference' }, compliance: { regimes: ['hipaa'] } }),
+    )
+    expect(reason(decision, 'hosting.hipaa_prefers_cloud_provider').inputs).toEqual([
+      'budget.hosting',
+      'compliance.regimes',
+    ])
+    expect(reason(decision, 'hosting.cloud_managed_services').inputs).toEqual(['team.engineers', 'team.opsExperience'])
+    expect(reason(decision, 'hosting.spend_within_budget').inputs).toEqual([
+      'budget.monthlyInfraUsd',
+      'budget.weeksToLaunch',
+    ])
+  })
+
+  it('a managed platform that will not sign a BAA leaves the cloud provider as the fallback (seed 000, compliance requirement)', () => {
+    const decision = decideChecked(
+      hosting,
+      buildAnswers({ budget: { hosting: 'managed_paas' }, compliance: { regimes: ['hipaa'] } }),
+    )
+    expect(decision.alternatives.find((a) => a.id === 'cloud_provider')?.whyNot).toContain(
+      'Business Associate Agreement',
+    )
+  })
+
+  it('defines spend_over_budget with the threshold read from the answers (seed 002, cost expectations)', () => {
+    expect(hosting.triggers).toEqual([SPEND_OVER_BUDGET])
+    expect(SPEND_OVER_BUDGET).toMatchObject({
+      id: 'spend_over_budget',
+      area: 'hosting',
+      metric: 'monthly_infra_usd',
+      comparator: '>',
+    })
+    expect(typeof SPEND_OVER_BUDGET.threshold).toBe('function')
+    expect(SPEND_OVER_BUDGET.action).toMatch(/line by line/)
+    expect(SPEND_OVER_BUDGET.action).toMatch(/right-size/)
+  })
+
+  it.each([
+    { spend: 401, status: 'fired' },
+    { spend: 400, status: 'approaching' },
+    { spend: 200, status: 'ok' },
+  ])('spend of $$spend against a $400 budget is $status', ({ spend, status }) => {
+    const answers = buildAnswers({ budget: { monthlyInfraUsd: 400 } })
+    const trigger = evaluateTrigger(SPEND_OVER_BUDGET, answers, { monthly_infra_usd: spend })
+    expect(trigger.threshold).toBe(400)
+    expect(trigger.status).toBe(status)
+  })
+})
