@@ -1,18 +1,128 @@
-import type { AreaRules } from './types'
+import type { Answers } from '../answers'
+import type { Alternative, Because, Decision } from '../brief'
+import type { AreaRules, TriggerDef } from './types'
 import { because } from './types'
 
-// PLACEHOLDER: replaced by the real rules for this area.
+/** Sustained time-series writes per second from which Timescale hypertables pay for themselves. */
+export const TIMESCALE_EVENTS_PER_SECOND = 1000
+
+const TITLE = 'Time-series data'
+
+const rate = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+
+const INFLUXDB: Alternative = {
+  id: 'influxdb',
+  name: 'InfluxDB',
+  whyNot:
+    'Not as the primary store: it is a second database with its own query language, backups and failure modes, and it cannot join readings to your customers; measure whether plain Postgres breaks first.',
+}
+
+const PROMETHEUS: Alternative = {
+  id: 'prometheus',
+  name: 'Prometheus',
+  whyNot:
+    'Prometheus is for metrics about your own systems, with short retention and no per-customer queries; product data belongs in the primary database, and plain Postgres should be measured and found wanting first.',
+}
+
+export const TIMESERIES_INGEST_VOLUME: TriggerDef = {
+  id: 'timeseries_ingest_volume',
+  area: 'timeseries_store',
+  title: 'Time-series ingest reaches volume',
+  metric: 'timeseries_events_per_second',
+  comparator: '>=',
+  threshold: TIMESCALE_EVENTS_PER_SECOND,
+  action:
+    'Turn the time-partitioned tables into Timescale hypertables (same database, same SQL), then add compression and continuous aggregates for the dashboards that read them.',
+  guide: 'migration-triggers',
+}
+
+function decision(choice: Decision['choice'], reasons: Because[], alternatives: Alternative[], revisitWhen: string[]) {
+  return {
+    area: 'timeseries_store',
+    title: TITLE,
+    choice,
+    status: 'adopt',
+    because: reasons,
+    alternatives,
+    revisitWhen,
+    guide: 'databases',
+  } satisfies Decision
+}
+
+function hostOffersExtension(a: Answers): Because {
+  const text =
+    a.budget.hosting === 'self_hosted'
+      ? 'On your own servers (budget.hosting) the timescaledb extension is a package install on the Postgres you already run.'
+      : "Not every managed Postgres ships the timescaledb extension (budget.hosting); confirm your host offers it, or run the database on Timescale's own managed service."
+  return because('timeseries_store.check_extension_on_host', ['budget.hosting'], text)
+}
+
 export const timeseriesStore: AreaRules = {
   area: 'timeseries_store',
-  decide: () => ({
-    area: 'timeseries_store',
-    title: 'timeseries_store',
-    choice: { id: 'none', name: 'Not decided yet' },
-    status: 'adopt',
-    because: [because('timeseries_store.placeholder', [], 'Placeholder until the rules for this area land.')],
-    alternatives: [],
-    revisitWhen: [],
-    guide: 'default-stack',
-  }),
-  triggers: [],
+  decide(a) {
+    if (!a.data.kinds.includes('timeseries')) {
+      return decision(
+        { id: 'none', name: 'Not needed' },
+        [
+          because(
+            'timeseries_store.no_timeseries',
+            ['data.kinds'],
+            'You did not list time-series among your data kinds (data.kinds), so there is no separate store to choose; timestamps on ordinary rows need nothing special.',
+          ),
+        ],
+        [],
+        [],
+      )
+    }
+    const eps = a.data.timeseriesEventsPerSecond
+    const inputs = ['data.kinds', 'data.timeseriesEventsPerSecond'] as const
+    if (eps >= TIMESCALE_EVENTS_PER_SECOND) {
+      return decision(
+        { id: 'timescale', name: 'Timescale (Postgres extension)' },
+        [
+          because(
+            'timeseries_store.timescale_at_volume',
+            inputs,
+            `About ${rate(eps)} time-series events per second (data.timeseriesEventsPerSecond) is at or past the ${rate(TIMESCALE_EVENTS_PER_SECOND)} per second (TIMESCALE_EVENTS_PER_SECOND) where Timescale earns its place; it is Postgres with a time-series extension, so your SQL, ORM, joins and backups keep working.`,
+          ),
+          hostOffersExtension(a),
+        ],
+        [
+          {
+            id: 'postgres',
+            name: 'Plain Postgres, time-partitioned tables',
+            whyNot: `At ${rate(eps)} events per second you would be hand-building rollups, compression and retention that hypertables give you inside the same database.`,
+          },
+          INFLUXDB,
+          PROMETHEUS,
+        ],
+        [],
+      )
+    }
+    const given =
+      eps > 0
+        ? `About ${rate(eps)} events per second (data.timeseriesEventsPerSecond) is below`
+        : 'You gave no ingest rate (data.timeseriesEventsPerSecond is 0), so we assume you are below'
+    return decision(
+      { id: 'postgres', name: 'Postgres, time-partitioned tables' },
+      [
+        because(
+          'timeseries_store.plain_postgres_below_volume',
+          inputs,
+          `${given} the ${rate(TIMESCALE_EVENTS_PER_SECOND)} per second (TIMESCALE_EVENTS_PER_SECOND) where a time-series extension pays off; ordinary Postgres tables partitioned by time hold it, an index on (series, time) serves the range queries, and dropping an old partition is your retention policy.`,
+        ),
+      ],
+      [
+        {
+          id: 'timescale',
+          name: 'Timescale (Postgres extension)',
+          whyNot: `Not needed below ${rate(TIMESCALE_EVENTS_PER_SECOND)} events per second; it is the next step when ingest grows (timeseries_ingest_volume), and the same tables and SQL carry over.`,
+        },
+        INFLUXDB,
+        PROMETHEUS,
+      ],
+      [TIMESERIES_INGEST_VOLUME.id],
+    )
+  },
+  triggers: [TIMESERIES_INGEST_VOLUME],
 }

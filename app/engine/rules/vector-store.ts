@@ -1,18 +1,106 @@
-import type { AreaRules } from './types'
+import type { Answers } from '../answers'
+import type { Because, Decision } from '../brief'
+import type { AreaRules, TriggerDef } from './types'
 import { because } from './types'
 
-// PLACEHOLDER: replaced by the real rules for this area.
+/** Embeddings at which pgvector is still the choice but deserves an early benchmark on real data. */
+export const LARGE_VECTOR_COUNT = 5_000_000
+/** Up to here pgvector with an HNSW index is comfortable on a modest instance. */
+export const COMFORTABLE_VECTOR_COUNT = 1_000_000
+/** Vector query p95 latency, measured under real load, past which a dedicated store is worth the move. */
+export const VECTOR_QUERY_P95_MS = 100
+
+const TITLE = 'Vector search'
+
+const grouped = (n: number) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+
+export const VECTOR_LATENCY_UNDER_LOAD: TriggerDef = {
+  id: 'vector_latency_under_load',
+  area: 'vector_store',
+  title: 'Vector queries are slow under real load',
+  metric: 'vector_query_p95_ms',
+  comparator: '>',
+  threshold: VECTOR_QUERY_P95_MS,
+  action:
+    'Reproduce the slow queries under real load, then tune the index (HNSW ef_search and m, enough memory to keep it cached, filtered or per-tenant indexes); if p95 stays above the threshold, move the vectors to a dedicated store and keep Postgres as the source of truth.',
+  guide: 'migration-triggers',
+}
+
+function collectionSize(a: Answers): Because {
+  const n = a.data.vectorCount
+  const inputs = ['data.vectorCount'] as const
+  if (n >= LARGE_VECTOR_COUNT) {
+    return because(
+      'vector_store.benchmark_large_collection',
+      inputs,
+      `About ${grouped(n)} embeddings at 12 months (data.vectorCount) is past ${grouped(LARGE_VECTOR_COUNT)} (LARGE_VECTOR_COUNT): stay on pgvector, but benchmark recall and p95 latency with your real data and filters early, because index build time and memory are where a collection this size strains first.`,
+    )
+  }
+  if (n > COMFORTABLE_VECTOR_COUNT) {
+    return because(
+      'vector_store.low_millions_within_reach',
+      inputs,
+      `About ${grouped(n)} embeddings at 12 months (data.vectorCount) is in the low millions, still within pgvector's reach when the instance has the memory to keep the HNSW index cached.`,
+    )
+  }
+  if (n > 0) {
+    return because(
+      'vector_store.comfortable_size',
+      inputs,
+      `About ${grouped(n)} embeddings at 12 months (data.vectorCount) is well inside what pgvector serves at comfortable latency.`,
+    )
+  }
+  return because(
+    'vector_store.count_unknown',
+    inputs,
+    'You gave no embedding count (data.vectorCount is 0); pgvector is comfortable into the hundreds of thousands, so record the real count once you know it.',
+  )
+}
+
 export const vectorStore: AreaRules = {
   area: 'vector_store',
-  decide: () => ({
-    area: 'vector_store',
-    title: 'vector_store',
-    choice: { id: 'none', name: 'Not decided yet' },
-    status: 'adopt',
-    because: [because('vector_store.placeholder', [], 'Placeholder until the rules for this area land.')],
-    alternatives: [],
-    revisitWhen: [],
-    guide: 'default-stack',
-  }),
-  triggers: [],
+  decide(a) {
+    if (!a.data.kinds.includes('vectors')) {
+      return {
+        area: 'vector_store',
+        title: TITLE,
+        choice: { id: 'none', name: 'Not needed' },
+        status: 'adopt',
+        because: [
+          because(
+            'vector_store.no_vectors',
+            ['data.kinds'],
+            'You did not list vectors among your data kinds (data.kinds), so there are no embeddings to store or search.',
+          ),
+        ],
+        alternatives: [],
+        revisitWhen: [],
+        guide: 'databases',
+      } satisfies Decision
+    }
+    return {
+      area: 'vector_store',
+      title: TITLE,
+      choice: { id: 'pgvector', name: 'pgvector in Postgres' },
+      status: 'adopt',
+      because: [
+        because(
+          'vector_store.embeddings_in_pgvector',
+          ['data.kinds'],
+          'Keep embeddings in a vector column next to the rows they describe, with an HNSW index: pgvector stays comfortable into the hundreds of thousands and often the low millions of embeddings, and tenant filters and joins happen in the same query.',
+        ),
+        collectionSize(a),
+      ],
+      alternatives: [
+        {
+          id: 'dedicated_vector_db',
+          name: 'A dedicated vector database (Pinecone, Qdrant, Weaviate, Milvus)',
+          whyNot: `Another store to keep in sync, secure and pay for; move only when pgvector's p95 latency, measured under real load, stays above ${VECTOR_QUERY_P95_MS} ms after index tuning (vector_latency_under_load). Most products never reach that point.`,
+        },
+      ],
+      revisitWhen: [VECTOR_LATENCY_UNDER_LOAD.id],
+      guide: 'databases',
+    } satisfies Decision
+  },
+  triggers: [VECTOR_LATENCY_UNDER_LOAD],
 }
