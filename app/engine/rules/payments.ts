@@ -1,18 +1,162 @@
-import type { AreaRules } from './types'
-import { because } from './types'
+import type { Answers } from '../answers'
+import type { Alternative, Because, Decision } from '../brief'
+import { hasRegime, paysMostlyInIndia } from '../facts'
+import { listPhrase, MARKET_NAMES } from './_shared-stack'
+import { type AreaRules, because } from './types'
 
-// PLACEHOLDER: replaced by the real rules for this area.
+type Processor = 'stripe' | 'razorpay'
+type PaymentModel = Exclude<Answers['compliance']['payments'], 'none'>
+
+/** The product each processor sells for each way of charging; the name the founder will search for. */
+const PRODUCT_NAMES: Record<Processor, Record<PaymentModel, string>> = {
+  stripe: {
+    one_time: 'Stripe Checkout',
+    subscriptions: 'Stripe Billing (subscriptions)',
+    usage_based: 'Stripe Billing (usage-based)',
+    marketplace_payouts: 'Stripe Connect (marketplace payouts)',
+  },
+  razorpay: {
+    one_time: 'Razorpay Checkout',
+    subscriptions: 'Razorpay Subscriptions',
+    usage_based: 'Razorpay (charges from your own usage meter)',
+    marketplace_payouts: 'Razorpay Route (marketplace payouts)',
+  },
+}
+
+const MODEL_PHRASES: Record<PaymentModel, string> = {
+  one_time: 'one-time payments',
+  subscriptions: 'subscriptions',
+  usage_based: 'usage-based billing',
+  marketplace_payouts: 'marketplace payments with payouts to sellers',
+}
+
+const IN_HOUSE: Alternative = {
+  id: 'in_house',
+  name: 'Building payments yourself',
+  whyNot:
+    'Card data would put your whole system in PCI DSS scope, and you would rebuild chargeback handling, webhook retries and subscription logic that processors have spent years getting right: months of work, done worse.',
+}
+
+/** Razorpay only when every paying user is in India; anyone else paying means Stripe leads. */
+export function pickProcessor(a: Answers): Processor {
+  return paysMostlyInIndia(a) ? 'razorpay' : 'stripe'
+}
+
+function noPayments(): Decision {
+  return {
+    area: 'payments',
+    title: 'Payments',
+    choice: { id: 'none', name: 'No payments yet' },
+    status: 'adopt',
+    because: [
+      because(
+        'payments.none_needed',
+        ['compliance.payments'],
+        'Nobody pays inside the product, so there is no processor to choose. When you start charging, answer the payment model and markets again and the brief will pick one.',
+      ),
+    ],
+    alternatives: [
+      {
+        id: 'stripe',
+        name: 'Stripe',
+        whyNot: 'Nothing to charge for yet; adding it later is a few days of work, not a redesign.',
+      },
+    ],
+    revisitWhen: [],
+    guide: 'auth-and-payments',
+  }
+}
+
+/** "in the US and the EU", "in India and beyond", or "around the world". */
+function whereUsersPay(a: Answers): string {
+  const named = a.compliance.markets.filter((m) => m !== 'global').map((m) => MARKET_NAMES[m])
+  if (named.length === 0) return 'around the world'
+  return `in ${listPhrase(named)}${a.compliance.markets.includes('global') ? ' and beyond' : ''}`
+}
+
 export const payments: AreaRules = {
   area: 'payments',
-  decide: () => ({
-    area: 'payments',
-    title: 'payments',
-    choice: { id: 'none', name: 'Not decided yet' },
-    status: 'adopt',
-    because: [because('payments.placeholder', [], 'Placeholder until the rules for this area land.')],
-    alternatives: [],
-    revisitWhen: [],
-    guide: 'default-stack',
-  }),
+  decide(a) {
+    if (a.compliance.payments === 'none') return noPayments()
+    const model = a.compliance.payments
+    const processor = pickProcessor(a)
+    const why: Because[] = [
+      because(
+        'payments.hosted_processor',
+        ['compliance.payments'],
+        `You take ${MODEL_PHRASES[model]}; a hosted processor handles the cards, receipts, refunds and disputes, and tells your app what happened through webhooks that you record once per event id.`,
+      ),
+    ]
+    if (processor === 'razorpay') {
+      why.push(
+        because(
+          'payments.razorpay_for_india',
+          ['compliance.markets'],
+          'Every paying user is in India and pays in rupees; Razorpay handles UPI, netbanking, wallets and domestic cards better than Stripe does for these flows, at about 2% per domestic payment (plus GST on the fee).',
+        ),
+      )
+    } else if (a.compliance.markets.includes('india')) {
+      why.push(
+        because(
+          'payments.india_second_processor',
+          ['compliance.markets'],
+          `Paying users are ${whereUsersPay(a)}, so Stripe leads because it covers every market on one account. India is among them: when rupee payments grow, add Razorpay as a second processor for UPI and netbanking, behind the same payments module so the rest of the app does not notice.`,
+        ),
+      )
+    } else {
+      why.push(
+        because(
+          'payments.stripe_default',
+          ['compliance.markets'],
+          `Paying users are ${whereUsersPay(a)}; Stripe covers cards and the common local payment methods from one account, with the widest set of guides and libraries.`,
+        ),
+      )
+    }
+    if (model === 'marketplace_payouts') {
+      why.push(
+        because(
+          'payments.marketplace_payouts',
+          ['compliance.payments'],
+          processor === 'razorpay'
+            ? 'Sellers get paid out: Razorpay Route splits each payment into the linked accounts of your sellers, so their share never passes through your own bank account.'
+            : 'Sellers get paid out: Stripe Connect onboards and verifies them, splits each payment and pays them out, so their share never passes through your own bank account.',
+        ),
+      )
+    }
+    if (hasRegime(a, 'pci_dss')) {
+      why.push(
+        because(
+          'payments.never_touch_card_data',
+          ['compliance.regimes'],
+          `PCI DSS is on your list: never let a card number reach your servers. Use ${processor === 'razorpay' ? "Razorpay's hosted checkout" : "Stripe's hosted checkout or its hosted card fields"} only, which keeps your own PCI assessment to the shortest self-assessment questionnaire (SAQ A).`,
+        ),
+      )
+    }
+    const other: Alternative =
+      processor === 'razorpay'
+        ? {
+            id: 'stripe',
+            name: 'Stripe',
+            whyNot:
+              'Stripe works in India, but for rupee payments by UPI and netbanking Razorpay is the stronger domestic option; add Stripe later if you start selling abroad.',
+          }
+        : {
+            id: 'razorpay',
+            name: 'Razorpay',
+            whyNot: a.compliance.markets.includes('india')
+              ? 'Razorpay is the better fit for rupee payments, but only part of your paying users are in India; keep it as the second processor for when that share grows.'
+              : 'Razorpay is built for payments inside India, and none of your paying users are there.',
+          }
+    return {
+      area: 'payments',
+      title: 'Payments',
+      choice: { id: processor, name: PRODUCT_NAMES[processor][model] },
+      status: 'adopt',
+      because: why,
+      alternatives: [other, IN_HOUSE],
+      revisitWhen: [],
+      guide: 'auth-and-payments',
+    }
+  },
   triggers: [],
 }

@@ -1,0 +1,231 @@
+import { describe, expect, it } from 'vitest'
+import { DecisionSchema } from '../brief'
+import { type AnswersOverrides, answersWith } from './_test-answers-services'
+import { auth } from './auth'
+
+const decide = (over: AnswersOverrides = {}) => DecisionSchema.parse(auth.decide(answersWith(over)))
+
+const VENDORS = ['clerk', 'better_auth', 'stytch', 'auth0']
+
+describe('auth: which vendor, by precedence', () => {
+  it.each<{ fact: string; over: AnswersOverrides; choice: string; fired: string[] }>([
+    {
+      fact: 'Better-Auth when the team hosts its own servers (seed 000, Better-Auth runs on your own infra)',
+      over: { budget: { hosting: 'self_hosted' } },
+      choice: 'better_auth',
+      fired: ['auth.buy_not_build', 'auth.own_infrastructure'],
+    },
+    {
+      fact: 'Better-Auth when data must stay in India, outside the US and EU regions hosted vendors use (seed 000, runs on your own infra)',
+      over: { compliance: { dataResidency: ['india'] } },
+      choice: 'better_auth',
+      fired: ['auth.buy_not_build', 'auth.own_infrastructure'],
+    },
+    {
+      fact: 'own infrastructure outranks enterprise SSO, and the SSO work is named (seed 000, Better-Auth on your own infra)',
+      over: { budget: { hosting: 'self_hosted' }, compliance: { enterpriseSso: true } },
+      choice: 'better_auth',
+      fired: ['auth.buy_not_build', 'auth.own_infrastructure', 'auth.sso_on_own_infrastructure'],
+    },
+    {
+      fact: 'a team without TypeScript is told Better-Auth runs as a small Node service (seed 000, Better-Auth is open-source-first)',
+      over: { budget: { hosting: 'self_hosted' }, team: { languages: ['php'] } },
+      choice: 'better_auth',
+      fired: ['auth.buy_not_build', 'auth.own_infrastructure', 'auth.better_auth_runs_on_node'],
+    },
+    {
+      fact: 'US and EU residency stay with a hosted vendor (seed 000, pick one and move on)',
+      over: { compliance: { dataResidency: ['us', 'eu'] } },
+      choice: 'clerk',
+      fired: ['auth.buy_not_build', 'auth.fastest_react_path'],
+    },
+    {
+      fact: 'Auth0 when enterprise SSO matters for a business product (seed 000, Auth0 has the broadest enterprise feature set)',
+      over: { compliance: { enterpriseSso: true } },
+      choice: 'auth0',
+      fired: ['auth.buy_not_build', 'auth.enterprise_sso'],
+    },
+    {
+      fact: 'Stytch when enterprise SSO meets passwordless consumer sign-up (seed 000, Stytch is strong for consumer passwordless)',
+      over: { product: { shape: 'consumer', sellsTo: 'both' }, compliance: { enterpriseSso: true } },
+      choice: 'stytch',
+      fired: ['auth.buy_not_build', 'auth.enterprise_sso'],
+    },
+    {
+      fact: 'HIPAA picks a vendor that signs a BAA over Clerk, even for a TypeScript team (seed 000, a compliance requirement shapes the pick)',
+      over: { compliance: { regimes: ['hipaa'] } },
+      choice: 'auth0',
+      fired: ['auth.buy_not_build', 'auth.hipaa_needs_baa'],
+    },
+    {
+      fact: 'HIPAA for a consumer app picks Stytch, which also offers a BAA (seed 000, Stytch for consumer apps)',
+      over: { product: { shape: 'consumer', sellsTo: 'individuals' }, compliance: { regimes: ['hipaa'] } },
+      choice: 'stytch',
+      fired: ['auth.buy_not_build', 'auth.passwordless_consumer', 'auth.hipaa_needs_baa'],
+    },
+    {
+      fact: 'Stytch for a consumer app selling to individuals (seed 000, consumer apps with passwordless flows)',
+      over: { product: { shape: 'consumer', sellsTo: 'individuals' } },
+      choice: 'stytch',
+      fired: ['auth.buy_not_build', 'auth.passwordless_consumer'],
+    },
+    {
+      fact: 'Stytch for a marketplace of individuals (seed 000, consumer apps with passwordless flows)',
+      over: { product: { shape: 'marketplace', sellsTo: 'individuals' } },
+      choice: 'stytch',
+      fired: ['auth.buy_not_build', 'auth.passwordless_consumer'],
+    },
+    {
+      fact: 'Stytch for a content product selling to individuals (seed 000, consumer apps with passwordless flows)',
+      over: { product: { shape: 'content_media', sellsTo: 'individuals' }, team: { languages: ['ruby'] } },
+      choice: 'stytch',
+      fired: ['auth.buy_not_build', 'auth.passwordless_consumer'],
+    },
+    {
+      fact: 'a consumer-shaped product sold to organizations is not a passwordless consumer case (seed 000, which one depends on your stack)',
+      over: { product: { shape: 'consumer', sellsTo: 'organizations' } },
+      choice: 'clerk',
+      fired: ['auth.buy_not_build', 'auth.fastest_react_path'],
+    },
+    {
+      fact: 'Clerk for a TypeScript team (seed 000, Clerk has the best Next.js integration)',
+      over: { team: { languages: ['typescript'] } },
+      choice: 'clerk',
+      fired: ['auth.buy_not_build', 'auth.fastest_react_path'],
+    },
+    {
+      fact: 'Clerk for a JavaScript team (seed 000, Clerk has the best Next.js integration)',
+      over: { team: { languages: ['javascript'] } },
+      choice: 'clerk',
+      fired: ['auth.buy_not_build', 'auth.fastest_react_path'],
+    },
+    {
+      fact: 'Auth0 by default outside the React world (seed 000, which one depends on your stack)',
+      over: { team: { languages: ['ruby'] } },
+      choice: 'auth0',
+      fired: ['auth.buy_not_build', 'auth.broad_default'],
+    },
+  ])('$fact', ({ over, choice, fired }) => {
+    const d = decide(over)
+    expect(d.area).toBe('auth')
+    expect(d.choice.id).toBe(choice)
+    expect(d.status).toBe('adopt')
+    expect(d.because.map((b) => b.rule)).toEqual(fired)
+    expect(d.revisitWhen).toEqual([])
+    expect(d.guide).toBe('auth-and-payments')
+  })
+})
+
+describe('auth: reasons read exactly their answers', () => {
+  it.each<{ fact: string; over: AnswersOverrides; rule: string; inputs: string[]; mentions: string }>([
+    {
+      fact: 'own infrastructure reads hosting and residency, and names the region (seed 000, on your own infra)',
+      over: { compliance: { dataResidency: ['eu', 'india'] } },
+      rule: 'auth.own_infrastructure',
+      inputs: ['budget.hosting', 'compliance.dataResidency'],
+      mentions: 'India',
+    },
+    {
+      fact: 'HIPAA says the vendor must sign a BAA (seed 000, compliance requirements)',
+      over: { compliance: { regimes: ['hipaa'] }, team: { languages: ['ruby'] } },
+      rule: 'auth.hipaa_needs_baa',
+      inputs: ['compliance.regimes'],
+      mentions: 'Business Associate Agreement (BAA). Auth0 offers one',
+    },
+    {
+      fact: 'HIPAA with Better-Auth points at the hosting BAA instead (seed 000, Better-Auth runs on your own infra)',
+      over: { compliance: { regimes: ['hipaa'] }, budget: { hosting: 'self_hosted' } },
+      rule: 'auth.hipaa_needs_baa',
+      inputs: ['compliance.regimes'],
+      mentions: 'with your hosting provider',
+    },
+    {
+      fact: 'the default names the team languages (seed 000, depends on your stack)',
+      over: { team: { languages: ['go', 'python'] } },
+      rule: 'auth.broad_default',
+      inputs: ['team.languages'],
+      mentions: 'Python and Go',
+    },
+    {
+      fact: 'passwordless consumer reads shape and buyer (seed 000, consumer apps with passwordless flows)',
+      over: { product: { shape: 'marketplace', sellsTo: 'individuals' } },
+      rule: 'auth.passwordless_consumer',
+      inputs: ['product.shape', 'product.sellsTo'],
+      mentions: 'A marketplace selling to individuals',
+    },
+    {
+      fact: 'organizations stay in your own tables, whatever the vendor (seed 000, auth identity model from day one)',
+      over: { compliance: { identity: 'multi_org_membership' } },
+      rule: 'auth.identity_in_your_tables',
+      inputs: ['compliance.identity'],
+      mentions: 'several organizations',
+    },
+  ])('$fact', ({ over, rule, inputs, mentions }) => {
+    const reason = decide(over).because.find((b) => b.rule === rule)
+    expect(reason?.inputs).toEqual(inputs)
+    expect(reason?.text).toContain(mentions)
+  })
+
+  it('personal accounts add no identity note (seed 000, personal accounts only)', () => {
+    expect(decide().because.map((b) => b.rule)).not.toContain('auth.identity_in_your_tables')
+  })
+})
+
+describe('auth: alternatives', () => {
+  it.each<{ fact: string; over: AnswersOverrides }>([
+    { fact: 'Clerk chosen (seed 000, all four are production-grade)', over: {} },
+    {
+      fact: 'Better-Auth chosen (seed 000, all four are production-grade)',
+      over: { budget: { hosting: 'self_hosted' } },
+    },
+    {
+      fact: 'Stytch chosen (seed 000, all four are production-grade)',
+      over: { product: { shape: 'consumer', sellsTo: 'individuals' } },
+    },
+    { fact: 'Auth0 chosen (seed 000, all four are production-grade)', over: { compliance: { enterpriseSso: true } } },
+  ])('lists the other three vendors and in-house, each with a reason: $fact', ({ over }) => {
+    const d = decide(over)
+    const ids = d.alternatives.map((x) => x.id)
+    expect(ids).toEqual([...VENDORS.filter((v) => v !== d.choice.id), 'in_house'])
+    for (const x of d.alternatives) expect(x.whyNot.length).toBeGreaterThan(20)
+  })
+
+  it('never in-house: the weeks and the security surface (seed 000, the roll-your-own tax for auth)', () => {
+    const whyNot = decide().alternatives.find((x) => x.id === 'in_house')?.whyNot
+    expect(whyNot).toContain('Three to six weeks')
+    expect(whyNot).toContain('security surface')
+  })
+
+  it.each<{ fact: string; over: AnswersOverrides; id: string; mentions: string }>([
+    {
+      fact: 'hosted vendors lose on residency by naming the region (seed 000, Better-Auth on your own infra)',
+      over: { compliance: { dataResidency: ['australia'] } },
+      id: 'auth0',
+      mentions: 'Australia',
+    },
+    {
+      fact: 'Clerk loses under HIPAA for want of a signed BAA (seed 000, compliance requirement)',
+      over: { compliance: { regimes: ['hipaa'] } },
+      id: 'clerk',
+      mentions: 'BAA',
+    },
+    {
+      fact: 'Clerk loses for a Ruby team by naming the language (seed 000, Clerk has the best Next.js integration)',
+      over: { team: { languages: ['ruby'] } },
+      id: 'clerk',
+      mentions: 'Ruby',
+    },
+    {
+      fact: 'Better-Auth loses for a non-TypeScript team on a hosted platform (seed 000, open-source-first)',
+      over: { team: { languages: ['python'] } },
+      id: 'better_auth',
+      mentions: 'TypeScript library',
+    },
+  ])('$fact', ({ over, id, mentions }) => {
+    expect(decide(over).alternatives.find((x) => x.id === id)?.whyNot).toContain(mentions)
+  })
+})
+
+it('owns no triggers', () => {
+  expect(auth.triggers).toEqual([])
+})
