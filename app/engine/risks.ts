@@ -1,7 +1,364 @@
-import type { Answers } from './answers'
-import type { Costs, Decision, Risk } from './brief'
+import { type Answers, REGIMES } from './answers'
+import { type Costs, type Decision, type Risk, SEVERITIES } from './brief'
+import { decisionFor, pathsRead, type Vendor, vendorsOf } from './chosen'
+import { thresholdOf } from './deferred'
+import { hasRegime } from './facts'
+import { formatNumber, formatUsd, joinWords, plural, regionLabel } from './prose'
+import { because } from './rules/types'
 
-// PLACEHOLDER: replaced by the risk rules.
-export function assessRisks(_a: Answers, _decisions: readonly Decision[], _costs: Costs): Risk[] {
-  return []
+/**
+ * What could make this plan fail, most serious first. Each risk says what the
+ * answers show, how big the gap is, and the cheapest way to close it.
+ */
+
+type Regime = (typeof REGIMES)[number]
+
+/** Choices whose decision name describes a practice rather than the company that will hold the data. */
+const VENDOR_PHRASES: Record<string, string> = { product_analytics: 'the product analytics tool' }
+
+function vendorList(vendors: readonly Vendor[]): string {
+  return joinWords(vendors.map((v) => VENDOR_PHRASES[v.id] ?? `${v.name} for ${v.area.replaceAll('_', ' ')}`))
+}
+
+function vendorDecisions(decisions: readonly Decision[], vendors: readonly Vendor[]): (Decision | undefined)[] {
+  return vendors.map((v) => decisionFor(decisions, v.area))
+}
+
+export function budgetBelowLean(a: Answers, costs: Costs): Risk | undefined {
+  const monthly = costs.bands.lean.monthly
+  const peak = Math.max(...monthly)
+  const budget = a.budget.monthlyInfraUsd * 100
+  if (budget >= peak) return undefined
+  const month = monthly.indexOf(peak)
+  const short = peak - budget
+  const share = budget === 0 ? '' : ` (${formatNumber(Math.round((short / budget) * 100))}% over it)`
+  const biggest = [...costs.lineItems]
+    .filter((l) => l.bands.lean[month] > 0)
+    .sort((x, y) => y.bands.lean[month] - x.bands.lean[month] || (x.id < y.id ? -1 : 1))
+    .slice(0, 2)
+    .map((l) => `${l.component} (${formatUsd(l.bands.lean[month])})`)
+  return {
+    id: 'budget_below_lean',
+    severity: 'high',
+    text: `Even the lean band reaches ${formatUsd(peak)} a month by month ${month + 1}, ${formatUsd(short)} more than the budget of ${formatUsd(budget)}${share}.`,
+    mitigation: `Raise the budget to at least ${formatUsd(peak)} a month, or shrink the plan where it costs most${
+      biggest.length > 0 ? `: in month ${month + 1} that is ${joinWords(biggest)}` : ''
+    }; free tiers and the smallest managed plans cover most first releases.`,
+    because: [
+      because(
+        'risks.budget_below_lean',
+        ['budget.monthlyInfraUsd'],
+        'The budget is compared with the highest month of the lean cost band.',
+      ),
+    ],
+  }
+}
+
+export function selfHostingWithoutOps(a: Answers): Risk | undefined {
+  if (a.budget.hosting !== 'self_hosted' || a.team.opsExperience === 'dedicated') return undefined
+  const none = a.team.opsExperience === 'none'
+  return {
+    id: 'self_hosting_without_ops',
+    severity: none ? 'high' : 'medium',
+    text: `The team wants to run its own servers with ${none ? 'no' : 'only some'} experience of operating them: backups, restores, security patches, failover and disk alerts all become the team's job, at night too.`,
+    mitigation:
+      'Use a managed Postgres even if the application runs on your own machines, rehearse a restore before launch, and keep the servers described as code; or start on a managed platform and move once someone owns operations.',
+    because: [
+      because(
+        'risks.self_hosting_without_ops',
+        ['team.opsExperience', 'budget.hosting'],
+        `Self-hosting was chosen and operations experience is ${a.team.opsExperience}.`,
+      ),
+    ],
+  }
+}
+
+export function hipaaVendors(a: Answers, decisions: readonly Decision[]): Risk | undefined {
+  if (!hasRegime(a, 'hipaa')) return undefined
+  const all = vendorsOf(decisions)
+  const vendors = all.filter((v) => v.area !== 'payments')
+  const payments = all.filter((v) => v.area === 'payments')
+  const named = vendors.length > 0 ? vendorList(vendors) : 'every hosted service the stack uses'
+  return {
+    id: 'hipaa_vendors',
+    severity: 'high',
+    text: `HIPAA applies: each vendor that stores or sees health data must sign a business associate agreement (BAA) before real patient data reaches it; in this stack that is ${named}.`,
+    mitigation: `Confirm each one signs a BAA on the plan you will buy (it is often a higher tier) and replace any that will not; keep health data out of logs, traces, email bodies and analytics events${
+      payments.length > 0
+        ? `, and keep diagnoses out of what ${payments[0].name} sees, since a processor that only moves money usually signs none`
+        : ''
+    }.`,
+    because: [
+      because(
+        'risks.hipaa_vendors',
+        pathsRead(['compliance.regimes'], ...vendorDecisions(decisions, all)),
+        'HIPAA is among the regimes, and the vendors are read from the decisions.',
+      ),
+    ],
+  }
+}
+
+export function pciScope(a: Answers, decisions: readonly Decision[]): Risk | undefined {
+  if (!hasRegime(a, 'pci_dss')) return undefined
+  const payments = decisionFor(decisions, 'payments')
+  const processor = payments && payments.choice.id !== 'none' ? payments.choice.name : 'the payment processor'
+  return {
+    id: 'pci_scope',
+    severity: 'medium',
+    text: 'PCI DSS applies: the moment a card number passes through your servers, logs or database, the whole system is in scope for the full assessment.',
+    mitigation: `Take cards only through ${processor}'s hosted checkout or its embedded card fields, store only its customer and payment ids, and never log the bodies of payment requests; that keeps you to the shortest self-assessment.`,
+    because: [
+      because(
+        'risks.pci_scope',
+        pathsRead(['compliance.regimes'], payments),
+        'PCI DSS is among the regimes, and the processor is read from the payments decision.',
+      ),
+    ],
+  }
+}
+
+const PRIVACY_DUTIES: Partial<Record<Regime, string>> = {
+  gdpr: 'GDPR (a lawful basis for each use, access, export and erasure on request, breach notice within 72 hours)',
+  dpdp: 'DPDP (clear notice and consent, erasure once the purpose is served, breach notice to the Data Protection Board)',
+  ccpa: 'CCPA (notice at collection, the rights to know and delete, an opt-out of sale or sharing)',
+}
+
+export function privacyObligations(a: Answers, decisions: readonly Decision[]): Risk | undefined {
+  const duties = REGIMES.flatMap((r) => (a.compliance.regimes.includes(r) ? (PRIVACY_DUTIES[r] ?? []) : []))
+  if (duties.length === 0) return undefined
+  const residency = a.compliance.dataResidency.length > 0
+  const vendors = vendorsOf(decisions)
+  return {
+    id: 'privacy_obligations',
+    severity: residency ? 'medium' : 'low',
+    text: `Privacy law applies: ${joinWords(duties)}.${residency ? ' With data residency on top, where each vendor keeps data is part of compliance too.' : ''}`,
+    mitigation: `Ship export and erasure per person in the first release (the delete choice in the data model decides how), sign a data processing agreement with ${
+      vendors.length > 0 ? vendorList(vendors) : 'every vendor that holds personal data'
+    }, and keep a short record of what is collected and why.`,
+    because: [
+      because(
+        'risks.privacy_obligations',
+        pathsRead(['compliance.regimes', 'compliance.dataResidency'], ...vendorDecisions(decisions, vendors)),
+        'Privacy regimes are among the answers; residency raises the stakes.',
+      ),
+    ],
+  }
+}
+
+export function soc2Evidence(a: Answers): Risk | undefined {
+  if (!hasRegime(a, 'soc2')) return undefined
+  return {
+    id: 'soc2_evidence',
+    severity: 'low',
+    text: 'SOC 2 is expected: an auditor looks for months of evidence that controls ran, not for a policy written the week before.',
+    mitigation:
+      'Collect evidence from now on: a reviewed pull request for every change, single sign-on with MFA on every vendor account, quarterly access reviews and restore tests, and incidents written down.',
+    because: [because('risks.soc2_evidence', ['compliance.regimes'], 'SOC 2 is among the regimes.')],
+  }
+}
+
+export function dataResidency(a: Answers, decisions: readonly Decision[]): Risk | undefined {
+  const regions = a.compliance.dataResidency
+  if (regions.length === 0) return undefined
+  const where = joinWords(regions.map(regionLabel))
+  const vendors = vendorsOf(decisions)
+  const several = regions.length > 1
+  return {
+    id: 'data_residency',
+    severity: several ? 'high' : 'medium',
+    text: `Data must stay in ${where}, and that binds every vendor holding user data, not only the database: ${
+      vendors.length > 0 ? vendorList(vendors) : 'hosted auth, email and observability included'
+    }.${several ? ' With more than one region, each one needs its own deployment and its own vendor regions.' : ''}`,
+    mitigation: `Choose the region on each vendor at sign-up (many cannot move an account later), get it written into the data processing agreement, and replace any vendor that cannot keep data in ${where}.`,
+    because: [
+      because(
+        'risks.data_residency',
+        pathsRead(['compliance.dataResidency'], ...vendorDecisions(decisions, vendors)),
+        'Residency regions are set, and the vendors are read from the decisions.',
+      ),
+    ],
+  }
+}
+
+/**
+ * The scope model behind the launch-date risk. Effort is counted in
+ * engineer-weeks: a base for one core workflow on hosted auth, payments and
+ * email, plus a fixed amount for each thing the answers add. Engineers do not
+ * add up one for one: each past the first counts for PARALLEL_SHARE of one, and
+ * a first release rarely absorbs more than USEFUL_ENGINEERS.
+ */
+export const SCOPE = {
+  BASE_ENGINEER_WEEKS: 6,
+  PAYMENTS: { none: 0, one_time: 1.5, subscriptions: 3, usage_based: 4, marketplace_payouts: 6 },
+  ENTERPRISE_SSO: 2,
+  REALTIME: { none: 0, some: 1, core: 4 },
+  CLIENTS: { web: 0, mobile: 6, public_api: 3, partner_integrations: 3 },
+  REGIMES: { gdpr: 1, hipaa: 4, soc2: 3, pci_dss: 1, ccpa: 1, dpdp: 1 },
+  IDENTITY: { personal: 0, organizations: 1, organizations_with_teams: 2, multi_org_membership: 2 },
+  AUDIT_TRAIL: 1,
+  DATA_KINDS: { relational: 0, documents: 0.5, timeseries: 2, vectors: 2, search: 1, files: 1 },
+  EACH_EXTRA_RESIDENCY_REGION: 2,
+  PARALLEL_SHARE: 0.6,
+  USEFUL_ENGINEERS: 8,
+  /** Below this share of the estimate the date is a high risk; below the estimate itself, medium. */
+  HIGH_WHEN_BELOW_SHARE: 0.5,
+} as const
+
+const LABELS = {
+  payments: {
+    one_time: 'one-time payments',
+    subscriptions: 'subscriptions',
+    usage_based: 'usage-based billing',
+    marketplace_payouts: 'marketplace payouts',
+  },
+  realtime: { some: 'some live updates', core: 'realtime at the core' },
+  clients: { mobile: 'mobile apps', public_api: 'a public API', partner_integrations: 'partner integrations' },
+  identity: {
+    organizations: 'organizations',
+    organizations_with_teams: 'organizations with teams',
+    multi_org_membership: 'several organizations per user',
+  },
+  regimes: { gdpr: 'GDPR', hipaa: 'HIPAA', soc2: 'SOC 2', pci_dss: 'PCI DSS', ccpa: 'CCPA', dpdp: 'DPDP' },
+  kinds: {
+    documents: 'documents',
+    timeseries: 'time series',
+    vectors: 'vector search',
+    search: 'search',
+    files: 'files',
+  },
+} as const
+
+export interface ScopePart {
+  label: string
+  engineerWeeks: number
+}
+
+export interface ScopeEstimate {
+  parts: ScopePart[]
+  engineerWeeks: number
+  effectiveEngineers: number
+  calendarWeeks: number
+}
+
+export function estimateScope(a: Answers): ScopeEstimate {
+  const parts: ScopePart[] = [{ label: 'one core workflow', engineerWeeks: SCOPE.BASE_ENGINEER_WEEKS }]
+  const add = (label: string, engineerWeeks: number) => {
+    if (engineerWeeks > 0) parts.push({ label, engineerWeeks })
+  }
+  const { payments, enterpriseSso, regimes, identity, dataResidency } = a.compliance
+  if (payments !== 'none') add(LABELS.payments[payments], SCOPE.PAYMENTS[payments])
+  if (enterpriseSso) add('enterprise single sign-on', SCOPE.ENTERPRISE_SSO)
+  if (a.product.realtime !== 'none') add(LABELS.realtime[a.product.realtime], SCOPE.REALTIME[a.product.realtime])
+  for (const c of a.product.clients) if (c !== 'web') add(LABELS.clients[c], SCOPE.CLIENTS[c])
+  for (const r of REGIMES) if (regimes.includes(r)) add(LABELS.regimes[r], SCOPE.REGIMES[r])
+  if (identity !== 'personal') add(LABELS.identity[identity], SCOPE.IDENTITY[identity])
+  if (a.data.auditTrail) add('an audit trail', SCOPE.AUDIT_TRAIL)
+  for (const k of a.data.kinds) if (k !== 'relational') add(LABELS.kinds[k], SCOPE.DATA_KINDS[k])
+  if (dataResidency.length > 1) {
+    add(`${dataResidency.length} residency regions`, (dataResidency.length - 1) * SCOPE.EACH_EXTRA_RESIDENCY_REGION)
+  }
+  const engineerWeeks = parts.reduce((sum, p) => sum + p.engineerWeeks, 0)
+  const effectiveEngineers = 1 + (Math.min(a.team.engineers, SCOPE.USEFUL_ENGINEERS) - 1) * SCOPE.PARALLEL_SHARE
+  return {
+    parts,
+    engineerWeeks,
+    effectiveEngineers: Math.round(effectiveEngineers * 10) / 10,
+    calendarWeeks: Math.ceil(engineerWeeks / effectiveEngineers),
+  }
+}
+
+export function launchTooClose(a: Answers): Risk | undefined {
+  const scope = estimateScope(a)
+  const weeks = a.budget.weeksToLaunch
+  if (weeks >= scope.calendarWeeks) return undefined
+  const added = scope.parts.slice(1)
+  const largest = [...added].sort((x, y) => y.engineerWeeks - x.engineerWeeks).slice(0, 2)
+  const engineers = a.team.engineers
+  return {
+    id: 'launch_too_close',
+    severity: weeks < scope.calendarWeeks * SCOPE.HIGH_WHEN_BELOW_SHARE ? 'high' : 'medium',
+    text: `The scope adds up to about ${formatNumber(scope.engineerWeeks)} engineer-weeks (${joinWords(
+      scope.parts.map((p) => `${p.label} ${formatNumber(p.engineerWeeks)}`),
+    )}); ${plural(engineers, 'engineer')} ${engineers === 1 ? 'works' : `work at the pace of about ${formatNumber(scope.effectiveEngineers)}`}, so that is roughly ${plural(scope.calendarWeeks, 'week')} against the ${plural(weeks, 'week')} to launch. The estimate counts ${SCOPE.BASE_ENGINEER_WEEKS} engineer-weeks for one workflow on hosted services plus a fixed amount per addition, and each engineer past the first as ${SCOPE.PARALLEL_SHARE} of one, up to ${SCOPE.USEFUL_ENGINEERS}.`,
+    mitigation:
+      largest.length > 0
+        ? `Cut the first release to the one workflow it must prove and move the largest additions after launch (${joinWords(
+            largest.map((p) => `${p.label}, ${formatNumber(p.engineerWeeks)} engineer-weeks`),
+          )}), or move the date.`
+        : 'Cut the first release to the one workflow it must prove, or move the date.',
+    because: [
+      because(
+        'risks.launch_too_close',
+        [
+          'product.clients',
+          'product.realtime',
+          'team.engineers',
+          'data.kinds',
+          'data.auditTrail',
+          'compliance.regimes',
+          'compliance.dataResidency',
+          'compliance.identity',
+          'compliance.enterpriseSso',
+          'compliance.payments',
+          'budget.weeksToLaunch',
+        ],
+        'The weeks to launch are compared with a scope estimate built from the answers.',
+      ),
+    ],
+  }
+}
+
+export function teamOutgrowsMonolith(a: Answers): Risk | undefined {
+  const perService = thresholdOf('team_outgrows_one_service', 15)
+  const { engineers, engineersIn12Months } = a.team
+  if (engineersIn12Months <= perService) return undefined
+  return {
+    id: 'team_outgrows_monolith',
+    severity: 'medium',
+    text:
+      engineers > perService
+        ? `With ${formatNumber(engineers)} engineers now and ${formatNumber(engineersIn12Months)} expected, one deployable is already shared by more people than it comfortably serves (about ${perService}).`
+        : `The team grows from ${formatNumber(engineers)} to ${formatNumber(engineersIn12Months)} engineers within the year, past the ${perService} or so where one deployable starts to slow everyone down.`,
+    mitigation:
+      "Keep module boundaries strict from the start (one folder per domain, no reaching into another module's tables, owners per module), so that when the trigger fires one service can be extracted at a time behind a feature flag instead of rewriting.",
+    because: [
+      because(
+        'risks.team_outgrows_monolith',
+        ['team.engineers', 'team.engineersIn12Months'],
+        `More than ${perService} engineers are expected within 12 months.`,
+      ),
+    ],
+  }
+}
+
+export function singlePerson(a: Answers): Risk | undefined {
+  if (a.team.engineers !== 1) return undefined
+  const hiring = a.team.engineersIn12Months > 1
+  return {
+    id: 'single_person',
+    severity: 'medium',
+    text: `One engineer builds and runs everything${hiring ? ' until the first hire arrives' : ''}: an illness, a holiday or a lost password stops the product.`,
+    mitigation:
+      'Keep everything needed to run it in the repository (infrastructure as code, a one-page runbook, how to restore the database), and give a second trusted person admin access to every vendor account and the domain.',
+    because: [
+      because('risks.single_person', ['team.engineers', 'team.engineersIn12Months'], 'The team has one engineer.'),
+    ],
+  }
+}
+
+/** Every risk that applies, highest severity first, in a fixed order within a severity. */
+export function assessRisks(a: Answers, decisions: readonly Decision[], costs: Costs): Risk[] {
+  const risks = [
+    budgetBelowLean(a, costs),
+    selfHostingWithoutOps(a),
+    launchTooClose(a),
+    hipaaVendors(a, decisions),
+    dataResidency(a, decisions),
+    pciScope(a, decisions),
+    privacyObligations(a, decisions),
+    soc2Evidence(a),
+    teamOutgrowsMonolith(a),
+    singlePerson(a),
+  ].filter((r): r is Risk => r !== undefined)
+  return SEVERITIES.flatMap((s) => risks.filter((r) => r.severity === s))
 }

@@ -1,0 +1,245 @@
+import { describe, expect, it } from 'vitest'
+import { parse as parseYaml } from 'yaml'
+import {
+  ANSWER_PATHS,
+  type AnswersInput,
+  AnswersSchema,
+  CLIENTS,
+  DATA_KINDS,
+  estimatePeakRequestsPerSecond,
+  LANGUAGES,
+  MARKETS,
+  REGIMES,
+  RESIDENCY_REGIONS,
+  readAnswer,
+} from './answers'
+
+const MINIMAL = {
+  version: 1,
+  product: { name: 'Shiftwise', shape: 'b2b_saas', sellsTo: 'organizations' },
+  team: { engineers: 3, languages: ['typescript'] },
+  load: { activeUsersAtLaunch: 300, activeUsersIn12Months: 8000 },
+  budget: { monthlyInfraUsd: 400 },
+} satisfies AnswersInput
+
+type Sections = Exclude<keyof AnswersInput, 'version'>
+type Patch = { [K in Sections]?: Record<string, unknown> } & Record<string, unknown>
+
+/** The minimal answers with fields laid over each section (unchecked, so tests can send what a client might). */
+function input(patch: Patch = {}): unknown {
+  const { product, team, load, data, compliance, budget, ...top } = patch
+  return {
+    ...MINIMAL,
+    ...top,
+    product: { ...MINIMAL.product, ...product },
+    team: { ...MINIMAL.team, ...team },
+    load: { ...MINIMAL.load, ...load },
+    ...(data ? { data } : {}),
+    ...(compliance ? { compliance } : {}),
+    budget: { ...MINIMAL.budget, ...budget },
+  }
+}
+
+function issues(value: unknown) {
+  const result = AnswersSchema.safeParse(value)
+  if (result.success) throw new Error('expected the answers to be rejected')
+  return result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message, code: i.code }))
+}
+
+describe('AnswersSchema: defaults', () => {
+  const parsed = AnswersSchema.parse(MINIMAL)
+
+  it('fills every documented default when optional fields and whole sections are omitted', () => {
+    expect(parsed).toEqual({
+      version: 1,
+      product: {
+        name: 'Shiftwise',
+        shape: 'b2b_saas',
+        sellsTo: 'organizations',
+        clients: ['web'],
+        realtime: 'none',
+      },
+      team: { engineers: 3, engineersIn12Months: 3, languages: ['typescript'], opsExperience: 'none' },
+      load: {
+        activeUsersAtLaunch: 300,
+        activeUsersIn12Months: 8000,
+        peakRequestsPerSecond: 8,
+        readWriteProfile: 'read_heavy',
+        dataVolumeGbIn12Months: 5,
+        longestTaskSeconds: 2,
+        scheduledWork: false,
+        fanOut: false,
+        needsRetries: false,
+      },
+      data: { kinds: ['relational'], timeseriesEventsPerSecond: 0, vectorCount: 0, auditTrail: false },
+      compliance: {
+        regimes: [],
+        dataResidency: [],
+        markets: ['global'],
+        identity: 'personal',
+        enterpriseSso: false,
+        payments: 'none',
+      },
+      budget: { monthlyInfraUsd: 400, hosting: 'no_preference', weeksToLaunch: 12 },
+    })
+  })
+
+  it('treats empty data and compliance sections like omitted ones', () => {
+    expect(AnswersSchema.parse(input({ data: {}, compliance: {} }))).toEqual(parsed)
+  })
+
+  it('leaves product.summary out when it is not given, and trims it when it is', () => {
+    expect('summary' in parsed.product).toBe(false)
+    expect(AnswersSchema.parse(input({ product: { summary: '  prove it  ' } })).product.summary).toBe('prove it')
+  })
+
+  it('trims the product name', () => {
+    expect(AnswersSchema.parse(input({ product: { name: '  Shiftwise \n' } })).product.name).toBe('Shiftwise')
+  })
+
+  it.each([
+    [undefined, 3],
+    [3, 3],
+    [12, 12],
+    [1, 1],
+  ])('engineersIn12Months %s → %d: the team size now when not given', (engineersIn12Months, expected) => {
+    const team = engineersIn12Months === undefined ? {} : { engineersIn12Months }
+    expect(AnswersSchema.parse(input({ team })).team.engineersIn12Months).toBe(expected)
+  })
+
+  it.each([
+    [0, undefined, 1],
+    [999, undefined, 1],
+    [1000, undefined, 1],
+    [1001, undefined, 2],
+    [8000, undefined, 8],
+    [2_500_000, undefined, 2500],
+    [8000, 0, 0],
+    [8000, 42.5, 42.5],
+  ])(
+    '%d users, peakRequestsPerSecond %s → %d: one per second per 1,000 users at 12 months, at least 1',
+    (users, peak, expected) => {
+      const load = { activeUsersIn12Months: users, ...(peak === undefined ? {} : { peakRequestsPerSecond: peak }) }
+      expect(AnswersSchema.parse(input({ load })).load.peakRequestsPerSecond).toBe(expected)
+    },
+  )
+
+  it('estimatePeakRequestsPerSecond never goes below one request per second', () => {
+    expect(estimatePeakRequestsPerSecond(0)).toBe(1)
+  })
+})
+
+describe('AnswersSchema: lists are de-duplicated and put in vocabulary order', () => {
+  it.each([
+    ['product', 'clients', ['partner_integrations', 'web', 'mobile', 'web'], ['web', 'mobile', 'partner_integrations']],
+    ['team', 'languages', ['rust', 'go', 'typescript', 'go'], ['typescript', 'go', 'rust']],
+    ['data', 'kinds', ['files', 'vectors', 'relational', 'files'], ['relational', 'vectors', 'files']],
+    ['compliance', 'regimes', ['dpdp', 'gdpr', 'gdpr', 'hipaa'], ['gdpr', 'hipaa', 'dpdp']],
+    ['compliance', 'dataResidency', ['other', 'eu', 'us', 'eu'], ['us', 'eu', 'other']],
+    ['compliance', 'markets', ['global', 'india', 'us', 'india'], ['us', 'india', 'global']],
+  ] as const)('%s.%s %j → %j', (section, field, given, expected) => {
+    const parsed = AnswersSchema.parse(input({ [section]: { [field]: given } })) as unknown as Record<
+      string,
+      Record<string, unknown>
+    >
+    expect(parsed[section][field]).toEqual(expected)
+  })
+
+  it('gives the same answers for the same set in any order', () => {
+    const a = AnswersSchema.parse(input({ team: { languages: [...LANGUAGES] } }))
+    const b = AnswersSchema.parse(input({ team: { languages: [...LANGUAGES].reverse() } }))
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b))
+  })
+
+  it('accepts every value of every vocabulary', () => {
+    const parsed = AnswersSchema.parse(
+      input({
+        product: { clients: [...CLIENTS] },
+        team: { languages: [...LANGUAGES] },
+        data: { kinds: [...DATA_KINDS] },
+        compliance: { regimes: [...REGIMES], dataResidency: [...RESIDENCY_REGIONS], markets: [...MARKETS] },
+      }),
+    )
+    expect(parsed.product.clients).toEqual(CLIENTS)
+    expect(parsed.compliance.dataResidency).toEqual(RESIDENCY_REGIONS)
+  })
+})
+
+describe('AnswersSchema: unknown keys are rejected at every level', () => {
+  it.each([
+    ['', input({ extra: true })],
+    ['product', input({ product: { tagline: 'x' } })],
+    ['team', input({ team: { designers: 2 } })],
+    ['load', input({ load: { p99: 5 } })],
+    ['data', input({ data: { graph: true } })],
+    ['compliance', input({ compliance: { iso27001: true } })],
+    ['budget', input({ budget: { currency: 'EUR' } })],
+  ])('at "%s"', (path, value) => {
+    const found = issues(value)
+    expect(found).toHaveLength(1)
+    expect(found[0]).toMatchObject({ path, code: 'unrecognized_keys' })
+    expect(found[0].message).toMatch(/Unrecognized key/)
+  })
+})
+
+describe('AnswersSchema: errors name the field, what was expected and what was got', () => {
+  it.each<[string, unknown, string, RegExp]>([
+    ['a schema version we do not speak', input({ version: 2 }), 'version', /expected 1/],
+    ['an empty name', input({ product: { name: '   ' } }), 'product.name', />=1 characters/],
+    ['a name too long', input({ product: { name: 'x'.repeat(121) } }), 'product.name', /<=120 characters/],
+    ['an unknown shape', input({ product: { shape: 'saas' } }), 'product.shape', /expected one of .*"b2b_saas"/],
+    ['no clients', input({ product: { clients: [] } }), 'product.clients', />=1 items/],
+    ['an unknown client', input({ product: { clients: ['desktop'] } }), 'product.clients.0', /expected one of/],
+    ['no engineers', input({ team: { engineers: 0 } }), 'team.engineers', /expected number to be >=1/],
+    ['half an engineer', input({ team: { engineers: 1.5 } }), 'team.engineers', /expected int/],
+    [
+      'engineers as text',
+      input({ team: { engineers: 'three' } }),
+      'team.engineers',
+      /expected number, received string/,
+    ],
+    ['no languages', input({ team: { languages: [] } }), 'team.languages', />=1 items/],
+    ['negative users', input({ load: { activeUsersAtLaunch: -1 } }), 'load.activeUsersAtLaunch', />=0/],
+    ['infinite volume', input({ load: { dataVolumeGbIn12Months: Infinity } }), 'load.dataVolumeGbIn12Months', /./],
+    [
+      'a missing field',
+      { ...MINIMAL, load: { activeUsersAtLaunch: 1 } },
+      'load.activeUsersIn12Months',
+      /received undefined/,
+    ],
+    ['no markets', input({ compliance: { markets: [] } }), 'compliance.markets', />=1 items/],
+    ['a negative budget', input({ budget: { monthlyInfraUsd: -1 } }), 'budget.monthlyInfraUsd', />=0/],
+    ['zero weeks to launch', input({ budget: { weeksToLaunch: 0 } }), 'budget.weeksToLaunch', />=1/],
+    ['ten years to launch', input({ budget: { weeksToLaunch: 521 } }), 'budget.weeksToLaunch', /<=520/],
+    ['a missing section', { ...MINIMAL, team: undefined }, 'team', /expected object, received undefined/],
+  ])('%s', (_, value, path, message) => {
+    const found = issues(value)
+    expect(found.map((i) => i.path)).toContain(path)
+    expect(found.find((i) => i.path === path)?.message).toMatch(message)
+  })
+
+  it('reports every problem at once, not only the first', () => {
+    const found = issues(input({ team: { engineers: 0 }, budget: { monthlyInfraUsd: -5 }, extra: 1 }))
+    expect(found.map((i) => i.path).sort()).toEqual(['', 'budget.monthlyInfraUsd', 'team.engineers'])
+  })
+})
+
+describe('ANSWER_PATHS and the examples', () => {
+  it('names every leaf of parsed answers, and nothing else', () => {
+    const full = AnswersSchema.parse(input({ product: { summary: 'prove it' } }))
+    const leaves = Object.entries(full).flatMap(([section, group]) =>
+      typeof group === 'object' ? Object.keys(group).map((field) => `${section}.${field}`) : [],
+    )
+    expect(leaves.sort()).toEqual([...ANSWER_PATHS].sort())
+    expect(readAnswer(full, 'team.engineersIn12Months')).toBe(3)
+  })
+
+  const examples = import.meta.glob<string>('../../content/examples/*.yaml', {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  })
+  it.each(Object.entries(examples))('%s parses', (_, text) => {
+    expect(AnswersSchema.safeParse(parseYaml(text)).success).toBe(true)
+  })
+})

@@ -1,0 +1,60 @@
+import { ANSWER_PATHS, type AnswerPath } from './answers'
+import type { Area, Decision } from './brief'
+
+/** Reading the decisions from the brief-level parts (day one, risks, handoff, summary). */
+
+export function decisionFor(decisions: readonly Decision[], area: Area): Decision | undefined {
+  return decisions.find((d) => d.area === area)
+}
+
+/** The chosen id for an area, `none` when the area is missing. */
+export function choiceIdOf(decisions: readonly Decision[], area: Area): string {
+  return decisionFor(decisions, area)?.choice.id ?? 'none'
+}
+
+/** The chosen name for an area, or undefined when the area does not apply. */
+export function choiceNameOf(decisions: readonly Decision[], area: Area): string | undefined {
+  const d = decisionFor(decisions, area)
+  return d && d.choice.id !== 'none' ? d.choice.name : undefined
+}
+
+/** Areas whose choice is usually an outside company that will hold user data. */
+const VENDOR_AREAS: readonly Area[] = [
+  'hosting',
+  'file_storage',
+  'auth',
+  'payments',
+  'email',
+  'observability',
+  'analytics',
+]
+/** Choices that run on the team's own machines, so there is no outside company to sign with. */
+const RUN_BY_THE_TEAM = new Set(['none', 'self_hosted', 'better_auth'])
+
+export interface Vendor {
+  area: Area
+  id: string
+  name: string
+}
+
+export function vendorsOf(decisions: readonly Decision[]): Vendor[] {
+  return VENDOR_AREAS.flatMap((area) => {
+    const d = decisionFor(decisions, area)
+    return d && !RUN_BY_THE_TEAM.has(d.choice.id) ? [{ area, id: d.choice.id, name: d.choice.name }] : []
+  })
+}
+
+/** Every answer path a decision's reasons read, in the order of the Answers schema. */
+export function inputsOf(...decisions: (Decision | undefined)[]): AnswerPath[] {
+  return pathsRead([], ...decisions)
+}
+
+/**
+ * The `inputs` of a brief-level item: the answer paths it reads directly, plus
+ * those behind every decision it consults (a decision is itself a reading of
+ * answers), once each, in schema order.
+ */
+export function pathsRead(direct: readonly AnswerPath[], ...decisions: (Decision | undefined)[]): AnswerPath[] {
+  const read = new Set([...direct, ...decisions.flatMap((d) => d?.because.flatMap((b) => b.inputs) ?? [])])
+  return ANSWER_PATHS.filter((p) => read.has(p))
+}
