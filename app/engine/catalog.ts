@@ -1,8 +1,221 @@
 import { z } from 'zod'
+import { AREAS } from './brief'
 
-// PLACEHOLDER: the full catalog schema (components, plans, dated prices) replaces this.
-export const CatalogSchema = z.strictObject({
-  version: z.string(),
-  pricesAsOf: z.string(),
+/**
+ * The price catalog: components, their plans and dated list prices, each with
+ * its source. Read from content/catalog/*.yaml by app/catalog.server.ts and
+ * handed to the engine; the engine never reads files itself.
+ *
+ * A price is a whole number of cents for `per` units (`cents: 10, per: 1000,
+ * unit: email` is $0.10 per 1,000 emails), or a share of money processed in
+ * basis points (`basisPoints: 290` is 2.9%).
+ */
+
+export const UNITS = [
+  'month',
+  'instance_month',
+  'instance_hour',
+  'cu_hour',
+  'cpu_hour',
+  'vcpu_month',
+  'gb_ram_month',
+  'gb_month',
+  'gb_egress',
+  'gb_ingested',
+  'gb_written',
+  'host_month',
+  'member_month',
+  'mau',
+  'email',
+  'event',
+  'command',
+  'request',
+  'class_a_operation',
+  'class_b_operation',
+  'sso_connection_month',
+  'metric_series',
+  'charge',
+  'processed_volume',
+  'fee',
+] as const
+export type Unit = (typeof UNITS)[number]
+
+const id = z.string().regex(/^[a-z0-9_]+$/, { error: 'a snake_case id such as "extra_mau"' })
+
+export const AS_OF_PATTERN = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/
+const asOf = z.string().regex(AS_OF_PATTERN, { error: 'a date as YYYY-MM or YYYY-MM-DD' })
+
+export const PriceSchema = z
+  .strictObject({
+    id,
+    name: z.string().min(1).optional(),
+    cents: z.number().int().min(0).optional(),
+    basisPoints: z.number().int().min(0).max(10_000).optional(),
+    per: z.number().int().positive().default(1),
+    unit: z.enum(UNITS),
+    /** Quantity the plan's base fee already covers before this price applies. */
+    included: z.number().min(0).optional(),
+    /** Most the plan allows; beyond it the next plan is needed. */
+    limit: z.number().min(0).optional(),
+    source: z.string().min(1),
+    asOf,
+    estimate: z.boolean().default(false),
+    note: z.string().min(1).optional(),
+  })
+  .refine((p) => (p.cents === undefined) !== (p.basisPoints === undefined), {
+    error: 'exactly one of cents or basisPoints',
+  })
+export type Price = z.infer<typeof PriceSchema>
+
+export const PlanSchema = z.strictObject({
+  id,
+  name: z.string().min(1),
+  prices: z.array(PriceSchema).min(1),
+  note: z.string().min(1).optional(),
 })
+export type Plan = z.infer<typeof PlanSchema>
+
+export const ComponentSchema = z.strictObject({
+  id,
+  name: z.string().min(1),
+  area: z.enum(AREAS),
+  /** The choice id in `area` this component can serve. */
+  choice: id,
+  url: z.string().min(1),
+  plans: z.array(PlanSchema).min(1),
+  note: z.string().min(1).optional(),
+})
+export type Component = z.infer<typeof ComponentSchema>
+
+/** content/catalog/index.yaml */
+export const CatalogIndexSchema = z.strictObject({
+  version: z.string().regex(/^\d{4}\.\d{2}\.\d+$/, { error: 'a catalog version such as "2026.06.1"' }),
+  pricesAsOf: asOf,
+  currency: z.literal('USD'),
+})
+
+/** Every other file in content/catalog/. */
+export const CatalogFileSchema = z.strictObject({ components: z.array(ComponentSchema).min(1) })
+
+export const CatalogSchema = CatalogIndexSchema.extend({ components: z.array(ComponentSchema) }).superRefine(
+  (catalog, ctx) => {
+    const seen = new Set<string>()
+    catalog.components.forEach((component, c) => {
+      if (seen.has(component.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['components', c, 'id'],
+          message: 'a component id not used before',
+          input: component.id,
+        })
+      }
+      seen.add(component.id)
+      unique(component.plans, ['components', c, 'plans'], 'a plan id not used before in this component', ctx)
+      component.plans.forEach((plan, p) => {
+        unique(plan.prices, ['components', c, 'plans', p, 'prices'], 'a price id not used before in this plan', ctx)
+      })
+    })
+    const newest = newestAsOf(catalog.components)
+    if (newest !== undefined && catalog.pricesAsOf !== newest) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['pricesAsOf'],
+        message: `the newest asOf of any price, "${newest}"`,
+        input: catalog.pricesAsOf,
+      })
+    }
+  },
+)
 export type Catalog = z.infer<typeof CatalogSchema>
+
+function unique(items: readonly { id: string }[], path: (string | number)[], message: string, ctx: z.RefinementCtx) {
+  const seen = new Set<string>()
+  items.forEach((item, i) => {
+    if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [...path, i, 'id'], message, input: item.id })
+    seen.add(item.id)
+  })
+}
+
+/** YYYY-MM sorts before any YYYY-MM-DD of the same month, so plain string order is date order. */
+export function newestAsOf(components: readonly Component[]): string | undefined {
+  let newest: string | undefined
+  for (const c of components)
+    for (const plan of c.plans) for (const price of plan.prices) if (!newest || price.asOf > newest) newest = price.asOf
+  return newest
+}
+
+export interface PriceRef {
+  component: Component
+  plan: Plan
+  price: Price
+}
+
+/** One price by component, plan and price id. A missing one is a catalog/engine mismatch, so it throws. */
+export function priceOf(catalog: Catalog, componentId: string, planId: string, priceId: string): PriceRef {
+  const component = catalog.components.find((c) => c.id === componentId)
+  const plan = component?.plans.find((p) => p.id === planId)
+  const price = plan?.prices.find((p) => p.id === priceId)
+  if (!component || !plan || !price) {
+    throw new Error(
+      `catalog ${catalog.version}: expected a price at ${componentId}.${planId}.${priceId}, got ${
+        !component ? 'no such component' : !plan ? 'no such plan' : 'no such price'
+      }`,
+    )
+  }
+  return { component, plan, price }
+}
+
+const UNIT_LABELS: Record<Unit, readonly [one: string, many: string]> = {
+  month: ['month', 'months'],
+  instance_month: ['instance-month', 'instance-months'],
+  instance_hour: ['instance-hour', 'instance-hours'],
+  cu_hour: ['CU-hour', 'CU-hours'],
+  cpu_hour: ['CPU-hour', 'CPU-hours'],
+  vcpu_month: ['vCPU-month', 'vCPU-months'],
+  gb_ram_month: ['GB of memory a month', 'GB of memory a month'],
+  gb_month: ['GB-month', 'GB-months'],
+  gb_egress: ['GB sent out', 'GB sent out'],
+  gb_ingested: ['GB ingested', 'GB ingested'],
+  gb_written: ['GB written', 'GB written'],
+  host_month: ['host a month', 'hosts a month'],
+  member_month: ['member a month', 'members a month'],
+  mau: ['monthly active user', 'monthly active users'],
+  email: ['email', 'emails'],
+  event: ['event', 'events'],
+  command: ['command', 'commands'],
+  request: ['request', 'requests'],
+  class_a_operation: ['write operation', 'write operations'],
+  class_b_operation: ['read operation', 'read operations'],
+  sso_connection_month: ['SSO connection a month', 'SSO connections a month'],
+  metric_series: ['metric series', 'metric series'],
+  charge: ['charge', 'charges'],
+  processed_volume: ['amount processed', 'amount processed'],
+  fee: ['fee', 'fee'],
+}
+
+/** Thousands separators without locale data, so the text is the same on every machine. */
+export function groupThousands(n: number): string {
+  return Math.round(n)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+}
+
+/** Dollars with at least two decimals and at most five: 0.14 → "$0.14", 0.0084 → "$0.0084", 25 → "$25". */
+export function formatDollars(dollars: number): string {
+  if (Number.isInteger(dollars)) return `$${groupThousands(dollars)}`
+  const [whole, fraction] = dollars.toFixed(5).replace(/0+$/, '').split('.')
+  return `$${groupThousands(Number(whole))}.${fraction.padEnd(2, '0')}`
+}
+
+/** A price as a reader would say it: "$0.14 per CU-hour", "$0.10 per 1,000 emails", "$25 a month", "2.9% of the amount processed". */
+export function describePrice(price: Price): string {
+  const [one, many] = UNIT_LABELS[price.unit]
+  if (price.basisPoints !== undefined) return `${price.basisPoints / 100}% of the ${one}`
+  const cents = price.cents ?? 0
+  if (price.unit === 'month') return `${formatDollars(cents / 100)} a month`
+  // Whole small batches read best per unit ($0.016 per instance-hour); large ones as written ($0.20 per 100,000 commands).
+  if (price.per === 1 || (price.per < 1000 && Number.isInteger((cents * 1000) / price.per))) {
+    return `${formatDollars(cents / price.per / 100)} per ${one}`
+  }
+  return `${formatDollars(cents / 100)} per ${groupThousands(price.per)} ${many}`
+}
