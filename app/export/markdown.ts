@@ -1,0 +1,526 @@
+import { ANSWER_PATHS, type AnswerPath, type Answers, readAnswer } from '../engine/answers'
+import { BANDS, type Band, type Brief, type Condition, type Decision, METRICS, type Trigger } from '../engine/brief'
+import { autolink, code, linkUrl, md, mermaidLabel, mermaidText, oneLine } from './escape'
+
+/**
+ * The brief as GitHub-flavoured Markdown: readable as plain text, rendered
+ * with tables, task lists and Mermaid pictures where GitHub or GitLab show it.
+ * Pure and deterministic: the same brief and answers give the same bytes.
+ */
+
+export interface MarkdownOptions {
+  /** Origin that guide links start with, e.g. `https://stackbrief.example`; relative `/guides/…` links without it. */
+  guideBaseUrl?: string
+}
+
+export function renderMarkdown(brief: Brief, answers: Answers, options: MarkdownOptions = {}): string {
+  const guide = guideLinker(options.guideBaseUrl)
+  const blocks = [
+    header(brief, answers),
+    decisionTable(brief),
+    decisionDetails(brief, guide),
+    databaseRationale(brief),
+    costs(brief, answers),
+    architecture(brief, answers),
+    triggerTable(brief, guide),
+    dayOne(brief, guide),
+    deferred(brief),
+    risks(brief),
+    handoff(brief),
+    appendix(answers),
+  ]
+  // An empty list renders as nothing rather than as a stray blank paragraph.
+  return `${blocks.flat().filter(Boolean).join('\n\n')}\n`
+}
+
+type Block = string | string[]
+type GuideLinker = (slug: string) => string
+
+const GUIDE_TITLES: Record<string, string> = {
+  'default-stack': 'The default stack',
+  databases: 'Choosing the database',
+  'auth-and-payments': 'Auth and payments',
+  jobs: 'Background jobs',
+  caching: 'Caching',
+  'day-one': 'Day one',
+  'tenants-and-apis': 'Tenants and APIs',
+  observability: 'Observability',
+  'migration-triggers': 'Migration triggers',
+  'cost-bands': 'Cost bands',
+}
+
+function guideLinker(base: string | undefined): GuideLinker {
+  const origin = (base ?? '').trim().replace(/\/+$/, '')
+  return (slug) => {
+    const title = GUIDE_TITLES[slug] ?? words(slug.replace(/-/g, '_'))
+    return `[${md(title)}](${linkUrl(`${origin}/guides/${encodeURIComponent(slug)}`)})`
+  }
+}
+
+function header(brief: Brief, answers: Answers): Block {
+  const lines = [`# Architecture Decision Brief: ${md(brief.title)}`]
+  if (answers.product.summary) lines.push(`> ${md(answers.product.summary)}`)
+  lines.push(md(brief.summary))
+  lines.push(
+    `Engine ${code(brief.engineVersion)} · catalog ${code(brief.catalogVersion)} · prices as of ${md(brief.costs.pricesAsOf)}`,
+  )
+  return lines
+}
+
+function decisionTable(brief: Brief): Block {
+  return [
+    '## Decisions',
+    table(
+      ['Area', 'Choice', 'Status', 'Reason'],
+      brief.decisions.map((d) => [
+        md(d.title),
+        md(d.choice.name),
+        STATUS_WORDS[d.status],
+        md(firstSentence(d.because[0]?.text ?? '')),
+      ]),
+    ),
+  ]
+}
+
+const STATUS_WORDS: Record<Decision['status'], string> = { adopt: 'Adopt', defer: 'Defer', avoid: 'Avoid' }
+const TRIGGER_STATUS_WORDS: Record<Trigger['status'], string> = {
+  ok: 'OK',
+  approaching: 'Approaching',
+  fired: '**Fired**',
+}
+
+function decisionDetails(brief: Brief, guide: GuideLinker): Block {
+  const triggers = new Map(brief.triggers.map((t) => [t.id, t]))
+  const out: string[] = ['## Decisions in detail']
+  for (const d of brief.decisions) {
+    out.push(`### ${md(d.title)}: ${md(d.choice.name)}`)
+    out.push(`Status: ${STATUS_WORDS[d.status]} · choice ${code(d.choice.id)} · guide: ${guide(d.guide)}`)
+    out.push('Why:', bullets(d.because.map(reason)))
+    if (d.alternatives.length > 0) {
+      out.push(
+        'Alternatives considered:',
+        bullets(d.alternatives.map((a) => `**${md(a.name)}** (${code(a.id)}): ${md(a.whyNot)}`)),
+      )
+    }
+    if (d.revisitWhen.length > 0) {
+      out.push('Revisit when:', bullets(d.revisitWhen.map((id) => triggerLine(id, triggers.get(id)))))
+    }
+  }
+  return out
+}
+
+function reason(b: Brief['decisions'][number]['because'][number]): string {
+  const read = b.inputs.length > 0 ? ` (reads ${b.inputs.map((p) => code(p)).join(', ')})` : ''
+  return `${code(b.rule)}${read}: ${md(b.text)}`
+}
+
+function triggerLine(id: string, t: Trigger | undefined): string {
+  if (!t) return code(id)
+  return `${code(id)}: ${condition(t)}. ${md(t.action)}`
+}
+
+function condition(c: Condition | Trigger): string {
+  const main = `${md(METRICS[c.metric].label)} ${c.comparator} ${quantity(c.threshold, c.unit)}`
+  const also = 'alsoRequires' in c ? c.alsoRequires.map((x) => ` and ${lowerFirst(condition(x))}`).join('') : ''
+  return `${main}${also}`
+}
+
+function quantity(value: number, unit: string): string {
+  if (unit === '%') return `${formatNumber(value)}%`
+  if (unit === 'USD/month') return `${formatCents(Math.round(value * 100))} a month`
+  return `${formatNumber(value)} ${md(unit)}`
+}
+
+function databaseRationale(brief: Brief): Block {
+  const r = brief.databaseRationale
+  const out: string[] = ['## Database rationale']
+  if (r.options.length === 0) return [...out, 'No options were scored.']
+  const criteria = r.criteria
+  if (criteria.length > 0) out.push(bullets(criteria.map((c) => `**${md(c.name)}**: ${md(c.question)}`)))
+  out.push(
+    table(
+      ['Option', ...criteria.map((c) => md(c.name)), 'Total'],
+      r.options.map((o) => [
+        o.id === r.chosen ? `**${md(o.name)}** (chosen)` : md(o.name),
+        ...criteria.map((c) => {
+          const s = o.scores.find((x) => x.criterion === c.id)
+          return s ? `${s.score}/5` : '–'
+        }),
+        String(o.total),
+      ]),
+      ['left', ...criteria.map(() => 'right' as const), 'right'],
+    ),
+  )
+  const names = new Map(criteria.map((c) => [c.id, c.name]))
+  for (const o of r.options) {
+    out.push(`### ${md(o.name)}${o.id === r.chosen ? ' (chosen)' : ''}`, md(o.verdict))
+    out.push(
+      bullets(o.scores.map((s) => `${md(names.get(s.criterion) ?? words(s.criterion))}, ${s.score}/5: ${md(s.text)}`)),
+    )
+  }
+  if (r.because.length > 0) out.push('Why:', bullets(r.because.map(reason)))
+  return out
+}
+
+const BAND_NAMES: Record<Band, string> = { lean: 'Lean', moderate: 'Moderate', scaled: 'Scaled' }
+// Colours of the chart lines, in band order, so the legend under the chart can name them.
+const BAND_COLOURS: Record<Band, [string, string]> = {
+  lean: ['#2e7d32', 'green'],
+  moderate: ['#f9a825', 'amber'],
+  scaled: ['#c62828', 'red'],
+}
+
+function costs(brief: Brief, answers: Answers): Block {
+  const c = brief.costs
+  const out: string[] = [
+    '## Cost bands',
+    `Monthly infrastructure cost in US dollars for the first twelve months, in three bands, at prices as of ${md(c.pricesAsOf)}. Usage: ${md(endSentence(c.usage.curve))} Stated budget: ${formatCents(Math.round(answers.budget.monthlyInfraUsd * 100))} a month.`,
+    table(
+      ['Month', 'Active users', ...BANDS.map((b) => BAND_NAMES[b])],
+      [
+        ...c.bands.lean.monthly.map((_, m) => [
+          String(m + 1),
+          formatNumber(c.usage.activeUsers[m] ?? 0),
+          ...BANDS.map((b) => formatCents(c.bands[b].monthly[m])),
+        ]),
+        ['**12 months**', '', ...BANDS.map((b) => `**${formatCents(c.bands[b].total12Months)}**`)],
+      ],
+      ['right', 'right', 'right', 'right', 'right'],
+    ),
+    costChart(brief),
+    `The chart draws one line per band: ${BANDS.map((b) => `${BAND_NAMES[b].toLowerCase()} in ${BAND_COLOURS[b][1]}`).join(', ')}.`,
+    '### Line items',
+  ]
+  if (c.lineItems.length === 0) out.push('No line items.')
+  else {
+    out.push(
+      table(
+        [
+          'Component',
+          'Area',
+          'Lean, month 12',
+          'Moderate, month 12',
+          'Scaled, month 12',
+          'Moderate, 12 months',
+          'Basis',
+        ],
+        c.lineItems.map((item) => [
+          md(item.component),
+          code(item.area, true),
+          formatCents(item.bands.lean[11]),
+          formatCents(item.bands.moderate[11]),
+          formatCents(item.bands.scaled[11]),
+          formatCents(item.bands.moderate.reduce((sum, x) => sum + x, 0)),
+          md(item.basis),
+        ]),
+        ['left', 'left', 'right', 'right', 'right', 'right', 'left'],
+      ),
+    )
+    const sources = c.lineItems.flatMap((item) => item.sources.map((s) => sourceLine(item.component, s)))
+    if (sources.length > 0) out.push('Price sources:', bullets(unique(sources)))
+  }
+  out.push('### Assumptions', c.assumptions.length > 0 ? bullets(c.assumptions.map(md)) : 'None stated.')
+  out.push(
+    '### Transaction fees',
+    'Payment processing takes a share of revenue rather than adding to the infrastructure bill, so it is shown apart from the bands.',
+  )
+  if (c.transactionFees.length === 0) out.push('No payment processor in this brief.')
+  else {
+    out.push(
+      table(
+        ['Provider', 'Per $1,000 processed', 'Notes'],
+        c.transactionFees.map((f) => [md(f.name), formatCents(f.per1000ProcessedCents), md(f.text)]),
+        ['left', 'right', 'left'],
+      ),
+    )
+    const sources = c.transactionFees.flatMap((f) => f.sources.map((s) => sourceLine(f.name, s)))
+    if (sources.length > 0) out.push('Fee sources:', bullets(unique(sources)))
+  }
+  return out
+}
+
+function sourceLine(what: string, s: { url: string; asOf: string; estimate: boolean }): string {
+  return `${md(what)}: ${autolink(s.url)}, as of ${md(s.asOf)}${s.estimate ? ' (estimate)' : ''}`
+}
+
+function costChart(brief: Brief): string {
+  const bands = brief.costs.bands
+  const dollars = BANDS.map((b) => bands[b].monthly.map(chartDollars))
+  const top = niceCeiling(Math.max(0, ...BANDS.flatMap((b) => bands[b].monthly)) / 100)
+  const palette = BANDS.map((b) => BAND_COLOURS[b][0]).join(', ')
+  return fence('mermaid', [
+    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette}"}}}}%%`,
+    'xychart-beta',
+    `  title "${mermaidText(`Monthly infrastructure cost: ${brief.title}`)}"`,
+    `  x-axis "Month" [${brief.costs.bands.lean.monthly.map((_, m) => m + 1).join(', ')}]`,
+    `  y-axis "US dollars a month" 0 --> ${top}`,
+    ...dollars.map((series) => `  line [${series.join(', ')}]`),
+  ])
+}
+
+function chartDollars(cents: number): string {
+  return cents % 100 === 0 ? String(cents / 100) : (cents / 100).toFixed(2)
+}
+
+/** The next round figure above `value`, so the axis ends on a readable number. */
+function niceCeiling(value: number): number {
+  if (value <= 0) return 10
+  const step = 10 ** Math.floor(Math.log10(value))
+  for (const m of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) {
+    if (value <= m * step) return m * step
+  }
+  return 10 * step
+}
+
+const CLIENT_LABELS: Record<Answers['product']['clients'][number], string> = {
+  web: 'Web browser',
+  mobile: 'Mobile app',
+  public_api: 'Public API clients',
+  partner_integrations: 'Partner integrations',
+}
+
+// Choices that live inside Postgres or inside the application rather than as a box of their own.
+const IN_DATABASE = new Set(['postgres', 'timescale', 'pgvector', 'postgres_jsonb', 'postgres_fts'])
+const IN_APP = new Set(['better_auth', 'inline'])
+const STORE_AREAS = [
+  'timeseries_store',
+  'vector_store',
+  'document_store',
+  'search',
+  'file_storage',
+  'cache',
+] as const satisfies readonly Decision['area'][]
+const SERVICE_AREAS = [
+  'auth',
+  'payments',
+  'email',
+  'observability',
+  'analytics',
+] as const satisfies readonly Decision['area'][]
+
+function architecture(brief: Brief, answers: Answers): Block {
+  const by = new Map(brief.decisions.map((d) => [d.area, d]))
+  const present = (d: Decision | undefined): d is Decision => !!d && d.choice.id !== 'none' && d.status !== 'avoid'
+  const arrow = (d: Decision | undefined) => (d?.status === 'defer' ? '-.->' : '-->')
+  const nodes: string[] = []
+  const edges: string[] = []
+  const deferredNodes: string[] = []
+  // Nodes of the jobs decision that run outside the app's host, such as a managed queue.
+  const outside: string[] = []
+
+  const hosting = [by.get('hosting'), by.get('deploy_regions')].filter(present).map((d) => d.choice.name)
+  const appLines = [
+    brief.title,
+    ...[by.get('framework'), by.get('architecture_style')].filter(present).map((d) => d.choice.name),
+  ]
+  const database = by.get('database')
+  const dbLines = [present(database) ? database.choice.name : 'Database']
+
+  for (const d of SERVICE_AREAS.map((a) => by.get(a))) {
+    if (present(d) && IN_APP.has(d.choice.id)) appLines.push(`${d.title}: ${d.choice.name}`)
+  }
+  for (const d of STORE_AREAS.map((a) => by.get(a))) {
+    if (present(d) && IN_DATABASE.has(d.choice.id)) dbLines.push(`${d.title}: ${d.choice.name}`)
+  }
+
+  for (const client of answers.product.clients) {
+    nodes.push(`  client_${client}[${mermaidLabel(CLIENT_LABELS[client])}]`)
+    edges.push(`  client_${client} --> app`)
+  }
+  nodes.push(`  subgraph host [${mermaidLabel(hosting.join(', ') || 'Hosting')}]`)
+  nodes.push(`    app[${multiline(appLines)}]`)
+  const jobs = by.get('jobs')
+  if (present(jobs) && !IN_APP.has(jobs.choice.id)) {
+    nodes.push(`    worker[${mermaidLabel('Job worker')}]`)
+    if (IN_DATABASE.has(jobs.choice.id) || jobs.choice.id === 'postgres_jobs_table') {
+      edges.push(`  worker ${arrow(jobs)} db`)
+    } else {
+      outside.push(`  area_jobs[[${mermaidLabel(jobs.choice.name)}]]`)
+      edges.push(`  app ${arrow(jobs)} area_jobs`, `  area_jobs ${arrow(jobs)} worker`, `  worker ${arrow(jobs)} db`)
+      if (jobs.status === 'defer') deferredNodes.push('area_jobs')
+    }
+    if (jobs.status === 'defer') deferredNodes.push('worker')
+  }
+  nodes.push('  end', ...outside)
+  nodes.push(`  db[(${multiline(dbLines)})]`)
+  edges.push(`  app ${arrow(database)} db`)
+
+  for (const d of STORE_AREAS.map((a) => by.get(a))) {
+    if (!present(d) || IN_DATABASE.has(d.choice.id)) continue
+    nodes.push(`  area_${d.area}[(${mermaidLabel(d.choice.name)})]`)
+    edges.push(`  app ${arrow(d)} area_${d.area}`)
+    if (d.status === 'defer') deferredNodes.push(`area_${d.area}`)
+  }
+  for (const d of SERVICE_AREAS.map((a) => by.get(a))) {
+    if (!present(d) || IN_APP.has(d.choice.id)) continue
+    nodes.push(`  area_${d.area}([${multiline([d.choice.name, d.title])}])`)
+    edges.push(`  app ${arrow(d)} area_${d.area}`)
+    if (d.status === 'defer') deferredNodes.push(`area_${d.area}`)
+  }
+
+  const lines = ['flowchart LR', ...nodes, ...edges]
+  if (deferredNodes.length > 0) {
+    lines.push('  classDef deferred stroke-dasharray: 5 5', `  class ${deferredNodes.join(',')} deferred`)
+  }
+  return [
+    '## Architecture',
+    'What runs on day one, built from the decisions above. Dashed lines and boxes are deferred until their trigger holds.',
+    fence('mermaid', lines),
+  ]
+}
+
+function multiline(lines: readonly string[]): string {
+  return `"${lines.map(mermaidText).join('<br>')}"`
+}
+
+function triggerTable(brief: Brief, guide: GuideLinker): Block {
+  const out = ['## Migration triggers']
+  if (brief.triggers.length === 0) return [...out, 'No triggers.']
+  out.push(
+    `Each trigger is judged against the answers' 12-month figures; measured signals replace those figures later. Guide: ${guide('migration-triggers')}.`,
+    table(
+      ['Trigger', 'Metric', 'Comparator', 'Threshold', 'Unit', 'Also requires', '12-month figure', 'Status', 'Action'],
+      brief.triggers.map((t) => [
+        `${md(t.title)} (${code(t.id, true)})`,
+        md(METRICS[t.metric].label),
+        code(t.comparator, true),
+        formatNumber(t.threshold),
+        md(t.unit),
+        t.alsoRequires.map((c) => condition(c)).join('; ') || '–',
+        t.observed === null ? 'measure' : formatNumber(t.observed),
+        TRIGGER_STATUS_WORDS[t.status],
+        md(t.action),
+      ]),
+      ['left', 'left', 'left', 'right', 'left', 'left', 'right', 'left', 'left'],
+    ),
+  )
+  return out
+}
+
+function dayOne(brief: Brief, guide: GuideLinker): Block {
+  const out = ['## Day one']
+  if (brief.dayOne.length === 0) return [...out, 'Nothing listed.']
+  for (const item of brief.dayOne) {
+    out.push(
+      `### ${md(item.title)}`,
+      item.actions.map((a) => `- [ ] ${md(a)}`).join('\n'),
+      `Guide: ${guide(item.guide)}`,
+    )
+  }
+  return out
+}
+
+function deferred(brief: Brief): Block {
+  const out = ['## Deferred']
+  if (brief.deferred.length === 0) return [...out, 'Nothing deferred.']
+  const triggers = new Map(brief.triggers.map((t) => [t.id, t]))
+  return [
+    ...out,
+    bullets(
+      brief.deferred.map((d) => {
+        const t = triggers.get(d.until)
+        return `**${md(d.what)}**, until ${t ? `${lowerFirst(condition(t))} (${code(d.until)})` : code(d.until)}. ${md(d.because[0]?.text ?? '')}`.trimEnd()
+      }),
+    ),
+  ]
+}
+
+const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const
+
+function risks(brief: Brief): Block {
+  const out = ['## Risks']
+  if (brief.risks.length === 0) return [...out, 'No risks listed.']
+  const sorted = [...brief.risks].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
+  return [
+    ...out,
+    table(
+      ['Severity', 'Risk', 'Mitigation'],
+      sorted.map((r) => [r.severity === 'high' ? '**High**' : words(r.severity), md(r.text), md(r.mitigation)]),
+    ),
+  ]
+}
+
+function handoff(brief: Brief): Block {
+  const out = ['## Handoff']
+  if (brief.handoff.length === 0) return [...out, 'No steps listed.']
+  return [...out, brief.handoff.map((step, i) => `${i + 1}. ${md(step)}`).join('\n')]
+}
+
+const FREE_TEXT: ReadonlySet<AnswerPath> = new Set(['product.name', 'product.summary'])
+
+function appendix(answers: Answers): Block {
+  return [
+    '## Appendix: answers',
+    table(
+      ['Answer', 'Value'],
+      ANSWER_PATHS.map((path) => [code(path, true), answerInWords(path, readAnswer(answers, path))]),
+    ),
+  ]
+}
+
+function answerInWords(path: AnswerPath, value: unknown): string {
+  if (value === undefined || value === null || value === '') return 'not given'
+  if (path === 'budget.monthlyInfraUsd' && typeof value === 'number')
+    return `${formatCents(Math.round(value * 100))} a month`
+  if (typeof value === 'boolean') return value ? 'yes' : 'no'
+  if (typeof value === 'number') return formatNumber(value)
+  if (Array.isArray(value)) return value.length === 0 ? 'none' : value.map((v) => md(words(String(v)))).join(', ')
+  if (typeof value === 'string') return md(FREE_TEXT.has(path) ? value : words(value))
+  return md(String(value))
+}
+
+function endSentence(text: string): string {
+  const t = oneLine(text)
+  return /[.!?]$/.test(t) ? t : `${t}.`
+}
+
+function lowerFirst(text: string): string {
+  return text.replace(/^[A-Z](?![A-Z])/, (c) => c.toLowerCase())
+}
+
+/** The opening sentence, for a table cell that should stay one short line; the details keep the rest. */
+function firstSentence(text: string): string {
+  return text.split(/(?<=[a-z0-9)][.!?])\s+(?=[A-Z])/)[0]
+}
+
+/** A vocabulary id in words: `read_heavy` → `read heavy`. */
+function words(id: string): string {
+  return id.replace(/_/g, ' ')
+}
+
+function table(head: readonly string[], rows: readonly (readonly string[])[], align?: readonly ('left' | 'right')[]) {
+  const rule = head.map((_, i) => (align?.[i] === 'right' ? '---:' : '---'))
+  return [head, rule, ...rows].map((cells) => `| ${cells.map((c) => c || ' ').join(' | ')} |`).join('\n')
+}
+
+function bullets(items: readonly string[]): string {
+  return items.map((item) => `- ${item}`).join('\n')
+}
+
+function fence(lang: string, lines: readonly string[]): string {
+  return [`\`\`\`${lang}`, ...lines, '```'].join('\n')
+}
+
+function unique(items: readonly string[]): string[] {
+  return [...new Set(items)]
+}
+
+/** Integer cents as dollars: `$1,234`, `$12.50`, `-$3`. */
+export function formatCents(cents: number): string {
+  const sign = cents < 0 ? '-' : ''
+  const abs = Math.abs(Math.round(cents))
+  const dollars = Math.floor(abs / 100)
+  const rest = abs % 100
+  return `${sign}$${group(String(dollars))}${rest === 0 ? '' : `.${String(rest).padStart(2, '0')}`}`
+}
+
+/** A number with thousands separators: `10,000`, `2.5`. */
+export function formatNumber(n: number): string {
+  if (!Number.isFinite(n)) return String(n)
+  const [whole, fraction] = String(Math.abs(n)).split('.')
+  return `${n < 0 ? '-' : ''}${group(whole)}${fraction ? `.${fraction}` : ''}`
+}
+
+function group(digits: string): string {
+  return /e/i.test(digits) ? digits : digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+}

@@ -1,0 +1,227 @@
+import type { z } from 'zod'
+
+/**
+ * Problems a person can act on: where, what was expected, what was got.
+ * Shared by the CLI, the API and the forms, so every surface words a bad
+ * answer the same way: `product.shape: expected one of b2b_saas, …, got "saas"`.
+ */
+export interface Problem {
+  /** Where the problem is: an answer path such as `team.languages[1]`, a flag, or `file:line:column`. */
+  path: string
+  expected: string
+  got: string
+  /** `expected …, got …`: the sentence to show beside a form field, where the path is already known. */
+  message: string
+}
+
+type Issue = z.core.$ZodIssue
+
+export interface IssueContext {
+  /** The value that was parsed; fills in `got` where an issue does not carry its input. */
+  input?: unknown
+  /** The schema that was used; lets an unknown key be answered with the keys that exist there. */
+  schema?: z.ZodType
+}
+
+export const TOP_LEVEL = '(top level)'
+const MAX_QUOTED = 60
+
+export function problem(path: string, expected: string, got: string): Problem {
+  return { path, expected, got, message: `expected ${expected}, got ${got}` }
+}
+
+export function formatProblem(p: Problem): string {
+  return `${p.path}: ${p.message}`
+}
+
+export function formatProblems(problems: readonly Problem[]): string[] {
+  return problems.map(formatProblem)
+}
+
+/** One problem per zod issue, and one per unknown key, in the order zod found them. */
+export function problemsFromIssues(issues: readonly Issue[], context: IssueContext = {}): Problem[] {
+  return issues.flatMap((issue) => fromIssue(issue, context))
+}
+
+export function problemsFromError(error: z.ZodError, context: IssueContext = {}): Problem[] {
+  return problemsFromIssues(error.issues, context)
+}
+
+export type Parsed<T> = { success: true; data: T } | { success: false; problems: Problem[] }
+
+/** Parses `input` with `schema` and words every issue as a problem; the usual entry point. */
+export function parseWithProblems<S extends z.ZodType>(schema: S, input: unknown): Parsed<z.output<S>> {
+  const result = schema.safeParse(input, { reportInput: true })
+  if (result.success) return { success: true, data: result.data }
+  return { success: false, problems: problemsFromError(result.error, { input, schema }) }
+}
+
+/** `product.clients[1]`; odd keys in brackets; the root as `(top level)`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = ''
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`
+    else if (typeof segment === 'string' && /^[A-Za-z_$][\w$]*$/.test(segment)) out += out ? `.${segment}` : segment
+    else out += `[${JSON.stringify(String(segment))}]`
+  }
+  return out || TOP_LEVEL
+}
+
+/** A value in words, short enough for one line. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing'
+  if (value === null) return 'null'
+  if (typeof value === 'string') return quote(value)
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value)
+  if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : `a list of ${plural(value.length, 'item')}`
+  if (value instanceof Date) return `the date ${Number.isNaN(value.getTime()) ? 'Invalid' : value.toISOString()}`
+  if (typeof value === 'object') return 'a mapping of fields'
+  return typeof value
+}
+
+function fromIssue(issue: Issue, context: IssueContext): Problem[] {
+  const got =
+    'input' in issue
+      ? describeValue(issue.input)
+      : 'input' in context
+        ? describeValue(valueAt(context.input, issue.path))
+        : 'something else'
+  const at = formatPath(issue.path)
+  switch (issue.code) {
+    case 'invalid_type':
+      return [problem(at, TYPE_WORDS[issue.expected] ?? `a value of type ${issue.expected}`, got)]
+    case 'invalid_value':
+      return [problem(at, oneOf(issue.values), got)]
+    case 'too_small':
+      return [problem(at, bound(issue.origin, 'min', issue.minimum, issue.inclusive, issue.exact), got)]
+    case 'too_big':
+      return [problem(at, bound(issue.origin, 'max', issue.maximum, issue.inclusive, issue.exact), got)]
+    case 'not_multiple_of':
+      return [problem(at, `a multiple of ${issue.divisor}`, got)]
+    case 'invalid_format':
+      return [problem(at, formatWords(issue), got)]
+    case 'unrecognized_keys': {
+      const known = context.schema ? fieldsAt(context.schema, issue.path) : undefined
+      const expected = known?.length ? `one of the fields ${known.join(', ')}` : 'a known field'
+      return issue.keys.map((key) =>
+        problem(formatPath([...issue.path, key]), expected, `the unknown field ${quote(key)}`),
+      )
+    }
+    case 'invalid_union':
+      return [problem(at, 'one of the accepted forms', got)]
+    case 'invalid_key':
+      return [problem(at, 'valid keys', got)]
+    case 'invalid_element':
+      return [problem(at, 'valid entries', got)]
+    default:
+      return [problem(at, issue.message || 'a valid value', got)]
+  }
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  bigint: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  tuple: 'a list',
+  object: 'a mapping of fields',
+  record: 'a mapping of fields',
+  map: 'a mapping of fields',
+  set: 'a list',
+  date: 'a date',
+  null: 'null',
+  undefined: 'nothing',
+  never: 'nothing',
+  nonoptional: 'a value',
+}
+
+function oneOf(values: readonly unknown[]): string {
+  const words = values.map((v) => (typeof v === 'string' ? v : describeValue(v)))
+  return words.length === 1 ? words[0] : `one of ${words.join(', ')}`
+}
+
+function bound(origin: string, side: 'min' | 'max', limit: number | bigint, inclusive = true, exact = false): string {
+  const n = Number(limit)
+  if (origin === 'string') {
+    if (exact) return `text of exactly ${plural(n, 'character')}`
+    if (side === 'min' && n === 1 && inclusive) return 'non-empty text'
+    return `text of ${side === 'min' ? 'at least' : 'at most'} ${plural(inclusive ? n : n + (side === 'min' ? 1 : -1), 'character')}`
+  }
+  if (origin === 'array' || origin === 'set') {
+    if (exact) return `a list of exactly ${plural(n, 'item')}`
+    return `a list of ${side === 'min' ? 'at least' : 'at most'} ${plural(inclusive ? n : n + (side === 'min' ? 1 : -1), 'item')}`
+  }
+  if (origin === 'date') return `a date ${side === 'min' ? 'on or after' : 'on or before'} ${new Date(n).toISOString()}`
+  const noun = origin === 'int' ? 'a whole number' : 'a number'
+  if (exact) return `${noun} equal to ${n}`
+  if (side === 'min') return inclusive ? `${noun} of at least ${n}` : `${noun} greater than ${n}`
+  return inclusive ? `${noun} of at most ${n}` : `${noun} less than ${n}`
+}
+
+function formatWords(issue: z.core.$ZodIssueInvalidStringFormat): string {
+  // A schema that names its format in words (`.regex(re, 'a snake_case id')`) has said it best.
+  if (issue.message && !/^Invalid\b/.test(issue.message)) return issue.message
+  if (issue.format === 'regex' && issue.pattern) return `text matching ${issue.pattern}`
+  if (issue.format === 'starts_with' || issue.format === 'ends_with' || issue.format === 'includes')
+    return `text that ${issue.format.replace('_', ' ')} the required part`
+  return `text in ${issue.format} format`
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`
+}
+
+function quote(text: string): string {
+  const chars = Array.from(text)
+  return JSON.stringify(chars.length > MAX_QUOTED ? `${chars.slice(0, MAX_QUOTED - 1).join('')}…` : text)
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root
+  for (const segment of path) {
+    if (value === null || typeof value !== 'object') return undefined
+    value = (value as Record<PropertyKey, unknown>)[segment]
+  }
+  return value
+}
+
+interface Def {
+  type?: string
+  shape?: Record<string, unknown>
+  innerType?: Schemaish
+  in?: Schemaish
+  element?: Schemaish
+  valueType?: Schemaish
+}
+interface Schemaish {
+  _zod?: { def?: Def }
+}
+
+/** The field names a strict object accepts at `path`, looking through defaults, pipes and transforms. */
+function fieldsAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] | undefined {
+  let node: Schemaish | undefined = unwrap(schema as Schemaish)
+  for (const segment of path) {
+    const def = node?._zod?.def
+    if (!def) return undefined
+    if (def.type === 'object' && typeof segment === 'string') node = def.shape?.[segment] as Schemaish | undefined
+    else if (def.type === 'array' && typeof segment === 'number') node = def.element
+    else if (def.type === 'record') node = def.valueType
+    else return undefined
+    node = node && unwrap(node)
+  }
+  const def = node?._zod?.def
+  return def?.type === 'object' && def.shape ? Object.keys(def.shape) : undefined
+}
+
+function unwrap(schema: Schemaish): Schemaish {
+  let node = schema
+  for (let depth = 0; depth < 20; depth++) {
+    const def = node._zod?.def
+    const next = def?.type === 'pipe' ? def.in : def?.innerType
+    if (!next) return node
+    node = next
+  }
+  return node
+}
