@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely'
+import * as initial from './0001-initial'
+
+/**
+ * Every migration, in order. Listed statically (not read from the folder) so
+ * the same list works from source, from the server build and from the CLI.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001-initial': initial,
+}

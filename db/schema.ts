@@ -1,0 +1,75 @@
+import type { Generated, Insertable, Selectable } from 'kysely'
+
+/**
+ * Table types. Timestamps are ISO-8601 UTC text and JSON is text in both
+ * SQLite and PostgreSQL, so one set of queries and migrations serves both.
+ */
+
+export interface WorkspacesTable {
+  id: string
+  name: string
+  created_at: string
+}
+
+export interface BriefsTable {
+  id: string
+  workspace_id: string
+  title: string
+  /** Number of the latest revision; moved in the same transaction that writes it. */
+  head_revision: number
+  created_at: string
+  updated_at: string
+  deleted_at: string | null
+}
+
+export interface DraftsTable {
+  id: string
+  workspace_id: string
+  /** Set when the draft edits an existing brief; its next revision is generated from it. */
+  brief_id: string | null
+  /** Answers as typed so far (partial, unvalidated input), JSON. */
+  answers: string
+  /** The furthest step saved, for resuming. */
+  step: string
+  created_at: string
+  updated_at: string
+}
+
+export interface RevisionsTable {
+  id: string
+  brief_id: string
+  number: number
+  /** Parsed Answers v1, JSON. */
+  answers: string
+  /** Brief v1, JSON, exactly as the engine returned it. */
+  brief: string
+  engine_version: string
+  catalog_version: string
+  created_at: string
+}
+
+export interface IdempotencyKeysTable {
+  workspace_id: string
+  scope: string
+  key: string
+  request_hash: string
+  status: number
+  body: string
+  created_at: string
+}
+
+export interface Database {
+  workspaces: WorkspacesTable
+  briefs: BriefsTable
+  drafts: DraftsTable
+  revisions: RevisionsTable
+  idempotency_keys: IdempotencyKeysTable
+}
+
+export type WorkspaceRow = Selectable<WorkspacesTable>
+export type BriefRow = Selectable<BriefsTable>
+export type DraftRow = Selectable<DraftsTable>
+export type RevisionRow = Selectable<RevisionsTable>
+export type NewRevision = Insertable<RevisionsTable>
+// Generated is re-exported for later tables with database-made columns.
+export type { Generated }
