@@ -57,7 +57,7 @@ export const HOSTING = ['managed_paas', 'cloud_provider', 'self_hosted', 'no_pre
 
 /** A set of choices from a fixed vocabulary: de-duplicated and in vocabulary order. */
 function choiceSet<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.array(z.enum(values)).transform((picked) => values.filter((v) => picked.includes(v)))
+  return z.array(z.enum(values)).transform((picked): T[number][] => values.filter((v) => picked.includes(v)))
 }
 
 const count = z.number().int().min(0)

@@ -72,7 +72,15 @@ export const BecauseSchema = z.strictObject({
 })
 export type Because = z.infer<typeof BecauseSchema>
 
-export const ChoiceSchema = z.strictObject({ id, name: z.string().min(1) })
+export const ChoiceSchema = z.strictObject({
+  id,
+  name: z.string().min(1),
+  /** The product that fills a generic choice (object_storage on amazon_s3, queue on sqs), so costs price what was chosen. */
+  vendor: z
+    .string()
+    .regex(/^[a-z0-9_]+$/)
+    .optional(),
+})
 export type Choice = z.infer<typeof ChoiceSchema>
 
 export const AlternativeSchema = z.strictObject({ id, name: z.string().min(1), whyNot: z.string().min(1) })

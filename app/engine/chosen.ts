@@ -22,6 +22,7 @@ export function choiceNameOf(decisions: readonly Decision[], area: Area): string
 const VENDOR_AREAS: readonly Area[] = [
   'hosting',
   'file_storage',
+  'jobs',
   'auth',
   'payments',
   'email',
@@ -29,7 +30,7 @@ const VENDOR_AREAS: readonly Area[] = [
   'analytics',
 ]
 /** Choices that run on the team's own machines, so there is no outside company to sign with. */
-const RUN_BY_THE_TEAM = new Set(['none', 'self_hosted', 'better_auth'])
+const RUN_BY_THE_TEAM = new Set(['none', 'self_hosted', 'better_auth', 'inline', 'postgres_jobs_table', 'oban'])
 
 export interface Vendor {
   area: Area
@@ -40,7 +41,8 @@ export interface Vendor {
 export function vendorsOf(decisions: readonly Decision[]): Vendor[] {
   return VENDOR_AREAS.flatMap((area) => {
     const d = decisionFor(decisions, area)
-    return d && !RUN_BY_THE_TEAM.has(d.choice.id) ? [{ area, id: d.choice.id, name: d.choice.name }] : []
+    const id = d?.choice.vendor ?? d?.choice.id
+    return d && id && !RUN_BY_THE_TEAM.has(id) ? [{ area, id, name: d.choice.name }] : []
   })
 }
 

@@ -6,6 +6,7 @@ import { type Answers, type AnswersInput, AnswersSchema } from './answers'
 import { AREAS, type Area, BANDS, type Costs, CostsSchema, type Decision } from './brief'
 import { estimateCosts, usageCurve } from './costs'
 import { paysMostlyInIndia } from './facts'
+import { generateBrief } from './generate'
 
 const catalog = loadCatalog()
 
@@ -16,12 +17,14 @@ const EXAMPLES = Object.fromEntries(
 ) as Record<string, Answers>
 
 type Choices = Partial<Record<Area, string>>
+/** The product a decision names for its choice, as the area rules set it (`file_storage: 'amazon_s3'`). */
+type Vendors = Partial<Record<Area, string>>
 
 /**
  * Realistic decisions for a set of answers, using the shared choice ids. The
  * area rules decide for real elsewhere; this only has to be plausible.
  */
-function decisionsFor(a: Answers, overrides: Choices = {}): Decision[] {
+function decisionsFor(a: Answers, overrides: Choices = {}, vendors: Vendors = {}): Decision[] {
   const kinds = a.data.kinds
   const picks: Record<Area, string> = {
     repo: 'monorepo',
@@ -58,7 +61,7 @@ function decisionsFor(a: Answers, overrides: Choices = {}): Decision[] {
   return AREAS.map((area) => ({
     area,
     title: area,
-    choice: { id: picks[area], name: picks[area] },
+    choice: { id: picks[area], name: picks[area], ...(vendors[area] && { vendor: vendors[area] }) },
     status: area === 'cache' ? 'defer' : 'adopt',
     because: [{ rule: `${area}.fixture`, inputs: [], text: 'Test fixture.' }],
     alternatives: [],
@@ -67,9 +70,9 @@ function decisionsFor(a: Answers, overrides: Choices = {}): Decision[] {
   }))
 }
 
-function costsFor(name: string, overrides: Choices = {}): Costs {
+function costsFor(name: string, overrides: Choices = {}, vendors: Vendors = {}): Costs {
   const a = EXAMPLES[name]
-  return estimateCosts(a, decisionsFor(a, overrides), catalog)
+  return estimateCosts(a, decisionsFor(a, overrides, vendors), catalog)
 }
 
 function answers(name: string, patch: (a: AnswersInput) => void): Answers {
@@ -249,8 +252,37 @@ describe('line items follow the decisions', () => {
     expect(lineIds(costsFor('b2b-saas'))).toContain('object_storage')
     expect(lineIds(costsFor('b2b-saas', { file_storage: 'none' }))).not.toContain('object_storage')
     expect(lineIds(costsFor('internal-dashboard'))).not.toContain('object_storage')
+  })
+
+  it('without a named bucket, object storage falls back to S3 on a cloud provider and R2 elsewhere', () => {
     expect(components(costsFor('india-marketplace'))).toContain('Amazon S3 Standard')
     expect(components(costsFor('clinic-portal'))).toContain('Cloudflare R2')
+  })
+
+  it.each([
+    ['clinic-portal', 'amazon_s3', 'Amazon S3 Standard', 'aws.amazon.com/s3'],
+    ['b2b-saas', 'amazon_s3', 'Amazon S3 Standard', 'aws.amazon.com/s3'],
+    ['india-marketplace', 'cloudflare_r2', 'Cloudflare R2', 'developers.cloudflare.com/r2'],
+    ['b2b-saas', 'cloudflare_r2', 'Cloudflare R2', 'developers.cloudflare.com/r2'],
+  ])(
+    '%s: a bucket named %s is priced as %s whatever the hosting (seed 000, S3 for HIPAA, a cloud account or residency; R2 otherwise)',
+    (name, vendor, component, source) => {
+      const costs = costsFor(name, { file_storage: 'object_storage' }, { file_storage: vendor })
+      const storage = costs.lineItems.filter((i) => i.area === 'file_storage')
+      expect(storage.map((i) => i.component)).toEqual([component])
+      expect(storage[0].sources.every((s) => s.url.includes(source))).toBe(true)
+      expectWellFormed(costs)
+    },
+  )
+
+  it('prices S3 storage, requests and downloads from the catalog: 2,500 users in month 12 (seed 000, S3 egress fees)', () => {
+    const item = costsFor('clinic-portal', {}, { file_storage: 'amazon_s3' }).lineItems.find(
+      (i) => i.id === 'object_storage',
+    )!
+    // 125 GB × $0.023 + 50,000 PUTs × $0.005/1k + 250,000 GETs × $0.0004/1k + 62.5 GB × $0.09 = $8.85
+    expect(item.bands.lean[11]).toBe(885)
+    expect(item.bands.scaled[11]).toBe(885)
+    expect(item.basis).toMatch(/\$0\.09 per GB sent out/)
   })
 
   it.each([
@@ -265,6 +297,61 @@ describe('line items follow the decisions', () => {
       expectWellFormed(costs)
     },
   )
+
+  it.each([
+    ['bullmq', 'Upstash Redis for BullMQ'],
+    ['sidekiq', 'Upstash Redis for Sidekiq'],
+    ['celery', 'Upstash Redis for Celery'],
+    ['laravel', 'Upstash Redis for Laravel queues'],
+  ])(
+    'a %s queue is priced as %s: the library runs on Redis (seed 000, BullMQ or Sidekiq with Redis)',
+    (vendor, component) => {
+      const costs = costsFor('ai-research-assistant', { jobs: 'queue' }, { jobs: vendor })
+      expect(costs.lineItems.filter((i) => i.area === 'jobs').map((i) => i.component)).toEqual([component])
+      expect(costs.lineItems.find((i) => i.id === 'queue')!.bands).toEqual(
+        costsFor('ai-research-assistant', { jobs: 'queue' }).lineItems.find((i) => i.id === 'queue')!.bands,
+      )
+      expectWellFormed(costs)
+    },
+  )
+
+  it('without a named queue product, the queue is priced as Upstash Redis, as before', () => {
+    expect(components(costsFor('b2b-saas', { jobs: 'queue' }))).toContain('Upstash Redis')
+  })
+
+  it('an Oban queue adds no line: its jobs live in the Postgres already priced (seed 000, Postgres handles job queues)', () => {
+    const costs = costsFor('b2b-saas', { jobs: 'queue' }, { jobs: 'oban' })
+    expect(costs.lineItems.some((i) => i.area === 'jobs')).toBe(false)
+    expect(costs.assumptions.join('\n')).toMatch(/Oban keeps the jobs in a table of the Postgres database/)
+    const app = (c: Costs) => c.lineItems.find((i) => i.id === 'app_compute')!
+    expect(app(costs).bands).toEqual(app(costsFor('b2b-saas', { jobs: 'queue' })).bands)
+    expectWellFormed(costs)
+  })
+
+  it('an SQS queue is priced as Amazon SQS per million requests, the first million free (seed 000, SQS)', () => {
+    const costs = costsFor('iot-telemetry', { jobs: 'queue' }, { jobs: 'sqs' })
+    const jobs = costs.lineItems.filter((i) => i.area === 'jobs')
+    expect(jobs.map((i) => i.component)).toEqual(['Amazon SQS'])
+    expect(jobs[0].sources).toEqual([{ url: 'https://aws.amazon.com/sqs/pricing/', asOf: '2026-01', estimate: true }])
+    expect(jobs[0].basis).toMatch(/1,000,000 requests a month are free/)
+    expect(costs.assumptions.join('\n')).toMatch(/SQS requests each/)
+    expectWellFormed(costs)
+  })
+
+  it.each([
+    // 3,000 users × 20 jobs × 3 requests + idle long polls stay inside the free million.
+    [3000, [0, 0, 0]],
+    // 50,000 users: 3,000,000 requests + 131,400 per worker, less the free million, at $0.40 per million.
+    [50_000, [85, 85, 91]],
+  ])('SQS in month 12 at %i users costs %j cents (lean, moderate, scaled)', (users, expected) => {
+    const a = answers('iot-telemetry', (x) => {
+      x.load.activeUsersIn12Months = users
+    })
+    const item = estimateCosts(a, decisionsFor(a, { jobs: 'queue' }, { jobs: 'sqs' }), catalog).lineItems.find(
+      (i) => i.id === 'queue',
+    )!
+    expect(BANDS.map((b) => item.bands[b][11])).toEqual(expected)
+  })
 
   it('a jobs table adds a worker in moderate and scaled but costs lean nothing extra (seed 000, background jobs)', () => {
     const app = (jobs: string) => costsFor('b2b-saas', { jobs }).lineItems.find((i) => i.id === 'app_compute')!
@@ -282,6 +369,35 @@ describe('line items follow the decisions', () => {
     const costs = costsFor('b2b-saas', { auth: 'none', email: 'none', observability: 'none' })
     expect(lineIds(costs)).toEqual(['app_compute', 'database', 'object_storage'])
   })
+})
+
+describe('the brief costs exactly what it recommends', () => {
+  const BUCKETS: Record<string, string> = { amazon_s3: 'Amazon S3 Standard', cloudflare_r2: 'Cloudflare R2' }
+  const QUEUES: Record<string, string | undefined> = {
+    oban: undefined,
+    sqs: 'Amazon SQS',
+    bullmq: 'Upstash Redis for BullMQ',
+    sidekiq: 'Upstash Redis for Sidekiq',
+    celery: 'Upstash Redis for Celery',
+    laravel: 'Upstash Redis for Laravel queues',
+  }
+
+  it.each(Object.keys(EXAMPLES).sort())(
+    '%s: the bucket and the queue priced are the ones the decisions name',
+    (name) => {
+      const brief = generateBrief(EXAMPLES[name], catalog)
+      const decision = (area: Area) => brief.decisions.find((d) => d.area === area)!
+      const priced = (area: Area) => brief.costs.lineItems.filter((i) => i.area === area).map((i) => i.component)
+
+      const files = decision('file_storage').choice
+      expect(priced('file_storage')).toEqual(files.id === 'object_storage' ? [BUCKETS[files.vendor!]] : [])
+      if (files.id === 'object_storage') expect(files.vendor).toBeDefined()
+
+      const jobs = decision('jobs').choice
+      const queue = jobs.id === 'queue' ? QUEUES[jobs.vendor!] : undefined
+      expect(priced('jobs')).toEqual(queue ? [queue] : [])
+    },
+  )
 })
 
 describe('transaction fees, per $1,000 processed and outside the bands (seed 000, auth and payments)', () => {
@@ -379,7 +495,9 @@ describe('ordering holds for any load and any choices', () => {
           timeseries: pick(['none', 'postgres', 'timescale']),
           vector: pick(['none', 'pgvector']),
           files: pick(['none', 'object_storage']),
+          bucket: pick(['', 'amazon_s3', 'cloudflare_r2']),
           jobs: pick(['inline', 'postgres_jobs_table', 'queue']),
+          queue: pick(['', 'oban', 'sqs', 'bullmq', 'sidekiq', 'celery', 'laravel']),
           auth: pick(['clerk', 'auth0', 'stytch', 'better_auth']),
           email: pick(['postmark', 'resend', 'amazon_ses']),
           observability: pick(['grafana_stack', 'datadog', 'honeycomb']),
@@ -397,16 +515,20 @@ describe('ordering holds for any load and any choices', () => {
           })
           const costs = estimateCosts(
             a,
-            decisionsFor(a, {
-              hosting: r.hosting,
-              timeseries_store: r.timeseries,
-              vector_store: r.vector,
-              file_storage: r.files,
-              jobs: r.jobs,
-              auth: r.auth,
-              email: r.email,
-              observability: r.observability,
-            }),
+            decisionsFor(
+              a,
+              {
+                hosting: r.hosting,
+                timeseries_store: r.timeseries,
+                vector_store: r.vector,
+                file_storage: r.files,
+                jobs: r.jobs,
+                auth: r.auth,
+                email: r.email,
+                observability: r.observability,
+              },
+              { file_storage: r.bucket, jobs: r.queue },
+            ),
             catalog,
           )
           expectWellFormed(costs)

@@ -32,6 +32,10 @@ export const PER_USER = {
 export const QUEUE_COMMANDS_PER_JOB = 10
 /** A worker waiting on an empty queue still polls it, roughly every ten seconds. */
 export const IDLE_QUEUE_COMMANDS_PER_WORKER_MONTH = 260_000
+/** SQS bills every API call: a job is sent, received and deleted. */
+export const SQS_REQUESTS_PER_JOB = 3
+/** An idle worker long-polls SQS, each receive waiting up to 20 seconds: 730 hours × 180 calls. */
+export const IDLE_SQS_REQUESTS_PER_WORKER_MONTH = 131_400
 
 /** An embedding of 1,536 four-byte values is about 6 KB on disk, and its HNSW index entry about as much again. */
 export const VECTOR_KB = 12
@@ -93,6 +97,22 @@ export const BAND_PROFILES: Record<Band, BandProfile> = {
 
 type Hosting = 'managed_paas' | 'cloud_provider' | 'self_hosted'
 type Jobs = 'inline' | 'postgres_jobs_table' | 'queue'
+type Bucket = 'aws_s3' | 'cloudflare_r2'
+
+/** Catalog component for each bucket vendor the file storage decision can name. */
+const BUCKET_COMPONENTS = new Map<string, Bucket>([
+  ['amazon_s3', 'aws_s3'],
+  ['cloudflare_r2', 'cloudflare_r2'],
+])
+/** Queue vendors with no infrastructure of their own: the jobs sit in the Postgres already priced. */
+const POSTGRES_QUEUE_NAMES = new Map([['oban', 'Oban']])
+/** Queue libraries that run on Redis, by the vendor id the jobs decision sets; any other non-SQS vendor is taken to need Redis too. */
+const REDIS_QUEUE_NAMES = new Map([
+  ['bullmq', 'BullMQ'],
+  ['sidekiq', 'Sidekiq'],
+  ['celery', 'Celery'],
+  ['laravel', 'Laravel queues'],
+])
 
 /** Instance plans per hosting choice and band. */
 const EC2_PLAN: Record<Band, string> = { lean: 't4g_micro', moderate: 't4g_small', scaled: 't4g_medium' }
@@ -130,6 +150,8 @@ interface Context {
   usage: Usage
   hosting: Hosting
   jobs: Jobs
+  /** The product behind a queue decision (sqs, oban, bullmq …); undefined when the decision names none. */
+  queueVendor: string | undefined
   timescale: boolean
   pgvector: boolean
 }
@@ -138,12 +160,15 @@ type Use = (component: string, plan: string, price: string) => PriceRef
 
 export function estimateCosts(a: Answers, decisions: readonly Decision[], catalog: Catalog): Costs {
   const pgvector = chosen(decisions, 'vector_store') === 'pgvector'
+  const hosting = hostingOf(a, decisions)
+  const jobs = jobsOf(decisions)
   const ctx: Context = {
     a,
     catalog,
     usage: usageOf(a, pgvector),
-    hosting: hostingOf(a, decisions),
-    jobs: jobsOf(decisions),
+    hosting,
+    jobs,
+    queueVendor: jobs === 'queue' ? vendorOf(decisions, 'jobs') : undefined,
     timescale: chosen(decisions, 'timeseries_store') === 'timescale',
     pgvector,
   }
@@ -153,7 +178,9 @@ export function estimateCosts(a: Answers, decisions: readonly Decision[], catalo
     auth(ctx, chosen(decisions, 'auth')),
     email(ctx, chosen(decisions, 'email')),
     observability(ctx, chosen(decisions, 'observability')),
-    chosen(decisions, 'file_storage') === 'object_storage' ? objectStorage(ctx) : undefined,
+    chosen(decisions, 'file_storage') === 'object_storage'
+      ? objectStorage(ctx, bucketOf(decisions, hosting))
+      : undefined,
     ctx.jobs === 'queue' ? queue(ctx) : undefined,
   ].filter((item): item is LineItem => item !== undefined)
 
@@ -240,6 +267,18 @@ function chosen(decisions: readonly Decision[], area: Area): string | undefined 
 function hostingOf(a: Answers, decisions: readonly Decision[]): Hosting {
   const choice = chosen(decisions, 'hosting') ?? a.budget.hosting
   return choice === 'cloud_provider' || choice === 'self_hosted' ? choice : 'managed_paas'
+}
+
+/** The product an adopted decision names for its choice, when it names one. */
+function vendorOf(decisions: readonly Decision[], area: Area): string | undefined {
+  return chosen(decisions, area) ? decisions.find((x) => x.area === area)?.choice.vendor : undefined
+}
+
+/** The bucket the file storage decision names; without one, S3 on a cloud provider and R2 elsewhere. */
+function bucketOf(decisions: readonly Decision[], hosting: Hosting): Bucket {
+  const vendor = vendorOf(decisions, 'file_storage')
+  const named = vendor === undefined ? undefined : BUCKET_COMPONENTS.get(vendor)
+  return named ?? (hosting === 'cloud_provider' ? 'aws_s3' : 'cloudflare_r2')
 }
 
 function jobsOf(decisions: readonly Decision[]): Jobs {
@@ -615,14 +654,14 @@ function observability(ctx: Context, choice: string | undefined): LineItem | und
   }
 }
 
-function objectStorage(ctx: Context): LineItem {
+function objectStorage(ctx: Context, bucket: Bucket): LineItem {
   const users = ctx.usage.users
   const storedGb = (m: number) => users[m] * PER_USER.fileGb
   const uploads = (m: number) => users[m] * PER_USER.uploadsPerMonth
   const downloads = (m: number) => users[m] * PER_USER.downloadsPerMonth
   const head = (component: string) => ({ id: 'object_storage', area: 'file_storage' as const, component })
   const volume = `${num(round1(storedGb(MONTHS - 1)))} GB stored in month 12`
-  if (ctx.hosting === 'cloud_provider') {
+  if (bucket === 'aws_s3') {
     return line(
       ctx,
       head('Amazon S3 Standard'),
@@ -645,14 +684,37 @@ function objectStorage(ctx: Context): LineItem {
   )
 }
 
-function queue(ctx: Context): LineItem {
+/** The queue's own line, by the product the jobs decision names; none for a queue that lives in Postgres. */
+function queue(ctx: Context): LineItem | undefined {
+  const vendor = ctx.queueVendor
+  if (vendor === undefined) return redisQueue(ctx, undefined)
+  if (POSTGRES_QUEUE_NAMES.has(vendor)) return undefined
+  if (vendor === 'sqs') return sqsQueue(ctx)
+  return redisQueue(ctx, REDIS_QUEUE_NAMES.get(vendor) ?? vendor)
+}
+
+function sqsQueue(ctx: Context): LineItem {
+  const requests = (band: Band, m: number) =>
+    ctx.usage.users[m] * PER_USER.jobsPerMonth * SQS_REQUESTS_PER_JOB +
+    workers(ctx, band) * IDLE_SQS_REQUESTS_PER_WORKER_MONTH
+  return line(
+    ctx,
+    { id: 'queue', area: 'jobs', component: 'Amazon SQS' },
+    `Amazon SQS standard queues in every band: the first ${count(includedOf(ctx, 'aws_sqs', 'standard', 'requests'))} requests a month are free, the rest ${rate(ctx, 'aws_sqs', 'standard', 'requests')}. ${count(requests('moderate', MONTHS - 1))} requests in month 12 with one worker.`,
+    (band, m, use) => charge(use('aws_sqs', 'standard', 'requests'), requests(band, m)),
+  )
+}
+
+/** Upstash Redis holding the queue of `library`, the Redis-backed library the decision names, if it names one. */
+function redisQueue(ctx: Context, library: string | undefined): LineItem {
   const commands = (band: Band, m: number) =>
     ctx.usage.users[m] * PER_USER.jobsPerMonth * QUEUE_COMMANDS_PER_JOB +
     workers(ctx, band) * IDLE_QUEUE_COMMANDS_PER_WORKER_MONTH
+  const holding = library ? `holding the ${library} queue` : 'holding the queue (for BullMQ, Sidekiq and the like)'
   return line(
     ctx,
-    { id: 'queue', area: 'jobs', component: 'Upstash Redis' },
-    `Upstash Redis holding the queue (for BullMQ, Sidekiq and the like): lean stays on the free ${count(limitOf(ctx, 'upstash_redis', 'free', 'commands'))} commands a month while they suffice; moderate and scaled pay ${rate(ctx, 'upstash_redis', 'pay_as_you_go', 'commands')}. ${count(commands('moderate', MONTHS - 1))} commands in month 12 with one worker.`,
+    { id: 'queue', area: 'jobs', component: library ? `Upstash Redis for ${library}` : 'Upstash Redis' },
+    `Upstash Redis ${holding}: lean stays on the free ${count(limitOf(ctx, 'upstash_redis', 'free', 'commands'))} commands a month while they suffice; moderate and scaled pay ${rate(ctx, 'upstash_redis', 'pay_as_you_go', 'commands')}. ${count(commands('moderate', MONTHS - 1))} commands in month 12 with one worker.`,
     (band, m, use) => {
       if (band === 'lean' && fits(use('upstash_redis', 'free', 'commands'), commands(band, m))) return 0
       return charge(use('upstash_redis', 'pay_as_you_go', 'commands'), commands(band, m))
@@ -747,7 +809,7 @@ function assumptions(ctx: Context, decisions: readonly Decision[]): string[] {
     `Each active user makes about ${count(PER_USER.requestsPerMonth)} requests a month; each request returns about ${PER_USER.responseKb} KB and writes about ${PER_USER.telemetryKbPerRequest} KB of logs and traces.`,
     `The database grows with cumulative use, each month adding in proportion to its active users, to ${num(a.load.dataVolumeGbIn12Months)} GB in month 12.`,
     `App instances: lean runs at least ${lean.minInstances} × ${machineName(ctx.hosting, 'lean')}, one per ${lean.instance.rps} requests per second of peak; moderate at least ${moderate.minInstances} × ${machineName(ctx.hosting, 'moderate')}, one per ${moderate.instance.rps} after ${pct(moderate.headroom)} headroom; scaled at least ${scaled.minInstances} × ${machineName(ctx.hosting, 'scaled')}, one per ${scaled.instance.rps} after ${pct(scaled.headroom)} headroom.`,
-    workersSentence(ctx.jobs),
+    workersSentence(ctx.jobs, ctx.queueVendor),
     `Database compute is sized at about ${DB_RPS_PER_CU[a.load.readWriteProfile]} requests per second per CU (about 1 vCPU and ${CU_MEMORY_GB} GB) for a ${a.load.readWriteProfile.replace('_', '-')} workload: lean at least ${lean.dbMinCu} CU, moderate at least ${moderate.dbMinCu} CU after ${pct(moderate.dbHeadroom)} headroom, scaled at least ${scaled.dbMinCu} CU after ${pct(scaled.dbHeadroom)} headroom plus a standby of the same size.`,
   ]
   if (ctx.timescale || usage.tsEvents[last] > 0) {
@@ -788,10 +850,18 @@ function assumptions(ctx: Context, decisions: readonly Decision[]): string[] {
   return out
 }
 
-function workersSentence(jobs: Jobs): string {
+function workersSentence(jobs: Jobs, vendor: string | undefined): string {
   const w = BAND_PROFILES
   if (jobs === 'queue') {
-    return `Background work runs on separate worker instances of the band's size reading a queue: ${w.lean.workers.queue} in lean, ${w.moderate.workers.queue} in moderate, ${w.scaled.workers.queue} in scaled. Each active user starts about ${PER_USER.jobsPerMonth} jobs a month at about ${QUEUE_COMMANDS_PER_JOB} queue commands each, and every worker polls about ${count(IDLE_QUEUE_COMMANDS_PER_WORKER_MONTH)} times a month while idle.`
+    const workerCounts = `Background work runs on separate worker instances of the band's size reading a queue: ${w.lean.workers.queue} in lean, ${w.moderate.workers.queue} in moderate, ${w.scaled.workers.queue} in scaled.`
+    const inPostgres = vendor === undefined ? undefined : POSTGRES_QUEUE_NAMES.get(vendor)
+    if (inPostgres) {
+      return `${workerCounts} ${inPostgres} keeps the jobs in a table of the Postgres database already priced, so the queue has no line of its own.`
+    }
+    if (vendor === 'sqs') {
+      return `${workerCounts} Each active user starts about ${PER_USER.jobsPerMonth} jobs a month at about ${SQS_REQUESTS_PER_JOB} SQS requests each (send, receive, delete), and every worker long-polls about ${count(IDLE_SQS_REQUESTS_PER_WORKER_MONTH)} times a month while idle.`
+    }
+    return `${workerCounts} Each active user starts about ${PER_USER.jobsPerMonth} jobs a month at about ${QUEUE_COMMANDS_PER_JOB} queue commands each, and every worker polls about ${count(IDLE_QUEUE_COMMANDS_PER_WORKER_MONTH)} times a month while idle.`
   }
   if (jobs === 'postgres_jobs_table') {
     return `Background jobs sit in a Postgres table, which costs nothing beyond the database; lean polls it from the web process, moderate runs ${w.moderate.workers.postgres_jobs_table} worker instance and scaled ${w.scaled.workers.postgres_jobs_table}.`

@@ -22,7 +22,7 @@ export function generateBrief(answers: Answers, catalog: Catalog): Brief {
   const triggerIds = new Set([...decisions.flatMap((d) => d.revisitWhen), ...deferred.map((d) => d.until)])
   const triggers = evaluateTriggers(triggerIds, answers)
   const costs = estimateCosts(answers, decisions, catalog)
-  const dayOne = planDayOne(answers)
+  const dayOne = planDayOne(answers, decisions)
   const risks = assessRisks(answers, decisions, costs)
   return {
     schemaVersion: 1,

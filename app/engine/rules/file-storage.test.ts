@@ -7,7 +7,7 @@ const decide = (over: AnswersOverrides = {}) => DecisionSchema.parse(fileStorage
 const FILES: AnswersOverrides['data'] = { kinds: ['relational', 'files'] }
 
 describe('file storage: object storage for files, never the database', () => {
-  it.each<{ fact: string; over: AnswersOverrides; choice: string; name: string; fired: string[] }>([
+  it.each<{ fact: string; over: AnswersOverrides; choice: string; name: string; vendor?: string; fired: string[] }>([
     {
       fact: 'no bucket when the product keeps no files (seed 000, defer what you do not need)',
       over: { data: { kinds: ['relational'] } },
@@ -20,6 +20,7 @@ describe('file storage: object storage for files, never the database', () => {
       over: { data: FILES },
       choice: 'object_storage',
       name: 'Object storage on Cloudflare R2',
+      vendor: 'cloudflare_r2',
       fired: ['file_storage.files_in_object_storage', 'file_storage.bucket_provider'],
     },
     {
@@ -27,6 +28,7 @@ describe('file storage: object storage for files, never the database', () => {
       over: { data: FILES, budget: { hosting: 'cloud_provider' } },
       choice: 'object_storage',
       name: 'Object storage on Amazon S3',
+      vendor: 'amazon_s3',
       fired: ['file_storage.files_in_object_storage', 'file_storage.bucket_provider'],
     },
     {
@@ -34,6 +36,7 @@ describe('file storage: object storage for files, never the database', () => {
       over: { data: FILES, compliance: { regimes: ['hipaa'] } },
       choice: 'object_storage',
       name: 'Object storage on Amazon S3',
+      vendor: 'amazon_s3',
       fired: ['file_storage.files_in_object_storage', 'file_storage.bucket_provider'],
     },
     {
@@ -41,12 +44,13 @@ describe('file storage: object storage for files, never the database', () => {
       over: { data: FILES, compliance: { dataResidency: ['india'] } },
       choice: 'object_storage',
       name: 'Object storage on Amazon S3',
+      vendor: 'amazon_s3',
       fired: ['file_storage.files_in_object_storage', 'file_storage.bucket_provider'],
     },
-  ])('$fact', ({ over, choice, name, fired }) => {
+  ])('$fact', ({ over, choice, name, vendor, fired }) => {
     const d = decide(over)
     expect(d.area).toBe('file_storage')
-    expect(d.choice).toEqual({ id: choice, name })
+    expect(d.choice).toStrictEqual(vendor ? { id: choice, name, vendor } : { id: choice, name })
     expect(d.status).toBe('adopt')
     expect(d.because.map((b) => b.rule)).toEqual(fired)
     expect(d.revisitWhen).toEqual([])

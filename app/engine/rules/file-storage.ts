@@ -11,6 +11,9 @@ const BUCKET_NAMES: Record<Bucket, string> = {
   r2: 'Object storage on Cloudflare R2',
 }
 
+/** The vendor id each bucket sets on the decision; costs price the line from it. */
+export const BUCKET_VENDORS: Record<Bucket, string> = { s3: 'amazon_s3', r2: 'cloudflare_r2' }
+
 /** Regions where R2 cannot promise a bucket stays put; S3 has a region in each named one. */
 const residencyBeyondUsEu = (a: Answers) => a.compliance.dataResidency.filter((r) => r !== 'us' && r !== 'eu')
 
@@ -92,7 +95,7 @@ export const fileStorage: AreaRules = {
     return {
       area: 'file_storage',
       title: 'File storage',
-      choice: { id: 'object_storage', name: BUCKET_NAMES[bucket] },
+      choice: { id: 'object_storage', name: BUCKET_NAMES[bucket], vendor: BUCKET_VENDORS[bucket] },
       status: 'adopt',
       because: [
         because(

@@ -66,6 +66,7 @@ describe('jobs: which way work runs', () => {
     const d = decide({ load })
     expect(d.area).toBe('jobs')
     expect(d.choice.id).toBe(choice)
+    expect(d.choice.vendor).toBe(choice === 'queue' ? 'bullmq' : undefined)
     expect(d.status).toBe('adopt')
     expect(d.because.map((b) => b.rule)).toEqual(fired)
     expect(d.guide).toBe('jobs')
@@ -130,50 +131,59 @@ describe('jobs: the queue named fits the team', () => {
       team: { languages: ['ruby'] },
       budget: {},
       name: 'Sidekiq',
+      vendor: 'sidekiq',
     },
     {
       fact: 'Celery for a Python team, even beside TypeScript (seed 003, lightweight job queues)',
       team: { languages: ['python', 'typescript'] },
       budget: {},
       name: 'Celery',
+      vendor: 'celery',
     },
     {
       fact: 'BullMQ for a TypeScript team (seed 000, BullMQ)',
       team: { languages: ['typescript'] },
       budget: {},
       name: 'BullMQ',
+      vendor: 'bullmq',
     },
     {
       fact: 'Oban for Elixir, which keeps its queue in Postgres (seed 000, Postgres handles job queues)',
       team: { languages: ['elixir'] },
       budget: { hosting: 'cloud_provider' },
       name: 'Oban',
+      vendor: 'oban',
     },
     {
       fact: 'Laravel queues for a PHP team (seed 003, lightweight job queues)',
       team: { languages: ['php'] },
       budget: {},
       name: 'Laravel',
+      vendor: 'laravel',
     },
     {
       fact: 'the managed queue on a cloud provider (seed 000, SQS)',
       team: { languages: ['ruby'] },
       budget: { hosting: 'cloud_provider' },
       name: 'Amazon SQS',
+      vendor: 'sqs',
     },
     {
       fact: 'a managed queue for a Go team, whose language has no queue in our list (seed 000, SQS)',
       team: { languages: ['go', 'typescript'] },
       budget: {},
       name: 'Amazon SQS',
+      vendor: 'sqs',
     },
-  ] as const)('$fact', ({ team, budget, name }) => {
+  ] as const)('$fact', ({ team, budget, name, vendor }) => {
     const d = decide({ team: { ...team, languages: [...team.languages] }, budget, load: { needsRetries: true } })
     expect(d.choice.name).toContain(name)
+    expect(d.choice.vendor).toBe(vendor)
     const fits = d.because.find((b) => b.rule === 'jobs.queue_fits_team')
     expect(fits?.inputs).toEqual(['team.languages', 'budget.hosting'])
     const table = decide({ team: { ...team, languages: [...team.languages] }, budget, load: { scheduledWork: true } })
     expect(table.alternatives.find((x) => x.id === 'queue')?.name).toContain(name)
+    expect(table.choice.vendor).toBeUndefined()
   })
 
   it('an SQS queue with fan-out explains the topic per handler (seed 000, one event to many handlers)', () => {

@@ -169,7 +169,7 @@ function queueDecision(a: Answers, reasons: Because[]): Decision {
   return {
     area: 'jobs',
     title: 'Background jobs',
-    choice: { id: 'queue', name: `A job queue: ${q.label}` },
+    choice: { id: 'queue', name: `A job queue: ${q.label}`, vendor: picked.id },
     status: 'adopt',
     because: why,
     alternatives: [
