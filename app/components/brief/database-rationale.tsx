@@ -1,0 +1,93 @@
+import type { Answers } from '~/engine/answers'
+import type { Brief } from '~/engine/brief'
+import { Reasons } from './reasons'
+import { BriefSection, TableScroll } from './section'
+
+export function DatabaseRationale({ brief, answers }: { brief: Brief; answers: Answers }) {
+  const { criteria, options, chosen, because } = brief.databaseRationale
+  return (
+    <BriefSection
+      id="database-rationale"
+      title="Database rationale"
+      intro="Each option scored from 1 (poor) to 5 (strong) against the five questions that decide a database for this product."
+    >
+      <TableScroll label="Database options scored against each criterion">
+        <table className="data-table rationale-table">
+          <thead>
+            <tr>
+              <th scope="col">Criterion</th>
+              {options.map((option) => (
+                <th key={option.id} scope="col" className={option.id === chosen ? 'is-chosen' : undefined}>
+                  {option.name}
+                  {option.id === chosen ? <span className="chosen-tag">Chosen</span> : null}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {criteria.map((criterion) => (
+              <tr key={criterion.id}>
+                <th scope="row">
+                  {criterion.name}
+                  <span className="criterion-question">{criterion.question}</span>
+                </th>
+                {options.map((option) => {
+                  const score = option.scores.find((s) => s.criterion === criterion.id)
+                  return (
+                    <td key={option.id} className={option.id === chosen ? 'is-chosen' : undefined}>
+                      {score ? (
+                        <>
+                          <Score value={score.score} />
+                          <span className="score-text">{score.text}</span>
+                        </>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                  )
+                })}
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">Total</th>
+              {options.map((option) => (
+                <td key={option.id} className={option.id === chosen ? 'is-chosen' : undefined}>
+                  <strong>
+                    {option.total} / {criteria.length * 5}
+                  </strong>
+                </td>
+              ))}
+            </tr>
+            <tr>
+              <th scope="row">Verdict</th>
+              {options.map((option) => (
+                <td key={option.id} className={option.id === chosen ? 'is-chosen' : undefined}>
+                  {option.verdict}
+                </td>
+              ))}
+            </tr>
+          </tfoot>
+        </table>
+      </TableScroll>
+      {because.length > 0 ? <Reasons because={because} answers={answers} /> : null}
+    </BriefSection>
+  )
+}
+
+function Score({ value }: { value: number }) {
+  return (
+    <span className="score" role="img" aria-label={`${value} out of 5`}>
+      <span className="score__value" aria-hidden="true">
+        {value}/5
+      </span>
+      <span className="score__bar" aria-hidden="true">
+        {Array.from({ length: 5 }, (_, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: five fixed pips
+          <span key={i} className={i < value ? 'pip is-on' : 'pip'} />
+        ))}
+      </span>
+    </span>
+  )
+}

@@ -1,0 +1,34 @@
+import type { Answers } from '~/engine/answers'
+import type { Brief } from '~/engine/brief'
+import { GuideLink } from './guide-link'
+import { Reasons } from './reasons'
+import { BriefSection } from './section'
+
+export function DayOne({ brief, answers }: { brief: Brief; answers: Answers }) {
+  return (
+    <BriefSection
+      id="day-one"
+      title="Day-one checklist"
+      intro="Cheap to do in the first week, expensive to retrofit after launch."
+    >
+      {brief.dayOne.length === 0 ? (
+        <p>Nothing extra for day one.</p>
+      ) : (
+        <ol className="checklist">
+          {brief.dayOne.map((item) => (
+            <li key={item.id} id={`day-one-${item.id}`}>
+              <h3>{item.title}</h3>
+              <ul className="checklist__actions">
+                {item.actions.map((action) => (
+                  <li key={action}>{action}</li>
+                ))}
+              </ul>
+              <Reasons because={item.because} answers={answers} />
+              <GuideLink slug={item.guide} />
+            </li>
+          ))}
+        </ol>
+      )}
+    </BriefSection>
+  )
+}

@@ -1,0 +1,85 @@
+import type { Answers } from '~/engine/answers'
+import type { Brief, Decision, Trigger } from '~/engine/brief'
+import { GuideLink } from './guide-link'
+import { Reasons } from './reasons'
+import { BriefSection } from './section'
+import { DecisionBadge, TriggerBadge } from './status-badge'
+
+export function DecisionDetails({ brief, answers }: { brief: Brief; answers: Answers }) {
+  const triggers = new Map(brief.triggers.map((t) => [t.id, t]))
+  return (
+    <BriefSection id="reasons" title="Why each decision">
+      <div className="decision-list">
+        {brief.decisions.map((decision) => (
+          <DecisionCard key={decision.area} decision={decision} answers={answers} triggers={triggers} />
+        ))}
+      </div>
+    </BriefSection>
+  )
+}
+
+function DecisionCard({
+  decision,
+  answers,
+  triggers,
+}: {
+  decision: Decision
+  answers: Answers
+  triggers: ReadonlyMap<string, Trigger>
+}) {
+  const id = `decision-${decision.area}`
+  const applies = decision.choice.id !== 'none'
+  return (
+    <article id={id} aria-labelledby={`${id}-title`} className={applies ? 'decision' : 'decision decision--none'}>
+      <header className="decision__header">
+        <h3 id={`${id}-title`}>
+          <span className="decision__area">
+            {decision.title}
+            <span className="visually-hidden">:</span>
+          </span>{' '}
+          {decision.choice.name}
+        </h3>
+        {applies ? <DecisionBadge status={decision.status} /> : <span className="not-applicable">Not applicable</span>}
+      </header>
+      <div className="decision__body">
+        <div className="decision__why">
+          <Reasons because={decision.because} answers={answers} />
+        </div>
+        <div className="decision__more">
+          {decision.alternatives.length > 0 ? (
+            <>
+              <h4>Alternatives and why not</h4>
+              <dl className="alternatives">
+                {decision.alternatives.map((alt) => (
+                  <div key={alt.id}>
+                    <dt>{alt.name}</dt>
+                    <dd>{alt.whyNot}</dd>
+                  </div>
+                ))}
+              </dl>
+            </>
+          ) : null}
+          {decision.revisitWhen.length > 0 ? (
+            <>
+              <h4>Watched by</h4>
+              <ul className="watched">
+                {decision.revisitWhen.map((triggerId) => {
+                  const trigger = triggers.get(triggerId)
+                  return (
+                    <li key={triggerId}>
+                      <a href={`#trigger-${triggerId}`}>{trigger?.title ?? triggerId}</a>
+                      {trigger ? <TriggerBadge status={trigger.status} /> : null}
+                    </li>
+                  )
+                })}
+              </ul>
+            </>
+          ) : null}
+          <p className="decision__footer">
+            <GuideLink slug={decision.guide} />
+          </p>
+        </div>
+      </div>
+    </article>
+  )
+}

@@ -1,0 +1,32 @@
+import type { Answers } from '~/engine/answers'
+import type { Brief } from '~/engine/brief'
+import { Reasons } from './reasons'
+import { BriefSection } from './section'
+import { TriggerBadge } from './status-badge'
+
+export function Deferred({ brief, answers }: { brief: Brief; answers: Answers }) {
+  const triggers = new Map(brief.triggers.map((t) => [t.id, t]))
+  return (
+    <BriefSection id="deferred" title="Deferred" intro="Left out on purpose, each until a named trigger holds.">
+      {brief.deferred.length === 0 ? (
+        <p>Nothing is deferred.</p>
+      ) : (
+        <ul className="card-list">
+          {brief.deferred.map((item) => {
+            const trigger = triggers.get(item.until)
+            return (
+              <li key={item.id} className="card">
+                <h3>{item.what}</h3>
+                <p className="until">
+                  Until: <a href={`#trigger-${item.until}`}>{trigger?.title ?? item.until}</a>{' '}
+                  {trigger ? <TriggerBadge status={trigger.status} /> : null}
+                </p>
+                <Reasons because={item.because} answers={answers} />
+              </li>
+            )
+          })}
+        </ul>
+      )}
+    </BriefSection>
+  )
+}

@@ -1,0 +1,42 @@
+import { Link, NavLink } from '@remix-run/react'
+import type { ReactNode } from 'react'
+
+export function SiteLayout({ children, wide = false }: { children: ReactNode; wide?: boolean }) {
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link to="/" className="brand" prefetch="intent">
+            <svg className="brand__mark" viewBox="0 0 32 32" width="22" height="22" aria-hidden="true">
+              <rect width="32" height="32" rx="7" fill="currentColor" />
+              <rect x="7" y="8" width="18" height="3" rx="1.5" fill="#fff" />
+              <rect x="7" y="14.5" width="12" height="3" rx="1.5" fill="#fff" opacity="0.85" />
+              <rect x="7" y="21" width="15" height="3" rx="1.5" fill="#fff" opacity="0.7" />
+            </svg>
+            stackbrief
+          </Link>
+          <nav aria-label="Main" className="site-nav">
+            <Link to="/#examples" prefetch="intent">
+              Examples
+            </Link>
+            <NavLink to="/guides" prefetch="intent">
+              Guides
+            </NavLink>
+          </nav>
+        </div>
+      </header>
+      <main id="main" className={wide ? 'page page--wide' : 'page'}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>
+          stackbrief turns a short questionnaire into an architecture plan with reasons, costs and the signals that say
+          when to change it.
+        </p>
+      </footer>
+    </>
+  )
+}

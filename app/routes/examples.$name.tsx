@@ -1,0 +1,95 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from '@remix-run/react'
+import { BriefContents, BriefView } from '~/components/brief/brief-view'
+import { PrintButton } from '~/components/print-button'
+import { SiteLayout } from '~/components/site-layout'
+import { findExample, listExampleCards } from '~/services/examples.server'
+
+interface ExampleNotFound {
+  message: string
+  examples: { name: string; product: string }[]
+}
+
+function isExampleNotFound(data: unknown): data is ExampleNotFound {
+  return typeof data === 'object' && data !== null && 'message' in data && 'examples' in data
+}
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const name = params.name ?? ''
+  const example = findExample(name)
+  if (!example) {
+    const notFound: ExampleNotFound = {
+      message: `There is no example brief called “${name}”. Pick one of these:`,
+      examples: listExampleCards().map(({ name, product }) => ({ name, product })),
+    }
+    throw Response.json(notFound, { status: 404, statusText: 'Not Found' })
+  }
+  return example
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data) return [{ title: 'Example not found · stackbrief' }]
+  return [
+    { title: `${data.brief.title}: example architecture brief · stackbrief` },
+    { name: 'description', content: data.description || data.brief.summary.slice(0, 200) },
+  ]
+}
+
+export default function ExampleBrief() {
+  const { name, description, brief, answers } = useLoaderData<typeof loader>()
+  return (
+    <SiteLayout wide>
+      <div className="brief-layout">
+        <header className="brief-header">
+          <p className="eyebrow">
+            <Link to="/#examples">Example brief</Link>
+          </p>
+          <h1>{brief.title}</h1>
+          {description ? <p className="lede">{description}</p> : null}
+          <p className="brief-actions">
+            <a className="button" href={`/examples/${name}.md`} download={`${name}.md`}>
+              Download Markdown
+            </a>
+            <PrintButton />
+          </p>
+          <p className="brief-meta">
+            Prices as of {brief.costs.pricesAsOf} · engine {brief.engineVersion} · catalog {brief.catalogVersion}
+          </p>
+        </header>
+        <aside className="brief-aside">
+          <BriefContents />
+        </aside>
+        <div className="brief-main">
+          <BriefView brief={brief} answers={answers} />
+        </div>
+      </div>
+    </SiteLayout>
+  )
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const notFound = isRouteErrorResponse(error) && error.status === 404 ? error.data : null
+  return (
+    <SiteLayout>
+      <h1>{notFound ? 'Example not found' : 'This brief could not be shown'}</h1>
+      {isExampleNotFound(notFound) ? (
+        <>
+          <p>{notFound.message}</p>
+          <ul>
+            {notFound.examples.map((e) => (
+              <li key={e.name}>
+                <Link to={`/examples/${e.name}`}>{e.product}</Link> <span className="cell-note-inline">({e.name})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p>Something went wrong while building this brief. Try again in a moment.</p>
+      )}
+      <p>
+        <Link to="/#examples">All example briefs</Link>
+      </p>
+    </SiteLayout>
+  )
+}

@@ -1,0 +1,93 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from '@remix-run/react'
+import type { MDXContent } from 'mdx/types'
+import { type GuideLinkItem, GuideNav } from '~/components/guides/guide-nav'
+import { MDX_COMPONENTS } from '~/components/guides/mdx-components'
+import { SiteLayout } from '~/components/site-layout'
+import { listGuides } from '~/services/guides.server'
+
+interface GuideNotFound {
+  message: string
+  guides: GuideLinkItem[]
+}
+
+function isGuideNotFound(data: unknown): data is GuideNotFound {
+  return typeof data === 'object' && data !== null && 'message' in data && 'guides' in data
+}
+
+const GUIDES = import.meta.glob<{ default: MDXContent }>('../../content/guides/*.mdx', { eager: true })
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const slug = params['*'] ?? ''
+  const guides = listGuides()
+  const guide = guides.find((g) => g.slug === slug && `../../content/guides/${g.slug}.mdx` in GUIDES)
+  if (!guide) {
+    const notFound: GuideNotFound = {
+      message: `There is no guide called “${slug}”. These are the guides in the playbook:`,
+      guides: guides.map(({ slug, title }) => ({ slug, title })),
+    }
+    throw Response.json(notFound, { status: 404, statusText: 'Not Found' })
+  }
+  return { guide, guides: guides.map(({ slug, title }) => ({ slug, title })) }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data) return [{ title: 'Guide not found · stackbrief' }]
+  return [{ title: `${data.guide.title} · stackbrief guides` }, { name: 'description', content: data.guide.summary }]
+}
+
+export default function Guide() {
+  const { guide, guides } = useLoaderData<typeof loader>()
+  const Content = GUIDES[`../../content/guides/${guide.slug}.mdx`]?.default
+  const index = guides.findIndex((g) => g.slug === guide.slug)
+  const next = guides[index + 1]
+  return (
+    <SiteLayout wide>
+      <div className="guide-layout">
+        <aside className="guide-aside">
+          <GuideNav guides={guides} />
+        </aside>
+        <article className="prose guide" aria-labelledby="guide-title">
+          <p className="eyebrow">
+            <Link to="/guides">Guides</Link>
+          </p>
+          <h1 id="guide-title">{guide.title}</h1>
+          <p className="lede">{guide.summary}</p>
+          {Content ? <Content components={MDX_COMPONENTS} /> : null}
+          {next ? (
+            <p className="guide-next">
+              Next: <Link to={`/guides/${next.slug}`}>{next.title}</Link>
+            </p>
+          ) : null}
+        </article>
+      </div>
+    </SiteLayout>
+  )
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const notFound = isRouteErrorResponse(error) && error.status === 404 ? error.data : null
+  return (
+    <SiteLayout>
+      <h1>{notFound ? 'Guide not found' : 'This guide could not be shown'}</h1>
+      {isGuideNotFound(notFound) ? (
+        <>
+          <p>{notFound.message}</p>
+          <ul>
+            {notFound.guides.map((g) => (
+              <li key={g.slug}>
+                <Link to={`/guides/${g.slug}`}>{g.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p>Something went wrong. Try again in a moment.</p>
+      )}
+      <p>
+        <Link to="/guides">All guides</Link>
+      </p>
+    </SiteLayout>
+  )
+}
