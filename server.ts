@@ -153,24 +153,25 @@ function routePatternsOf(build: ServerBuild): RoutePattern[] {
   return Object.keys(routes)
     .filter((id) => id !== 'root')
     .map((id) => {
-      const path = fullPath(id)
-      const source = path
-        .split('/')
-        .filter(Boolean)
-        .map((segment) => {
-          if (segment === '*') return '.*'
-          if (segment.startsWith(':')) return segment.endsWith('?') ? '[^/]*' : '[^/]+'
-          return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-        })
-        .join('/')
+      const segments = fullPath(id).split('/').filter(Boolean).map(segmentPattern)
       return {
         id,
-        pattern: new RegExp(`^/${source}/?$`),
-        specificity:
-          path.split('/').filter((s) => s && !s.startsWith(':') && s !== '*').length * 2 - (path.includes('*') ? 1 : 0),
+        pattern: new RegExp(`^/${segments.map((s) => s.source).join('/')}/?$`),
+        specificity: segments.reduce((sum, s) => sum + s.weight, 0),
       }
     })
     .sort((a, b) => b.specificity - a.specificity || a.id.localeCompare(b.id))
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** A path segment as a pattern, and how specific it is: literals beat `:param.md`, which beats `:param`, then `*`. */
+function segmentPattern(segment: string): { source: string; weight: number } {
+  if (segment === '*') return { source: '.*', weight: -1 }
+  const param = /^:\w+(\?)?(.*)$/.exec(segment)
+  if (!param) return { source: escapeRegExp(segment), weight: 2 }
+  const [, optional, suffix] = param
+  return { source: (optional ? '[^/]*' : '[^/]+') + escapeRegExp(suffix), weight: suffix ? 1 : 0 }
 }
 
 function routeLabel(path: string, patterns: RoutePattern[]): string {

@@ -43,6 +43,7 @@ describe('server', () => {
 
   it('exposes rate, errors and duration by route in Prometheus format', async () => {
     await fetch(`${base}/`)
+    await fetch(`${base}/examples/b2b-saas.md`)
     await fetch(`${base}/no-such-page-${Date.now()}`)
     const res = await fetch(`${base}/metrics`)
     expect(res.headers.get('content-type')).toContain('text/plain')
@@ -52,6 +53,8 @@ describe('server', () => {
       /http_request_duration_seconds_bucket\{le="0.05",method="GET",route="routes\/home",status="200"\}/,
     )
     expect(text).toContain('# TYPE http_request_errors_total counter')
+    // a `:param.md` route is its own label, not the page route without the suffix
+    expect(text).toMatch(/http_requests_total\{method="GET",route="routes\/examples\.\$name\[\.md\]",status="200"\} \d+/)
     // an unknown path is one label, not one label per path
     expect(text).not.toMatch(/no-such-page/)
   })
