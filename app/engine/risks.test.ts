@@ -66,6 +66,27 @@ describe('budget below the lean band (seed 002, 12-month cost bands)', () => {
   })
 })
 
+describe('a budget that covers only the lean band (seed 002: lean, moderate and scaled operating bands)', () => {
+  const costs = makeCosts({ lean: flat(8000), moderate: flat(20000) })
+  it.each<[number, Risk['severity'] | undefined]>([
+    [79, undefined], // below lean: the high-severity risk covers it instead
+    [80, 'medium'],
+    [199.99, 'medium'],
+    [200, undefined],
+  ])('a budget of $%d against lean $80 and moderate $200 → %s', (monthlyInfraUsd, severity) => {
+    expect(risk({ budget: { monthlyInfraUsd } }, 'budget_without_headroom', defaultStack(), costs)?.severity).toBe(
+      severity,
+    )
+  })
+
+  it('names both band peaks', () => {
+    const r = risk({ budget: { monthlyInfraUsd: 100 } }, 'budget_without_headroom', defaultStack(), costs)!
+    expect(r.text).toMatch(
+      /\$100 a month covers the lean band \(up to \$80\) but not the moderate band \(up to \$200\)/,
+    )
+  })
+})
+
 describe('self-hosting without operations experience (seed 000: managed services, no 2am debugging)', () => {
   it.each<[Answers['budget']['hosting'], Answers['team']['opsExperience'], Risk['severity'] | undefined]>([
     ['self_hosted', 'none', 'high'],

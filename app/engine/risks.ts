@@ -54,6 +54,27 @@ export function budgetBelowLean(a: Answers, costs: Costs): Risk | undefined {
   }
 }
 
+/** Lean is a floor: a budget that covers only it has no room for the month usage runs ahead of plan. */
+export function budgetWithoutHeadroom(a: Answers, costs: Costs): Risk | undefined {
+  const budget = a.budget.monthlyInfraUsd * 100
+  const leanPeak = Math.max(...costs.bands.lean.monthly)
+  const moderatePeak = Math.max(...costs.bands.moderate.monthly)
+  if (budget < leanPeak || budget >= moderatePeak) return undefined
+  return {
+    id: 'budget_without_headroom',
+    severity: 'medium',
+    text: `The budget of ${formatUsd(budget)} a month covers the lean band (up to ${formatUsd(leanPeak)}) but not the moderate band (up to ${formatUsd(moderatePeak)}), which adds headroom, a staging copy and longer backups.`,
+    mitigation: `Plan for up to ${formatUsd(moderatePeak)} a month by month 12, or decide now which headroom you will go without and watch the spend trigger.`,
+    because: [
+      because(
+        'risks.budget_without_headroom',
+        ['budget.monthlyInfraUsd'],
+        'The budget is compared with the highest months of the lean and moderate cost bands.',
+      ),
+    ],
+  }
+}
+
 export function selfHostingWithoutOps(a: Answers): Risk | undefined {
   if (a.budget.hosting !== 'self_hosted' || a.team.opsExperience === 'dedicated') return undefined
   const none = a.team.opsExperience === 'none'
@@ -350,6 +371,7 @@ export function singlePerson(a: Answers): Risk | undefined {
 export function assessRisks(a: Answers, decisions: readonly Decision[], costs: Costs): Risk[] {
   const risks = [
     budgetBelowLean(a, costs),
+    budgetWithoutHeadroom(a, costs),
     selfHostingWithoutOps(a),
     launchTooClose(a),
     hipaaVendors(a, decisions),
