@@ -15,19 +15,23 @@ export function shownAs(file: string): string {
 
 /** Reads, parses and validates an answers file; any problem, from a missing file to a bad enum, is an InputError. */
 export async function readAnswersFile(file: string, io: CliIO): Promise<Answers> {
-  const text = await readText(file, io)
-  const data = parseText(file, text)
+  const data = await readDataFile(file, io)
   const parsed = parseWithProblems(AnswersSchema, data)
   if (!parsed.success) throw new InputError(parsed.problems)
   return parsed.data
 }
 
-async function readText(file: string, io: CliIO): Promise<string> {
+/** Reads a JSON or YAML file (or standard input) into plain data; `what` names the expected content in problems. */
+export async function readDataFile(file: string, io: CliIO, what = 'answers'): Promise<unknown> {
+  return parseText(file, await readText(file, io, what), what)
+}
+
+async function readText(file: string, io: CliIO, what: string): Promise<string> {
   let bytes: Uint8Array
   try {
     bytes = file === STDIN ? await io.readStdin() : await readFile(resolve(io.cwd, file))
   } catch (error) {
-    throw new InputError([readProblem(file, error)])
+    throw new InputError([readProblem(file, error, what)])
   }
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
@@ -36,19 +40,19 @@ async function readText(file: string, io: CliIO): Promise<string> {
   }
 }
 
-function readProblem(file: string, error: unknown): Problem {
+function readProblem(file: string, error: unknown, what: string): Problem {
   const code = (error as NodeJS.ErrnoException)?.code
   const where = shownAs(file)
   switch (code) {
     case 'ENOENT':
-      return problem(where, 'an answers file that exists', 'no such file')
+      return problem(where, `${article(what)} file that exists`, 'no such file')
     case 'EISDIR':
-      return problem(where, 'an answers file', 'a folder')
+      return problem(where, `${article(what)} file`, 'a folder')
     case 'EACCES':
     case 'EPERM':
       return problem(where, 'a readable file', 'permission denied')
     case 'ENOTDIR':
-      return problem(where, 'an answers file', 'a path that runs through a file')
+      return problem(where, `${article(what)} file`, 'a path that runs through a file')
     default:
       return problem(where, 'a readable file', code ?? (error instanceof Error ? error.message : String(error)))
   }
@@ -64,12 +68,16 @@ export function detectFormat(file: string, text: string): Format {
   return /^\s*[{[]/.test(text) ? 'json' : 'yaml'
 }
 
-function parseText(file: string, text: string): unknown {
+function article(what: string): string {
+  return `${/^[aeiou]/i.test(what) ? 'an' : 'a'} ${what}`
+}
+
+function parseText(file: string, text: string, what: string): unknown {
   const where = shownAs(file)
-  if (text.trim() === '') throw new InputError([problem(where, 'answers in JSON or YAML', 'an empty file')])
+  if (text.trim() === '') throw new InputError([problem(where, `${what} in JSON or YAML`, 'an empty file')])
   const data = detectFormat(file, text) === 'json' ? parseJson(where, text) : parseYaml(where, text)
   if (data === null || data === undefined) {
-    throw new InputError([problem(where, 'answers in JSON or YAML', 'a file with no content but comments')])
+    throw new InputError([problem(where, `${what} in JSON or YAML`, 'a file with no content but comments')])
   }
   return data
 }

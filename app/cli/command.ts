@@ -41,7 +41,11 @@ export interface Command<S extends z.ZodType = z.ZodType> {
   flags: readonly FlagSpec[]
   options(zod: typeof z): S
   examples: readonly string[]
-  run(options: z.output<S>, io: CliIO): Promise<void>
+  /** Replaces the standard exit-status paragraph of help, for a command with statuses of its own. */
+  exitStatus?: string
+  /** Resolves to an exit status of its own (check exits 3 when a trigger fired), or nothing for 0. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: commands without a status of their own simply return nothing.
+  run(options: z.output<S>, io: CliIO): Promise<void | number>
 }
 
 export function defineCommand<S extends z.ZodType>(command: Command<S>): Command<S> {

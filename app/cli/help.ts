@@ -49,7 +49,7 @@ export function commandHelp(command: Command): string {
     'Examples:',
     ...command.examples.map((e) => `  ${e}`),
     '',
-    EXIT_CODES,
+    command.exitStatus ?? EXIT_CODES,
     '',
   )
   return lines.join('\n')

@@ -37,8 +37,7 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
       io.stdout(commandHelp(command))
       return EXIT.ok
     }
-    await command.run(parsed.options, io)
-    return EXIT.ok
+    return (await command.run(parsed.options, io)) ?? EXIT.ok
   } catch (error) {
     return report(error, io)
   }
