@@ -1,0 +1,41 @@
+import type { Answers } from '../../engine/answers'
+import type { Brief } from '../../engine/brief'
+import { type AdrFile, type AdrStyle, addDays, DEFAULT_REVIEW_DAYS, exportAdrs } from '../adr'
+import { parseRecords } from './parse'
+
+export interface RevisionSnapshot {
+  brief: Brief
+  answers: Answers | null
+  revision: number
+  /** YYYY-MM-DD the revision was saved. */
+  date: string
+}
+
+/**
+ * The records folder a brief's history leaves behind: revision 1 exported
+ * into an empty folder, then each later revision into the result, so a
+ * changed choice reads as a new record superseding the old one. Revisions are
+ * taken in number order whatever order they come in.
+ */
+export function exportAdrHistory(
+  revisions: readonly RevisionSnapshot[],
+  options: { briefId: string; style?: AdrStyle; guideBaseUrl?: string; reviewDays?: number },
+): AdrFile[] {
+  const folder = new Map<string, string>()
+  for (const r of [...revisions].sort((a, b) => a.revision - b.revision)) {
+    const previous = parseRecords([...folder].map(([path, content]) => ({ path, content })))
+    const { files } = exportAdrs(r.brief, r.answers, {
+      style: options.style,
+      date: r.date,
+      reviewBy: addDays(r.date, options.reviewDays ?? DEFAULT_REVIEW_DAYS),
+      briefId: options.briefId,
+      revision: r.revision,
+      previous,
+      guideBaseUrl: options.guideBaseUrl,
+    })
+    for (const f of files) folder.set(f.path, f.content)
+  }
+  return [...folder]
+    .map(([path, content]) => ({ path, content }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+}

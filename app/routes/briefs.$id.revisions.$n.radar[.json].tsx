@@ -1,0 +1,16 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { downloadName } from '~/components/saved-brief/brief-route.server'
+import { radarJson } from '~/export/radar'
+import { loadRadar } from './revision-radar.server'
+
+/** One revision as a "build your own radar" JSON file; isNew marks what the previous revision did not have. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { revision, entries } = await loadRadar(request, params)
+  return new Response(radarJson(entries), {
+    headers: {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${downloadName(revision.title, revision.number)}-radar.json"`,
+      'Cache-Control': 'private, max-age=3600',
+    },
+  })
+}

@@ -1,0 +1,22 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { buildRadar, radarCsv } from '~/export/radar'
+import { findExample } from '~/services/examples.server'
+
+/** The example as a "build your own radar" CSV. */
+export async function loader({ params }: LoaderFunctionArgs) {
+  const name = params.name ?? ''
+  const example = findExample(name)
+  if (!example) {
+    return new Response(`There is no example brief called "${name}".\n`, {
+      status: 404,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    })
+  }
+  return new Response(radarCsv(buildRadar(example.brief)), {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${example.name}-radar.csv"`,
+      'Cache-Control': 'public, max-age=300',
+    },
+  })
+}
