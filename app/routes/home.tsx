@@ -1,7 +1,9 @@
-import type { MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { SHAPE_LABELS } from '~/components/brief/answer-labels'
 import { formatNumber, formatUsdRange } from '~/components/format'
+import { loadSavedBriefs } from '~/components/saved-brief/brief-route.server'
+import { SavedBriefs } from '~/components/saved-brief/saved-briefs'
 import { SiteLayout } from '~/components/site-layout'
 import { listExampleCards } from '~/services/examples.server'
 import { listGuides } from '~/services/guides.server'
@@ -15,8 +17,10 @@ export const meta: MetaFunction = () => [
   },
 ]
 
-export async function loader() {
-  return { examples: listExampleCards(), guides: listGuides() }
+const HOME_URL = 'http://localhost/'
+
+export async function loader({ request }: Pick<LoaderFunctionArgs, 'request'> = { request: new Request(HOME_URL) }) {
+  return { examples: listExampleCards(), guides: listGuides(), saved: await loadSavedBriefs(request) }
 }
 
 const STEPS = [
@@ -35,7 +39,7 @@ const STEPS = [
 ]
 
 export default function Home() {
-  const { examples, guides } = useLoaderData<typeof loader>()
+  const { examples, guides, saved } = useLoaderData<typeof loader>()
   return (
     <SiteLayout wide>
       <section className="hero" aria-labelledby="hero-title">
@@ -47,7 +51,10 @@ export default function Home() {
           triggers that tell you when a decision is due for another look.
         </p>
         <p className="hero__actions">
-          <a className="button" href="#examples">
+          <Link className="button button--large" to="/new">
+            Start a brief
+          </Link>
+          <a className="button button--quiet" href="#examples">
             See example briefs
           </a>
           <Link className="button button--quiet" to="/guides" prefetch="intent">
@@ -55,6 +62,8 @@ export default function Home() {
           </Link>
         </p>
       </section>
+
+      <SavedBriefs saved={saved} />
 
       <section className="steps-section" aria-labelledby="how-title">
         <h2 id="how-title">How it works</h2>

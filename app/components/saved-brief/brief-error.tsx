@@ -1,0 +1,26 @@
+import { isRouteErrorResponse, Link, useRouteError } from '@remix-run/react'
+import { SiteLayout } from '../site-layout'
+
+/** An unknown brief or revision is a 404 page that points somewhere useful. */
+export function BriefErrorBoundary() {
+  const error = useRouteError()
+  const notFound = isRouteErrorResponse(error) && error.status === 404
+  return (
+    <SiteLayout>
+      <h1>{notFound ? 'Brief not found' : 'This brief could not be shown'}</h1>
+      <p>
+        {notFound && typeof error.data === 'string'
+          ? error.data
+          : 'Something went wrong while loading this brief. Try again in a moment.'}
+      </p>
+      <p className="hero__actions">
+        <Link className="button" to="/#your-briefs">
+          Your briefs
+        </Link>
+        <Link className="button button--quiet" to="/new">
+          Start a brief
+        </Link>
+      </p>
+    </SiteLayout>
+  )
+}

@@ -1,0 +1,100 @@
+import {
+  getRevision,
+  InvalidInputError,
+  listBriefs,
+  listRevisions,
+  type RevisionRecord,
+  type RevisionSummary,
+  SEARCH_MAX_LENGTH,
+} from '~/services/briefs.server'
+import { getDb } from '../../../db/client.server'
+import { notFound, workspaceOf } from '../wizard/draft-route.server'
+import type { SavedBriefsData } from './saved-briefs'
+
+/** Loading a saved brief's revision for its page and its downloads; anything unknown is a 404. */
+
+export interface RevisionPageData {
+  briefId: string
+  revision: RevisionRecord
+  revisions: RevisionSummary[]
+  headRevision: number
+}
+
+const REVISION_NUMBER = /^[1-9]\d{0,8}$/
+
+/** The revision numbered `n`, or the latest when `n` is undefined. */
+export async function loadRevision(
+  request: Request,
+  briefId: string | undefined,
+  n: string | undefined,
+): Promise<RevisionPageData> {
+  const db = await getDb()
+  const workspaceId = workspaceOf(request)
+  const id = briefId ?? ''
+  const revisions = id ? await listRevisions(db, { workspaceId, briefId: id }) : null
+  if (!revisions || revisions.length === 0) {
+    throw notFound(`There is no brief with the id “${id}” in this workspace.`)
+  }
+  const headRevision = Math.max(...revisions.map((r) => r.number))
+  if (n !== undefined && !REVISION_NUMBER.test(n)) {
+    throw notFound(`“${n}” is not a revision number. This brief has revisions 1 to ${headRevision}.`)
+  }
+  const number = n === undefined ? headRevision : Number(n)
+  const revision = await getRevision(db, { workspaceId, briefId: id, number })
+  if (!revision) {
+    throw notFound(`This brief has no revision ${number}. Its revisions are numbered 1 to ${headRevision}.`)
+  }
+  return { briefId: id, revision, revisions, headRevision }
+}
+
+/** A file name from a brief title: "Shiftwise" revision 2 → shiftwise-r2. */
+export function downloadName(title: string, number: number): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+  return `${slug || 'brief'}-r${number}`
+}
+
+export const HOME_PAGE_SIZE = 10
+
+/**
+ * The home page's list of saved briefs for `?q=` and `?cursor=`. A cursor or
+ * search the service cannot use starts the list again with a note instead of
+ * failing the page, and so does a database that cannot be reached: the rest
+ * of the home page does not depend on it.
+ */
+export async function loadSavedBriefs(request: Request): Promise<SavedBriefsData> {
+  const url = new URL(request.url)
+  const q = (url.searchParams.get('q') ?? '').trim().slice(0, SEARCH_MAX_LENGTH)
+  const cursor = url.searchParams.get('cursor') || null
+  const workspaceId = workspaceOf(request)
+  try {
+    const db = await getDb()
+    try {
+      const page = await listBriefs(db, { workspaceId, search: q, cursor: cursor ?? undefined, limit: HOME_PAGE_SIZE })
+      return { ...page, q, cursor, notice: null }
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error
+      const page = await listBriefs(db, { workspaceId, search: q, limit: HOME_PAGE_SIZE })
+      return {
+        ...page,
+        q,
+        cursor: null,
+        notice: 'That page of the list is no longer available, so it starts again from the newest.',
+      }
+    }
+  } catch (error) {
+    console.error('saved briefs could not be listed', error)
+    return {
+      items: [],
+      nextCursor: null,
+      q,
+      cursor: null,
+      notice: 'Your saved briefs cannot be listed right now. Try again in a moment.',
+    }
+  }
+}

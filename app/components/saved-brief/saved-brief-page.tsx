@@ -1,0 +1,77 @@
+import { Form, Link, useNavigation } from '@remix-run/react'
+import type { Answers } from '~/engine/answers'
+import type { Brief } from '~/engine/brief'
+import type { RevisionSummary } from '~/services/briefs.server'
+import { BriefContents, BriefView } from '../brief/brief-view'
+import { PrintButton } from '../print-button'
+import { SiteLayout } from '../site-layout'
+import { formatDateTime } from './format-date'
+import { RevisionHistory } from './revision-history'
+
+export interface SavedBriefPageProps {
+  briefId: string
+  revision: {
+    number: number
+    createdAt: string
+    engineVersion: string
+    catalogVersion: string
+    answers: Answers
+    brief: Brief
+  }
+  revisions: readonly RevisionSummary[]
+  headRevision: number
+}
+
+/** A saved brief at one revision: every section, the downloads, "Edit answers" and the history. */
+export function SavedBriefPage({ briefId, revision, revisions, headRevision }: SavedBriefPageProps) {
+  const { brief, answers, number } = revision
+  const base = `/briefs/${briefId}/revisions/${number}`
+  const navigation = useNavigation()
+  const editing = navigation.state !== 'idle' && navigation.formAction === `${base}/edit`
+  return (
+    <SiteLayout wide>
+      <div className="brief-layout">
+        <header className="brief-header">
+          <p className="eyebrow brief-back">
+            <Link to="/#your-briefs">Your briefs</Link>
+          </p>
+          <h1>{brief.title}</h1>
+          <p className="brief-meta">
+            Revision {number} of {headRevision} · generated {formatDateTime(revision.createdAt)} · engine{' '}
+            {revision.engineVersion} · catalog {revision.catalogVersion} · prices as of {brief.costs.pricesAsOf}
+          </p>
+          {number !== headRevision ? (
+            <p className="revision-notice">
+              This is an earlier revision.{' '}
+              <Link to={`/briefs/${briefId}`}>See the latest, revision {headRevision}</Link>.
+            </p>
+          ) : null}
+          <div className="brief-actions saved-brief-actions">
+            <a className="button" href={`${base}/brief.md`} download>
+              Download Markdown
+            </a>
+            <a className="button button--quiet" href={`${base}/brief.json`} download>
+              Download JSON
+            </a>
+            <PrintButton />
+            <Form method="post" action={`${base}/edit`} className="inline-form">
+              <button type="submit" className="button button--quiet" disabled={editing}>
+                {editing ? 'Opening…' : 'Edit answers'}
+              </button>
+            </Form>
+            <a className="button button--quiet" href="#history">
+              History ({revisions.length})
+            </a>
+          </div>
+        </header>
+        <aside className="brief-aside">
+          <BriefContents />
+        </aside>
+        <div className="brief-main">
+          <BriefView brief={brief} answers={answers} />
+          <RevisionHistory briefId={briefId} revisions={revisions} current={number} head={headRevision} />
+        </div>
+      </div>
+    </SiteLayout>
+  )
+}

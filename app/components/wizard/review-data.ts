@@ -1,0 +1,64 @@
+import { ANSWER_LABELS } from '../brief/answer-labels'
+import { QUESTIONS } from './questions'
+import { type DraftAnswers, type DraftProblem, isFieldActive, type SectionCheck } from './schemas'
+import { type Section, STEP_INFO, stepPath } from './steps'
+
+/**
+ * The review step's content, worked out on the server: every answer in
+ * words, and every problem with the question it is about and a link to it.
+ * The page receives it as plain data.
+ */
+
+export interface ReviewRow {
+  name: string
+  label: string
+  value: string
+  href: string
+}
+
+export interface ProblemView {
+  /** "Team: How many engineers build the product today?" */
+  label: string
+  message: string
+  href: string
+}
+
+export type ReviewSection =
+  | { section: Section; status: 'complete'; href: string; rows: ReviewRow[] }
+  | { section: Section; status: 'invalid'; href: string; problems: ProblemView[] }
+  | { section: Section; status: 'missing'; href: string }
+
+export function reviewSections(draftId: string, checks: readonly SectionCheck[], draft: DraftAnswers): ReviewSection[] {
+  return checks.map((check) => {
+    const href = stepPath(draftId, check.section)
+    if (check.status === 'missing') return { section: check.section, status: 'missing', href }
+    if (check.status === 'invalid') {
+      return { section: check.section, status: 'invalid', href, problems: describeProblems(draftId, check.problems) }
+    }
+    const typed = draft[check.section] ?? {}
+    const rows = QUESTIONS[check.section]
+      .filter((q) => isFieldActive(check.section, q.name, check.value))
+      .map((q) => {
+        const words = ANSWER_LABELS[q.path].format(check.value[q.name])
+        const filled = q.whenEmpty && !String(typed[q.name] ?? '').trim() ? ` (${q.whenEmpty})` : ''
+        return {
+          name: q.name,
+          label: ANSWER_LABELS[q.path].label,
+          value: `${words}${filled}`,
+          href: `${href}#q-${q.name}`,
+        }
+      })
+    return { section: check.section, status: 'complete', href, rows }
+  })
+}
+
+export function describeProblems(draftId: string, problems: readonly DraftProblem[]): ProblemView[] {
+  return problems.map((p) => {
+    const question = QUESTIONS[p.section].find((q) => q.name === p.field)
+    return {
+      label: question ? `${STEP_INFO[p.section].title}: ${question.label}` : STEP_INFO[p.section].title,
+      message: p.message,
+      href: `${stepPath(draftId, p.section)}${question ? `#q-${question.name}` : ''}`,
+    }
+  })
+}

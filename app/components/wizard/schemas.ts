@@ -1,0 +1,265 @@
+import type { Submission } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { configureCoercion } from '@conform-to/zod/v4/future'
+import { z } from 'zod'
+import {
+  type Answers,
+  AnswersSchema,
+  BudgetSchema,
+  ComplianceSchema,
+  DataSchema,
+  LoadSchema,
+  ProductSchema,
+  TeamSchema,
+} from '~/engine/answers'
+import { parseWithProblems, problemsFromIssues } from '~/lib/problems'
+import { SECTIONS, type Section } from './steps'
+
+/**
+ * One schema per questionnaire step. The same schema answers Conform's check
+ * of one field as the founder leaves it, judges a submitted step, and judges
+ * the whole draft before a brief is generated. It runs on the server only:
+ * zod would more than double the script a step sends (see the budget in
+ * tests/e2e/wizard.test.ts).
+ *
+ * Each is the Answers section from app/engine/answers.ts with two changes a
+ * form needs and a file does not:
+ *
+ * - A set of boxes with none ticked arrives as nothing at all. In a form that
+ *   means "none of these", so the default that fills an omitted list in a file
+ *   is taken off and the section's own rule judges the empty list.
+ * - Fields that only count for some kinds of data are dropped before parsing
+ *   unless that kind is ticked, so a stale value in a hidden field is never judged.
+ *
+ * Strings become numbers and booleans through Conform's coercion (a ticked
+ * box sends "on"); numbers may be typed with thousands separators.
+ */
+
+/** A form value as sent: one text, or the ticked boxes of a set. Unticked boxes are absent. */
+export type FormValue = string | string[]
+export type FormValues = Record<string, FormValue>
+
+const FormValuesSchema = z.record(z.string(), z.union([z.string(), z.array(z.string())]))
+export const DraftAnswersSchema = z.partialRecord(z.enum(SECTIONS), FormValuesSchema)
+/** What a draft holds: each visited section's form values, as typed. */
+export type DraftAnswers = z.infer<typeof DraftAnswersSchema>
+
+/** Data fields that are asked, and judged, only when their kind of data is ticked. */
+export const ONLY_WITH_KIND = {
+  timeseriesEventsPerSecond: 'timeseries',
+  vectorCount: 'vectors',
+} as const satisfies Partial<Record<keyof z.input<typeof DataSchema>, Answers['data']['kinds'][number]>>
+
+const ProductStepSchema = ProductSchema.extend({ clients: ProductSchema.shape.clients.unwrap() })
+const DataFieldsSchema = DataSchema.extend({ kinds: DataSchema.shape.kinds.unwrap() })
+const DataStepSchema = z.preprocess(dropInactiveFields, DataFieldsSchema)
+const ComplianceStepSchema = ComplianceSchema.extend({
+  regimes: ComplianceSchema.shape.regimes.unwrap(),
+  dataResidency: ComplianceSchema.shape.dataResidency.unwrap(),
+  markets: ComplianceSchema.shape.markets.unwrap(),
+})
+
+export const STEP_SCHEMAS = {
+  product: ProductStepSchema,
+  team: TeamSchema,
+  load: LoadSchema,
+  data: DataStepSchema,
+  compliance: ComplianceStepSchema,
+  budget: BudgetSchema,
+} satisfies Record<Section, z.ZodType>
+
+export type StepOutput<S extends Section> = z.output<(typeof STEP_SCHEMAS)[S]>
+
+/** The engine's own section schemas: where the field list and the documented defaults come from. */
+const SECTION_SHAPES: Record<Section, Record<string, z.ZodType>> = {
+  product: ProductSchema.shape,
+  team: TeamSchema.in.shape,
+  load: LoadSchema.in.shape,
+  data: DataSchema.shape,
+  compliance: ComplianceSchema.shape,
+  budget: BudgetSchema.shape,
+}
+
+const STEP_FIELDS = Object.fromEntries(
+  SECTIONS.map((section) => [section, Object.keys(SECTION_SHAPES[section])]),
+) as unknown as Record<Section, readonly string[]>
+
+const { coerceFormValue } = configureCoercion({
+  stripEmptyString: (text) => (text.trim() === '' ? undefined : text),
+  // "10,000", "10 000" and "$400" mean what a person meant.
+  type: { number: (text) => Number(text.replace(/[\s,_$]/g, '')) },
+})
+
+function dropInactiveFields(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value
+  const fields = { ...(value as Record<string, unknown>) }
+  const kinds = [fields.kinds].flat()
+  for (const [field, kind] of Object.entries(ONLY_WITH_KIND)) {
+    if (!kinds.includes(kind)) delete fields[field]
+  }
+  return fields
+}
+
+/** Whether a field is asked, given the values around it (only data fields ever are not). */
+export function isFieldActive(section: Section, field: string, values: Record<string, unknown>): boolean {
+  if (section !== 'data' || !(field in ONLY_WITH_KIND)) return true
+  const kind = ONLY_WITH_KIND[field as keyof typeof ONLY_WITH_KIND]
+  return [values.kinds].flat().includes(kind)
+}
+
+/** Keeps only this step's fields, as the form sent them; anything else in the request is ignored. */
+export function readStepValues(section: Section, source: FormData | URLSearchParams | FormValues): FormValues {
+  const values: FormValues = {}
+  for (const field of STEP_FIELDS[section]) {
+    const sent =
+      source instanceof FormData || source instanceof URLSearchParams
+        ? source.getAll(field).filter((v): v is string => typeof v === 'string')
+        : [source[field] ?? []].flat()
+    if (sent.length === 0) continue
+    values[field] = isListField(section, field) ? sent : sent[0]
+  }
+  return values
+}
+
+const CONFORM_ENTRIES = ['__intent__', '__state__']
+
+export type StepSubmission<S extends Section> = Submission<FormValues, string[], StepOutput<S>>
+
+/** Validates one step's values with its schema; `submission.reply()` carries every typed value back. */
+export function parseStep<S extends Section>(
+  section: S,
+  source: FormData | URLSearchParams | FormValues,
+): { submission: StepSubmission<S>; values: FormValues } {
+  const values = readStepValues(section, source)
+  // Blank boxes count as nothing typed, as they do for the schema.
+  const present = Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v !== 'string' || v.trim() !== ''))
+  const params = toSearchParams(values)
+  // Conform's own entries say which field a blur validates; they travel with the values.
+  if (source instanceof FormData || source instanceof URLSearchParams) {
+    for (const reserved of CONFORM_ENTRIES) {
+      const entry = source.get(reserved)
+      if (typeof entry === 'string') params.set(reserved, entry)
+    }
+  }
+  const submission = parseWithZod(params, {
+    schema: coerceFormValue(STEP_SCHEMAS[section]),
+    disableAutoCoercion: true,
+    formatError: (issues: z.core.$ZodIssue[]) => issues.map((issue) => fieldMessage(issue, present)),
+  })
+  return { submission: submission as unknown as StepSubmission<S>, values }
+}
+
+/** A sentence for a person at the field: the shared problem wording, or plainer words for choices. */
+function fieldMessage(issue: z.core.$ZodIssue, input: Record<string, unknown>): string {
+  const got = input[String(issue.path[0])]
+  if (issue.code === 'invalid_value' && got === undefined) return 'Choose one of the options.'
+  if (issue.code === 'too_small' && issue.origin === 'array') return 'Tick at least one.'
+  const [problem] = problemsFromIssues([issue], { input })
+  const message = problem?.message ?? issue.message
+  return `${message.charAt(0).toUpperCase()}${message.slice(1)}.`
+}
+
+function toSearchParams(values: FormValues): URLSearchParams {
+  const params = new URLSearchParams()
+  for (const [field, value] of Object.entries(values)) {
+    for (const v of [value].flat()) params.append(field, v)
+  }
+  return params
+}
+
+function isListField(section: Section, field: string): boolean {
+  return innermost(SECTION_SHAPES[section][field]) === 'array'
+}
+
+function innermost(schema: z.ZodType | undefined): string | undefined {
+  let node = schema as { def?: { type: string; innerType?: unknown; in?: unknown } } | undefined
+  for (let depth = 0; node?.def && depth < 10; depth++) {
+    const next = node.def.type === 'pipe' ? node.def.in : node.def.innerType
+    if (!next) return node.def.type
+    node = next as typeof node
+  }
+  return node?.def?.type
+}
+
+/** One answer as a form value: a ticked box is "on", an unticked one is absent. */
+function toFormValue(value: unknown): FormValue | undefined {
+  if (value === undefined || value === null || value === false) return undefined
+  if (value === true) return 'on'
+  if (Array.isArray(value)) return value.map(String)
+  return String(value)
+}
+
+function toFormValues(values: Record<string, unknown>): FormValues {
+  const out: FormValues = {}
+  for (const [field, value] of Object.entries(values)) {
+    const formValue = toFormValue(value)
+    if (formValue !== undefined) out[field] = formValue
+  }
+  return out
+}
+
+/** What a step shows before anything is typed: the defaults documented in the Answers schema. */
+export function documentedDefaults(section: Section): FormValues {
+  const defaults: Record<string, unknown> = {}
+  for (const [field, schema] of Object.entries(SECTION_SHAPES[section])) {
+    if (schema instanceof z.ZodDefault) defaults[field] = schema.def.defaultValue
+  }
+  return toFormValues(defaults)
+}
+
+/** A saved revision's answers as a draft, for editing them. */
+export function draftFromAnswers(answers: Answers): DraftAnswers {
+  return Object.fromEntries(
+    SECTIONS.map((section) => [section, toFormValues(answers[section] as Record<string, unknown>)]),
+  ) as DraftAnswers
+}
+
+export interface DraftProblem {
+  section: Section
+  /** The field within the section, when the problem is with one answer. */
+  field?: string
+  message: string
+}
+
+export type SectionCheck =
+  | { section: Section; status: 'missing' }
+  | { section: Section; status: 'invalid'; problems: DraftProblem[] }
+  | { section: Section; status: 'complete'; value: Record<string, unknown> }
+
+export function checkSection(section: Section, values: FormValues | undefined): SectionCheck {
+  if (!values) return { section, status: 'missing' }
+  const { submission } = parseStep(section, values)
+  if (submission.status === 'success') return { section, status: 'complete', value: submission.value }
+  const problems = Object.entries(submission.error ?? {}).flatMap(([field, messages]) =>
+    (messages ?? []).map((message) => ({ section, field: field || undefined, message })),
+  )
+  return { section, status: 'invalid', problems }
+}
+
+/**
+ * The whole draft judged as Answers: each step by its own schema, then the
+ * assembled answers by AnswersSchema itself.
+ */
+export function assembleAnswers(
+  draft: DraftAnswers,
+):
+  | { ok: true; answers: Answers; checks: SectionCheck[] }
+  | { ok: false; problems: DraftProblem[]; checks: SectionCheck[] } {
+  const checks = SECTIONS.map((section) => checkSection(section, draft[section]))
+  const problems = checks.flatMap((check): DraftProblem[] => {
+    if (check.status === 'missing') return [{ section: check.section, message: 'Not answered yet.' }]
+    return check.status === 'invalid' ? check.problems : []
+  })
+  if (problems.length > 0) return { ok: false, problems, checks }
+  const sections = Object.fromEntries(checks.map((c) => [c.section, c.status === 'complete' ? c.value : {}]))
+  const parsed = parseWithProblems(AnswersSchema, { version: 1, ...sections })
+  if (parsed.success) return { ok: true, answers: parsed.data, checks }
+  return {
+    ok: false,
+    checks,
+    problems: parsed.problems.map((p) => {
+      const [section, field] = p.path.split(/[.[]/) as [Section, string | undefined]
+      return { section: SECTIONS.includes(section) ? section : 'product', field, message: p.message }
+    }),
+  }
+}

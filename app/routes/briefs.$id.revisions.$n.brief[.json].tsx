@@ -1,0 +1,15 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { downloadName, loadRevision } from '~/components/saved-brief/brief-route.server'
+
+/** One revision's Brief (schema version 1) as a JSON file, exactly as the engine returned it. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { revision } = await loadRevision(request, params.id, params.n ?? '')
+  return new Response(`${JSON.stringify(revision.brief, null, 2)}\n`, {
+    headers: {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${downloadName(revision.title, revision.number)}.json"`,
+      // A revision never changes once written.
+      'Cache-Control': 'private, max-age=3600',
+    },
+  })
+}

@@ -1,0 +1,35 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from '@remix-run/node'
+import { BriefErrorBoundary } from '~/components/saved-brief/brief-error'
+import { loadRevision } from '~/components/saved-brief/brief-route.server'
+import { workspaceOf } from '~/components/wizard/draft-route.server'
+import { draftFromAnswers } from '~/components/wizard/schemas'
+import { stepPath } from '~/components/wizard/steps'
+import { createDraft } from '~/services/drafts.server'
+import { getDb } from '../../db/client.server'
+
+/**
+ * POST /briefs/:id/revisions/:n/edit: a draft prefilled with that revision's
+ * answers, tied to the brief, opened at its first step. Generating from it
+ * adds the brief's next revision.
+ */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { briefId, revision } = await loadRevision(request, params.id, params.n ?? '')
+  const draft = await createDraft(await getDb(), {
+    workspaceId: workspaceOf(request),
+    briefId,
+    answers: draftFromAnswers(revision.answers),
+  })
+  return redirect(stepPath(draft.id, 'product'))
+}
+
+/** A plain visit has nothing to edit yet: back to the revision. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { briefId, revision } = await loadRevision(request, params.id, params.n ?? '')
+  return redirect(`/briefs/${briefId}/revisions/${revision.number}`)
+}
+
+export default function EditRevision() {
+  return null
+}
+
+export const ErrorBoundary = BriefErrorBoundary

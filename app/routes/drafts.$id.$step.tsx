@@ -1,0 +1,88 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { type ShouldRevalidateFunction, useActionData, useLoaderData } from '@remix-run/react'
+import { DraftErrorBoundary } from '~/components/wizard/draft-error'
+import { checkDraft, notFound, requireDraft } from '~/components/wizard/draft-route.server'
+import { questionViews } from '~/components/wizard/questions'
+import { documentedDefaults, parseStep } from '~/components/wizard/schemas'
+import { StepForm, VALIDATE_INTENT } from '~/components/wizard/step-form'
+import { isSection, nextStep, previousStep, type Section, STEP_INFO, stepPath } from '~/components/wizard/steps'
+import { WizardPage } from '~/components/wizard/wizard-page'
+import { saveDraftSection } from '~/services/drafts.server'
+
+/** One questionnaire step: /drafts/:id/product … /drafts/:id/budget. */
+
+function requireSection(step: string | undefined): Section {
+  if (!isSection(step)) {
+    throw notFound(
+      `There is no step called “${step}”. The steps are product, team, load, data, compliance, budget and review.`,
+    )
+  }
+  return step
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const section = requireSection(params.step)
+  const { draft } = await requireDraft(request, params.id)
+  const { completed } = checkDraft(draft)
+  return data(
+    {
+      draftId: draft.id,
+      section,
+      questions: questionViews(section),
+      values: draft.answers[section] ?? documentedDefaults(section),
+      completed,
+      revising: draft.briefId
+        ? { briefId: draft.briefId, title: String(draft.answers.product?.name ?? 'a brief') }
+        : null,
+    },
+    { headers: { 'Cache-Control': 'no-store' } },
+  )
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const section = requireSection(params.step)
+  const { db, workspaceId, draft } = await requireDraft(request, params.id)
+  const { submission, values } = parseStep(section, await request.formData())
+  const valid = submission.status === 'success'
+  // What was typed is kept even when it is wrong, so leaving the page loses nothing.
+  await saveDraftSection(db, {
+    workspaceId,
+    draftId: draft.id,
+    section,
+    values,
+    reached: valid ? nextStep(section) : section,
+  })
+  if (valid) return redirect(stepPath(draft.id, nextStep(section)))
+  // A failed submit is a 400; Conform asking about one field as the founder leaves it is an ordinary answer.
+  return data({ result: submission.reply() }, { status: submission.status === 'error' ? 400 : 200 })
+}
+
+/** Checking one answer changes nothing the loader reads that the page does not already show. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.has(VALIDATE_INTENT) ? false : defaultShouldRevalidate
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
+  { title: loaded ? `${STEP_INFO[loaded.section].title} · New brief · stackbrief` : 'Draft not found · stackbrief' },
+  { name: 'robots', content: 'noindex' },
+]
+
+export default function DraftStep() {
+  const { draftId, section, questions, values, completed, revising } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const previous = previousStep(section)
+  return (
+    <WizardPage draftId={draftId} step={section} completed={completed} revising={revising}>
+      <StepForm
+        key={section}
+        section={section}
+        questions={questions}
+        defaultValue={values}
+        lastResult={actionData?.result}
+        backTo={previous ? stepPath(draftId, previous) : null}
+        submitLabel={section === 'budget' ? 'Save and review' : 'Save and continue'}
+      />
+    </WizardPage>
+  )
+}
+
+export const ErrorBoundary = DraftErrorBoundary

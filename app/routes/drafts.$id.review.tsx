@@ -1,0 +1,105 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useEffect, useRef } from 'react'
+import { useHydrated } from '~/components/client-only'
+import { DraftErrorBoundary } from '~/components/wizard/draft-error'
+import { checkDraft, notFound, requireDraft } from '~/components/wizard/draft-route.server'
+import { ReviewList } from '~/components/wizard/review'
+import { describeProblems, reviewSections } from '~/components/wizard/review-data'
+import { assembleAnswers } from '~/components/wizard/schemas'
+import { WizardPage } from '~/components/wizard/wizard-page'
+import { addRevision, createBrief } from '~/services/briefs.server'
+import { deleteDraft } from '~/services/drafts.server'
+
+/** The last step: every answer in words, and the button that turns the draft into a brief. */
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { draft } = await requireDraft(request, params.id)
+  const { checks, completed } = checkDraft(draft)
+  const ready = checks.every((c) => c.status === 'complete')
+  return data(
+    {
+      draftId: draft.id,
+      sections: reviewSections(draft.id, checks, draft.answers),
+      completed: ready ? [...completed, 'review' as const] : completed,
+      revising: draft.briefId
+        ? { briefId: draft.briefId, title: String(draft.answers.product?.name ?? 'a brief') }
+        : null,
+    },
+    { headers: { 'Cache-Control': 'no-store' } },
+  )
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { db, workspaceId, draft } = await requireDraft(request, params.id)
+  const result = assembleAnswers(draft.answers)
+  if (!result.ok) return data({ problems: describeProblems(draft.id, result.problems) }, { status: 400 })
+
+  if (draft.briefId) {
+    const revision = await addRevision(db, { workspaceId, briefId: draft.briefId, answers: result.answers })
+    if (!revision) throw notFound('The brief this draft was revising no longer exists, so no revision was made.')
+    await deleteDraft(db, { workspaceId, draftId: draft.id })
+    return redirect(`/briefs/${encodeURIComponent(draft.briefId)}/revisions/${revision.number}`)
+  }
+  const { brief } = await createBrief(db, { workspaceId, answers: result.answers })
+  await deleteDraft(db, { workspaceId, draftId: draft.id })
+  return redirect(`/briefs/${encodeURIComponent(brief.id)}`)
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
+  { title: loaded ? 'Review your answers · New brief · stackbrief' : 'Draft not found · stackbrief' },
+  { name: 'robots', content: 'noindex' },
+]
+
+export default function DraftReview() {
+  const { draftId, sections, completed, revising } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const hydrated = useHydrated()
+  const navigation = useNavigation()
+  const busy = navigation.state !== 'idle' && navigation.formMethod === 'POST'
+  const problems = actionData?.problems ?? []
+  const summary = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (actionData?.problems.length) summary.current?.focus()
+  }, [actionData])
+  return (
+    <WizardPage draftId={draftId} step="review" completed={completed} revising={revising}>
+      {problems.length > 0 ? (
+        <div
+          className="error-summary"
+          role="alert"
+          aria-labelledby="generate-problems"
+          tabIndex={-1}
+          // biome-ignore lint/a11y/noAutofocus: without scripts, the server's answer to Generate opens on the list of what to fix
+          autoFocus={!hydrated}
+          ref={summary}
+        >
+          <h2 id="generate-problems" className="error-summary__title">
+            The brief cannot be generated yet
+          </h2>
+          <p>Fix these answers, then come back here:</p>
+          <ul>
+            {problems.map((p) => (
+              <li key={`${p.href}-${p.message}`}>
+                <Link to={p.href}>{p.label}</Link> {p.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <ReviewList sections={sections} />
+      <Form method="post" className="generate">
+        <p className="note">
+          {revising
+            ? 'Generating adds a new revision to the brief. Earlier revisions stay as they were.'
+            : 'Generating saves the brief in your workspace. You can change the answers later; each change becomes a new revision.'}
+        </p>
+        <button type="submit" className="button button--large" disabled={busy}>
+          {busy ? 'Generating…' : revising ? 'Generate the new revision' : 'Generate the brief'}
+        </button>
+      </Form>
+    </WizardPage>
+  )
+}
+
+export const ErrorBoundary = DraftErrorBoundary

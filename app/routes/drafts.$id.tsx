@@ -1,0 +1,17 @@
+import { type LoaderFunctionArgs, redirect } from '@remix-run/node'
+import { DraftErrorBoundary } from '~/components/wizard/draft-error'
+import { requireDraft } from '~/components/wizard/draft-route.server'
+import { stepPath } from '~/components/wizard/steps'
+
+/** /drafts/:id resumes a draft at the furthest step it reached. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { draft } = await requireDraft(request, params.id)
+  return redirect(stepPath(draft.id, draft.step), { headers: { 'Cache-Control': 'no-store' } })
+}
+
+export const ErrorBoundary = DraftErrorBoundary
+
+/** Never shown: the loader always redirects, or throws the 404 the boundary shows. */
+export default function ResumeDraft() {
+  return null
+}
