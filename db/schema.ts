@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable } from 'kysely'
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
 
 /**
  * Table types. Timestamps are ISO-8601 UTC text and JSON is text in both
@@ -20,6 +20,8 @@ export interface BriefsTable {
   created_at: string
   updated_at: string
   deleted_at: string | null
+  /** YYYY-MM-DD chosen by someone; null means 90 days after the latest revision (computed, never stored). */
+  review_by: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface DraftsTable {
@@ -58,12 +60,41 @@ export interface IdempotencyKeysTable {
   created_at: string
 }
 
+export type CheckinSource = 'web' | 'api'
+
+export interface CheckinsTable {
+  /** `c_` and 20 characters that sort by the time of writing, so ties on measured_at go to the later write. */
+  id: string
+  brief_id: string
+  /** The day the figures were measured, YYYY-MM-DD. */
+  measured_at: string
+  /** The figures of a parsed check-in (Signals without measuredAt), each in its canonical unit, JSON. */
+  figures: string
+  source: CheckinSource
+  created_at: string
+}
+
+export interface BriefTokensTable {
+  id: string
+  brief_id: string
+  name: string
+  /** The first 8 characters of the token, to tell tokens apart in a list. */
+  prefix: string
+  /** SHA-256 of the token, hex. The token itself is shown once and never stored. */
+  hash: string
+  created_at: string
+  last_used_at: string | null
+  revoked_at: string | null
+}
+
 export interface Database {
   workspaces: WorkspacesTable
   briefs: BriefsTable
   drafts: DraftsTable
   revisions: RevisionsTable
   idempotency_keys: IdempotencyKeysTable
+  checkins: CheckinsTable
+  brief_tokens: BriefTokensTable
 }
 
 export type WorkspaceRow = Selectable<WorkspacesTable>
@@ -71,5 +102,7 @@ export type BriefRow = Selectable<BriefsTable>
 export type DraftRow = Selectable<DraftsTable>
 export type RevisionRow = Selectable<RevisionsTable>
 export type NewRevision = Insertable<RevisionsTable>
+export type CheckinRow = Selectable<CheckinsTable>
+export type BriefTokenRow = Selectable<BriefTokensTable>
 // Generated is re-exported for later tables with database-made columns.
 export type { Generated }

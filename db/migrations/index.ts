@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely'
 import * as initial from './0001-initial'
+import * as checkinsAndTokens from './0002-checkins-and-tokens'
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so
@@ -7,4 +8,5 @@ import * as initial from './0001-initial'
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-checkins-and-tokens': checkinsAndTokens,
 }

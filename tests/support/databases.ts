@@ -56,6 +56,9 @@ const sqlite: TestDatabase = {
   },
 }
 
+/** Any fixed number: the advisory lock every test process takes around migrating and dropping schemas. */
+const SCHEMA_DROP_LOCK = 7_260_601
+
 const postgres: TestDatabase = {
   name: 'postgres',
   async open() {
@@ -63,10 +66,16 @@ const postgres: TestDatabase = {
     const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL })
     await admin.connect()
     await admin.query(`create schema ${schema}`)
-    await admin.end()
     const url = withSearchPath(TEST_POSTGRES_URL, schema)
     const db = openDatabase(url)
-    await migrateToLatest(db.db, db.dialect)
+    // Kysely's migrator reads the tables of every schema; one dropped meanwhile by another
+    // test process fails that read, so migrations share a lock that drops take alone.
+    await admin.query('select pg_advisory_lock_shared($1)', [SCHEMA_DROP_LOCK])
+    try {
+      await migrateToLatest(db.db, db.dialect)
+    } finally {
+      await admin.end()
+    }
     return {
       db,
       url,
@@ -74,6 +83,7 @@ const postgres: TestDatabase = {
         await db.close()
         const client = new pg.Client({ connectionString: TEST_POSTGRES_URL })
         await client.connect()
+        await client.query('select pg_advisory_lock($1)', [SCHEMA_DROP_LOCK])
         await client.query(`drop schema ${schema} cascade`)
         await client.end()
       },

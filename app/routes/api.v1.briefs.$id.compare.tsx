@@ -1,0 +1,5 @@
+import { endpoint } from '~/api/endpoint.server'
+import { compareHandler } from '~/api/signals.server'
+
+export const loader = endpoint({ GET: compareHandler })
+export const action = loader

@@ -1,0 +1,5 @@
+import { endpoint } from '~/api/endpoint.server'
+import { listSignalsHandler, recordSignalsHandler } from '~/api/signals.server'
+
+export const loader = endpoint({ GET: listSignalsHandler, POST: recordSignalsHandler })
+export const action = loader

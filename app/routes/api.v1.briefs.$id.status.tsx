@@ -1,0 +1,5 @@
+import { endpoint } from '~/api/endpoint.server'
+import { statusHandler } from '~/api/signals.server'
+
+export const loader = endpoint({ GET: statusHandler })
+export const action = loader
