@@ -2,6 +2,8 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 import { useHydrated } from '~/components/client-only'
+import { afterRevision, checkinUpdateFor } from '~/components/revisit/checkin-draft.server'
+import { CheckinUpdateNotes } from '~/components/revisit/checkin-update-notes'
 import { DraftErrorBoundary } from '~/components/wizard/draft-error'
 import { checkDraft, notFound, requireDraft } from '~/components/wizard/draft-route.server'
 import { ReviewList } from '~/components/wizard/review'
@@ -25,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       revising: draft.briefId
         ? { briefId: draft.briefId, title: String(draft.answers.product?.name ?? 'a brief') }
         : null,
+      fromCheckin: await checkinUpdateFor(request, draft),
     },
     { headers: { 'Cache-Control': 'no-store' } },
   )
@@ -39,7 +42,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const revision = await addRevision(db, { workspaceId, briefId: draft.briefId, answers: result.answers })
     if (!revision) throw notFound('The brief this draft was revising no longer exists, so no revision was made.')
     await deleteDraft(db, { workspaceId, draftId: draft.id })
-    return redirect(`/briefs/${encodeURIComponent(draft.briefId)}/revisions/${revision.number}`)
+    return redirect(
+      afterRevision(request, draft.briefId, revision.number) ??
+        `/briefs/${encodeURIComponent(draft.briefId)}/revisions/${revision.number}`,
+    )
   }
   const { brief } = await createBrief(db, { workspaceId, answers: result.answers })
   await deleteDraft(db, { workspaceId, draftId: draft.id })
@@ -52,7 +58,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
 ]
 
 export default function DraftReview() {
-  const { draftId, sections, completed, revising } = useLoaderData<typeof loader>()
+  const { draftId, sections, completed, revising, fromCheckin } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const hydrated = useHydrated()
   const navigation = useNavigation()
@@ -87,6 +93,7 @@ export default function DraftReview() {
           </ul>
         </div>
       ) : null}
+      {fromCheckin ? <CheckinUpdateNotes update={fromCheckin} /> : null}
       <ReviewList sections={sections} />
       <Form method="post" className="generate">
         <p className="note">

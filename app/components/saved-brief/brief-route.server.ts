@@ -7,6 +7,7 @@ import {
   type RevisionSummary,
   SEARCH_MAX_LENGTH,
 } from '~/services/briefs.server'
+import { type AttentionItem, listBriefsNeedingAttention } from '~/services/checkins.server'
 import { getDb } from '../../../db/client.server'
 import { notFound, workspaceOf } from '../wizard/draft-route.server'
 import type { SavedBriefsData } from './saved-briefs'
@@ -60,6 +61,7 @@ export function downloadName(title: string, number: number): string {
 }
 
 export const HOME_PAGE_SIZE = 10
+export const ATTENTION_SHOWN = 10
 
 /**
  * The home page's list of saved briefs for `?q=` and `?cursor=`. A cursor or
@@ -74,9 +76,12 @@ export async function loadSavedBriefs(request: Request): Promise<SavedBriefsData
   const workspaceId = workspaceOf(request)
   try {
     const db = await getDb()
+    // Briefs that need a look lead the first page of the plain list.
+    const attention = async (): Promise<{ items: AttentionItem[]; total: number }> =>
+      q || cursor ? { items: [], total: 0 } : listBriefsNeedingAttention(db, { workspaceId, limit: ATTENTION_SHOWN })
     try {
       const page = await listBriefs(db, { workspaceId, search: q, cursor: cursor ?? undefined, limit: HOME_PAGE_SIZE })
-      return { ...page, q, cursor, notice: null }
+      return { ...page, q, cursor, notice: null, attention: await attention() }
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error
       const page = await listBriefs(db, { workspaceId, search: q, limit: HOME_PAGE_SIZE })
@@ -85,6 +90,7 @@ export async function loadSavedBriefs(request: Request): Promise<SavedBriefsData
         q,
         cursor: null,
         notice: 'That page of the list is no longer available, so it starts again from the newest.',
+        attention: { items: [], total: 0 },
       }
     }
   } catch (error) {
@@ -95,6 +101,7 @@ export async function loadSavedBriefs(request: Request): Promise<SavedBriefsData
       q,
       cursor: null,
       notice: 'Your saved briefs cannot be listed right now. Try again in a moment.',
+      attention: { items: [], total: 0 },
     }
   }
 }

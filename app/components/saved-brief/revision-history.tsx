@@ -39,6 +39,15 @@ export function RevisionHistory({
                 {formatDateTime(r.createdAt)} · engine {r.engineVersion} · catalog {r.catalogVersion}
                 {r.title !== latestTitle ? ` · titled “${r.title}”` : ''}
               </span>
+              {r.number > 1 ? (
+                <Link
+                  className="revision__compare"
+                  to={`/briefs/${briefId}/compare?from=${r.number - 1}&to=${r.number}`}
+                >
+                  {/* The list item names the revision: a number here would also match "Revision N" searches. */}
+                  Compare with previous
+                </Link>
+              ) : null}
             </li>
           )
         })}

@@ -4,6 +4,8 @@ import type { Brief } from '~/engine/brief'
 import type { RevisionSummary } from '~/services/briefs.server'
 import { BriefContents, BriefView } from '../brief/brief-view'
 import { PrintButton } from '../print-button'
+import { RevisitLine, RevisitPanel, type RevisitProps } from '../revisit/revisit-panel'
+import { TriggerBanner } from '../revisit/trigger-banner'
 import { SiteLayout } from '../site-layout'
 import { formatDateTime } from './format-date'
 import { RevisionHistory } from './revision-history'
@@ -20,10 +22,12 @@ export interface SavedBriefPageProps {
   }
   revisions: readonly RevisionSummary[]
   headRevision: number
+  /** On the latest revision's page: the newest check-in judged, the review date and the tokens. */
+  revisit?: RevisitProps
 }
 
 /** A saved brief at one revision: every section, the downloads, "Edit answers" and the history. */
-export function SavedBriefPage({ briefId, revision, revisions, headRevision }: SavedBriefPageProps) {
+export function SavedBriefPage({ briefId, revision, revisions, headRevision, revisit }: SavedBriefPageProps) {
   const { brief, answers, number } = revision
   const base = `/briefs/${briefId}/revisions/${number}`
   const navigation = useNavigation()
@@ -40,6 +44,7 @@ export function SavedBriefPage({ briefId, revision, revisions, headRevision }: S
             Revision {number} of {headRevision} · generated {formatDateTime(revision.createdAt)} · engine{' '}
             {revision.engineVersion} · catalog {revision.catalogVersion} · prices as of {brief.costs.pricesAsOf}
           </p>
+          {revisit ? <RevisitLine briefId={briefId} status={revisit.status} /> : null}
           {number !== headRevision ? (
             <p className="revision-notice">
               This is an earlier revision.{' '}
@@ -62,13 +67,20 @@ export function SavedBriefPage({ briefId, revision, revisions, headRevision }: S
             <a className="button button--quiet" href="#history">
               History ({revisions.length})
             </a>
+            {revisit ? (
+              <Link className="button button--quiet" to={`/briefs/${briefId}/signals`}>
+                Check-ins
+              </Link>
+            ) : null}
           </div>
+          {revisit ? <TriggerBanner briefId={briefId} status={revisit.status} /> : null}
         </header>
         <aside className="brief-aside">
           <BriefContents />
         </aside>
         <div className="brief-main">
           <BriefView brief={brief} answers={answers} />
+          {revisit ? <RevisitPanel briefId={briefId} revisit={revisit} /> : null}
           <RevisionHistory briefId={briefId} revisions={revisions} current={number} head={headRevision} />
         </div>
       </div>

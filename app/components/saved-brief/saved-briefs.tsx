@@ -1,5 +1,7 @@
 import { Form, Link } from '@remix-run/react'
 import type { BriefSummary } from '~/services/briefs.server'
+import type { AttentionItem } from '~/services/checkins.server'
+import { AttentionFlags, AttentionList } from '../revisit/attention-list'
 import { formatDateTime } from './format-date'
 
 export interface SavedBriefsData {
@@ -11,6 +13,8 @@ export interface SavedBriefsData {
   cursor: string | null
   /** A sentence for the reader when the list could not be read as asked. */
   notice: string | null
+  /** Briefs past their review date or with a fired trigger; only on the first page of the plain list. */
+  attention: { items: AttentionItem[]; total: number }
 }
 
 function listHref(params: { q: string; cursor?: string | null }): string {
@@ -23,7 +27,8 @@ function listHref(params: { q: string; cursor?: string | null }): string {
 
 /** The workspace's briefs on the home page: newest first, searchable by title, a page at a time. */
 export function SavedBriefs({ saved }: { saved: SavedBriefsData }) {
-  const { items, nextCursor, q, cursor, notice } = saved
+  const { items, nextCursor, q, cursor, notice, attention } = saved
+  const flagged = new Map(attention.items.map((a) => [a.id, a]))
   const searching = q !== ''
   const empty = items.length === 0 && !searching && !cursor
   return (
@@ -45,6 +50,8 @@ export function SavedBriefs({ saved }: { saved: SavedBriefsData }) {
         </p>
       ) : (
         <>
+          <AttentionList items={attention.items} total={attention.total} />
+          {attention.items.length > 0 && items.length > 0 ? <h3 className="saved-briefs__all">All briefs</h3> : null}
           <Form method="get" action="/#your-briefs" role="search" className="search-form" preventScrollReset>
             <label htmlFor="brief-search">Search by title</label>
             <div className="search-form__row">
@@ -71,9 +78,12 @@ export function SavedBriefs({ saved }: { saved: SavedBriefsData }) {
             >
               {items.map((brief) => (
                 <li key={brief.id} className="saved-list__item">
-                  <Link to={`/briefs/${brief.id}`} className="saved-list__title">
-                    {brief.title}
-                  </Link>
+                  <span className="saved-list__head">
+                    <Link to={`/briefs/${brief.id}`} className="saved-list__title">
+                      {brief.title}
+                    </Link>
+                    <AttentionFlags item={flagged.get(brief.id)} />
+                  </span>
                   <span className="saved-list__meta">
                     {brief.headRevision === 1 ? '1 revision' : `${brief.headRevision} revisions`} · last changed{' '}
                     {formatDateTime(brief.updatedAt)}

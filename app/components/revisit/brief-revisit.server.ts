@@ -1,0 +1,66 @@
+import { data, redirect } from '@remix-run/node'
+import { InvalidInputError } from '~/services/briefs.server'
+import { type BriefStatus, briefStatus, setReviewBy } from '~/services/checkins.server'
+import { listTokens, TOKEN_NAME_MAX_LENGTH, type TokenSummary } from '~/services/tokens.server'
+import { getDb } from '../../../db/client.server'
+import { notFound, workspaceOf } from '../wizard/draft-route.server'
+
+/** What the latest revision's page adds for revisiting: the newest check-in judged, the review date, the tokens. */
+
+export interface RevisitData {
+  status: BriefStatus
+  tokens: TokenSummary[]
+  tokenNameMaxLength: number
+}
+
+export async function loadRevisit(request: Request, briefId: string): Promise<RevisitData> {
+  const db = await getDb()
+  const workspaceId = workspaceOf(request)
+  const [status, tokens] = await Promise.all([
+    briefStatus(db, { workspaceId, briefId }),
+    listTokens(db, { workspaceId, briefId }),
+  ])
+  if (!status) throw notFound(`There is no brief with the id “${briefId}” in this workspace.`)
+  return { status, tokens: tokens ?? [], tokenNameMaxLength: TOKEN_NAME_MAX_LENGTH }
+}
+
+export const REVIEW_BY_INTENTS = ['review-by', 'review-by-default'] as const
+
+/**
+ * POST /briefs/:id with intent review-by (the date typed) or
+ * review-by-default (back to 90 days after the latest revision). Redirects
+ * back to the page; a date that is not one is a 400 with what was typed.
+ */
+export async function reviewByAction(request: Request, briefId: string | undefined) {
+  const id = briefId ?? ''
+  const form = await request.formData()
+  const intent = String(form.get('intent') ?? '')
+  const value = String(form.get('reviewBy') ?? '').trim()
+  if (!(REVIEW_BY_INTENTS as readonly string[]).includes(intent)) {
+    return data(
+      {
+        reviewBy: { value, error: `This form does not know “${intent.slice(0, 40)}”. Reload the page and try again.` },
+      },
+      { status: 400 },
+    )
+  }
+  const chosen = intent === 'review-by-default' ? null : value
+  if (chosen === '') {
+    return data(
+      { reviewBy: { value, error: 'Review by: expected a date as YYYY-MM-DD, got nothing' } },
+      { status: 400 },
+    )
+  }
+  try {
+    const db = await getDb()
+    const updated = await setReviewBy(db, { workspaceId: workspaceOf(request), briefId: id, reviewBy: chosen })
+    if (!updated) throw notFound(`There is no brief with the id “${id}” in this workspace.`)
+  } catch (error) {
+    if (!(error instanceof InvalidInputError)) throw error
+    return data(
+      { reviewBy: { value, error: `Review by: ${error.problems[0]?.message ?? 'expected a date'}` } },
+      { status: 400 },
+    )
+  }
+  return redirect(`/briefs/${encodeURIComponent(id)}#revisit`)
+}

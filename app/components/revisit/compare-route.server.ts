@@ -1,0 +1,43 @@
+import { listRevisions, MAX_REVISION_NUMBER, type RevisionSummary } from '~/services/briefs.server'
+import { compareRevisions, type RevisionComparison } from '~/services/compare.server'
+import { getDb } from '../../../db/client.server'
+import { notFound, workspaceOf } from '../wizard/draft-route.server'
+
+/** /briefs/:id/compare?from=&to=: the latest two revisions by default; anything unknown is a 404. */
+
+export type ComparePageData =
+  | { kind: 'single'; briefId: string; title: string; revisions: RevisionSummary[] }
+  | ({ kind: 'compared'; title: string; revisions: RevisionSummary[] } & Omit<RevisionComparison, 'status'>)
+
+const REVISION_NUMBER = /^[1-9]\d{0,9}$/
+
+export async function loadComparison(request: Request, briefId: string | undefined): Promise<ComparePageData> {
+  const db = await getDb()
+  const workspaceId = workspaceOf(request)
+  const id = briefId ?? ''
+  const revisions = id ? await listRevisions(db, { workspaceId, briefId: id }) : null
+  if (!revisions || revisions.length === 0) throw notFound(`There is no brief with the id “${id}” in this workspace.`)
+  const head = revisions[0].number
+  const title = revisions[0].title
+  const params = new URL(request.url).searchParams
+  const from = revisionParam(params.get('from'), head)
+  const to = revisionParam(params.get('to'), head)
+  if (revisions.length === 1) return { kind: 'single', briefId: id, title, revisions }
+  const result = await compareRevisions(db, { workspaceId, briefId: id, from, to })
+  if (result.status === 'no_brief') throw notFound(`There is no brief with the id “${id}” in this workspace.`)
+  if (result.status === 'no_revision') {
+    throw notFound(`This brief has no revision ${result.number}. Its revisions are numbered 1 to ${result.head}.`)
+  }
+  const { status: _, ...comparison } = result
+  return { kind: 'compared', title, revisions, ...comparison }
+}
+
+/** An empty or missing parameter means the default; anything but a revision number is a 404. */
+function revisionParam(value: string | null, head: number): number | undefined {
+  if (value === null || value === '') return undefined
+  const number = REVISION_NUMBER.test(value) ? Number(value) : Number.NaN
+  if (!(number <= MAX_REVISION_NUMBER)) {
+    throw notFound(`“${value.slice(0, 40)}” is not a revision number. This brief has revisions 1 to ${head}.`)
+  }
+  return number
+}

@@ -1,0 +1,64 @@
+import { lazy, Suspense } from 'react'
+import { describeThreshold, formatMeasure } from '../brief/answer-labels'
+import { ClientOnly } from '../client-only'
+import { formatDay } from './format-day'
+import type { MetricSeries } from './series'
+import { SIGNAL_FIELD_VIEWS } from './signal-fields'
+
+const SignalChart = lazy(() => import('./signal-chart.client'))
+
+/** A chart per figure that has readings, each with a caption that says what the chart shows in words. */
+export function SignalCharts({ series }: { series: readonly MetricSeries[] }) {
+  return (
+    <ul className="signal-charts">
+      {series.map((s) => (
+        <li key={s.field}>
+          <SignalChartFigure series={s} />
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+function SignalChartFigure({ series }: { series: MetricSeries }) {
+  const view = SIGNAL_FIELD_VIEWS[series.field]
+  const captionId = `chart-${series.field}-caption`
+  const first = series.points[0]
+  const last = series.points[series.points.length - 1]
+  const placeholder = (
+    <div className="chart-placeholder" aria-hidden="true">
+      Drawing the chart…
+    </div>
+  )
+  return (
+    <figure className="chart signal-chart">
+      <h3 className="signal-chart__title">
+        {view.label} <span className="signal-chart__unit">({view.unitText})</span>
+      </h3>
+      <div
+        className="chart__frame signal-chart__frame"
+        data-testid={`signal-chart-${series.field}`}
+        role="img"
+        aria-labelledby={captionId}
+      >
+        <ClientOnly fallback={placeholder}>
+          {() => (
+            <Suspense fallback={placeholder}>
+              <SignalChart series={series} />
+            </Suspense>
+          )}
+        </ClientOnly>
+      </div>
+      <figcaption id={captionId}>
+        {series.points.length === 1
+          ? `One reading, on ${formatDay(first[0])}: ${formatMeasure(first[1], series.unit)}.`
+          : `${series.points.length} readings from ${formatDay(first[0])} to ${formatDay(last[0])}; the latest ${formatMeasure(last[1], series.unit)}.`}{' '}
+        {series.thresholds.length === 0
+          ? 'No trigger of this brief watches it.'
+          : series.thresholds
+              .map((t) => `Dashed line: “${t.title}” at ${describeThreshold(t.comparator, t.value, series.unit)}.`)
+              .join(' ')}
+      </figcaption>
+    </figure>
+  )
+}

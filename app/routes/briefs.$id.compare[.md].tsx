@@ -1,0 +1,29 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { loadComparison } from '~/components/revisit/compare-route.server'
+import { downloadName } from '~/components/saved-brief/brief-route.server'
+import { renderDiffMarkdown } from '~/export/diff-markdown'
+
+/** /briefs/:id/compare.md?from=&to=: the comparison the page shows, as a Markdown file. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const page = await loadComparison(request, params.id)
+  if (page.kind === 'single') {
+    return new Response('This brief has one revision, so there is nothing to compare yet.', {
+      status: 404,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    })
+  }
+  const name = `${downloadName(page.title, page.from.number)}-to-r${page.to.number}`
+  return new Response(renderDiffMarkdown(page.diff), {
+    headers: {
+      'Content-Type': 'text/markdown; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${name}.md"`,
+      // Revisions never change, so a named pair always gives the same file; the default pair moves with the brief.
+      'Cache-Control': pinned(request) ? 'private, max-age=3600' : 'no-store',
+    },
+  })
+}
+
+function pinned(request: Request): boolean {
+  const params = new URL(request.url).searchParams
+  return Boolean(params.get('from') && params.get('to'))
+}

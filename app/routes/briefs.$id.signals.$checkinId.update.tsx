@@ -1,0 +1,19 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from '@remix-run/node'
+import { draftFromCheckin } from '~/components/revisit/checkin-draft.server'
+import { BriefErrorBoundary } from '~/components/saved-brief/brief-error'
+
+/** POST /briefs/:id/signals/:checkinId/update: a draft of the latest answers updated from the check-in, opened at review. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  return draftFromCheckin(request, params.id, params.checkinId)
+}
+
+/** A plain visit changes nothing: back to the check-ins. */
+export async function loader({ params }: LoaderFunctionArgs) {
+  return redirect(`/briefs/${encodeURIComponent(params.id ?? '')}/signals`)
+}
+
+export default function UpdateFromCheckin() {
+  return null
+}
+
+export const ErrorBoundary = BriefErrorBoundary
