@@ -184,6 +184,12 @@ function routeLabel(path: string, patterns: RoutePattern[]): string {
 export async function start() {
   const logger = createLogger()
   const mode = process.env.NODE_ENV === 'production' ? 'production' : 'development'
+  // Open and migrate before listening, so a bad DATABASE_URL stops the start with one line.
+  const { describeDatabase, describeDbError, getDb } = await import('./db/client.server')
+  const db = await getDb().catch((error: unknown) => {
+    throw new Error(`cannot open the database (${describeDatabase()}): ${describeDbError(error)}`)
+  })
+  logger.info({ dialect: db.dialect, location: db.location }, 'database ready')
   const app = await createApp({ mode, logger })
   const port = Number(process.env.PORT ?? 3000)
   const host = process.env.HOST ?? '0.0.0.0'

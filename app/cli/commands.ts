@@ -1,7 +1,19 @@
+import { adr } from './adr'
+import { check } from './check'
 import type { Command } from './command'
+import { diff } from './diff'
 import { example } from './example'
 import { generate } from './generate'
+import { migrate } from './migrate'
 import { validate } from './validate'
 
 /** Every command, in the order help lists them. A new command is one file and one entry here. */
-export const COMMANDS: readonly Command[] = [generate, validate, example] as readonly Command[]
+export const COMMANDS: readonly Command[] = [
+  generate,
+  validate,
+  diff,
+  check,
+  adr,
+  example,
+  migrate,
+] as readonly Command[]

@@ -1,4 +1,7 @@
+import { benchDb } from './db.bench'
+import { benchDiff } from './diff.bench'
 import { benchEngine } from './engine.bench'
+import { benchPdf } from './pdf.bench'
 
 /**
  * `npm run bench`: prints medians and ratios. Benchmarks, not tests: nothing
@@ -6,3 +9,10 @@ import { benchEngine } from './engine.bench'
  */
 const only = process.argv[2]
 if (!only || only === 'engine') benchEngine()
+if (!only || only === 'diff') benchDiff()
+if (!only || only === 'pdf') await benchPdf()
+// 1,000 check-ins on one brief, per database.
+if (!only || only === 'signals') await (await import('./signals.bench')).benchSignals()
+if (!only || only === 'signals-page') await (await import('./signals-page.bench')).benchSignalsPage()
+// Seeds 100,000 revisions (about 5 GB of JSON) per database, so it runs only when named.
+if (only === 'db') await benchDb()

@@ -1,0 +1,197 @@
+import { type Answers, AnswersSchema } from '~/engine/answers'
+import { describeValue, type Problem, parseWithProblems, problem } from '~/lib/problems'
+import {
+  addRevision,
+  BRIEF_ID_PATTERN,
+  checkAnswerFigures,
+  createBrief,
+  getBrief,
+  getRevision,
+  listBriefs,
+  listRevisions,
+  MAX_REVISION_NUMBER,
+  previewBrief,
+} from '~/services/briefs.server'
+import { IDEMPOTENCY_KEY_PATTERN, type StoredResponse, withIdempotency } from '~/services/idempotency.server'
+import { type Db, getDb } from '../../db/client.server'
+import { readJsonBody } from './body.server'
+import { type Handler, json } from './endpoint.server'
+import { ApiProblem, countProblems } from './problem'
+import { AnswersEnvelopeSchema, ListQuerySchema } from './schemas.server'
+
+/** The handlers behind /api/v1/briefs: parse and check the request, call a service, shape the response. */
+
+export const API_BASE = '/api/v1'
+
+export const previewBriefHandler: Handler = async ({ request }) => {
+  const { answers } = await readAnswers(request)
+  return json(previewBrief(answers))
+}
+
+export const createBriefHandler: Handler = async ({ request, workspaceId }) => {
+  const key = readIdempotencyKey(request)
+  const { answers, input } = await readAnswers(request)
+  const db = await getDb()
+  return respondOnce(
+    db,
+    key ? { workspaceId, operation: 'create-brief', key, request: input } : null,
+    async (scoped) => {
+      const { brief, revision } = await createBrief(scoped, { workspaceId, answers })
+      return { status: 201, body: { ...brief, head: revision } }
+    },
+    (body) => `${API_BASE}/briefs/${(body as { id: string }).id}`,
+  )
+}
+
+export const listBriefsHandler: Handler = async ({ request, workspaceId }) => {
+  const query = readListQuery(new URL(request.url).searchParams)
+  const db = await getDb()
+  return json(await listBriefs(db, { workspaceId, ...query }))
+}
+
+export const getBriefHandler: Handler = async ({ params, workspaceId }) => {
+  const briefId = requireBriefId(params.id)
+  const found = await getBrief(await getDb(), { workspaceId, briefId })
+  if (!found) throw briefNotFound(briefId)
+  return json(found)
+}
+
+export const listRevisionsHandler: Handler = async ({ params, workspaceId }) => {
+  const briefId = requireBriefId(params.id)
+  const items = await listRevisions(await getDb(), { workspaceId, briefId })
+  if (!items) throw briefNotFound(briefId)
+  return json({ items })
+}
+
+export const getRevisionHandler: Handler = async ({ params, workspaceId }) => {
+  const briefId = requireBriefId(params.id)
+  const number = requireRevisionNumber(briefId, params.n)
+  const found = await getRevision(await getDb(), { workspaceId, briefId, number })
+  if (!found) throw new ApiProblem('not-found', `Brief ${briefId} has no revision ${number}.`)
+  return json(found)
+}
+
+export const addRevisionHandler: Handler = async ({ request, params, workspaceId }) => {
+  const briefId = requireBriefId(params.id)
+  const key = readIdempotencyKey(request)
+  const { answers, input } = await readAnswers(request)
+  const db = await getDb()
+  return respondOnce(
+    db,
+    key ? { workspaceId, operation: 'add-revision', key, request: { briefId, answers: input } } : null,
+    async (scoped) => {
+      const revision = await addRevision(scoped, { workspaceId, briefId, answers })
+      if (!revision) throw briefNotFound(briefId)
+      return { status: 201, body: revision }
+    },
+    (body) => `${API_BASE}/briefs/${briefId}/revisions/${(body as { number: number }).number}`,
+  )
+}
+
+/**
+ * Runs a create once per Idempotency-Key (or plainly without one) and answers
+ * 201 with Location; a replay carries `Idempotent-Replayed: true`.
+ */
+export async function respondOnce(
+  db: Db,
+  idempotency: { workspaceId: string; operation: string; key: string; request: unknown } | null,
+  work: (db: Db) => Promise<StoredResponse>,
+  location: (body: unknown) => string,
+): Promise<Response> {
+  if (!idempotency) {
+    const { status, body } = await work(db)
+    return json(body, { status, headers: { Location: location(body) } })
+  }
+  const outcome = await withIdempotency(db, idempotency, work)
+  if (outcome.kind === 'conflict') {
+    throw new ApiProblem(
+      'idempotency-key-reused',
+      'This Idempotency-Key was used in the last 24 hours with a different body; send a new key for a new request.',
+      [problem('Idempotency-Key', 'a key not used before for another request', describeValue(idempotency.key))],
+    )
+  }
+  const headers: Record<string, string> = { Location: location(outcome.body) }
+  if (outcome.kind === 'replayed') headers['Idempotent-Replayed'] = 'true'
+  return json(outcome.body, { status: outcome.status, headers })
+}
+
+/** The body as Answers, bare or as `{ "answers": … }`; every problem at once (422). */
+async function readAnswers(request: Request): Promise<{ answers: Answers; input: unknown }> {
+  const body = await readJsonBody(request)
+  const wrapped = body !== null && typeof body === 'object' && !Array.isArray(body) && Object.hasOwn(body, 'answers')
+  let answers: Answers
+  let prefix = ''
+  if (wrapped) {
+    const parsed = parseWithProblems(AnswersEnvelopeSchema, body)
+    if (!parsed.success) throw invalidAnswers(parsed.problems)
+    answers = parsed.data.answers
+    prefix = 'answers.'
+  } else {
+    const parsed = parseWithProblems(AnswersSchema, body)
+    if (!parsed.success) throw invalidAnswers(parsed.problems)
+    answers = parsed.data
+  }
+  const tooBig = checkAnswerFigures(answers)
+  if (tooBig.length > 0) throw invalidAnswers(tooBig.map((p) => ({ ...p, path: `${prefix}${p.path}` })))
+  return { answers, input: wrapped ? (body as { answers: unknown }).answers : body }
+}
+
+function invalidAnswers(problems: readonly Problem[]): ApiProblem {
+  return new ApiProblem(
+    'invalid-answers',
+    `The answers have ${countProblems(problems.length)}: ${problems[0].path}: ${problems[0].message}${problems.length > 1 ? ' …' : '.'}`,
+    problems,
+  )
+}
+
+export function readIdempotencyKey(request: Request): string | null {
+  const key = request.headers.get('idempotency-key')
+  if (key === null) return null
+  if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
+    throw new ApiProblem('invalid-parameter', 'The Idempotency-Key header is not a usable key.', [
+      problem('Idempotency-Key', '1 to 255 visible ASCII characters, such as a UUID', describeValue(key)),
+    ])
+  }
+  return key
+}
+
+function readListQuery(params: URLSearchParams): { search?: string; cursor?: string; limit: number } {
+  const problems: Problem[] = []
+  const raw: Record<string, unknown> = {}
+  for (const name of ['search', 'cursor', 'limit'] as const) {
+    const values = params.getAll(name)
+    if (values.length > 1) problems.push(problem(name, 'one value', `${values.length} values`))
+    if (values.length === 0) continue
+    const [value] = values
+    // A number-looking limit is handed over as a number, so "1.5" and "-1" are reported as numbers.
+    raw[name] = name === 'limit' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value
+  }
+  const parsed = parseWithProblems(ListQuerySchema, raw)
+  if (!parsed.success) problems.push(...parsed.problems)
+  if (problems.length > 0 || !parsed.success) {
+    throw new ApiProblem('invalid-parameter', `The query has ${countProblems(problems.length)}.`, problems)
+  }
+  return parsed.data
+}
+
+export function requireBriefId(id: string | undefined): string {
+  if (id === undefined || !BRIEF_ID_PATTERN.test(id)) {
+    throw new ApiProblem('not-found', `There is no brief ${describeValue(id ?? '')}.`)
+  }
+  return id
+}
+
+function requireRevisionNumber(briefId: string, n: string | undefined): number {
+  const number = n !== undefined && /^[1-9]\d{0,9}$/.test(n) ? Number(n) : Number.NaN
+  if (!(number <= MAX_REVISION_NUMBER)) {
+    throw new ApiProblem(
+      'not-found',
+      `Brief ${briefId} has no revision ${describeValue(n ?? '')}: revisions are numbered 1, 2, 3 …`,
+    )
+  }
+  return number
+}
+
+export function briefNotFound(briefId: string): ApiProblem {
+  return new ApiProblem('not-found', `There is no brief ${briefId}.`)
+}

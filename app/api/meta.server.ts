@@ -1,0 +1,32 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { describeValue } from '~/lib/problems'
+import { errorResponse, type Handler } from './endpoint.server'
+import { openApiDocument } from './openapi.server'
+import { ApiProblem, PROBLEM_TYPE_IDS, PROBLEM_TYPES, type ProblemType, problemTypeUri } from './problem'
+
+/** The API describing itself: its OpenAPI document, its problem types, and a 404 for anything else. */
+
+export const openApiHandler: Handler = async () =>
+  new Response(JSON.stringify(openApiDocument()), {
+    headers: { 'Content-Type': 'application/json', 'Cache-Control': 'public, max-age=300' },
+  })
+
+export const problemTypeHandler: Handler = async ({ params }) => {
+  const type = params.type ?? ''
+  if (!(PROBLEM_TYPE_IDS as string[]).includes(type)) {
+    throw new ApiProblem('not-found', `There is no problem type ${describeValue(type)}.`)
+  }
+  const { status, title, description } = PROBLEM_TYPES[type as ProblemType]
+  return new Response(JSON.stringify({ type: problemTypeUri(type as ProblemType), title, status, description }), {
+    headers: { 'Content-Type': 'application/json', 'Cache-Control': 'public, max-age=300' },
+  })
+}
+
+export async function unknownPathHandler({ request, context }: LoaderFunctionArgs): Promise<Response> {
+  const { pathname } = new URL(request.url)
+  const requestId = typeof context?.requestId === 'string' ? context.requestId : undefined
+  return errorResponse(
+    new ApiProblem('not-found', `There is no API path ${pathname}; /api/v1/openapi.json lists every path.`),
+    requestId,
+  )
+}

@@ -1,0 +1,365 @@
+import { z } from 'zod'
+import { AnswersSchema } from '~/engine/answers'
+import { BriefSchema } from '~/engine/brief'
+import { IDEMPOTENCY_KEY_PATTERN } from '~/services/idempotency.server'
+import { MAX_BODY_BYTES } from './body.server'
+import {
+  SIGNALS_INPUT_SCHEMAS,
+  SIGNALS_OUTPUT_SCHEMAS,
+  SIGNALS_SECURITY_SCHEMES,
+  signalsDescription,
+  signalsPaths,
+} from './openapi-signals.server'
+import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_IDS, PROBLEM_TYPES, problemTypeUri } from './problem'
+import {
+  AnswersRequestSchema,
+  BriefDetailSchema,
+  BriefIdSchema,
+  BriefPageSchema,
+  BriefSummarySchema,
+  ListQuerySchema,
+  ProblemSchema,
+  ProblemTypeSchema,
+  RevisionListSchema,
+  RevisionNumberSchema,
+  RevisionRecordSchema,
+  RevisionSummarySchema,
+} from './schemas.server'
+import { choiceIdTable } from './vocabulary'
+
+/**
+ * The OpenAPI 3.1 description of /api/v1, generated from the same zod
+ * schemas the handlers parse with: request bodies as clients may write them
+ * (`io: 'input'`, defaults optional), responses as the API returns them.
+ */
+
+type JsonObject = Record<string, unknown>
+
+const SCHEMA_REF = '#/components/schemas/'
+
+const INPUT_SCHEMAS = { Answers: AnswersSchema, AnswersRequest: AnswersRequestSchema, ...SIGNALS_INPUT_SCHEMAS }
+const OUTPUT_SCHEMAS = {
+  Brief: BriefSchema,
+  BriefSummary: BriefSummarySchema,
+  BriefDetail: BriefDetailSchema,
+  BriefPage: BriefPageSchema,
+  RevisionSummary: RevisionSummarySchema,
+  RevisionRecord: RevisionRecordSchema,
+  RevisionList: RevisionListSchema,
+  Problem: ProblemSchema,
+  ProblemType: ProblemTypeSchema,
+  ...SIGNALS_OUTPUT_SCHEMAS,
+}
+
+/** One response component per problem status, named as HTTP names the status. */
+const PROBLEM_RESPONSES = {
+  400: 'BadRequest',
+  401: 'Unauthorized',
+  404: 'NotFound',
+  405: 'MethodNotAllowed',
+  409: 'Conflict',
+  413: 'ContentTooLarge',
+  415: 'UnsupportedMediaType',
+  422: 'UnprocessableContent',
+  500: 'InternalError',
+} as const
+type ProblemStatus = keyof typeof PROBLEM_RESPONSES
+
+let cached: JsonObject | undefined
+
+export function openApiDocument(): JsonObject {
+  cached ??= buildDocument()
+  return cached
+}
+
+function buildDocument(): JsonObject {
+  const schemas = { ...generate(INPUT_SCHEMAS, 'input'), ...generate(OUTPUT_SCHEMAS, 'output') }
+  const idParam = pathParam('id', BriefIdSchema, 'The brief id.')
+  const numberParam = pathParam('n', RevisionNumberSchema, 'The revision number.')
+  const body = {
+    required: true,
+    description: `Answers v1 as JSON, either bare or wrapped as \`{ "answers": … }\`. At most ${MAX_BODY_BYTES.toLocaleString('en-US')} bytes.`,
+    content: { 'application/json': { schema: ref('AnswersRequest') } },
+  }
+  const create = (summary: string, schema: string) => ({
+    description: summary,
+    headers: {
+      'X-Request-Id': { $ref: '#/components/headers/X-Request-Id' },
+      Location: { description: 'Where the new resource can be read.', schema: { type: 'string' } },
+      'Idempotent-Replayed': {
+        description: 'true when this is the stored response to an earlier request with the same Idempotency-Key.',
+        schema: { type: 'string', enum: ['true'] },
+      },
+    },
+    content: { 'application/json': { schema: ref(schema) } },
+  })
+
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'stackbrief API',
+      version: '1',
+      summary: 'Architecture Decision Briefs from feasibility answers: preview, save and revise.',
+      description: `${DESCRIPTION()}${signalsDescription()}`,
+    },
+    servers: [{ url: '/api/v1' }],
+    tags: [
+      { name: 'briefs', description: 'Saved briefs and their revisions.' },
+      { name: 'check-ins', description: 'Measured figures checked in against a brief, and where it stands.' },
+      { name: 'meta', description: 'This description and the problem types.' },
+    ],
+    paths: {
+      '/briefs/preview': {
+        post: {
+          operationId: 'previewBrief',
+          tags: ['briefs'],
+          summary: 'Generate a brief from answers without saving anything',
+          requestBody: body,
+          responses: {
+            200: ok('The brief for these answers.', 'Brief'),
+            ...problems(400, 413, 415, 422, 500),
+          },
+        },
+      },
+      '/briefs': {
+        get: {
+          operationId: 'listBriefs',
+          tags: ['briefs'],
+          summary: 'List briefs, newest first, a page at a time',
+          parameters: (['search', 'cursor', 'limit'] as const).map((name) => ({
+            name,
+            in: 'query',
+            required: false,
+            description: ListQuerySchema.shape[name].description,
+            schema: jsonSchema(ListQuerySchema.shape[name], 'input'),
+          })),
+          responses: { 200: ok('One page of briefs.', 'BriefPage'), ...problems(400, 500) },
+        },
+        post: {
+          operationId: 'createBrief',
+          tags: ['briefs'],
+          summary: 'Save answers as a new brief with its first revision',
+          parameters: [{ $ref: '#/components/parameters/Idempotency-Key' }],
+          requestBody: body,
+          responses: {
+            201: create('The new brief, with its first revision as head.', 'BriefDetail'),
+            ...problems(400, 409, 413, 415, 422, 500),
+          },
+        },
+      },
+      '/briefs/{id}': {
+        get: {
+          operationId: 'getBrief',
+          tags: ['briefs'],
+          summary: 'Read a brief and its latest revision',
+          parameters: [idParam],
+          responses: { 200: ok('The brief and its latest revision.', 'BriefDetail'), ...problems(404, 500) },
+        },
+      },
+      '/briefs/{id}/revisions': {
+        get: {
+          operationId: 'listRevisions',
+          tags: ['briefs'],
+          summary: "List a brief's revisions, newest first",
+          parameters: [idParam],
+          responses: { 200: ok('Every revision, without answers and brief.', 'RevisionList'), ...problems(404, 500) },
+        },
+        post: {
+          operationId: 'addRevision',
+          tags: ['briefs'],
+          summary: 'Add a revision generated from new answers; it becomes the head',
+          parameters: [idParam, { $ref: '#/components/parameters/Idempotency-Key' }],
+          requestBody: body,
+          responses: {
+            201: create('The new revision.', 'RevisionRecord'),
+            ...problems(400, 404, 409, 413, 415, 422, 500),
+          },
+        },
+      },
+      '/briefs/{id}/revisions/{n}': {
+        get: {
+          operationId: 'getRevision',
+          tags: ['briefs'],
+          summary: 'Read one revision: its answers, brief and versions',
+          parameters: [idParam, numberParam],
+          responses: { 200: ok('The revision.', 'RevisionRecord'), ...problems(404, 500) },
+        },
+      },
+      ...signalsPaths({ ref, ok, problems, create, idParam, jsonSchema }),
+      '/openapi.json': {
+        get: {
+          operationId: 'getOpenApi',
+          tags: ['meta'],
+          summary: 'This description',
+          responses: {
+            200: {
+              description: 'The OpenAPI 3.1 description of this API.',
+              headers: { 'X-Request-Id': { $ref: '#/components/headers/X-Request-Id' } },
+              content: { 'application/json': { schema: { type: 'object' } } },
+            },
+          },
+        },
+      },
+      '/problems/{type}': {
+        get: {
+          operationId: 'getProblemType',
+          tags: ['meta'],
+          summary: 'What a problem type means',
+          parameters: [
+            {
+              name: 'type',
+              in: 'path',
+              required: true,
+              description: 'The last part of a problem `type`.',
+              schema: { type: 'string', enum: PROBLEM_TYPE_IDS },
+            },
+          ],
+          responses: { 200: ok('The problem type.', 'ProblemType'), ...problems(404) },
+        },
+      },
+    },
+    components: {
+      schemas,
+      securitySchemes: SIGNALS_SECURITY_SCHEMES,
+      parameters: {
+        'Idempotency-Key': {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          description:
+            'Makes the create safe to retry: within 24 hours the same key with the same body gets the first response again (with Idempotent-Replayed: true); the same key with another body gets 409. Keys are scoped to the workspace and the operation.',
+          schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN.source, minLength: 1, maxLength: 255 },
+        },
+      },
+      headers: {
+        'X-Request-Id': {
+          description: 'The id of this request, as given by the client (when well formed) or made by the server.',
+          schema: { type: 'string' },
+        },
+      },
+      responses: Object.fromEntries(
+        (Object.entries(PROBLEM_RESPONSES) as [string, string][]).map(([status, name]) => [
+          name,
+          problemResponse(Number(status) as ProblemStatus),
+        ]),
+      ),
+    },
+  }
+}
+
+function ref(name: string): JsonObject {
+  return { $ref: `${SCHEMA_REF}${name}` }
+}
+
+function ok(description: string, schema: string): JsonObject {
+  return {
+    description,
+    headers: { 'X-Request-Id': { $ref: '#/components/headers/X-Request-Id' } },
+    content: { 'application/json': { schema: ref(schema) } },
+  }
+}
+
+function problems(...statuses: ProblemStatus[]): Record<string, JsonObject> {
+  return Object.fromEntries(
+    statuses.map((status) => [String(status), { $ref: `#/components/responses/${PROBLEM_RESPONSES[status]}` }]),
+  )
+}
+
+function problemResponse(status: ProblemStatus): JsonObject {
+  const types = PROBLEM_TYPE_IDS.filter((id) => PROBLEM_TYPES[id].status === status)
+  const headers: JsonObject = { 'X-Request-Id': { $ref: '#/components/headers/X-Request-Id' } }
+  if (status === 405) headers.Allow = { description: 'The methods this path accepts.', schema: { type: 'string' } }
+  return {
+    description: types.map((t) => `\`${problemTypeUri(t)}\`: ${PROBLEM_TYPES[t].description}`).join(' '),
+    headers,
+    content: { [PROBLEM_CONTENT_TYPE]: { schema: ref('Problem') } },
+  }
+}
+
+function pathParam(name: string, schema: z.ZodType, description: string): JsonObject {
+  return { name, in: 'path', required: true, description, schema: jsonSchema(schema, 'input') }
+}
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonObject {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io }) as JsonObject
+  return rest
+}
+
+/**
+ * Component schemas with `$ref`s between them. The stored answers in a
+ * response are described by the request schema (a parsed Answers is a valid
+ * Answers with every default filled in), since zod cannot describe the
+ * output of its transforms.
+ */
+function generate(named: Record<string, z.ZodType>, io: 'input' | 'output'): Record<string, JsonObject> {
+  const registry = z.registry<{ id: string }>()
+  for (const [id, schema] of Object.entries(named)) registry.add(schema, { id })
+  const answersInOutput = new Set<unknown>([AnswersSchema, RevisionRecordSchema.shape.answers])
+  const { schemas } = z.toJSONSchema(registry, {
+    io,
+    uri: (id) => `${SCHEMA_REF}${id}`,
+    unrepresentable: io === 'output' ? 'any' : 'throw',
+    override: (ctx) => {
+      if (io !== 'output' || !answersInOutput.has(ctx.zodSchema)) return
+      const description = (ctx.jsonSchema as JsonObject).description
+      for (const key of Object.keys(ctx.jsonSchema)) delete (ctx.jsonSchema as JsonObject)[key]
+      Object.assign(ctx.jsonSchema, ref('Answers'), description ? { description } : {})
+    },
+  })
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, schema]) => {
+      const { $schema: _s, $id: _i, ...rest } = schema as JsonObject
+      return [id, rest]
+    }),
+  )
+}
+
+function problemTypeList(): string {
+  return PROBLEM_TYPE_IDS.map(
+    (id) => `- \`${problemTypeUri(id)}\` (${PROBLEM_TYPES[id].status}): ${PROBLEM_TYPES[id].description}`,
+  ).join('\n')
+}
+
+const DESCRIPTION = () => `
+Turn a startup's feasibility answers (Answers v1) into an Architecture Decision Brief (Brief v1), and keep
+briefs with their history: every save is an immutable, numbered revision holding the answers, the brief and
+the engine and catalog versions that made it.
+
+## Request bodies
+
+Every body is JSON (\`Content-Type: application/json\`, UTF-8, at most ${MAX_BODY_BYTES.toLocaleString('en-US')}
+bytes) holding Answers v1, either bare (\`{ "version": 1, "product": … }\`) or wrapped as
+\`{ "answers": { "version": 1, … } }\`. Optional fields may be left out and take the defaults the schema
+names; unknown fields are refused. Responses hold the answers as stored: every default filled in.
+
+## Errors
+
+Errors are problem details (RFC 9457, \`${PROBLEM_CONTENT_TYPE}\`) with \`type\`, \`title\`, \`status\`,
+\`detail\`, the \`requestId\`, and for bad input \`errors\`: one entry per problem, each with the \`path\` (an
+answer path such as \`team.languages[1]\`, a parameter or a header), what was \`expected\`, what was \`got\`, and
+a \`message\`. A \`type\` is a path under this API that describes it:
+
+${problemTypeList()}
+
+A method a path does not accept gets 405 with an \`Allow\` header. Every response carries \`X-Request-Id\`.
+
+## Idempotent creates
+
+\`POST /briefs\` and \`POST /briefs/{id}/revisions\` accept an \`Idempotency-Key\` header (1 to 255 visible ASCII
+characters; a UUID is a good choice). For **24 hours** the key is remembered with a hash of the request:
+the same key with the same body returns the first response again (same status and body, with
+\`Idempotent-Replayed: true\`) and creates nothing; the same key with a different body is refused with 409.
+Keys are scoped to the workspace and the operation. A request that failed is not remembered.
+
+## Pages
+
+\`GET /briefs\` returns \`{ items, nextCursor }\`, newest first. Pass \`nextCursor\` back as \`cursor\` for the
+next page; it is null on the last. Cursors are opaque: send them back unchanged.
+
+## Choice ids
+
+\`decisions[].choice.id\` is a stable vocabulary, per area (an area that does not apply says \`none\`, with the
+reason):
+
+${choiceIdTable()}
+`

@@ -1,0 +1,5 @@
+import { createBriefHandler, listBriefsHandler } from '~/api/briefs.server'
+import { endpoint } from '~/api/endpoint.server'
+
+export const loader = endpoint({ GET: listBriefsHandler, POST: createBriefHandler })
+export const action = loader

@@ -1,0 +1,5 @@
+import { endpoint } from '~/api/endpoint.server'
+import { openApiHandler } from '~/api/meta.server'
+
+export const loader = endpoint({ GET: openApiHandler })
+export const action = loader
