@@ -3,7 +3,6 @@ import { describeValue, type Problem, parseWithProblems, problem } from '~/lib/p
 import {
   addRevision,
   BRIEF_ID_PATTERN,
-  checkAnswerFigures,
   createBrief,
   getBrief,
   getRevision,
@@ -119,21 +118,14 @@ export async function respondOnce(
 async function readAnswers(request: Request): Promise<{ answers: Answers; input: unknown }> {
   const body = await readJsonBody(request)
   const wrapped = body !== null && typeof body === 'object' && !Array.isArray(body) && Object.hasOwn(body, 'answers')
-  let answers: Answers
-  let prefix = ''
   if (wrapped) {
     const parsed = parseWithProblems(AnswersEnvelopeSchema, body)
     if (!parsed.success) throw invalidAnswers(parsed.problems)
-    answers = parsed.data.answers
-    prefix = 'answers.'
-  } else {
-    const parsed = parseWithProblems(AnswersSchema, body)
-    if (!parsed.success) throw invalidAnswers(parsed.problems)
-    answers = parsed.data
+    return { answers: parsed.data.answers, input: (body as { answers: unknown }).answers }
   }
-  const tooBig = checkAnswerFigures(answers)
-  if (tooBig.length > 0) throw invalidAnswers(tooBig.map((p) => ({ ...p, path: `${prefix}${p.path}` })))
-  return { answers, input: wrapped ? (body as { answers: unknown }).answers : body }
+  const parsed = parseWithProblems(AnswersSchema, body)
+  if (!parsed.success) throw invalidAnswers(parsed.problems)
+  return { answers: parsed.data, input: body }
 }
 
 function invalidAnswers(problems: readonly Problem[]): ApiProblem {

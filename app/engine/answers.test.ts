@@ -243,3 +243,22 @@ describe('ANSWER_PATHS and the examples', () => {
     expect(AnswersSchema.safeParse(parseYaml(text)).success).toBe(true)
   })
 })
+
+describe('figure limits', () => {
+  it('refuses a figure the engine cannot price as a whole number of cents, naming the field', async () => {
+    const { parseWithProblems } = await import('../lib/problems')
+    const input = {
+      version: 1,
+      product: { name: 'Huge', shape: 'consumer', sellsTo: 'individuals' },
+      team: { engineers: 1, languages: ['typescript'] },
+      load: { activeUsersAtLaunch: 1, activeUsersIn12Months: 1e15 },
+      budget: { monthlyInfraUsd: 10 },
+    }
+    const parsed = parseWithProblems(AnswersSchema, input)
+    expect(parsed.success).toBe(false)
+    if (!parsed.success) {
+      expect(parsed.problems.map((p) => p.path)).toEqual(['load.activeUsersIn12Months'])
+      expect(parsed.problems[0].expected).toMatch(/10,?000,?000,?000/)
+    }
+  })
+})

@@ -63,6 +63,21 @@ function choiceSet<const T extends readonly [string, ...string[]]>(values: T) {
 const count = z.number().int().min(0)
 const amount = z.number().finite().min(0)
 
+/**
+ * The largest figures the engine can price while every cost stays a safe
+ * integer number of cents. Far past any first product; a figure above one is
+ * a typo, and saying so beats a brief of Infinity.
+ */
+export const FIGURE_LIMITS = {
+  activeUsers: 10_000_000_000,
+  peakRequestsPerSecond: 100_000_000,
+  dataVolumeGb: 1_000_000_000,
+  longestTaskSeconds: 10_000_000,
+  timeseriesEventsPerSecond: 1_000_000_000,
+  vectorCount: 1_000_000_000_000,
+  monthlyInfraUsd: 1_000_000_000,
+} as const
+
 export const ProductSchema = z.strictObject({
   name: z.string().trim().min(1).max(120).describe('Product name, 1 to 120 characters.'),
   summary: z.string().trim().max(500).optional().describe('The one thing the first release must prove. Optional.'),
@@ -97,9 +112,12 @@ export const TeamSchema = z
 
 export const LoadSchema = z
   .strictObject({
-    activeUsersAtLaunch: count.describe('Monthly active users at launch.'),
-    activeUsersIn12Months: count.describe('Monthly active users expected 12 months after launch.'),
+    activeUsersAtLaunch: count.max(FIGURE_LIMITS.activeUsers).describe('Monthly active users at launch.'),
+    activeUsersIn12Months: count
+      .max(FIGURE_LIMITS.activeUsers)
+      .describe('Monthly active users expected 12 months after launch.'),
     peakRequestsPerSecond: amount
+      .max(FIGURE_LIMITS.peakRequestsPerSecond)
       .optional()
       .describe(
         'Peak requests per second at 12 months. Default: one per second for every 1,000 monthly active users at 12 months (at least 1).',
@@ -108,8 +126,12 @@ export const LoadSchema = z
       .enum(READ_WRITE_PROFILES)
       .default('read_heavy')
       .describe('Most products read far more than they write. Default: read_heavy.'),
-    dataVolumeGbIn12Months: amount.default(5).describe('Database size after 12 months, in GB. Default: 5.'),
+    dataVolumeGbIn12Months: amount
+      .max(FIGURE_LIMITS.dataVolumeGb)
+      .default(5)
+      .describe('Database size after 12 months, in GB. Default: 5.'),
     longestTaskSeconds: amount
+      .max(FIGURE_LIMITS.longestTaskSeconds)
       .default(2)
       .describe('Longest unit of work one request or event starts, in seconds. Default: 2.'),
     scheduledWork: z.boolean().default(false).describe('Work that runs on a schedule. Default: false.'),
@@ -134,6 +156,7 @@ export const DataSchema = z.strictObject({
     .default(['relational'])
     .describe('Kinds of data the product keeps. Default: [relational].'),
   timeseriesEventsPerSecond: amount
+    .max(FIGURE_LIMITS.timeseriesEventsPerSecond)
     .default(0)
     .describe('Sustained time-series events written per second at 12 months; read only with timeseries. Default: 0.'),
   vectorCount: count.default(0).describe('Embeddings stored at 12 months; read only with vectors. Default: 0.'),
@@ -161,7 +184,7 @@ export const ComplianceSchema = z.strictObject({
 })
 
 export const BudgetSchema = z.strictObject({
-  monthlyInfraUsd: amount.describe('Monthly infrastructure budget in US dollars.'),
+  monthlyInfraUsd: amount.max(FIGURE_LIMITS.monthlyInfraUsd).describe('Monthly infrastructure budget in US dollars.'),
   hosting: z.enum(HOSTING).default('no_preference').describe('Where the team wants to run it. Default: no_preference.'),
   weeksToLaunch: z.number().int().min(1).max(520).default(12).describe('Weeks until first launch. Default: 12.'),
 })

@@ -63,7 +63,7 @@ export function newId(prefix: 'b' | 'r' | 't'): string {
   return id
 }
 
-/** A new brief with its first revision. Throws InvalidInputError for figures past ANSWER_FIGURE_LIMITS. */
+/** A new brief with its first revision. */
 export async function createBrief(
   db: Db,
   input: { workspaceId: string; answers: Answers; now?: Date },
@@ -282,41 +282,9 @@ interface Snapshot {
   createdAt: string
 }
 
-/**
- * The largest figures the engine can price without its cents leaving the safe
- * integer range. The Answers schema leaves these open; every brief the
- * services write or preview is held to them.
- */
-export const ANSWER_FIGURE_LIMITS = {
-  'load.activeUsersAtLaunch': 10_000_000_000,
-  'load.activeUsersIn12Months': 10_000_000_000,
-  'load.peakRequestsPerSecond': 100_000_000,
-  'load.dataVolumeGbIn12Months': 1_000_000_000,
-  'load.longestTaskSeconds': 10_000_000,
-  'data.timeseriesEventsPerSecond': 1_000_000_000,
-  'data.vectorCount': 1_000_000_000_000,
-  'budget.monthlyInfraUsd': 1_000_000_000,
-} as const satisfies Partial<Record<AnswerPath, number>>
-
-/** One problem per figure above its limit; empty when the engine can price the answers. */
-export function checkAnswerFigures(answers: Answers): Problem[] {
-  return Object.entries(ANSWER_FIGURE_LIMITS).flatMap(([path, max]) => {
-    const value = readAnswer(answers, path as AnswerPath)
-    return typeof value === 'number' && value > max
-      ? [problem(path, `a number of at most ${max.toLocaleString('en-US')}`, describeValue(value))]
-      : []
-  })
-}
-
 /** The brief for `answers`, saving nothing. */
 export function previewBrief(answers: Answers): Brief {
-  requirePriceable(answers)
   return generateBrief(answers, loadCatalog())
-}
-
-function requirePriceable(answers: Answers): void {
-  const problems = checkAnswerFigures(answers)
-  if (problems.length > 0) throw new InvalidInputError(problems)
 }
 
 function takeSnapshot(answers: Answers, now = new Date()): Snapshot {
