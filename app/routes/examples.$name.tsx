@@ -50,6 +50,18 @@ export default function ExampleBrief() {
             <a className="button" href={`/examples/${name}.md`} download={`${name}.md`}>
               Download Markdown
             </a>
+            <a className="button" href={`/examples/${name}/brief.pdf`} download={`${name}.pdf`}>
+              Download PDF
+            </a>
+            <a className="button" href={`/examples/${name}/adr.zip`} download={`${name}-decisions.zip`}>
+              Decision records (zip)
+            </a>
+            <a className="button" href={`/examples/${name}/radar.csv`} download={`${name}-radar.csv`}>
+              Tech radar (CSV)
+            </a>
+            <a className="button" href={`/examples/${name}/radar.json`} download={`${name}-radar.json`}>
+              Tech radar (JSON)
+            </a>
             <PrintButton />
           </p>
           <p className="brief-meta">

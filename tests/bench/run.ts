@@ -10,7 +10,8 @@ import { benchPdf } from './pdf.bench'
 const only = process.argv[2]
 if (!only || only === 'engine') benchEngine()
 if (!only || only === 'diff') benchDiff()
-if (!only || only === 'pdf') await benchPdf()
+// Launches Chromium and takes minutes, so it runs only when named.
+if (only === 'pdf') await benchPdf()
 // 1,000 check-ins on one brief, per database.
 if (!only || only === 'signals') await (await import('./signals.bench')).benchSignals()
 if (!only || only === 'signals-page') await (await import('./signals-page.bench')).benchSignalsPage()

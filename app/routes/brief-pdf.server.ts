@@ -1,0 +1,69 @@
+import { z } from 'zod'
+import { ApiProblem, problemResponse } from '~/api/problem'
+import type { Answers } from '~/engine/answers'
+import type { Brief } from '~/engine/brief'
+import { type PdfOptions, renderPdf } from '~/export/pdf'
+import { parseWithProblems } from '~/lib/problems'
+
+/**
+ * The PDF downloads of a brief: query options checked at the boundary, the
+ * render, and the response. `?pageSize=a4|letter&preparedBy=…&client=…`;
+ * an empty value counts as not given.
+ */
+
+const NAME = z.string().trim().max(120, 'at most 120 characters')
+
+export const PdfQuerySchema = z.object({
+  pageSize: z.enum(['a4', 'letter', 'A4', 'LETTER']).optional(),
+  preparedBy: NAME.optional(),
+  client: NAME.optional(),
+})
+
+export type PdfQuery = Pick<PdfOptions, 'pageSize' | 'preparedBy' | 'client'>
+
+/** The options in the query string, or a 400 problem+json Response naming each bad one. */
+export function parsePdfQuery(request: Request, requestId?: string): PdfQuery | Response {
+  const params = new URL(request.url).searchParams
+  const raw = Object.fromEntries(
+    (['pageSize', 'preparedBy', 'client'] as const)
+      .map((key) => [key, params.get(key)] as const)
+      .filter(([, value]) => value !== null && value.trim() !== ''),
+  )
+  const parsed = parseWithProblems(PdfQuerySchema, raw)
+  if (!parsed.success) {
+    return problemResponse(
+      new ApiProblem('invalid-parameter', 'The PDF options in the query string are not valid.', parsed.problems),
+      requestId,
+    )
+  }
+  const { pageSize, preparedBy, client } = parsed.data
+  return {
+    pageSize: pageSize?.toLowerCase() === 'letter' ? 'LETTER' : 'A4',
+    preparedBy: preparedBy || undefined,
+    client: client || undefined,
+  }
+}
+
+export async function pdfResponse(input: {
+  brief: Brief
+  answers: Answers
+  options: PdfOptions
+  filename: string
+  cacheControl: string
+}): Promise<Response> {
+  const pdf = await renderPdf(input.brief, input.answers, input.options)
+  // A Node Buffer underneath, backed by an ArrayBuffer as BodyInit wants.
+  return new Response(pdf as Uint8Array<ArrayBuffer>, {
+    headers: {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `attachment; filename="${input.filename}"`,
+      'Content-Length': String(pdf.byteLength),
+      'Cache-Control': input.cacheControl,
+    },
+  })
+}
+
+export function requestIdOf(context: unknown): string | undefined {
+  const id = (context as { requestId?: unknown } | undefined)?.requestId
+  return typeof id === 'string' ? id : undefined
+}

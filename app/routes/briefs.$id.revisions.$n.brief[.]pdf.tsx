@@ -1,0 +1,26 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { downloadName, loadRevision } from '~/components/saved-brief/brief-route.server'
+import { parsePdfQuery, pdfResponse, requestIdOf } from './brief-pdf.server'
+
+/**
+ * One revision as a PDF, dated the day the revision was made and numbered
+ * with it, so the same revision always prints the same document.
+ */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const query = parsePdfQuery(request, requestIdOf(context))
+  if (query instanceof Response) return query
+  const { revision } = await loadRevision(request, params.id, params.n ?? '')
+  return pdfResponse({
+    brief: revision.brief,
+    answers: revision.answers,
+    options: {
+      ...query,
+      date: revision.createdAt.slice(0, 10),
+      revision: revision.number,
+      guideBaseUrl: new URL(request.url).origin,
+    },
+    filename: `${downloadName(revision.title, revision.number)}.pdf`,
+    // A revision never changes once written.
+    cacheControl: 'private, max-age=3600',
+  })
+}

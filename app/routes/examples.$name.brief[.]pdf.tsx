@@ -1,0 +1,24 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { findExample } from '~/services/examples.server'
+import { parsePdfQuery, pdfResponse, requestIdOf } from './brief-pdf.server'
+
+/** The example brief as a PDF, dated today; `?pageSize=letter&preparedBy=…&client=…` fill the cover. */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const name = params.name ?? ''
+  const example = findExample(name)
+  if (!example) {
+    return new Response(`There is no example brief called "${name}".\n`, {
+      status: 404,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    })
+  }
+  const query = parsePdfQuery(request, requestIdOf(context))
+  if (query instanceof Response) return query
+  return pdfResponse({
+    brief: example.brief,
+    answers: example.answers,
+    options: { ...query, date: new Date().toISOString().slice(0, 10), guideBaseUrl: new URL(request.url).origin },
+    filename: `${example.name}.pdf`,
+    cacheControl: 'public, max-age=300',
+  })
+}
