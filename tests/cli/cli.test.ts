@@ -38,7 +38,8 @@ function variant(change: (data: Record<string, Record<string, unknown>>) => void
 const SLOW = { timeout: 90_000 }
 
 const COMMAND_USAGES = {
-  generate: 'Usage: stackbrief generate FILE [--format json|md] [--out PATH]',
+  generate:
+    'Usage: stackbrief generate FILE [--format json|md|pdf|adr|radar-csv|radar-json] [--out PATH] [--page-size a4|letter] [--prepared-by NAME] [--client NAME] [--date YYYY-MM-DD]',
   validate: 'Usage: stackbrief validate FILE',
   example: 'Usage: stackbrief example [NAME]',
 }
@@ -259,18 +260,27 @@ const BAD_INPUT: BadCase[] = [
   [
     'unknown command',
     () => ['frobnicate'],
-    ['command: expected one of generate, validate, example, got "frobnicate"', 'Run "stackbrief --help" for usage.'],
+    [
+      'command: expected one of generate, validate, diff, check, adr, example, migrate, got "frobnicate"',
+      'Run "stackbrief --help" for usage.',
+    ],
   ],
   [
     'unknown flag',
     () => ['generate', EXAMPLE, '--colour', 'blue'],
-    ['--colour: expected one of --format, --out, --help, got an unknown flag'],
+    [
+      '--colour: expected one of --format, --out, --page-size, --prepared-by, --client, --date, --help, got an unknown flag',
+    ],
   ],
-  ['bad --format', () => ['generate', EXAMPLE, '--format', 'pdf'], ['--format: expected one of json, md, got "pdf"']],
+  [
+    'bad --format',
+    () => ['generate', EXAMPLE, '--format', 'docx'],
+    ['--format: expected one of json, md, pdf, adr, radar-csv, radar-json, got "docx"'],
+  ],
   [
     '--format without a value',
     () => ['generate', EXAMPLE, '--format'],
-    ['--format: expected a value (json|md), got nothing'],
+    ['--format: expected a value (json|md|pdf|adr|radar-csv|radar-json), got nothing'],
   ],
   [
     'missing FILE',

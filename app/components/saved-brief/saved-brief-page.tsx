@@ -58,6 +58,15 @@ export function SavedBriefPage({ briefId, revision, revisions, headRevision, rev
             <a className="button button--quiet" href={`${base}/brief.json`} download>
               Download JSON
             </a>
+            <a className="button button--quiet" href={`${base}/brief.pdf`} download>
+              Download PDF
+            </a>
+            <a className="button button--quiet" href={`${base}/adr.zip`} download>
+              Decision records (zip)
+            </a>
+            <a className="button button--quiet" href={`${base}/radar.csv`} download>
+              Tech radar (CSV)
+            </a>
             <PrintButton />
             <Form method="post" action={`${base}/edit`} className="inline-form">
               <button type="submit" className="button button--quiet" disabled={editing}>
