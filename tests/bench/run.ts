@@ -15,5 +15,7 @@ if (only === 'pdf') await benchPdf()
 // 1,000 check-ins on one brief, per database.
 if (!only || only === 'signals') await (await import('./signals.bench')).benchSignals()
 if (!only || only === 'signals-page') await (await import('./signals-page.bench')).benchSignalsPage()
+// Needs a production build (npm run build); starts the server in its own process.
+if (!only || only === 'throughput') await (await import('./throughput.bench')).benchThroughput()
 // Seeds 100,000 revisions (about 5 GB of JSON) per database, so it runs only when named.
 if (only === 'db') await benchDb()
