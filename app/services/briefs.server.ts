@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { type Kysely, sql } from 'kysely'
 import { loadCatalog } from '~/catalog.server'
-import { type AnswerPath, type Answers, readAnswer } from '~/engine/answers'
+import type { Answers } from '~/engine/answers'
 import type { Brief } from '~/engine/brief'
 import { generateBrief } from '~/engine/generate'
 import { describeValue, type Problem, problem } from '~/lib/problems'

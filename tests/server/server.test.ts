@@ -54,7 +54,9 @@ describe('server', () => {
     )
     expect(text).toContain('# TYPE http_request_errors_total counter')
     // a `:param.md` route is its own label, not the page route without the suffix
-    expect(text).toMatch(/http_requests_total\{method="GET",route="routes\/examples\.\$name\[\.md\]",status="200"\} \d+/)
+    expect(text).toMatch(
+      /http_requests_total\{method="GET",route="routes\/examples\.\$name\[\.md\]",status="200"\} \d+/,
+    )
     // an unknown path is one label, not one label per path
     expect(text).not.toMatch(/no-such-page/)
   })
