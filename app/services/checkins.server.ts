@@ -261,6 +261,11 @@ export async function setReviewBy(
  * A separate list rather than an ordering of listBriefs: whether a brief
  * needs attention changes with the clock and with every check-in, so a
  * keyset cursor over it would skip or repeat briefs between pages.
+ *
+ * Only a brief with a check-in can have fired, so only those are judged
+ * against their latest revision's triggers. Whether a brief is overdue its
+ * own row answers: the database returns the first `limit` overdue briefs in
+ * list order and counts them all, without reading a revision.
  */
 export async function listBriefsNeedingAttention(
   db: Db,
@@ -271,74 +276,47 @@ export async function listBriefsNeedingAttention(
   const today = isoDate(now)
   // A default review date (latest revision + 90 days) is before today exactly when that revision is dated before this day.
   const revisedBefore = addDays(today, -REVIEW_AFTER_DAYS)
-  const rows = await db.db
+
+  const live = db.db
     .selectFrom('briefs')
-    .innerJoin('revisions', (join) =>
-      join.onRef('revisions.brief_id', '=', 'briefs.id').onRef('revisions.number', '=', 'briefs.head_revision'),
-    )
-    .leftJoin('checkins', (join) =>
-      join.on((eb) =>
-        eb(
-          'checkins.id',
-          '=',
-          eb
-            .selectFrom('checkins as newest')
-            .select('newest.id')
-            .whereRef('newest.brief_id', '=', 'briefs.id')
-            .orderBy('newest.measured_at', 'desc')
-            .orderBy('newest.id', 'desc')
-            .limit(1),
-        ),
-      ),
-    )
-    .select([
-      'briefs.id',
-      'briefs.title',
-      'briefs.head_revision',
-      'briefs.created_at',
-      'briefs.updated_at',
-      'briefs.review_by',
-      'revisions.created_at as revised_at',
-      'checkins.measured_at',
-      'checkins.figures',
-    ])
-    // Only a brief with a check-in can have fired; the rest are read only when overdue.
-    .select((eb) =>
-      eb.case().when('checkins.id', 'is not', null).then(triggersJson(db)).else(null).end().as('triggers'),
-    )
     .where('briefs.workspace_id', '=', input.workspaceId)
     .where('briefs.deleted_at', 'is', null)
-    .where((eb) =>
-      eb.or([
-        eb('checkins.id', 'is not', null),
-        eb.and([eb('briefs.review_by', 'is not', null), eb('briefs.review_by', '<', today)]),
-        eb.and([eb('briefs.review_by', 'is', null), eb('revisions.created_at', '<', revisedBefore)]),
-      ]),
-    )
-    .execute()
+  const chosenOverdue = live.where('briefs.review_by', 'is not', null).where('briefs.review_by', '<', today)
+  const defaultOverdue = live.where('briefs.review_by', 'is', null).where(REVISED_ON, '<', revisedBefore)
+  const [checkedIn, chosen, defaulted, overdue] = await Promise.all([
+    readCheckedInBriefs(db, input.workspaceId),
+    // Ordered as the list is, so migration 0003's indexes hand over the first rows without sorting them all.
+    chosenOverdue
+      .select(ATTENTION_COLUMNS)
+      .orderBy('briefs.review_by')
+      .orderBy('briefs.created_at', 'desc')
+      .orderBy('briefs.id', 'desc')
+      .limit(limit)
+      .execute(),
+    defaultOverdue
+      .select(ATTENTION_COLUMNS)
+      .orderBy(REVISED_ON)
+      .orderBy('briefs.created_at', 'desc')
+      .orderBy('briefs.id', 'desc')
+      .limit(limit)
+      .execute(),
+    db.db
+      .selectNoFrom([
+        chosenOverdue.select(({ fn }) => fn.countAll().as('n')).as('chosen'),
+        defaultOverdue.select(({ fn }) => fn.countAll().as('n')).as('defaulted'),
+      ])
+      .executeTakeFirstOrThrow(),
+  ])
 
-  const items: AttentionItem[] = []
-  for (const row of rows) {
-    const review = reviewDate(row.review_by, row.revised_at, now)
-    let fired: string[] = []
-    if (row.measured_at !== null && row.figures !== null && row.triggers !== null) {
-      const signals = { measuredAt: row.measured_at, ...(JSON.parse(row.figures) as Omit<Signals, 'measuredAt'>) }
-      const triggers = JSON.parse(row.triggers) as Trigger[]
-      // evaluateSignals reads only the brief's triggers; the rest of the 50 KB brief is left in the database.
-      fired = firedByMeasurement(evaluateSignals({ triggers } as Pick<Brief, 'triggers'> as Brief, null, signals))
-    }
-    if (!review.overdue && fired.length === 0) continue
-    items.push({
-      id: row.id,
-      title: row.title,
-      headRevision: Number(row.head_revision),
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      ...review,
-      fired,
-      latestMeasuredAt: row.measured_at,
-    })
-  }
+  // Those that fired come first, so the first `limit` overdue briefs of each kind hold every other one the list can show.
+  const judged = checkedIn.map((row) => toAttentionItem(row, now))
+  const judgedIds = new Set(judged.map((item) => item.id))
+  const items = [
+    ...judged.filter((item) => item.overdue || item.fired.length > 0),
+    ...[...chosen, ...defaulted]
+      .filter((row) => !judgedIds.has(row.id))
+      .map((row) => toAttentionItem({ ...row, measured_at: null }, now)),
+  ]
   items.sort(
     (a, b) =>
       Number(b.fired.length > 0) - Number(a.fired.length > 0) ||
@@ -347,7 +325,99 @@ export async function listBriefsNeedingAttention(
       compareText(b.createdAt, a.createdAt) ||
       compareText(b.id, a.id),
   )
-  return { items: items.slice(0, limit), total: items.length }
+  const firedBeforeDue = judged.filter((item) => !item.overdue && item.fired.length > 0).length
+  return {
+    items: items.slice(0, limit),
+    total: Number(overdue.chosen ?? 0) + Number(overdue.defaulted ?? 0) + firedBeforeDue,
+  }
+}
+
+const ATTENTION_COLUMNS = [
+  'briefs.id',
+  'briefs.title',
+  'briefs.head_revision',
+  'briefs.created_at',
+  'briefs.updated_at',
+  'briefs.review_by',
+] as const
+
+/**
+ * The day of a brief's latest revision: createBrief and addRevision set updated_at to the revision's time in the
+ * transaction that writes it. Written as in migration 0003's index: the databases use an index on an expression
+ * only for the same expression.
+ */
+const REVISED_ON = sql<string>`substr(briefs.updated_at, 1, 10)`
+
+interface AttentionRow {
+  id: string
+  title: string
+  head_revision: number
+  created_at: string
+  updated_at: string
+  review_by: string | null
+  measured_at: string | null
+  figures?: string
+  triggers?: string | null
+}
+
+/** Every brief of the workspace with a check-in: its newest check-in and its latest revision's triggers. */
+function readCheckedInBriefs(db: Db, workspaceId: string): Promise<AttentionRow[]> {
+  return (
+    db.db
+      .selectFrom('briefs')
+      .innerJoin('checkins', (join) =>
+        join.on((eb) =>
+          eb(
+            'checkins.id',
+            '=',
+            eb
+              .selectFrom('checkins as newest')
+              .select('newest.id')
+              .whereRef('newest.brief_id', '=', 'briefs.id')
+              .orderBy('newest.measured_at', 'desc')
+              .orderBy('newest.id', 'desc')
+              .limit(1),
+          ),
+        ),
+      )
+      .select([...ATTENTION_COLUMNS, 'checkins.measured_at', 'checkins.figures'])
+      // A subquery in the select list reads a revision only for a brief that has a check-in.
+      .select((eb) =>
+        eb
+          .selectFrom('revisions as head')
+          .select(triggersJson(db).as('triggers'))
+          .whereRef('head.brief_id', '=', 'briefs.id')
+          .whereRef('head.number', '=', 'briefs.head_revision')
+          .as('triggers'),
+      )
+      .where('briefs.workspace_id', '=', workspaceId)
+      .where('briefs.deleted_at', 'is', null)
+      // Said again on its own so PostgreSQL keeps the briefs with a check-in before it looks for their newest.
+      .where(({ exists, selectFrom }) =>
+        exists(selectFrom('checkins as any').select('any.id').whereRef('any.brief_id', '=', 'briefs.id')),
+      )
+      .execute()
+  )
+}
+
+function toAttentionItem(row: AttentionRow, now: Date): AttentionItem {
+  let fired: string[] = []
+  if (row.measured_at !== null && row.figures !== undefined && row.triggers) {
+    const signals = { measuredAt: row.measured_at, ...(JSON.parse(row.figures) as Omit<Signals, 'measuredAt'>) }
+    const triggers = JSON.parse(row.triggers) as Trigger[]
+    // evaluateSignals reads only the brief's triggers; the rest of the 50 KB brief is left in the database.
+    fired = firedByMeasurement(evaluateSignals({ triggers } as Pick<Brief, 'triggers'> as Brief, null, signals))
+  }
+  return {
+    id: row.id,
+    title: row.title,
+    headRevision: Number(row.head_revision),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    ...reviewDate(row.review_by, row.updated_at, now),
+    fired,
+    latestMeasuredAt: row.measured_at,
+  }
 }
 
 /** The review date and whether it has passed, from the stored choice or the latest revision's time. */
@@ -426,11 +496,11 @@ function newestCheckinQuery(db: Kysely<Database>, briefId: string) {
     .limit(1)
 }
 
-/** The `triggers` array of the head revision's brief as JSON text, extracted by the database. */
+/** The `triggers` array of the head revision's brief (`revisions as head`) as JSON text, extracted by the database. */
 function triggersJson(db: Db) {
   return db.dialect === 'postgres'
-    ? sql<string>`(revisions.brief::json -> 'triggers')::text`
-    : sql<string>`json_extract(revisions.brief, '$.triggers')`
+    ? sql<string>`(head.brief::json -> 'triggers')::text`
+    : sql<string>`json_extract(head.brief, '$.triggers')`
 }
 
 function toCheckin(row: {

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely'
 import * as initial from './0001-initial'
 import * as checkinsAndTokens from './0002-checkins-and-tokens'
+import * as attentionIndexes from './0003-attention-indexes'
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so
@@ -9,4 +10,5 @@ import * as checkinsAndTokens from './0002-checkins-and-tokens'
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-checkins-and-tokens': checkinsAndTokens,
+  '0003-attention-indexes': attentionIndexes,
 }

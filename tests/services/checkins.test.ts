@@ -361,5 +361,138 @@ describe.each(dbs)('check-ins on $name', (t) => {
         InvalidInputError,
       )
     })
+
+    it('keeps the order and the total when more briefs are overdue than the limit shows', async () => {
+      const now = at(200) // 2026-12-18: a default date is overdue when the latest revision is before 2026-09-19.
+      const titled = (name: string, created: Date) => brief({ product: { name } }, created)
+      const chosen = async (name: string, created: Date, reviewBy: string) => {
+        const id = await titled(name, created)
+        await setReviewBy(db, { workspaceId: ws, briefId: id, reviewBy })
+        return id
+      }
+      const revised = async (name: string, created: Date, revisedAt: Date) => {
+        const id = await titled(name, created)
+        await addRevision(db, {
+          workspaceId: ws,
+          briefId: id,
+          answers: buildAnswers({ product: { name } }),
+          now: revisedAt,
+        })
+        return id
+      }
+      await checkIn(await titled('Fired, due 2027-01-27', at(150)), { measuredAt: '2026-12-01', engineers: 20 }, now)
+      await checkIn(
+        await titled('Fired, due 2026-08-30', at(0)),
+        { measuredAt: '2026-12-01', longestJobSeconds: 90 },
+        now,
+      )
+      await checkIn(
+        await chosen('Fired, chose 2026-07-01', at(10), '2026-07-01'),
+        { measuredAt: '2026-12-01', engineers: 20 },
+        now,
+      )
+      await checkIn(await titled('Checked in, due 2026-09-04', at(5)), { measuredAt: '2026-12-01', engineers: 4 }, now)
+      await chosen('Chose 2026-08-30', at(100), '2026-08-30')
+      await chosen('Chose 2026-12-01', at(190), '2026-12-01')
+      await chosen('Chose 2026-09-10', at(30), '2026-09-10')
+      await titled('Due 2026-08-30', at(0, 1000))
+      await titled('Due 2026-09-19', at(20))
+      // Same day, an hour apart: the day sets the review date, so the newer brief comes first.
+      await titled('Due 2026-10-09, earlier', at(40))
+      await titled('Due 2026-10-09, later', at(40, 3_600_000))
+      await revised('Revised, due 2026-10-29', at(-100), at(60))
+      await titled('Due 2026-12-17', at(109))
+      // Not due: a chosen date ahead or today, a recent revision, 90 days to the day.
+      await chosen('Chose 2027-01-01', at(0), '2027-01-01')
+      await chosen('Chose today', at(0), '2026-12-18')
+      await revised('Revised lately', at(0), at(150))
+      await titled('Due today', at(110))
+      await titled('Recent', at(150))
+      await deleteBrief(db, { workspaceId: ws, briefId: await titled('Deleted', at(0)) })
+      await brief({ product: { name: 'Elsewhere' } }, at(0), 'other')
+
+      const expected = [
+        'Fired, chose 2026-07-01',
+        'Fired, due 2026-08-30',
+        'Fired, due 2027-01-27',
+        'Chose 2026-08-30',
+        'Due 2026-08-30',
+        'Checked in, due 2026-09-04',
+        'Chose 2026-09-10',
+        'Due 2026-09-19',
+        'Due 2026-10-09, later',
+        'Due 2026-10-09, earlier',
+        'Revised, due 2026-10-29',
+        'Chose 2026-12-01',
+        'Due 2026-12-17',
+      ]
+      for (let limit = 1; limit <= expected.length + 1; limit++) {
+        const { items, total } = await listBriefsNeedingAttention(db, { workspaceId: ws, now, limit })
+        expect({ limit, titles: items.map((i) => i.title), total }).toEqual({
+          limit,
+          titles: expected.slice(0, limit),
+          total: expected.length,
+        })
+      }
+
+      const { items } = await listBriefsNeedingAttention(db, { workspaceId: ws, now, limit: 100 })
+      expect(items.find((i) => i.title === 'Revised, due 2026-10-29')).toMatchObject({
+        reviewBy: '2026-10-29',
+        reviewBySet: false,
+        overdue: true,
+        headRevision: 2,
+        updatedAt: at(60).toISOString(),
+        fired: [],
+        latestMeasuredAt: null,
+      })
+      expect(items.find((i) => i.title === 'Chose 2026-08-30')).toMatchObject({ reviewBySet: true, fired: [] })
+      expect(items.find((i) => i.title === 'Checked in, due 2026-09-04')).toMatchObject({
+        fired: [],
+        latestMeasuredAt: '2026-12-01',
+      })
+      // Brief by brief, the list holds exactly those briefStatus says need attention.
+      const all = await db.db.selectFrom('briefs').select(['id', 'title']).where('workspace_id', '=', ws).execute()
+      for (const { id, title } of all) {
+        const status = await briefStatus(db, { workspaceId: ws, briefId: id, now })
+        const item = items.find((i) => i.id === id)
+        expect({ title, listed: item !== undefined }).toEqual({ title, listed: status?.needsAttention ?? false })
+        if (item && status)
+          expect([item.fired, item.overdue, item.reviewBy]).toEqual([status.fired, status.overdue, status.reviewBy])
+      }
+    })
+
+    it('cuts each kind of overdue brief at the limit in list order: on one review date, the newer brief first', async () => {
+      const now = at(200)
+      await db.db
+        .insertInto('workspaces')
+        .values({ id: 'third', name: 'Third', created_at: T0.toISOString() })
+        .execute()
+      const make = async (workspaceId: string, name: string, created: Date, reviewBy?: string) => {
+        const id = await brief({ product: { name } }, created, workspaceId)
+        if (reviewBy) await setReviewBy(db, { workspaceId, briefId: id, reviewBy })
+      }
+      // The day of the latest revision sets a default date, not its hour.
+      await make('other', 'Due 2026-08-30, earlier', at(0))
+      await make('other', 'Due 2026-08-30, later', at(0, 3_600_000))
+      await make('other', 'Chose 2026-09-01', at(50), '2026-09-01')
+      await make('third', 'Chose 2026-08-01, older', at(1), '2026-08-01')
+      await make('third', 'Chose 2026-08-01, newer', at(2), '2026-08-01')
+      await make('third', 'Due 2026-08-30', at(0))
+      const expected: Record<string, string[]> = {
+        other: ['Due 2026-08-30, later', 'Due 2026-08-30, earlier', 'Chose 2026-09-01'],
+        third: ['Chose 2026-08-01, newer', 'Chose 2026-08-01, older', 'Due 2026-08-30'],
+      }
+      for (const [workspaceId, titles] of Object.entries(expected)) {
+        for (let limit = 1; limit <= titles.length; limit++) {
+          const { items, total } = await listBriefsNeedingAttention(db, { workspaceId, now, limit })
+          expect({ workspaceId, limit, titles: items.map((i) => i.title), total }).toEqual({
+            workspaceId,
+            limit,
+            titles: titles.slice(0, limit),
+            total: titles.length,
+          })
+        }
+      }
+    })
   })
 })
