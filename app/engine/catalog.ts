@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { AREAS } from './brief'
+import { groupDigits } from './prose'
 
 /**
  * The price catalog: components, their plans and dated list prices, each with
@@ -150,19 +151,55 @@ export interface PriceRef {
   price: Price
 }
 
-/** One price by component, plan and price id. A missing one is a catalog/engine mismatch, so it throws. */
+type PriceIndex = Map<string, Map<string, Map<string, PriceRef>>>
+
+/** Catalogs are read-only once loaded, so each is indexed once; the first of any repeated id wins, as with `find`. */
+const PRICE_INDEXES = new WeakMap<Catalog, PriceIndex>()
+
+function indexPrices(catalog: Catalog): PriceIndex {
+  const index: PriceIndex = new Map()
+  for (const component of catalog.components) {
+    if (index.has(component.id)) continue
+    const plans = new Map<string, Map<string, PriceRef>>()
+    index.set(component.id, plans)
+    for (const plan of component.plans) {
+      if (plans.has(plan.id)) continue
+      const prices = new Map<string, PriceRef>()
+      plans.set(plan.id, prices)
+      for (const price of plan.prices) if (!prices.has(price.id)) prices.set(price.id, { component, plan, price })
+    }
+  }
+  return index
+}
+
+/**
+ * One price by component, plan and price id; the same triple gives the same
+ * object. A missing one is a catalog/engine mismatch, so it throws.
+ */
 export function priceOf(catalog: Catalog, componentId: string, planId: string, priceId: string): PriceRef {
+  return priceLookup(catalog)(componentId, planId, priceId)
+}
+
+/** `priceOf` bound to one catalog, for callers that look up many prices. */
+export function priceLookup(catalog: Catalog): (componentId: string, planId: string, priceId: string) => PriceRef {
+  let index = PRICE_INDEXES.get(catalog)
+  if (index === undefined) {
+    index = indexPrices(catalog)
+    PRICE_INDEXES.set(catalog, index)
+  }
+  const prices = index
+  return (componentId, planId, priceId) =>
+    prices.get(componentId)?.get(planId)?.get(priceId) ?? missingPrice(catalog, componentId, planId, priceId)
+}
+
+function missingPrice(catalog: Catalog, componentId: string, planId: string, priceId: string): never {
   const component = catalog.components.find((c) => c.id === componentId)
   const plan = component?.plans.find((p) => p.id === planId)
-  const price = plan?.prices.find((p) => p.id === priceId)
-  if (!component || !plan || !price) {
-    throw new Error(
-      `catalog ${catalog.version}: expected a price at ${componentId}.${planId}.${priceId}, got ${
-        !component ? 'no such component' : !plan ? 'no such plan' : 'no such price'
-      }`,
-    )
-  }
-  return { component, plan, price }
+  throw new Error(
+    `catalog ${catalog.version}: expected a price at ${componentId}.${planId}.${priceId}, got ${
+      !component ? 'no such component' : !plan ? 'no such plan' : 'no such price'
+    }`,
+  )
 }
 
 const UNIT_LABELS: Record<Unit, readonly [one: string, many: string]> = {
@@ -195,9 +232,7 @@ const UNIT_LABELS: Record<Unit, readonly [one: string, many: string]> = {
 
 /** Thousands separators without locale data, so the text is the same on every machine. */
 export function groupThousands(n: number): string {
-  return Math.round(n)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  return groupDigits(Math.round(n).toString())
 }
 
 /** Dollars with at least two decimals and at most five: 0.14 → "$0.14", 0.0084 → "$0.0084", 25 → "$25". */
@@ -209,6 +244,18 @@ export function formatDollars(dollars: number): string {
 
 /** A price as a reader would say it: "$0.14 per CU-hour", "$0.10 per 1,000 emails", "$25 a month", "2.9% of the amount processed". */
 export function describePrice(price: Price): string {
+  let text = DESCRIBED.get(price)
+  if (text === undefined) {
+    text = describe(price)
+    DESCRIBED.set(price, text)
+  }
+  return text
+}
+
+/** Prices are read-only once loaded, and the costs describe the same ones in every brief. */
+const DESCRIBED = new WeakMap<Price, string>()
+
+function describe(price: Price): string {
   const [one, many] = UNIT_LABELS[price.unit]
   if (price.basisPoints !== undefined) return `${price.basisPoints / 100}% of the ${one}`
   const cents = price.cents ?? 0

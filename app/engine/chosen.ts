@@ -57,6 +57,7 @@ export function inputsOf(...decisions: (Decision | undefined)[]): AnswerPath[] {
  * answers), once each, in schema order.
  */
 export function pathsRead(direct: readonly AnswerPath[], ...decisions: (Decision | undefined)[]): AnswerPath[] {
-  const read = new Set([...direct, ...decisions.flatMap((d) => d?.because.flatMap((b) => b.inputs) ?? [])])
+  const read = new Set<AnswerPath>(direct)
+  for (const d of decisions) if (d) for (const b of d.because) for (const input of b.inputs) read.add(input)
   return ANSWER_PATHS.filter((p) => read.has(p))
 }

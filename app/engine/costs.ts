@@ -1,6 +1,14 @@
 import type { Answers } from './answers'
 import { type Area, BANDS, type Band, type Costs, type Decision, type LineItem } from './brief'
-import { type Catalog, describePrice, formatDollars, groupThousands, type PriceRef, priceOf } from './catalog'
+import {
+  type Catalog,
+  describePrice,
+  formatDollars,
+  groupThousands,
+  type PriceRef,
+  priceLookup,
+  priceOf,
+} from './catalog'
 
 /**
  * Twelve-month cost bands. A usage curve from launch to month 12 is priced
@@ -147,6 +155,8 @@ interface Usage {
 interface Context {
   a: Answers
   catalog: Catalog
+  /** priceOf for this catalog. */
+  price: (component: string, plan: string, price: string) => PriceRef
   usage: Usage
   hosting: Hosting
   jobs: Jobs
@@ -165,6 +175,7 @@ export function estimateCosts(a: Answers, decisions: readonly Decision[], catalo
   const ctx: Context = {
     a,
     catalog,
+    price: priceLookup(catalog),
     usage: usageOf(a, pgvector),
     hosting,
     jobs,
@@ -343,17 +354,18 @@ function line(
   basis: string,
   cost: (band: Band, m: number, use: Use) => number,
 ): LineItem {
-  const used = new Map<string, PriceRef>()
+  // priceOf gives one object per price, so a Set keeps each price once, in first-use order.
+  const used = new Set<PriceRef>()
   const use: Use = (component, plan, price) => {
-    const ref = priceOf(ctx.catalog, component, plan, price)
-    used.set(`${component}.${plan}.${price}`, ref)
+    const ref = ctx.price(component, plan, price)
+    used.add(ref)
     return ref
   }
   const lean = months((m) => Math.round(cost('lean', m, use)))
   const moderate = months((m) => Math.max(lean[m], Math.round(cost('moderate', m, use))))
   const scaled = months((m) => Math.max(moderate[m], Math.round(cost('scaled', m, use))))
   const sources = new Map<string, LineItem['sources'][number]>()
-  for (const { price } of used.values()) {
+  for (const { price } of used) {
     const source = { url: price.source, asOf: price.asOf, estimate: price.estimate }
     sources.set(JSON.stringify(source), source)
   }
@@ -873,22 +885,24 @@ function workersSentence(jobs: Jobs, vendor: string | undefined): string {
 
 /** A catalog price as a reader would say it, for a line item's basis. */
 function rate(ctx: Context, component: string, plan: string, price: string): string {
-  return describePrice(priceOf(ctx.catalog, component, plan, price).price)
+  return describePrice(ctx.price(component, plan, price).price)
 }
 
 function includedOf(ctx: Context, component: string, plan: string, price: string): number {
-  return priceOf(ctx.catalog, component, plan, price).price.included ?? 0
+  return ctx.price(component, plan, price).price.included ?? 0
 }
 
 function limitOf(ctx: Context, component: string, plan: string, price: string): number {
-  const limit = priceOf(ctx.catalog, component, plan, price).price.limit
+  const limit = ctx.price(component, plan, price).price.limit
   if (limit === undefined)
     throw new Error(`catalog ${ctx.catalog.version}: expected a limit on ${component}.${plan}.${price}`)
   return limit
 }
 
 function months(f: (m: number) => number): number[] {
-  return Array.from({ length: MONTHS }, (_, m) => f(m))
+  const out: number[] = []
+  for (let m = 0; m < MONTHS; m++) out.push(f(m))
+  return out
 }
 
 function round1(n: number): number {

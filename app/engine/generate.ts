@@ -37,6 +37,6 @@ export function generateBrief(answers: Answers, catalog: Catalog): Brief {
     risks,
     costs,
     triggers,
-    handoff: writeHandoff(answers, decisions, dayOne),
+    handoff: writeHandoff(answers, decisions, dayOne, deferred),
   }
 }

@@ -1,5 +1,5 @@
 import type { Answers } from './answers'
-import { type DayOneItem, type Decision, METRICS } from './brief'
+import { type DayOneItem, type Decision, type DeferredItem, METRICS } from './brief'
 import { choiceIdOf, choiceNameOf, decisionFor } from './chosen'
 import { observabilitySink } from './day-one'
 import { listDeferred } from './deferred'
@@ -81,8 +81,8 @@ function dayOneStep(dayOne: readonly DayOneItem[]): string | undefined {
   return `Build the remaining day-one items before feature work: ${joinWords(rest.map((d) => lowerFirst(d.title)))}.`
 }
 
-function triggersStep(a: Answers, decisions: readonly Decision[]): string {
-  const ids = new Set([...decisions.flatMap((d) => d.revisitWhen), ...listDeferred(a, decisions).map((d) => d.until)])
+function triggersStep(decisions: readonly Decision[], deferred: readonly DeferredItem[]): string {
+  const ids = new Set([...decisions.flatMap((d) => d.revisitWhen), ...deferred.map((d) => d.until)])
   const metrics = [...new Set(TRIGGER_DEFS.filter((t) => ids.has(t.id)).map((t) => METRICS[t.metric].label))]
   const watched = metrics.length > 0 ? ` (${joinWords(metrics.map(lowerFirst))})` : ''
   return `Put every migration trigger in this brief on one dashboard beside the metric it watches${watched}, so the team sees one approaching instead of arguing about it.`
@@ -92,14 +92,20 @@ function reviewStep(): string {
   return 'Book a review 90 days from the day you start: check in measured signals, update the answers, and generate a new revision of this brief to see what moved.'
 }
 
-export function writeHandoff(a: Answers, decisions: readonly Decision[], dayOne: readonly DayOneItem[]): string[] {
+/** `deferred` is `listDeferred(a, decisions)`; the engine passes the list it already has. */
+export function writeHandoff(
+  a: Answers,
+  decisions: readonly Decision[],
+  dayOne: readonly DayOneItem[],
+  deferred: readonly DeferredItem[] = listDeferred(a, decisions),
+): string[] {
   return [
     repositoryStep(a, decisions),
     dataModelStep(dayOne),
     accountsStep(a, decisions),
     observabilityStep(decisions),
     dayOneStep(dayOne),
-    triggersStep(a, decisions),
+    triggersStep(decisions, deferred),
     reviewStep(),
   ].filter((step): step is string => step !== undefined)
 }

@@ -25,6 +25,22 @@ export function timeRuns(fn: () => unknown, iterations: number, warmup = Math.mi
   return out
 }
 
+/**
+ * CPU time (user + system) per call in microseconds: the median over `batches`
+ * batches of `iterations` calls. Unlike wall time, it does not count time
+ * spent waiting for a core on a loaded machine.
+ */
+export function cpuPerRun(fn: () => unknown, iterations: number, batches = 5): number {
+  const perRun: number[] = []
+  for (let b = 0; b < batches; b++) {
+    const start = process.cpuUsage()
+    for (let i = 0; i < iterations; i++) fn()
+    const used = process.cpuUsage(start)
+    perRun.push((used.user + used.system) / iterations)
+  }
+  return median(perRun)
+}
+
 export function fmt(us: number): string {
   return us >= 1000 ? `${(us / 1000).toFixed(2)} ms` : `${us.toFixed(1)} µs`
 }

@@ -1,4 +1,5 @@
 import type { Answers } from '../answers'
+import { groupDigits } from '../prose'
 
 /**
  * Wording helpers for the stack-shape areas (repo, architecture style,
@@ -65,7 +66,7 @@ export function listPhrase(items: readonly string[]): string {
 /** 8000 → "8,000"; 2.5 → "2.5". Written by hand so the output never depends on the locale. */
 export function formatNumber(n: number): string {
   const [whole, fraction] = String(Math.round(n * 100) / 100).split('.')
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  const grouped = groupDigits(whole)
   return fraction ? `${grouped}.${fraction}` : grouped
 }
 
