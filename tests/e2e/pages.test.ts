@@ -147,7 +147,8 @@ describe('pages in a browser', { timeout: 60_000 }, () => {
     const title = (await first.textContent()) ?? ''
     await first.click()
     await page.waitForURL(/\/guides\/[\w-]+$/)
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(title)
+    // The address changes before the new page has rendered; wait for its heading rather than reading the old one.
+    await page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor({ timeout: 15_000 })
     await expect(page.locator('article.prose h2').count()).resolves.toBeGreaterThan(0)
     await expect(page.getByRole('navigation', { name: 'Guides' }).getByRole('link').count()).resolves.toBeGreaterThan(1)
     expect(errors).toEqual([])
