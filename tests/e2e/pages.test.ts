@@ -1,12 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import pino from 'pino'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { createApp } from '../../server'
+import { type Harness, startHarness } from './harness'
 
 /**
  * The first pages in a real browser, against the production build:
@@ -37,28 +34,17 @@ const BRIEF_SECTION_HEADINGS = [
   'Appendix: the answers',
 ]
 
-let server: Server
+let harness: Harness
 let browser: Browser
 let base: string
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'build', 'server', 'index.js'))) {
-    throw new Error('No production build: run `npx remix vite:build` before the browser tests.')
-  }
-  const app = await createApp({ mode: 'production', logger: pino({ level: 'silent' }) })
-  server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s))
-  })
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  })
+  harness = await startHarness()
+  ;({ browser, base } = harness)
 }, 60_000)
 
 afterAll(async () => {
-  await browser?.close()
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)))
+  await harness?.close()
 })
 
 /** A fresh page that records console errors (hydration mismatches among them) and uncaught exceptions. */

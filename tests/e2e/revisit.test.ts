@@ -1,13 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import pino from 'pino'
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { createApp } from '../../server'
+import { type Harness, startHarness } from './harness'
 
 /**
  * A team comes back to a brief as its numbers change, in a real browser
@@ -24,34 +20,18 @@ const SHOTS = '/tmp/shots'
 const TODAY = new Date().toISOString().slice(0, 10)
 const TEAM_TRIGGER = 'More engineers on one service than one deploy pipeline can serve'
 
-let server: Server
+let harness: Harness
 let browser: Browser
 let base: string
-let dataDir: string
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'stackbrief-e2e-revisit-'))
-  // The server opens its database on first use, so this must be set before the first request.
-  process.env.DATABASE_URL = join(dataDir, 'e2e.db')
   mkdirSync(SHOTS, { recursive: true })
-  if (!existsSync(join(ROOT, 'build', 'server', 'index.js'))) {
-    throw new Error('No production build: run `npx remix vite:build` before the browser tests.')
-  }
-  const app = await createApp({ mode: 'production', logger: pino({ level: 'silent' }) })
-  server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s))
-  })
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  })
+  harness = await startHarness()
+  ;({ browser, base } = harness)
 }, 60_000)
 
 afterAll(async () => {
-  await browser?.close()
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)))
-  rmSync(dataDir, { recursive: true, force: true })
+  await harness?.close()
 })
 
 async function open(javaScriptEnabled: boolean): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {

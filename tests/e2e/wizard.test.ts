@@ -1,13 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import pino from 'pino'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApp } from '../../server'
+import { type Harness, startHarness } from './harness'
 
 /**
  * A newcomer fills the questionnaire in a real browser, against the
@@ -17,7 +13,6 @@ import { createApp } from '../../server'
  * step and of the brief go to /tmp/shots/wizard-*.png at 1280px and 390px.
  */
 
-const ROOT = join(import.meta.dirname, '..', '..')
 const SHOTS = '/tmp/shots'
 /** Every script a questionnaire step loads, gzipped, must stay under this. */
 const STEP_SCRIPT_BUDGET_BYTES = 120 * 1024
@@ -38,34 +33,18 @@ const BRIEF_SECTION_HEADINGS = [
   'Revision history',
 ]
 
-let server: Server
+let harness: Harness
 let browser: Browser
 let base: string
-let dataDir: string
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'stackbrief-e2e-'))
-  // The server opens its database on first use, so this must be set before the first request.
-  process.env.DATABASE_URL = join(dataDir, 'e2e.db')
   mkdirSync(SHOTS, { recursive: true })
-  if (!existsSync(join(ROOT, 'build', 'server', 'index.js'))) {
-    throw new Error('No production build: run `npx remix vite:build` before the browser tests.')
-  }
-  const app = await createApp({ mode: 'production', logger: pino({ level: 'silent' }) })
-  server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s))
-  })
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  })
+  harness = await startHarness()
+  ;({ browser, base } = harness)
 }, 60_000)
 
 afterAll(async () => {
-  await browser?.close()
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)))
-  rmSync(dataDir, { recursive: true, force: true })
+  await harness?.close()
 })
 
 async function open(
