@@ -190,6 +190,7 @@ export async function start() {
     throw new Error(`cannot open the database (${describeDatabase()}): ${describeDbError(error)}`)
   })
   logger.info({ dialect: db.dialect, location: db.location }, 'database ready')
+  const jobs = await startJobs(db, logger)
   const app = await createApp({ mode, logger })
   const port = Number(process.env.PORT ?? 3000)
   const host = process.env.HOST ?? '0.0.0.0'
@@ -201,12 +202,30 @@ export async function start() {
   })
   const stop = (signal: string) => {
     logger.info({ signal }, 'shutting down')
-    server.close(() => process.exit(0))
+    // Stop claiming jobs while the last requests finish; exit once both are done.
+    Promise.all([new Promise((done) => server.close(done)), jobs.stop()]).finally(() => process.exit(0))
     setTimeout(() => process.exit(0), 5_000).unref()
   }
   process.on('SIGTERM', () => stop('SIGTERM'))
   process.on('SIGINT', () => stop('SIGINT'))
   return server
+}
+
+/** The scheduled-job runner (purges and the like); JOBS_POLL_MS=0 turns it off for this instance. */
+async function startJobs(db: import('./db/client.server').Db, logger: pino.Logger) {
+  const [{ startJobRunner }, { LIFECYCLE_JOBS }] = await Promise.all([
+    import('./app/services/job-runner.server'),
+    import('./app/services/lifecycle-jobs.server'),
+  ])
+  const pollMs = Number(process.env.JOBS_POLL_MS ?? 30_000)
+  const runner = await startJobRunner({
+    db,
+    jobs: LIFECYCLE_JOBS,
+    logger,
+    pollMs: Number.isFinite(pollMs) ? pollMs : 30_000,
+  })
+  logger.info({ runner: runner.id, pollMs }, 'job runner started')
+  return runner
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

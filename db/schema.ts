@@ -87,6 +87,28 @@ export interface BriefTokensTable {
   revoked_at: string | null
 }
 
+export interface JobsTable {
+  /** A recurring job's id is its kind; a one-off job's is `j_` and random characters. */
+  id: string
+  kind: string
+  /** JSON. */
+  payload: string
+  /** Seconds between runs of a recurring job; null for a one-off job. */
+  every_seconds: number | null
+  /** When the job is next due, ISO-8601 UTC. */
+  run_at: string
+  /** Claims since the last success; a claim counts, so a runner that died mid-run counts too. */
+  attempts: ColumnType<number, number | undefined, number>
+  /** The runner holding the lease, and until when; a lease past its time may be taken by another. */
+  locked_by: string | null
+  locked_until: string | null
+  last_error: string | null
+  last_run_at: string | null
+  /** Set when a one-off job has used every attempt; it is not claimed again. */
+  failed_at: string | null
+  created_at: string
+}
+
 export interface Database {
   workspaces: WorkspacesTable
   briefs: BriefsTable
@@ -95,6 +117,7 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable
   checkins: CheckinsTable
   brief_tokens: BriefTokensTable
+  jobs: JobsTable
 }
 
 export type WorkspaceRow = Selectable<WorkspacesTable>
@@ -104,5 +127,6 @@ export type RevisionRow = Selectable<RevisionsTable>
 export type NewRevision = Insertable<RevisionsTable>
 export type CheckinRow = Selectable<CheckinsTable>
 export type BriefTokenRow = Selectable<BriefTokensTable>
+export type JobRow = Selectable<JobsTable>
 // Generated is re-exported for later tables with database-made columns.
 export type { Generated }
