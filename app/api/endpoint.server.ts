@@ -11,7 +11,7 @@ import { ApiProblem, problemResponse } from './problem'
  * (plain exports, so the client build can drop them and the server code they reach).
  */
 
-export type Method = 'GET' | 'POST'
+export type Method = 'GET' | 'POST' | 'DELETE'
 
 export interface ApiArgs {
   request: Request

@@ -155,6 +155,32 @@ function buildDocument(): JsonObject {
           parameters: [idParam],
           responses: { 200: ok('The brief and its latest revision.', 'BriefDetail'), ...problems(404, 500) },
         },
+        delete: {
+          operationId: 'deleteBrief',
+          tags: ['briefs'],
+          summary: 'Delete a brief: hidden at once, restorable for 30 days, then removed for good',
+          parameters: [idParam],
+          responses: {
+            204: {
+              description:
+                'Deleted. The brief, its revisions and check-ins answer 404 from now on, and its tokens are refused.',
+              headers: { 'X-Request-Id': { $ref: '#/components/headers/X-Request-Id' } },
+            },
+            ...problems(404, 500),
+          },
+        },
+      },
+      '/briefs/{id}/restore': {
+        post: {
+          operationId: 'restoreBrief',
+          tags: ['briefs'],
+          summary: 'Restore a brief deleted in the last 30 days, as it was',
+          parameters: [idParam],
+          responses: {
+            200: ok('The restored brief and its latest revision.', 'BriefDetail'),
+            ...problems(404, 500),
+          },
+        },
       },
       '/briefs/{id}/revisions': {
         get: {
@@ -350,6 +376,12 @@ characters; a UUID is a good choice). For **24 hours** the key is remembered wit
 the same key with the same body returns the first response again (same status and body, with
 \`Idempotent-Replayed: true\`) and creates nothing; the same key with a different body is refused with 409.
 Keys are scoped to the workspace and the operation. A request that failed is not remembered.
+
+## Deleting
+
+\`DELETE /briefs/{id}\` answers 204 and hides the brief everywhere at once: it, its revisions and check-ins
+answer 404, and its tokens are refused. For 30 days \`POST /briefs/{id}/restore\` brings it back as it was;
+after that it is removed for good, with its revisions, check-ins and tokens.
 
 ## Pages
 

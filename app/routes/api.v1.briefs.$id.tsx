@@ -1,5 +1,6 @@
 import { getBriefHandler } from '~/api/briefs.server'
 import { endpoint } from '~/api/endpoint.server'
+import { deleteBriefHandler } from '~/api/lifecycle.server'
 
-export const loader = endpoint({ GET: getBriefHandler })
+export const loader = endpoint({ GET: getBriefHandler, DELETE: deleteBriefHandler })
 export const action = loader

@@ -34,6 +34,8 @@ afterAll(async () => {
 })
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']
+/** POSTs that take no body: the path says everything. */
+const BODILESS = new Set(['restoreBrief'])
 
 /** `api/v1/briefs/:id` → `/briefs/{id}`; the catch-all has no entry. */
 const openApiPath = (routePath: string) =>
@@ -126,7 +128,7 @@ describe('OpenAPI description', () => {
           .filter((p) => p.in === 'path')
           .map((p) => p.name)
         expect(pathParams.sort(), op.operationId).toEqual([...names].sort())
-        if (method === 'post') {
+        if (method === 'post' && !BODILESS.has(op.operationId)) {
           expect(op.requestBody, op.operationId).toBeDefined()
           expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['413', '415', '422']))
         }

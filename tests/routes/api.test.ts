@@ -252,7 +252,7 @@ describe.each(dbs)('API v1 routes on $name', (t) => {
     it('405: a method the path does not take, with Allow', async () => {
       const cases: [string, string, string][] = [
         ['DELETE', '/api/v1/briefs', 'GET, POST, HEAD, OPTIONS'],
-        ['PUT', '/api/v1/briefs/b_aaaaaaaaaaaaaaaa', 'GET, HEAD, OPTIONS'],
+        ['PUT', '/api/v1/briefs/b_aaaaaaaaaaaaaaaa', 'GET, DELETE, HEAD, OPTIONS'],
         ['GET', '/api/v1/briefs/preview', 'POST, OPTIONS'],
         ['PATCH', '/api/v1/briefs/b_aaaaaaaaaaaaaaaa/revisions', 'GET, POST, HEAD, OPTIONS'],
         ['POST', '/api/v1/briefs/b_aaaaaaaaaaaaaaaa/revisions/1', 'GET, HEAD, OPTIONS'],

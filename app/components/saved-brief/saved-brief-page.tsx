@@ -81,6 +81,11 @@ export function SavedBriefPage({ briefId, revision, revisions, headRevision, rev
                 Check-ins
               </Link>
             ) : null}
+            {revisit ? (
+              <Link className="button button--quiet" to={`/briefs/${briefId}/delete`}>
+                Delete…
+              </Link>
+            ) : null}
           </div>
           {revisit ? <TriggerBanner briefId={briefId} status={revisit.status} /> : null}
         </header>

@@ -104,6 +104,9 @@ export function SavedBriefs({ saved }: { saved: SavedBriefsData }) {
           ) : null}
         </>
       )}
+      <p className="note">
+        <Link to="/deleted">Recently deleted</Link> · <Link to="/settings">Export, import and backups</Link>
+      </p>
     </section>
   )
 }

@@ -1,0 +1,28 @@
+import { deleteBrief, getBrief } from '~/services/briefs.server'
+import { DELETED_GRACE_DAYS, restoreBrief } from '~/services/deletion.server'
+import { getDb } from '../../db/client.server'
+import { briefNotFound, requireBriefId } from './briefs.server'
+import { type Handler, json } from './endpoint.server'
+import { ApiProblem } from './problem'
+
+/** Deleting and restoring briefs through the API, and taking a workspace's data out. */
+
+export const deleteBriefHandler: Handler = async ({ params, workspaceId }) => {
+  const briefId = requireBriefId(params.id)
+  if (!(await deleteBrief(await getDb(), { workspaceId, briefId }))) throw briefNotFound(briefId)
+  return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } })
+}
+
+export const restoreBriefHandler: Handler = async ({ params, workspaceId }) => {
+  const briefId = requireBriefId(params.id)
+  const db = await getDb()
+  if (!(await restoreBrief(db, { workspaceId, briefId }))) {
+    throw new ApiProblem(
+      'not-found',
+      `There is no brief ${briefId} deleted in the last ${DELETED_GRACE_DAYS} days: it was never deleted, was restored already, or has been removed for good.`,
+    )
+  }
+  const found = await getBrief(db, { workspaceId, briefId })
+  if (!found) throw briefNotFound(briefId)
+  return json(found)
+}

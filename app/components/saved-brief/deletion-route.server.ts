@@ -1,0 +1,76 @@
+import { redirect } from '@remix-run/node'
+import { z } from 'zod'
+import { BRIEF_ID_PATTERN, deleteBrief, getBrief } from '~/services/briefs.server'
+import { DELETED_GRACE_DAYS, type DeletedBrief, listDeletedBriefs, restoreBrief } from '~/services/deletion.server'
+import { getDb } from '../../../db/client.server'
+import { notFound, workspaceOf } from '../wizard/draft-route.server'
+
+/** Deleting a brief from its page, and the "Recently deleted" list it can be restored from. */
+
+export interface DeletePageData {
+  briefId: string
+  title: string
+  headRevision: number
+  graceDays: number
+}
+
+async function requireLiveBrief(request: Request, briefId: string | undefined) {
+  const db = await getDb()
+  const workspaceId = workspaceOf(request)
+  const id = briefId ?? ''
+  const found = BRIEF_ID_PATTERN.test(id) ? await getBrief(db, { workspaceId, briefId: id }) : null
+  if (!found) throw notFound(`There is no brief with the id “${id}” in this workspace.`)
+  return { db, workspaceId, brief: found }
+}
+
+export async function loadDeletePage(request: Request, briefId: string | undefined): Promise<DeletePageData> {
+  const { brief } = await requireLiveBrief(request, briefId)
+  return { briefId: brief.id, title: brief.title, headRevision: brief.headRevision, graceDays: DELETED_GRACE_DAYS }
+}
+
+/** Deletes, then shows the list it can be restored from; a brief already gone is a 404. */
+export async function deleteFromForm(request: Request, briefId: string | undefined): Promise<Response> {
+  const { db, workspaceId, brief } = await requireLiveBrief(request, briefId)
+  if (!(await deleteBrief(db, { workspaceId, briefId: brief.id }))) {
+    throw notFound(`There is no brief with the id “${brief.id}” in this workspace.`)
+  }
+  return redirect(`/deleted?deleted=${encodeURIComponent(brief.id)}`, 303)
+}
+
+export interface DeletedPageData {
+  items: DeletedBrief[]
+  graceDays: number
+  /** The brief just deleted, to name it at the top. */
+  justDeleted: DeletedBrief | null
+}
+
+export async function loadDeletedPage(request: Request): Promise<DeletedPageData> {
+  const db = await getDb()
+  const items = await listDeletedBriefs(db, { workspaceId: workspaceOf(request) })
+  const deleted = new URL(request.url).searchParams.get('deleted')
+  return { items, graceDays: DELETED_GRACE_DAYS, justDeleted: items.find((b) => b.id === deleted) ?? null }
+}
+
+const RestoreFormSchema = z.object({ intent: z.literal('restore'), briefId: z.string().regex(BRIEF_ID_PATTERN) })
+
+/** Restores the brief the form names and opens it; anything else is answered on the list page. */
+export async function restoreFromForm(request: Request): Promise<Response | { error: string }> {
+  let form: FormData
+  try {
+    form = await request.formData()
+  } catch {
+    return new Response('The form could not be read. Reload the page and try again.', { status: 400 })
+  }
+  const parsed = RestoreFormSchema.safeParse({ intent: form.get('intent'), briefId: form.get('briefId') })
+  if (!parsed.success) {
+    return new Response('The form did not name a brief to restore. Reload the page and try again.', { status: 400 })
+  }
+  const db = await getDb()
+  const restored = await restoreBrief(db, { workspaceId: workspaceOf(request), briefId: parsed.data.briefId })
+  if (!restored) {
+    return {
+      error: `That brief is no longer in Recently deleted: it was restored already, or its ${DELETED_GRACE_DAYS} days are over.`,
+    }
+  }
+  return redirect(`/briefs/${parsed.data.briefId}`, 303)
+}
