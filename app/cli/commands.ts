@@ -1,9 +1,12 @@
 import { adr } from './adr'
+import { backup } from './backup'
 import { check } from './check'
 import type { Command } from './command'
 import { diff } from './diff'
 import { example } from './example'
+import { exportCommand } from './export'
 import { generate } from './generate'
+import { importCommand } from './import'
 import { migrate } from './migrate'
 import { validate } from './validate'
 
@@ -16,4 +19,7 @@ export const COMMANDS: readonly Command[] = [
   adr,
   example,
   migrate,
+  exportCommand,
+  importCommand,
+  backup,
 ] as readonly Command[]

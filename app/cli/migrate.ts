@@ -52,7 +52,7 @@ export const migrate = defineCommand({
 })
 
 /** The URL to open: checked for a scheme we know, and a plain path taken from the working folder. */
-function targetUrl(given: string | undefined, source: string, cwd: string): string {
+export function targetUrl(given: string | undefined, source: string, cwd: string): string {
   const url = given?.trim() || './data/stackbrief.db'
   if (/^postgres(ql)?:\/\//i.test(url)) {
     let host = ''
@@ -80,7 +80,7 @@ function targetUrl(given: string | undefined, source: string, cwd: string): stri
 }
 
 /** The URL with any password replaced, so a mistyped URL can be shown back safely. */
-function redact(url: string): string {
+export function redact(url: string): string {
   return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/:@]*):[^/@]*@/i, '$1:***@')
 }
 
