@@ -25,6 +25,7 @@ export default [
   route('briefs/:id/revisions/:n/radar.json', 'routes/briefs.$id.revisions.$n.radar[.json].tsx'),
   route('briefs/:id/delete', 'routes/briefs.$id.delete.tsx'),
   route('deleted', 'routes/deleted.tsx'),
+  route('settings', 'routes/settings.tsx'),
   route('briefs/:id/compare', 'routes/briefs.$id.compare.tsx'),
   route('briefs/:id/compare.md', 'routes/briefs.$id.compare[.md].tsx'),
   route('briefs/:id/signals', 'routes/briefs.$id.signals.tsx'),
@@ -43,5 +44,6 @@ export default [
   route('api/v1/briefs/:id/signals/:checkinId', 'routes/api.v1.briefs.$id.signals.$checkinId.tsx'),
   route('api/v1/briefs/:id/status', 'routes/api.v1.briefs.$id.status.tsx'),
   route('api/v1/briefs/:id/compare', 'routes/api.v1.briefs.$id.compare.tsx'),
+  route('api/v1/export', 'routes/api.v1.export.tsx'),
   route('api/v1/*', 'routes/api.v1.$.tsx'),
 ] satisfies RouteConfig

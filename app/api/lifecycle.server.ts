@@ -1,5 +1,6 @@
 import { deleteBrief, getBrief } from '~/services/briefs.server'
 import { DELETED_GRACE_DAYS, restoreBrief } from '~/services/deletion.server'
+import { exportWorkspace } from '~/services/transfer/export.server'
 import { getDb } from '../../db/client.server'
 import { briefNotFound, requireBriefId } from './briefs.server'
 import { type Handler, json } from './endpoint.server'
@@ -25,4 +26,20 @@ export const restoreBriefHandler: Handler = async ({ params, workspaceId }) => {
   const found = await getBrief(db, { workspaceId, briefId })
   if (!found) throw briefNotFound(briefId)
   return json(found)
+}
+
+export const exportHandler: Handler = async ({ request, workspaceId }) => {
+  const day = new Date().toISOString().slice(0, 10)
+  const headers = {
+    'Content-Type': 'application/zip',
+    'Content-Disposition': `attachment; filename="stackbrief-export-${day}.zip"`,
+    'Cache-Control': 'no-store',
+  }
+  // HEAD says what a GET would send without reading the workspace.
+  if (request.method === 'HEAD') return new Response(null, { status: 200, headers })
+  const { stream, done } = exportWorkspace(await getDb(), { workspaceId })
+  done.catch((error: unknown) => {
+    console.error(JSON.stringify({ level: 'error', msg: 'export failed', err: String(error) }))
+  })
+  return new Response(stream, { status: 200, headers })
 }

@@ -106,6 +106,7 @@ function buildDocument(): JsonObject {
     tags: [
       { name: 'briefs', description: 'Saved briefs and their revisions.' },
       { name: 'check-ins', description: 'Measured figures checked in against a brief, and where it stands.' },
+      { name: 'workspace', description: "The workspace's data as a whole: export." },
       { name: 'meta', description: 'This description and the problem types.' },
     ],
     paths: {
@@ -209,6 +210,28 @@ function buildDocument(): JsonObject {
           summary: 'Read one revision: its answers, brief and versions',
           parameters: [idParam, numberParam],
           responses: { 200: ok('The revision.', 'RevisionRecord'), ...problems(404, 500) },
+        },
+      },
+      '/export': {
+        get: {
+          operationId: 'exportWorkspace',
+          tags: ['workspace'],
+          summary: "Download the workspace's briefs, revisions and check-ins as a zip of JSON",
+          responses: {
+            200: {
+              description:
+                'A zip of JSON files, streamed: the manifest, then each brief with its revisions and check-ins. Tokens, drafts and deleted briefs are left out. `stackbrief import` reads it into another instance.',
+              headers: {
+                'X-Request-Id': { $ref: '#/components/headers/X-Request-Id' },
+                'Content-Disposition': {
+                  description: 'attachment, with a dated file name',
+                  schema: { type: 'string' },
+                },
+              },
+              content: { 'application/zip': { schema: { type: 'string', contentMediaType: 'application/zip' } } },
+            },
+            ...problems(500),
+          },
         },
       },
       ...signalsPaths({ ref, ok, problems, create, idParam, jsonSchema }),
