@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Launcher: registers tsx so the TypeScript sources run as they are, with no build step.
+import { fileURLToPath } from 'node:url'
 import { register } from 'tsx/esm/api'
 
 function fail(error) {
@@ -15,7 +16,8 @@ process.on('unhandledRejection', fail)
 process.stdout.on('error', (error) => (error.code === 'EPIPE' ? process.exit(0) : fail(error)))
 
 try {
-  register()
+  // The project's tsconfig, wherever the command is run from: its paths map `~/` to app/.
+  register({ tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) })
   const { run } = await import('../app/cli/main.ts')
   process.exitCode = await run(process.argv.slice(2))
 } catch (error) {

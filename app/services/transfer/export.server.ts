@@ -25,7 +25,7 @@ export interface TransferCounts {
   checkins: number
 }
 
-const BATCH = 200
+const BATCH = 50
 const encoder = new TextEncoder()
 
 export function exportWorkspace(
