@@ -87,6 +87,14 @@ export interface BriefTokensTable {
   revoked_at: string | null
 }
 
+export interface RateLimitsTable {
+  /** The limit's name and the client's key, such as `token-create:203.0.113.7`. */
+  bucket: string
+  /** Start of the current fixed window, milliseconds since 1970 (PostgreSQL hands bigint back as text). */
+  window_start: ColumnType<number | string, number, number>
+  hits: number
+}
+
 export interface Database {
   workspaces: WorkspacesTable
   briefs: BriefsTable
@@ -95,6 +103,7 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable
   checkins: CheckinsTable
   brief_tokens: BriefTokensTable
+  rate_limits: RateLimitsTable
 }
 
 export type WorkspaceRow = Selectable<WorkspacesTable>
