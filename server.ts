@@ -85,7 +85,10 @@ export async function createApp({
 
   let build: ServerBuild | (() => Promise<ServerBuild>)
   if (mode === 'development') {
-    const vite = await import('vite').then((v) => v.createServer({ server: { middlewareMode: true } }))
+    // Vite's own Host check is left to ours (server/hosts.ts), which runs first and knows PUBLIC_URL.
+    const vite = await import('vite').then((v) =>
+      v.createServer({ server: { middlewareMode: true, allowedHosts: true } }),
+    )
     app.use(vite.middlewares)
     build = async () => {
       const loaded = (await vite.ssrLoadModule('virtual:remix/server-build')) as ServerBuild
