@@ -307,6 +307,42 @@ describe('rate limits', () => {
     expect((await checkin(id, token!)).status).toBe(429)
   })
 
+  it('keys clients by X-Forwarded-For only when TRUST_PROXY says a proxy sets it', async () => {
+    const id = await createBrief()
+    const wrong = `sbt_${'z'.repeat(32)}`
+    // The laptop instance trusts no proxy: this client is locked out above, whatever X-Forwarded-For says.
+    const spoofed = await raw(base, `/api/v1/briefs/${id}/signals`, {
+      method: 'POST',
+      headers: { ...JSON_BODY, Authorization: `Bearer ${wrong}`, 'X-Forwarded-For': '198.51.100.1' },
+      body: '{}',
+    })
+    expect(spoofed.status).toBe(429)
+
+    const app = await createApp({
+      mode: 'development',
+      logger: silent,
+      config: loadConfig({ PUBLIC_URL: PUBLIC, TRUST_PROXY: '1' }),
+    })
+    const proxied = await listen(app, '127.0.0.1')
+    try {
+      const at = `http://127.0.0.1:${(proxied.address() as AddressInfo).port}`
+      // Behind the proxy, the Host the client asked for is X-Forwarded-Host.
+      const forwarded = { Host: '127.0.0.1', 'X-Forwarded-Host': 'briefs.example.test' }
+      expect((await raw(at, '/guides', { headers: forwarded })).status).toBe(200)
+      const guess = (client: string) =>
+        raw(at, `/api/v1/briefs/${id}/signals`, {
+          method: 'POST',
+          headers: { ...JSON_BODY, ...forwarded, Authorization: `Bearer ${wrong}`, 'X-Forwarded-For': client },
+          body: '{}',
+        })
+      for (let i = 0; i < 20; i++) expect((await guess('203.0.113.10')).status).toBe(401)
+      expect((await guess('203.0.113.10')).status).toBe(429)
+      expect((await guess('203.0.113.11')).status).toBe(401)
+    } finally {
+      await new Promise((resolve) => proxied.close(resolve))
+    }
+  })
+
   it('allows 20 new tokens an hour per client, then 429 with a short page', async () => {
     const id = await createBrief()
     let made = 0
