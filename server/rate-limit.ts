@@ -1,7 +1,7 @@
 import { isIPv6 } from 'node:net'
 import type { NextFunction, Request, Response } from 'express'
 import type pino from 'pino'
-import { hitRateLimit, refundRateLimit, sweepRateLimits } from '../app/services/rate-limits.server'
+import { hitRateLimits, refundRateLimit, sweepRateLimits } from '../app/services/rate-limits.server'
 import { type Db, getDb } from '../db/client.server'
 import { refuse } from './refusals'
 
@@ -12,8 +12,8 @@ import { refuse } from './refusals'
  * its /64, which one household or server holds whole. The counters live in
  * the database, so several instances share them.
  *
- * Every policy that matches a request counts it; the first one over its limit
- * answers 429 with Retry-After, before the app does any work.
+ * Every policy that matches a request counts it, in one statement; the first
+ * one over its limit answers 429 with Retry-After, before the app does any work.
  */
 
 export interface RateLimitPolicy {
@@ -98,29 +98,31 @@ export function rateLimits(options: {
     let db: Db
     try {
       db = await database()
-      for (const policy of matched) {
-        const bucket = `${policy.name}:${client}`
-        const count = await hitRateLimit(db, { bucket, windowMs: policy.windowMs })
-        if (count.hits > policy.limit) {
-          const seconds = Math.max(1, Math.ceil((count.resetAt - Date.now()) / 1000))
-          refuse(req, res, {
-            status: 429,
-            problem: 'too-many-requests',
-            detail: `More than ${policy.limit} requests of this kind in ${describeWindow(policy.windowMs)}; try again in ${seconds} s.`,
-            headers: { 'Retry-After': String(seconds) },
-          })
-          return
-        }
-        const { failedOnly } = policy
-        if (failedOnly) {
-          res.on('finish', () => {
-            if (failedOnly(res.statusCode)) return
-            refundRateLimit(db, { bucket, resetAt: count.resetAt, windowMs: policy.windowMs }).catch((error) =>
-              options.logger.error({ err: error, bucket }, 'rate limit refund failed'),
-            )
-          })
-        }
+      const buckets = matched.map((policy) => ({ bucket: `${policy.name}:${client}`, windowMs: policy.windowMs }))
+      const counts = await hitRateLimits(db, buckets)
+      const over = matched.findIndex((policy, i) => counts[i].hits > policy.limit)
+      if (over >= 0) {
+        const policy = matched[over]
+        const seconds = Math.max(1, Math.ceil((counts[over].resetAt - Date.now()) / 1000))
+        refuse(req, res, {
+          status: 429,
+          problem: 'too-many-requests',
+          detail: `More than ${policy.limit} requests of this kind in ${describeWindow(policy.windowMs)}; try again in ${seconds} s.`,
+          headers: { 'Retry-After': String(seconds) },
+        })
+        return
       }
+      matched.forEach((policy, i) => {
+        const { failedOnly } = policy
+        if (!failedOnly) return
+        res.on('finish', () => {
+          if (failedOnly(res.statusCode)) return
+          const { bucket, windowMs } = buckets[i]
+          refundRateLimit(db, { bucket, resetAt: counts[i].resetAt, windowMs }).catch((error) =>
+            options.logger.error({ err: error, bucket }, 'rate limit refund failed'),
+          )
+        })
+      })
       if (++hitsSinceSweep >= SWEEP_EVERY) {
         hitsSinceSweep = 0
         sweepRateLimits(db, Date.now() - 2 * LONGEST_WINDOW).catch((error) =>

@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { hitRateLimit, refundRateLimit, sweepRateLimits, windowStart } from '~/services/rate-limits.server'
+import {
+  hitRateLimit,
+  hitRateLimits,
+  refundRateLimit,
+  sweepRateLimits,
+  windowStart,
+} from '~/services/rate-limits.server'
 import { type Db, openDatabase } from '../../db/client.server'
 import { testDatabases } from '../support/databases'
 
@@ -31,6 +37,18 @@ describe.each(dbs)('rate limit counters on $name', (t) => {
       resetAt: T0 + 2 * MINUTE,
     })
     expect((await hitRateLimit(db, { bucket: 'writes:198.51.100.1', windowMs: MINUTE, now: T0 })).hits).toBe(1)
+  })
+
+  it('counts every limit a request meets in one statement, each in its own window', async () => {
+    const hits = [
+      { bucket: 'checkin-token-guess:203.0.113.7', windowMs: 15 * MINUTE },
+      { bucket: 'writes:203.0.113.7', windowMs: MINUTE },
+    ]
+    await hitRateLimit(db, { bucket: 'writes:203.0.113.7', windowMs: MINUTE, now: T0 })
+    expect(await hitRateLimits(db, hits, T0 + 1)).toEqual([
+      { hits: 1, resetAt: T0 + 15 * MINUTE },
+      { hits: 2, resetAt: T0 + MINUTE },
+    ])
   })
 
   it('loses no hit when two connections count the same bucket at once', async () => {
