@@ -7,10 +7,18 @@ import compression from 'compression'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import pino from 'pino'
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client'
+import { loadConfig, type ServerConfig } from './server/config'
+import { crossSiteCheck } from './server/cross-site'
+import { cspNonce, makeNonce, securityHeaders } from './server/headers'
+import { hostAllowlist, publicOriginOf } from './server/hosts'
+import { metricsAccess } from './server/metrics-access'
+import { rateLimits } from './server/rate-limit'
 
 /**
  * The HTTP server: request ids, structured logs, RED metrics by route,
- * static assets, and the Remix request handler. The same code serves
+ * security headers, the Host allowlist, cross-site and rate limit checks
+ * (each in its own module under server/), static assets, and the Remix
+ * request handler. The same code serves
  * development (Vite middleware) and production (the built server bundle).
  */
 
@@ -21,12 +29,19 @@ const ONE_YEAR = '1y'
 export interface AppOptions {
   mode?: 'development' | 'production'
   logger?: pino.Logger
+  /** The operator's settings; read from the environment when not given. */
+  config?: ServerConfig
 }
 
-export async function createApp({ mode = 'production', logger = createLogger() }: AppOptions = {}) {
+export async function createApp({
+  mode = 'production',
+  logger = createLogger(),
+  config = loadConfig(),
+}: AppOptions = {}) {
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', true)
+  // Off unless TRUST_PROXY says a proxy sets X-Forwarded-For: otherwise any client could pick its own address.
+  app.set('trust proxy', config.trustProxy)
 
   const metrics = createMetrics()
   let routePatterns: RoutePattern[] = []
@@ -55,17 +70,25 @@ export async function createApp({ mode = 'production', logger = createLogger() }
     next()
   })
   app.use(compression())
+  app.use(makeNonce, securityHeaders(config, mode))
 
+  // Before the Host allowlist: load balancers and container probes ask by IP address, and the answer names nothing.
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'ok' })
   })
-  app.get('/metrics', async (_req, res) => {
+  app.get('/metrics', metricsAccess(config), async (_req, res) => {
     res.set('Content-Type', metrics.registry.contentType).send(await metrics.registry.metrics())
   })
+  app.use(hostAllowlist(config))
+  app.use(crossSiteCheck(config))
+  if (config.rateLimits) app.use(rateLimits({ logger }))
 
   let build: ServerBuild | (() => Promise<ServerBuild>)
   if (mode === 'development') {
-    const vite = await import('vite').then((v) => v.createServer({ server: { middlewareMode: true } }))
+    // Vite's own Host check is left to ours (server/hosts.ts), which runs first and knows PUBLIC_URL.
+    const vite = await import('vite').then((v) =>
+      v.createServer({ server: { middlewareMode: true, allowedHosts: true } }),
+    )
     app.use(vite.middlewares)
     build = async () => {
       const loaded = (await vite.ssrLoadModule('virtual:remix/server-build')) as ServerBuild
@@ -84,7 +107,16 @@ export async function createApp({ mode = 'production', logger = createLogger() }
 
   app.all(
     '*',
-    createRequestHandler({ build, mode, getLoadContext: (_req, res) => ({ requestId: res.locals.requestId }) }),
+    createRequestHandler({
+      build,
+      mode,
+      getLoadContext: (req, res) => ({
+        requestId: res.locals.requestId,
+        cspNonce: cspNonce(res),
+        publicOrigin: publicOriginOf(req, config),
+        clientAddress: req.ip,
+      }),
+    }),
   )
 
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
@@ -184,6 +216,8 @@ function routeLabel(path: string, patterns: RoutePattern[]): string {
 export async function start() {
   const logger = createLogger()
   const mode = process.env.NODE_ENV === 'production' ? 'production' : 'development'
+  // Settings first: a wrong PUBLIC_URL or TRUST_PROXY stops the start with one line naming it.
+  const config = loadConfig()
   // Open and migrate before listening, so a bad DATABASE_URL stops the start with one line.
   const { describeDatabase, describeDbError, getDb } = await import('./db/client.server')
   const db = await getDb().catch((error: unknown) => {
@@ -191,7 +225,8 @@ export async function start() {
   })
   logger.info({ dialect: db.dialect, location: db.location }, 'database ready')
   const jobs = await startJobs(db, logger)
-  const app = await createApp({ mode, logger })
+  const app = await createApp({ mode, logger, config })
+  if (!config.publicOrigin) logger.info('PUBLIC_URL is unset: answering to localhost, 127.0.0.1 and [::1] only')
   const port = Number(process.env.PORT ?? 3000)
   const host = process.env.HOST ?? '0.0.0.0'
   const server: Server = app.listen(port, host, () => {

@@ -107,6 +107,12 @@ export interface JobsTable {
   /** Set when a one-off job has used every attempt; it is not claimed again. */
   failed_at: string | null
   created_at: string
+export interface RateLimitsTable {
+  /** The limit's name and the client's key, such as `token-create:203.0.113.7`. */
+  bucket: string
+  /** Start of the current fixed window, milliseconds since 1970 (PostgreSQL hands bigint back as text). */
+  window_start: ColumnType<number | string, number, number>
+  hits: number
 }
 
 export interface Database {
@@ -118,6 +124,7 @@ export interface Database {
   checkins: CheckinsTable
   brief_tokens: BriefTokensTable
   jobs: JobsTable
+  rate_limits: RateLimitsTable
 }
 
 export type WorkspaceRow = Selectable<WorkspacesTable>

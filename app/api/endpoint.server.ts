@@ -19,6 +19,8 @@ export interface ApiArgs {
   /** The tenant; one local workspace until there are accounts. */
   workspaceId: string
   requestId?: string
+  /** The configured public origin (server.ts) when served by it, for absolute URLs. */
+  publicOrigin?: string
 }
 
 export type Handler = (args: ApiArgs) => Promise<Response>
@@ -41,7 +43,8 @@ export function endpoint(handlers: Partial<Record<Method, Handler>>) {
       )
     }
     try {
-      return await handler({ request, params, workspaceId: LOCAL_WORKSPACE_ID, requestId })
+      const publicOrigin = typeof context?.publicOrigin === 'string' ? context.publicOrigin : undefined
+      return await handler({ request, params, workspaceId: LOCAL_WORKSPACE_ID, requestId, publicOrigin })
     } catch (error) {
       return errorResponse(error, requestId)
     }

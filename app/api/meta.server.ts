@@ -6,8 +6,8 @@ import { ApiProblem, PROBLEM_TYPE_IDS, PROBLEM_TYPES, type ProblemType, problemT
 
 /** The API describing itself: its OpenAPI document, its problem types, and a 404 for anything else. */
 
-export const openApiHandler: Handler = async () =>
-  new Response(JSON.stringify(openApiDocument()), {
+export const openApiHandler: Handler = async ({ publicOrigin }) =>
+  new Response(JSON.stringify(openApiDocument(publicOrigin)), {
     headers: { 'Content-Type': 'application/json', 'Cache-Control': 'public, max-age=300' },
   })
 

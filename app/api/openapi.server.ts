@@ -67,9 +67,10 @@ type ProblemStatus = keyof typeof PROBLEM_RESPONSES
 
 let cached: JsonObject | undefined
 
-export function openApiDocument(): JsonObject {
+/** The document; its server URL is absolute when the public origin is known (PUBLIC_URL, or the allowed Host). */
+export function openApiDocument(publicOrigin?: string): JsonObject {
   cached ??= buildDocument()
-  return cached
+  return publicOrigin ? { ...cached, servers: [{ url: `${publicOrigin}/api/v1` }] } : cached
 }
 
 function buildDocument(): JsonObject {

@@ -13,6 +13,12 @@ export const PROBLEM_TYPES = {
     title: 'The body is not valid JSON',
     description: 'The body is empty, is not UTF-8, or does not parse as JSON.',
   },
+  'invalid-host': {
+    status: 400,
+    title: 'Unknown host',
+    description:
+      'The Host header names a host this server does not serve: the host of its PUBLIC_URL, or localhost when PUBLIC_URL is unset.',
+  },
   'invalid-parameter': {
     status: 400,
     title: 'A parameter is not valid',
@@ -24,6 +30,12 @@ export const PROBLEM_TYPES = {
     title: 'A valid token is required',
     description:
       'Posting check-ins needs `Authorization: Bearer` with a live token made for this brief on its page; the token is missing, unknown or revoked.',
+  },
+  'cross-site-request': {
+    status: 403,
+    title: 'Cross-site request refused',
+    description:
+      "A request that changes something came from a page of another site (its Origin is not this server's, or Sec-Fetch-Site says cross-site). Scripts send no Origin and are not affected.",
   },
   'not-found': {
     status: 404,
@@ -62,6 +74,12 @@ export const PROBLEM_TYPES = {
     title: 'The check-in is not valid',
     description:
       'The body is JSON but not a valid check-in (a measuredAt day and at least one figure in an accepted unit); `errors` lists every problem.',
+  },
+  'too-many-requests': {
+    status: 429,
+    title: 'Too many requests',
+    description:
+      'This client sent more requests of this kind than the limit allows in the current window; Retry-After says in how many seconds to try again.',
   },
   internal: {
     status: 500,

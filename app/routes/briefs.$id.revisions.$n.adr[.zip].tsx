@@ -4,6 +4,7 @@ import { workspaceOf } from '~/components/wizard/draft-route.server'
 import { exportAdrHistory, type RevisionSnapshot } from '~/export/adr/history'
 import { zipRecords } from '~/export/adr/zip'
 import { getRevision } from '~/services/briefs.server'
+import { publicOrigin } from '~/web/load-context'
 import { getDb } from '../../db/client.server'
 
 /**
@@ -11,7 +12,7 @@ import { getDb } from '../../db/client.server'
  * docs/decisions/: revision 1's records, then a new record for every choice a
  * later revision changed, superseding the one before it.
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { briefId, revision } = await loadRevision(request, params.id, params.n ?? '')
   const db = await getDb()
   const snapshots: RevisionSnapshot[] = [snapshot(revision)]
@@ -19,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const earlier = await getRevision(db, { workspaceId: workspaceOf(request), briefId, number })
     if (earlier) snapshots.push(snapshot(earlier))
   }
-  const files = exportAdrHistory(snapshots, { briefId, guideBaseUrl: new URL(request.url).origin })
+  const files = exportAdrHistory(snapshots, { briefId, guideBaseUrl: publicOrigin(context, request) })
   return new Response(zipRecords(files, { date: snapshot(revision).date }), {
     headers: {
       'Content-Type': 'application/zip',

@@ -5,14 +5,15 @@ import { NewToken, TokenCreateForm, TokenTable } from '~/components/revisit/toke
 import { createTokenFromForm, loadTokensPage } from '~/components/revisit/tokens-route.server'
 import { BriefErrorBoundary } from '~/components/saved-brief/brief-error'
 import { SiteLayout } from '~/components/site-layout'
+import { publicOrigin } from '~/web/load-context'
 
 /** /briefs/:id/tokens: make, list and revoke the tokens a script uses to post check-ins. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return loadTokensPage(request, params.id)
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  return createTokenFromForm(request, params.id)
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  return createTokenFromForm(request, params.id, publicOrigin(context, request))
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -63,8 +63,11 @@ export async function loadTokensPage(request: Request, briefId: string | undefin
   }
 }
 
-/** POST /briefs/:id/tokens: the new token, once, with a curl line that uses it; or a 400 naming the field. */
-export async function createTokenFromForm(request: Request, briefId: string | undefined) {
+/**
+ * POST /briefs/:id/tokens: the new token, once, with a curl line that uses it; or a 400 naming the field.
+ * `origin` is the configured public origin (server.ts), not the request's Host.
+ */
+export async function createTokenFromForm(request: Request, briefId: string | undefined, origin: string) {
   const { db, workspaceId, id } = await requireBrief(request, briefId)
   const form = await request.formData()
   const name = String(form.get('name') ?? '')
@@ -75,7 +78,7 @@ export async function createTokenFromForm(request: Request, briefId: string | un
       token: made.token,
       name: made.summary.name,
       prefix: made.summary.prefix,
-      curl: curlExample(new URL(request.url).origin, id, made.token),
+      curl: curlExample(origin, id, made.token),
     }
     return data<TokenFormResult>({ created, form: null }, { headers: NO_STORE })
   } catch (error) {

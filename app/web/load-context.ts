@@ -1,0 +1,25 @@
+/**
+ * What the Express server hands every loader and action besides the request
+ * (server.ts, getLoadContext). Declared here so a route reads it typed.
+ */
+
+declare module '@remix-run/node' {
+  interface AppLoadContext {
+    requestId?: string
+    /** This response's Content-Security-Policy nonce; read by entry.server.tsx only. */
+    cspNonce?: string
+    /** The origin absolute links are built from: PUBLIC_URL, or the request's own allowed host. */
+    publicOrigin?: string
+    /** The client's address (the socket's, or X-Forwarded-For's when TRUST_PROXY says so). */
+    clientAddress?: string
+  }
+}
+
+/**
+ * The origin to put in absolute links (guide links in exports, curl examples):
+ * from the server's configuration, never from the Host header. Outside the
+ * server (a route called directly in a test) the request URL is all there is.
+ */
+export function publicOrigin(context: { publicOrigin?: string } | undefined, request: Request): string {
+  return context?.publicOrigin ?? new URL(request.url).origin
+}

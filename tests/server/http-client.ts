@@ -1,0 +1,49 @@
+import { request as httpRequest } from 'node:http'
+
+/**
+ * A bare HTTP request through node:http, so a test can send any Host,
+ * Origin or Sec-Fetch-Site header as a browser or an attacker would (fetch
+ * rewrites Host and omits Origin).
+ */
+
+export interface RawResponse {
+  status: number
+  headers: Record<string, string | string[] | undefined>
+  body: string
+}
+
+export function raw(
+  base: string,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<RawResponse> {
+  const url = new URL(path, base)
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: url.hostname.replace(/^\[|\]$/g, ''),
+        port: url.port,
+        path: `${url.pathname}${url.search}`,
+        method: init.method ?? 'GET',
+        headers: {
+          ...(init.body !== undefined ? { 'Content-Length': Buffer.byteLength(init.body) } : {}),
+          ...init.headers,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        )
+        res.on('error', reject)
+      },
+    )
+    req.on('error', reject)
+    if (init.body !== undefined) req.write(init.body)
+    req.end()
+  })
+}
+
+export const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' }
+export const JSON_BODY = { 'Content-Type': 'application/json' }
