@@ -107,6 +107,8 @@ export interface JobsTable {
   /** Set when a one-off job has used every attempt; it is not claimed again. */
   failed_at: string | null
   created_at: string
+}
+
 export interface RateLimitsTable {
   /** The limit's name and the client's key, such as `token-create:203.0.113.7`. */
   bucket: string
