@@ -4,7 +4,7 @@ import { renderMarkdown } from '~/export/markdown'
 
 /** One revision as a Markdown file; guide links carry this site's address so they work outside it. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { revision } = await loadRevision(request, params.id, params.n ?? '')
+  const { revision } = await loadRevision(request, params.id, params.n ?? '', { history: false })
   const origin = new URL(request.url).origin
   return new Response(renderMarkdown(revision.brief, revision.answers, { guideBaseUrl: origin }), {
     headers: {

@@ -347,7 +347,7 @@ describe.each(dbs)('questionnaire routes on $name', (t) => {
     )
     expect(second).toBe(`/briefs/${briefId}/revisions/2`)
     const revisions = await listRevisions(db, { workspaceId, briefId })
-    expect(revisions?.map((r) => r.number)).toEqual([2, 1])
+    expect(revisions?.items.map((r) => r.number)).toEqual([2, 1])
     expect((await getBrief(db, { workspaceId, briefId }))?.head.answers.budget.monthlyInfraUsd).toBe(900)
   })
 
