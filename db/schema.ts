@@ -22,6 +22,8 @@ export interface BriefsTable {
   deleted_at: string | null
   /** YYYY-MM-DD chosen by someone; null means 90 days after the latest revision (computed, never stored). */
   review_by: ColumnType<string | null, string | null | undefined, string | null>
+  /** Check-ins the brief holds, moved in the transaction that writes one (for the quota). */
+  checkin_count: ColumnType<number, number | undefined, number>
 }
 
 export interface DraftsTable {
@@ -48,6 +50,10 @@ export interface RevisionsTable {
   engine_version: string
   catalog_version: string
   created_at: string
+  /** The recorded decisions as one line, `area=choice:status` in area order (see choicesLine). */
+  choices: ColumnType<string, string | undefined, string>
+  /** 1 when `choices` differs from the revision before (always 1 for revision 1), else 0. */
+  choices_changed: ColumnType<number, number | undefined, number>
 }
 
 export interface IdempotencyKeysTable {

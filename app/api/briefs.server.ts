@@ -16,7 +16,7 @@ import { type Db, getDb } from '../../db/client.server'
 import { readJsonBody } from './body.server'
 import { type Handler, json } from './endpoint.server'
 import { ApiProblem, countProblems } from './problem'
-import { AnswersEnvelopeSchema, ListQuerySchema } from './schemas.server'
+import { AnswersEnvelopeSchema, ListQuerySchema, RevisionListQuerySchema } from './schemas.server'
 
 /** The handlers behind /api/v1/briefs: parse and check the request, call a service, shape the response. */
 
@@ -55,11 +55,12 @@ export const getBriefHandler: Handler = async ({ params, workspaceId }) => {
   return json(found)
 }
 
-export const listRevisionsHandler: Handler = async ({ params, workspaceId }) => {
+export const listRevisionsHandler: Handler = async ({ request, params, workspaceId }) => {
   const briefId = requireBriefId(params.id)
-  const items = await listRevisions(await getDb(), { workspaceId, briefId })
-  if (!items) throw briefNotFound(briefId)
-  return json({ items })
+  const query = readRevisionListQuery(new URL(request.url).searchParams)
+  const page = await listRevisions(await getDb(), { workspaceId, briefId, cursor: query.cursor, limit: query.limit })
+  if (!page) throw briefNotFound(briefId)
+  return json({ items: page.items, nextCursor: page.nextCursor })
 }
 
 export const getRevisionHandler: Handler = async ({ params, workspaceId }) => {
@@ -159,6 +160,21 @@ function readListQuery(params: URLSearchParams): { search?: string; cursor?: str
     raw[name] = name === 'limit' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value
   }
   const parsed = parseWithProblems(ListQuerySchema, raw)
+  if (!parsed.success) problems.push(...parsed.problems)
+  if (problems.length > 0 || !parsed.success) {
+    throw new ApiProblem('invalid-parameter', `The query has ${countProblems(problems.length)}.`, problems)
+  }
+  return parsed.data
+}
+
+function readRevisionListQuery(params: URLSearchParams): { cursor?: string; limit: number } {
+  const problems: Problem[] = []
+  const raw: Record<string, unknown> = {}
+  for (const [name, value] of params) {
+    if (name in raw) problems.push(problem(name, 'one value', `${params.getAll(name).length} values`))
+    else raw[name] = name === 'limit' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value
+  }
+  const parsed = parseWithProblems(RevisionListQuerySchema, raw)
   if (!parsed.success) problems.push(...parsed.problems)
   if (problems.length > 0 || !parsed.success) {
     throw new ApiProblem('invalid-parameter', `The query has ${countProblems(problems.length)}.`, problems)

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { InvalidInputError } from '~/services/briefs.server'
+import { QuotaExceededError } from '~/services/quotas.server'
 import { LOCAL_WORKSPACE_ID } from '../../db/migrations/0001-initial'
 import { ApiProblem, problemResponse } from './problem'
 
@@ -58,6 +59,8 @@ export function errorResponse(error: unknown, requestId?: string): Response {
   if (error instanceof InvalidInputError) {
     return problemResponse(new ApiProblem('invalid-parameter', error.message, error.problems), requestId)
   }
+  if (error instanceof QuotaExceededError)
+    return problemResponse(new ApiProblem('quota-exceeded', error.message), requestId)
   // The server log keeps what went wrong; the client gets the request id to quote.
   console.error(
     JSON.stringify({

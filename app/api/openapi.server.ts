@@ -20,6 +20,7 @@ import {
   ListQuerySchema,
   ProblemSchema,
   ProblemTypeSchema,
+  RevisionListQuerySchema,
   RevisionListSchema,
   RevisionNumberSchema,
   RevisionRecordSchema,
@@ -188,9 +189,21 @@ function buildDocument(): JsonObject {
         get: {
           operationId: 'listRevisions',
           tags: ['briefs'],
-          summary: "List a brief's revisions, newest first",
-          parameters: [idParam],
-          responses: { 200: ok('Every revision, without answers and brief.', 'RevisionList'), ...problems(404, 500) },
+          summary: "List a brief's revisions, newest first, a page at a time",
+          parameters: [
+            idParam,
+            ...(['cursor', 'limit'] as const).map((name) => ({
+              name,
+              in: 'query',
+              required: false,
+              description: RevisionListQuerySchema.shape[name].description,
+              schema: jsonSchema(RevisionListQuerySchema.shape[name], 'input'),
+            })),
+          ],
+          responses: {
+            200: ok('One page of revisions, without answers and brief.', 'RevisionList'),
+            ...problems(400, 404, 500),
+          },
         },
         post: {
           operationId: 'addRevision',
@@ -409,7 +422,7 @@ after that it is removed for good, with its revisions, check-ins and tokens.
 
 ## Pages
 
-\`GET /briefs\` returns \`{ items, nextCursor }\`, newest first. Pass \`nextCursor\` back as \`cursor\` for the
+\`GET /briefs\` and \`GET /briefs/{id}/revisions\` return \`{ items, nextCursor }\`, newest first. Pass \`nextCursor\` back as \`cursor\` for the
 next page; it is null on the last. Cursors are opaque: send them back unchanged.
 
 ## Choice ids

@@ -53,6 +53,12 @@ export const PROBLEM_TYPES = {
     description:
       'A request in the last 24 hours used the same Idempotency-Key for the same operation with a different body. Use a new key for a new request.',
   },
+  'quota-exceeded': {
+    status: 409,
+    title: 'The brief holds as much as it may',
+    description:
+      'The brief already has the most revisions (10,000 by default) or check-ins (1,000,000 by default) one brief may hold on this instance. Start a new brief to go on.',
+  },
   'body-too-large': {
     status: 413,
     title: 'The body is too large',

@@ -63,7 +63,8 @@ export const BriefPageSchema = z.strictObject({
 })
 
 export const RevisionListSchema = z.strictObject({
-  items: z.array(RevisionSummarySchema).describe('Newest first.'),
+  items: z.array(RevisionSummarySchema).describe('Newest first, one page.'),
+  nextCursor: z.string().nullable().describe('Pass as `cursor` for the next (older) page; null on the last page.'),
 })
 
 export const ProblemSchema = z.object({
@@ -107,4 +108,14 @@ export const ListQuerySchema = z.strictObject({
     .max(LIST_LIMIT_MAX)
     .default(LIST_LIMIT_DEFAULT)
     .describe(`Briefs per page, 1 to ${LIST_LIMIT_MAX}.`),
+})
+
+export const RevisionListQuerySchema = z.strictObject({
+  cursor: z.string().max(400).optional().describe('The nextCursor of the previous page.'),
+  limit: z
+    .int()
+    .min(1)
+    .max(LIST_LIMIT_MAX)
+    .default(LIST_LIMIT_DEFAULT)
+    .describe(`Revisions per page, 1 to ${LIST_LIMIT_MAX}.`),
 })

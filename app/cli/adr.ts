@@ -248,8 +248,9 @@ function identity(brief: Brief, previous: readonly ExistingRecord[]): { briefId:
     null,
   )
   const briefId = latest?.briefId ?? (slug(brief.title) || 'brief')
-  const revisions = ours.filter((r) => r.briefId === briefId).map((r) => r.revision ?? 0)
-  return { briefId, revision: revisions.length > 0 ? Math.max(...revisions) + 1 : 1 }
+  // A fold, not Math.max(...list): a folder may hold more records than the call stack takes arguments.
+  const highest = ours.reduce((top, r) => (r.briefId === briefId ? Math.max(top, r.revision ?? 0) : top), 0)
+  return { briefId, revision: highest + 1 }
 }
 
 async function kindOf(path: string): Promise<'file' | 'dir' | 'missing' | 'other'> {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { type AnswerPath, type Answers, type AnswersInput, DATA_KINDS } from './answers'
+import { type AnswerPath, type Answers, type AnswersInput, DATA_KINDS, FIGURE_LIMITS } from './answers'
 import {
   AREAS,
   type Brief,
@@ -27,31 +27,49 @@ interface FigureSpec {
   units: Readonly<Record<string, readonly [multiply: number, divide: number]>>
   /** Counts of things: users, engineers, jobs, vectors, regions. */
   whole?: boolean
-  /** Highest value in the canonical unit (a percentage). */
+  /** Highest value in the canonical unit: a percentage's 100, or the bound the questionnaire puts on the same figure. */
   max?: number
 }
 
+/** A day in milliseconds: the most a latency figure can be and still be a latency. */
+const DAY_MS = 86_400_000
+
+/** Every figure is bounded, as the questionnaire bounds the same figure, so a typo cannot become a chart of Infinity. */
 export const SIGNAL_FIGURES = {
-  activeUsers: { metric: 'active_users', units: { users: [1, 1] }, whole: true },
-  peakRequestsPerSecond: { metric: 'peak_rps', units: { 'requests/s': [1, 1], 'requests/min': [1, 60] } },
-  p95LatencyMs: { metric: 'p95_latency_ms', units: { ms: [1, 1], s: [1000, 1] } },
+  activeUsers: { metric: 'active_users', units: { users: [1, 1] }, whole: true, max: FIGURE_LIMITS.activeUsers },
+  peakRequestsPerSecond: {
+    metric: 'peak_rps',
+    units: { 'requests/s': [1, 1], 'requests/min': [1, 60] },
+    max: FIGURE_LIMITS.peakRequestsPerSecond,
+  },
+  p95LatencyMs: { metric: 'p95_latency_ms', units: { ms: [1, 1], s: [1000, 1] }, max: DAY_MS },
   dbCpuPercent: { metric: 'db_cpu_percent', units: { '%': [1, 1], ratio: [100, 1] }, max: 100 },
-  dbSizeGb: { metric: 'db_size_gb', units: { GB: [1, 1], MB: [1, 1000], TB: [1000, 1] } },
+  dbSizeGb: {
+    metric: 'db_size_gb',
+    units: { GB: [1, 1], MB: [1, 1000], TB: [1000, 1] },
+    max: FIGURE_LIMITS.dataVolumeGb,
+  },
   longestJobSeconds: {
     metric: 'longest_job_seconds',
     units: { s: [1, 1], ms: [1, 1000], min: [60, 1], h: [3600, 1] },
+    max: FIGURE_LIMITS.longestTaskSeconds,
   },
-  queueDepth: { metric: 'queue_depth', units: { jobs: [1, 1] }, whole: true },
+  queueDepth: { metric: 'queue_depth', units: { jobs: [1, 1] }, whole: true, max: FIGURE_LIMITS.vectorCount },
   errorRatePercent: { metric: 'error_rate_percent', units: { '%': [1, 1], ratio: [100, 1] }, max: 100 },
-  engineers: { metric: 'engineers', units: { engineers: [1, 1] }, whole: true },
-  monthlyInfraUsd: { metric: 'monthly_infra_usd', units: { 'USD/month': [1, 1], USD: [1, 1], cents: [1, 100] } },
-  vectorCount: { metric: 'vector_count', units: { vectors: [1, 1] }, whole: true },
-  vectorQueryP95Ms: { metric: 'vector_query_p95_ms', units: { ms: [1, 1], s: [1000, 1] } },
+  engineers: { metric: 'engineers', units: { engineers: [1, 1] }, whole: true, max: 10_000 },
+  monthlyInfraUsd: {
+    metric: 'monthly_infra_usd',
+    units: { 'USD/month': [1, 1], USD: [1, 1], cents: [1, 100] },
+    max: FIGURE_LIMITS.monthlyInfraUsd,
+  },
+  vectorCount: { metric: 'vector_count', units: { vectors: [1, 1] }, whole: true, max: FIGURE_LIMITS.vectorCount },
+  vectorQueryP95Ms: { metric: 'vector_query_p95_ms', units: { ms: [1, 1], s: [1000, 1] }, max: DAY_MS },
   timeseriesEventsPerSecond: {
     metric: 'timeseries_events_per_second',
     units: { 'events/s': [1, 1], 'events/min': [1, 60] },
+    max: FIGURE_LIMITS.timeseriesEventsPerSecond,
   },
-  regionsRequired: { metric: 'regions_required', units: { regions: [1, 1] }, whole: true },
+  regionsRequired: { metric: 'regions_required', units: { regions: [1, 1] }, whole: true, max: 1_000 },
 } as const satisfies Record<string, FigureSpec>
 
 export type SignalField = keyof typeof SIGNAL_FIGURES

@@ -3,23 +3,23 @@ import { downloadName, loadRevision } from '~/components/saved-brief/brief-route
 import { workspaceOf } from '~/components/wizard/draft-route.server'
 import { exportAdrHistory, type RevisionSnapshot } from '~/export/adr/history'
 import { zipRecords } from '~/export/adr/zip'
-import { getRevision } from '~/services/briefs.server'
+import { listChoiceChanges } from '~/services/briefs.server'
 import { publicOrigin } from '~/web/load-context'
 import { getDb } from '../../db/client.server'
 
 /**
  * The decision records of a brief up to this revision, as a zip of
  * docs/decisions/: revision 1's records, then a new record for every choice a
- * later revision changed, superseding the one before it.
+ * later revision changed, superseding the one before it. Reads revision 1,
+ * the revisions where a choice changed and this one, whatever the history's length.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { briefId, revision } = await loadRevision(request, params.id, params.n ?? '')
+  const { briefId, revision } = await loadRevision(request, params.id, params.n ?? '', { history: false })
   const db = await getDb()
-  const snapshots: RevisionSnapshot[] = [snapshot(revision)]
-  for (let number = 1; number < revision.number; number++) {
-    const earlier = await getRevision(db, { workspaceId: workspaceOf(request), briefId, number })
-    if (earlier) snapshots.push(snapshot(earlier))
-  }
+  // Only the revisions where a recorded choice changed write records; the others leave the folder as it was.
+  const changes = await listChoiceChanges(db, { workspaceId: workspaceOf(request), briefId, upTo: revision.number })
+  const snapshots: RevisionSnapshot[] = changes.map(snapshot)
+  if (!changes.some((r) => r.number === revision.number)) snapshots.push(snapshot(revision))
   const files = exportAdrHistory(snapshots, { briefId, guideBaseUrl: publicOrigin(context, request) })
   return new Response(zipRecords(files, { date: snapshot(revision).date }), {
     headers: {

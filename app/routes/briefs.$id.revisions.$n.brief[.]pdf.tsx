@@ -10,7 +10,7 @@ import { parsePdfQuery, pdfResponse, requestIdOf } from './brief-pdf.server'
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const query = parsePdfQuery(request, requestIdOf(context))
   if (query instanceof Response) return query
-  const { revision } = await loadRevision(request, params.id, params.n ?? '')
+  const { revision } = await loadRevision(request, params.id, params.n ?? '', { history: false })
   return pdfResponse({
     brief: revision.brief,
     answers: revision.answers,

@@ -3,7 +3,7 @@ import { downloadName, loadRevision } from '~/components/saved-brief/brief-route
 
 /** One revision's Brief (schema version 1) as a JSON file, exactly as the engine returned it. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { revision } = await loadRevision(request, params.id, params.n ?? '')
+  const { revision } = await loadRevision(request, params.id, params.n ?? '', { history: false })
   return new Response(`${JSON.stringify(revision.brief, null, 2)}\n`, {
     headers: {
       'Content-Type': 'application/json; charset=utf-8',

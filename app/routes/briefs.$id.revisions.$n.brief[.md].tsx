@@ -5,7 +5,7 @@ import { publicOrigin } from '~/web/load-context'
 
 /** One revision as a Markdown file; guide links carry this site's address so they work outside it. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { revision } = await loadRevision(request, params.id, params.n ?? '')
+  const { revision } = await loadRevision(request, params.id, params.n ?? '', { history: false })
   const origin = publicOrigin(context, request)
   return new Response(renderMarkdown(revision.brief, revision.answers, { guideBaseUrl: origin }), {
     headers: {

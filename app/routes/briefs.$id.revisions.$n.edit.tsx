@@ -13,7 +13,7 @@ import { getDb } from '../../db/client.server'
  * adds the brief's next revision.
  */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { briefId, revision } = await loadRevision(request, params.id, params.n ?? '')
+  const { briefId, revision } = await loadRevision(request, params.id, params.n ?? '', { history: false })
   const draft = await createDraft(await getDb(), {
     workspaceId: workspaceOf(request),
     briefId,
@@ -24,7 +24,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 /** A plain visit has nothing to edit yet: back to the revision. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { briefId, revision } = await loadRevision(request, params.id, params.n ?? '')
+  const { briefId, revision } = await loadRevision(request, params.id, params.n ?? '', { history: false })
   return redirect(`/briefs/${briefId}/revisions/${revision.number}`)
 }
 

@@ -8,6 +8,7 @@ import { StepForm, VALIDATE_INTENT } from '~/components/wizard/step-form'
 import { isSection, nextStep, previousStep, type Section, STEP_INFO, stepPath } from '~/components/wizard/steps'
 import { WizardPage } from '~/components/wizard/wizard-page'
 import { saveDraftSection } from '~/services/drafts.server'
+import { readForm } from '~/web/form-body.server'
 
 /** One questionnaire step: /drafts/:id/product … /drafts/:id/budget. */
 
@@ -42,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const section = requireSection(params.step)
   const { db, workspaceId, draft } = await requireDraft(request, params.id)
-  const { submission, values } = parseStep(section, await request.formData())
+  const { submission, values } = parseStep(section, await readForm(request))
   const valid = submission.status === 'success'
   // What was typed is kept even when it is wrong, so leaving the page loses nothing.
   await saveDraftSection(db, {

@@ -12,6 +12,8 @@ import { assembleAnswers } from '~/components/wizard/schemas'
 import { WizardPage } from '~/components/wizard/wizard-page'
 import { addRevision, createBrief } from '~/services/briefs.server'
 import { deleteDraft } from '~/services/drafts.server'
+import { QuotaExceededError } from '~/services/quotas.server'
+import { pageError } from '~/web/form-body.server'
 
 /** The last step: every answer in words, and the button that turns the draft into a brief. */
 
@@ -39,7 +41,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) return data({ problems: describeProblems(draft.id, result.problems) }, { status: 400 })
 
   if (draft.briefId) {
-    const revision = await addRevision(db, { workspaceId, briefId: draft.briefId, answers: result.answers })
+    const revision = await addRevision(db, { workspaceId, briefId: draft.briefId, answers: result.answers }).catch(
+      (error: unknown) => {
+        if (error instanceof QuotaExceededError) throw pageError(409, 'Conflict', error.message)
+        throw error
+      },
+    )
     if (!revision) throw notFound('The brief this draft was revising no longer exists, so no revision was made.')
     await deleteDraft(db, { workspaceId, draftId: draft.id })
     return redirect(

@@ -1,24 +1,49 @@
-import { type LoaderFunctionArgs, redirect } from '@remix-run/node'
+import type { ActionFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
+import { Form, useNavigation } from '@remix-run/react'
+import { SiteLayout } from '~/components/site-layout'
 import { workspaceOf } from '~/components/wizard/draft-route.server'
 import { stepPath } from '~/components/wizard/steps'
 import { createDraft } from '~/services/drafts.server'
 import { getDb } from '../../db/client.server'
 
-/** /new starts an empty draft and sends the founder to its first step; the draft's address resumes it. */
-async function start(request: Request) {
+/**
+ * /new: a start page whose button makes the draft. Reading the page (GET or
+ * HEAD, a crawler or a link preview) creates nothing; the POST creates an
+ * empty draft and sends the founder to its first step, whose address resumes it.
+ */
+export function loader() {
+  return null
+}
+
+export async function action({ request }: ActionFunctionArgs) {
   const draft = await createDraft(await getDb(), { workspaceId: workspaceOf(request) })
   return redirect(stepPath(draft.id, 'product'), { headers: { 'Cache-Control': 'no-store' } })
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  return start(request)
-}
+export const meta: MetaFunction = () => [
+  { title: 'Start a brief · stackbrief' },
+  {
+    name: 'description',
+    content: 'Answer six short steps about your product, team, load, data, compliance and budget.',
+  },
+]
 
-export async function action({ request }: LoaderFunctionArgs) {
-  return start(request)
-}
-
-/** Never shown: the loader always redirects. Having a component keeps /new a page, so links to it work in the browser. */
 export default function NewBrief() {
-  return null
+  const navigation = useNavigation()
+  const starting = navigation.state !== 'idle' && navigation.formAction === '/new'
+  return (
+    <SiteLayout>
+      <h1>Start a brief</h1>
+      <p>
+        Six short steps: the product, the team, the load, the data, compliance and the budget. Every answer is saved as
+        you go, so you can stop and come back to the draft&apos;s address.
+      </p>
+      <Form method="post" action="/new" className="hero__actions">
+        <button type="submit" className="button button--large" disabled={starting}>
+          {starting ? 'Starting…' : 'Start the questionnaire'}
+        </button>
+      </Form>
+    </SiteLayout>
+  )
 }

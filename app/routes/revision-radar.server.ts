@@ -7,7 +7,7 @@ import { getDb } from '../../db/client.server'
 
 /** The revision's radar, compared with the revision before it (revision 1: everything is new). */
 export async function loadRadar(request: Request, params: LoaderFunctionArgs['params']) {
-  const { briefId, revision } = await loadRevision(request, params.id, params.n ?? '')
+  const { briefId, revision } = await loadRevision(request, params.id, params.n ?? '', { history: false })
   const before =
     revision.number > 1
       ? await getRevision(await getDb(), { workspaceId: workspaceOf(request), briefId, number: revision.number - 1 })

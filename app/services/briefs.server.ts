@@ -7,6 +7,7 @@ import { generateBrief } from '~/engine/generate'
 import { describeValue, type Problem, problem } from '~/lib/problems'
 import type { Db } from '../../db/client.server'
 import type { Database } from '../../db/schema'
+import { maxRevisionsPerBrief, QuotaExceededError } from './quotas.server'
 
 /**
  * Saved briefs and their revisions. A brief is its list of revisions; a
@@ -83,7 +84,7 @@ export async function createBrief(
         deleted_at: null,
       })
       .execute()
-    const revision = await insertRevision(trx, id, 1, snapshot)
+    const revision = await insertRevision(trx, id, 1, snapshot, null)
     const brief: BriefSummary = {
       id,
       title: snapshot.title,
@@ -97,13 +98,15 @@ export async function createBrief(
 
 /**
  * The next revision of a brief, which becomes its head; null when the
- * workspace has no such brief. Throws InvalidInputError like createBrief.
+ * workspace has no such brief. Throws InvalidInputError like createBrief, and
+ * QuotaExceededError when the brief already holds the most revisions allowed.
  */
 export async function addRevision(
   db: Db,
-  input: { workspaceId: string; briefId: string; answers: Answers; now?: Date },
+  input: { workspaceId: string; briefId: string; answers: Answers; now?: Date; maxRevisions?: number },
 ): Promise<RevisionRecord | null> {
   const snapshot = takeSnapshot(input.answers, input.now)
+  const max = input.maxRevisions ?? maxRevisionsPerBrief()
   return inTransaction(db, async (trx) => {
     // Moving the head first takes the row's write lock: a concurrent revision
     // waits, then reads the moved head, so no two revisions share a number.
@@ -117,10 +120,28 @@ export async function addRevision(
       .where('id', '=', input.briefId)
       .where('workspace_id', '=', input.workspaceId)
       .where('deleted_at', 'is', null)
+      .where('head_revision', '<', max)
       .returning('head_revision')
       .executeTakeFirst()
-    if (!moved) return null
-    return insertRevision(trx, input.briefId, Number(moved.head_revision), snapshot)
+    if (!moved) {
+      const exists = await trx
+        .selectFrom('briefs')
+        .select('id')
+        .where('id', '=', input.briefId)
+        .where('workspace_id', '=', input.workspaceId)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst()
+      if (exists) throw new QuotaExceededError('revisions', max)
+      return null
+    }
+    const number = Number(moved.head_revision)
+    const before = await trx
+      .selectFrom('revisions')
+      .select('choices')
+      .where('brief_id', '=', input.briefId)
+      .where('number', '=', number - 1)
+      .executeTakeFirst()
+    return insertRevision(trx, input.briefId, number, snapshot, before?.choices ?? null)
   })
 }
 
@@ -196,35 +217,146 @@ export async function listBriefs(
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null }
 }
 
-/** Every revision of a brief, newest first, or null when the workspace has no such brief. */
+/**
+ * A brief's revisions, newest first, a page at a time (without answers and
+ * brief), or null when the workspace has no such brief. Pages follow each
+ * other by an opaque cursor like the brief list's: pass one page's
+ * `nextCursor` for the next; null means the last page.
+ */
 export async function listRevisions(
   db: Db,
-  input: { workspaceId: string; briefId: string },
-): Promise<RevisionSummary[] | null> {
-  // A brief is created with its first revision, so no rows means no brief.
-  const rows = await db.db
+  input: { workspaceId: string; briefId: string; cursor?: string; limit?: number },
+): Promise<{ items: RevisionSummary[]; nextCursor: string | null; headRevision: number } | null> {
+  const limit = checkLimit(input.limit)
+  const before = input.cursor === undefined || input.cursor === '' ? null : decodeRevisionCursor(input.cursor)
+  const brief = await getBriefHead(db, input)
+  if (!brief) return null
+  let query = db.db
     .selectFrom('revisions')
-    .innerJoin('briefs', 'briefs.id', 'revisions.brief_id')
-    .select([
-      'revisions.number',
-      'revisions.engine_version',
-      'revisions.catalog_version',
-      'revisions.created_at',
-      'revisions.answers',
-    ])
-    .where('briefs.id', '=', input.briefId)
-    .where('briefs.workspace_id', '=', input.workspaceId)
-    .where('briefs.deleted_at', 'is', null)
-    .orderBy('revisions.number', 'desc')
+    .select(['number', 'engine_version', 'catalog_version', 'created_at', 'answers'])
+    .where('brief_id', '=', input.briefId)
+  if (before !== null) query = query.where('number', '<', before)
+  const rows = await query
+    .orderBy('number', 'desc')
+    .limit(limit + 1)
     .execute()
-  if (rows.length === 0) return null
-  return rows.map((row) => ({
+  const items = rows.slice(0, limit).map((row) => ({
     number: Number(row.number),
     engineVersion: row.engine_version,
     catalogVersion: row.catalog_version,
     createdAt: row.created_at,
     title: titleOf(JSON.parse(row.answers) as Answers),
   }))
+  const last = items.at(-1)
+  return {
+    items,
+    nextCursor: rows.length > limit && last ? encodeRevisionCursor(last.number) : null,
+    headRevision: brief.headRevision,
+  }
+}
+
+/** The number of a brief's latest revision and its title, from the brief row alone; null when there is no such brief. */
+export async function getBriefHead(
+  db: Db,
+  input: { workspaceId: string; briefId: string },
+): Promise<{ headRevision: number; title: string } | null> {
+  const row = await db.db
+    .selectFrom('briefs')
+    .select(['head_revision', 'title'])
+    .where('id', '=', input.briefId)
+    .where('workspace_id', '=', input.workspaceId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst()
+  return row ? { headRevision: Number(row.head_revision), title: row.title } : null
+}
+
+/**
+ * The revision numbered `number` with the brief's head beside it, in one
+ * query: null when there is no such brief, `revision: null` when the brief
+ * has no such revision.
+ */
+export async function getRevisionWithHead(
+  db: Db,
+  input: { workspaceId: string; briefId: string; number: number },
+): Promise<{ headRevision: number; revision: RevisionRecord | null } | null> {
+  const number =
+    Number.isInteger(input.number) && input.number >= 1 && input.number <= MAX_REVISION_NUMBER ? input.number : 0
+  const row = await db.db
+    .selectFrom('briefs')
+    .leftJoin('revisions', (join) =>
+      join.onRef('revisions.brief_id', '=', 'briefs.id').on('revisions.number', '=', number),
+    )
+    .select([
+      'briefs.head_revision',
+      'revisions.number',
+      'revisions.answers',
+      'revisions.brief',
+      'revisions.engine_version',
+      'revisions.catalog_version',
+      'revisions.created_at',
+    ])
+    .where('briefs.id', '=', input.briefId)
+    .where('briefs.workspace_id', '=', input.workspaceId)
+    .where('briefs.deleted_at', 'is', null)
+    .executeTakeFirst()
+  if (!row) return null
+  const headRevision = Number(row.head_revision)
+  if (row.number === null || row.answers === null || row.brief === null) return { headRevision, revision: null }
+  return {
+    headRevision,
+    revision: toRecord(input.briefId, {
+      number: row.number,
+      answers: row.answers,
+      brief: row.brief,
+      engine_version: row.engine_version ?? '',
+      catalog_version: row.catalog_version ?? '',
+      created_at: row.created_at ?? '',
+    }),
+  }
+}
+
+/**
+ * The revisions up to `upTo` where the recorded decisions changed (revision 1
+ * always counts), oldest first: all the decision-records history needs, read
+ * through a partial index whatever the length of the history.
+ */
+export async function listChoiceChanges(
+  db: Db,
+  input: { workspaceId: string; briefId: string; upTo: number },
+): Promise<RevisionRecord[]> {
+  const rows = await db.db
+    .selectFrom('revisions')
+    .innerJoin('briefs', 'briefs.id', 'revisions.brief_id')
+    .select([
+      'revisions.number',
+      'revisions.answers',
+      'revisions.brief',
+      'revisions.engine_version',
+      'revisions.catalog_version',
+      'revisions.created_at',
+    ])
+    .where('briefs.id', '=', input.briefId)
+    .where('briefs.workspace_id', '=', input.workspaceId)
+    .where('briefs.deleted_at', 'is', null)
+    .where('revisions.brief_id', '=', input.briefId)
+    .where('revisions.choices_changed', '=', 1)
+    .where('revisions.number', '<=', input.upTo)
+    .orderBy('revisions.number')
+    .execute()
+  return rows.map((row) => toRecord(input.briefId, row))
+}
+
+/**
+ * A brief's recorded decisions (those that get a decision record: adopted or
+ * deferred, with a choice) as one line, `area=choice:status` in area order.
+ * Two revisions with the same line leave the same decision records.
+ */
+export function choicesLine(brief: Brief): string {
+  return brief.decisions
+    .filter((d) => d.choice.id !== 'none' && (d.status === 'adopt' || d.status === 'defer'))
+    .map((d) => `${d.area}=${d.choice.id}:${d.status}`)
+    .sort()
+    .join(' ')
 }
 
 export async function getRevision(
@@ -296,7 +428,9 @@ async function insertRevision(
   briefId: string,
   number: number,
   snapshot: Snapshot,
+  previousChoices: string | null,
 ): Promise<RevisionRecord> {
+  const choices = choicesLine(snapshot.brief)
   await trx
     .insertInto('revisions')
     .values({
@@ -308,6 +442,8 @@ async function insertRevision(
       engine_version: snapshot.brief.engineVersion,
       catalog_version: snapshot.brief.catalogVersion,
       created_at: snapshot.createdAt,
+      choices,
+      choices_changed: choices === previousChoices ? 0 : 1,
     })
     .execute()
   return {
@@ -396,6 +532,37 @@ const CURSOR_ID = /^[\w-]{1,64}$/
 
 export function encodeCursor(createdAt: string, id: string): string {
   return Buffer.from(JSON.stringify([createdAt, id]), 'utf8').toString('base64url')
+}
+
+const REVISION_CURSOR = /^[A-Za-z0-9_-]{1,40}$/
+
+function encodeRevisionCursor(number: number): string {
+  return Buffer.from(JSON.stringify(['r', number]), 'utf8').toString('base64url')
+}
+
+function decodeRevisionCursor(cursor: string): number {
+  const bad = () =>
+    new InvalidInputError([
+      problem('cursor', 'a cursor exactly as an earlier page returned it in nextCursor', describeValue(cursor)),
+    ])
+  if (!REVISION_CURSOR.test(cursor)) throw bad()
+  let decoded: unknown
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
+  } catch {
+    throw bad()
+  }
+  if (
+    !Array.isArray(decoded) ||
+    decoded.length !== 2 ||
+    decoded[0] !== 'r' ||
+    !Number.isInteger(decoded[1]) ||
+    decoded[1] < 1 ||
+    decoded[1] > MAX_REVISION_NUMBER
+  ) {
+    throw bad()
+  }
+  return decoded[1]
 }
 
 function decodeCursor(cursor: string): { createdAt: string; id: string } {

@@ -13,6 +13,7 @@ import {
   LIST_LIMIT_DEFAULT,
   LIST_LIMIT_MAX,
 } from './briefs.server'
+import { maxCheckinsPerBrief, QuotaExceededError } from './quotas.server'
 
 /**
  * Check-ins: figures a team measured, recorded against a brief and judged
@@ -91,9 +92,17 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/
  */
 export async function recordCheckin(
   db: Db,
-  input: { workspaceId: string; briefId: string; signals: Signals; source: CheckinSource; now?: Date },
+  input: {
+    workspaceId: string
+    briefId: string
+    signals: Signals
+    source: CheckinSource
+    now?: Date
+    maxCheckins?: number
+  },
 ): Promise<{ checkin: CheckinRecord; revision: number; triggers: TriggerEvaluation[] } | null> {
   const now = input.now ?? new Date()
+  const max = input.maxCheckins ?? maxCheckinsPerBrief()
   const latestAllowed = addDays(isoDate(now), MEASURED_AT_MAX_DAYS_AHEAD)
   if (input.signals.measuredAt > latestAllowed) {
     throw new InvalidInputError([
@@ -101,6 +110,19 @@ export async function recordCheckin(
     ])
   }
   return inTransaction(db, async (trx) => {
+    // Counting up first holds the brief row, so concurrent check-ins cannot pass the quota together.
+    const counted = await trx
+      .updateTable('briefs')
+      .set((eb) => ({ checkin_count: eb('checkin_count', '+', 1) }))
+      .where('id', '=', input.briefId)
+      .where('workspace_id', '=', input.workspaceId)
+      .where('deleted_at', 'is', null)
+      .where('checkin_count', '<', max)
+      .executeTakeFirst()
+    if (Number(counted.numUpdatedRows) === 0) {
+      if (await briefExists(trx, input.workspaceId, input.briefId)) throw new QuotaExceededError('checkins', max)
+      return null
+    }
     const head = await readHead(trx, input.workspaceId, input.briefId)
     if (!head) return null
     const checkin: CheckinRecord = {

@@ -3,6 +3,7 @@ import * as initial from './0001-initial'
 import * as checkinsAndTokens from './0002-checkins-and-tokens'
 import * as attentionIndexes from './0003-attention-indexes'
 import * as jobsAndDeletion from './0004-jobs-and-deletion'
+import * as limits from './0005-limits'
 import * as rateLimits from './0006-rate-limits'
 
 /**
@@ -14,5 +15,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002-checkins-and-tokens': checkinsAndTokens,
   '0003-attention-indexes': attentionIndexes,
   '0004-jobs-and-deletion': jobsAndDeletion,
+  '0005-limits': limits,
   '0006-rate-limits': rateLimits,
 }

@@ -110,9 +110,10 @@ describe('the questionnaire in a browser', { timeout: 120_000 }, () => {
   it('with scripts on: fills every step, survives a reload, generates, downloads and revises', async () => {
     const { context, page, errors } = await open(true)
     await page.goto(`${base}/`)
+    await Promise.all([page.waitForURL(/\/new$/), page.getByRole('link', { name: 'Start a brief' }).first().click()])
     await Promise.all([
       page.waitForURL(/\/drafts\/d_[a-z2-7]{16}\/product$/),
-      page.getByRole('link', { name: 'Start a brief' }).first().click(),
+      page.getByRole('button', { name: 'Start the questionnaire' }).click(),
     ])
     await page.getByRole('heading', { level: 1, name: /Product$/ }).waitFor()
     const draftUrl = page.url().replace(/\/product$/, '')
@@ -255,7 +256,11 @@ describe('the questionnaire in a browser', { timeout: 120_000 }, () => {
 
   it('with scripts off: plain forms, errors from the server with focus on the first, the same brief at the end', async () => {
     const { context, page } = await open(false, 390)
-    const started = await page.goto(`${base}/new`)
+    expect((await page.goto(`${base}/new`))?.status()).toBe(200)
+    const [started] = await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('button', { name: 'Start the questionnaire' }).click(),
+    ])
     expect(started?.status()).toBe(200)
     expect(page.url()).toMatch(/\/drafts\/d_[a-z2-7]{16}\/product$/)
 
@@ -359,6 +364,8 @@ describe('the questionnaire in a browser', { timeout: 120_000 }, () => {
       if (body) scripts.set(response.url(), gzipSync(body, { level: 9 }).length)
     })
     await page.goto(`${base}/new`)
+    await page.getByRole('button', { name: 'Start the questionnaire' }).click()
+    await page.waitForURL(/\/drafts\/d_[a-z2-7]{16}\/product$/)
     await page.waitForLoadState('networkidle')
     const total = [...scripts.values()].reduce((sum, n) => sum + n, 0)
     console.info(

@@ -141,6 +141,22 @@ describe('OpenAPI description', () => {
     }
   })
 
+  it('describes both paged lists with cursor and limit, and their nextCursor', () => {
+    for (const [template, names] of [
+      ['/briefs', ['search', 'cursor', 'limit']],
+      ['/briefs/{id}/revisions', ['cursor', 'limit']],
+    ] as const) {
+      const op = doc.paths[template].get as { parameters: Json[] }
+      const query = op.parameters.filter((p) => p.in === 'query').map((p) => p.name)
+      expect(query, template).toEqual(names)
+    }
+    const list = doc.components.schemas.RevisionList as { required: string[] }
+    expect(list.required).toEqual(expect.arrayContaining(['items', 'nextCursor']))
+    expect(String((doc.info as Json).description)).toContain(
+      '`GET /briefs/{id}/revisions` return `{ items, nextCursor }`',
+    )
+  })
+
   it('takes request bodies as clients write them: defaults optional, either form', () => {
     const answers = doc.components.schemas.Answers as { required: string[]; properties: Record<string, Json> }
     expect(answers.required).not.toContain('data')

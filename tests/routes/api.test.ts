@@ -113,8 +113,31 @@ describe.each(dbs)('API v1 routes on $name', (t) => {
         [2, 'Second'],
         [1, 'First'],
       ])
+      expect(list.nextCursor).toBeNull()
       const first = RevisionRecordSchema.parse(await (await api('GET', `/api/v1/briefs/${id}/revisions/1`)).json())
       expect(first).toMatchObject({ number: 1, title: 'First', brief: briefOf('First') })
+    })
+
+    it('lists revisions a page at a time by cursor, and refuses a cursor or limit it cannot use', async () => {
+      const { id } = await create('P1')
+      for (const name of ['P2', 'P3', 'P4', 'P5']) {
+        expect((await api('POST', `/api/v1/briefs/${id}/revisions`, { body: input(name) })).status).toBe(201)
+      }
+      const seen: number[] = []
+      let url: string | null = `/api/v1/briefs/${id}/revisions?limit=2`
+      while (url) {
+        const page = RevisionListSchema.parse(await (await api('GET', url)).json())
+        expect(page.items.length).toBeLessThanOrEqual(2)
+        seen.push(...page.items.map((r) => r.number))
+        url = page.nextCursor
+          ? `/api/v1/briefs/${id}/revisions?limit=2&cursor=${encodeURIComponent(page.nextCursor)}`
+          : null
+      }
+      expect(seen).toEqual([5, 4, 3, 2, 1])
+      for (const query of ['cursor=nope', 'limit=0', 'limit=101', 'search=x']) {
+        const response = await api('GET', `/api/v1/briefs/${id}/revisions?${query}`)
+        expect(response.status, query).toBe(400)
+      }
     })
 
     it('lists newest first by pages, with search', async () => {

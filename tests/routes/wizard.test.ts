@@ -4,7 +4,7 @@ import { action as editAction } from '~/routes/briefs.$id.revisions.$n.edit'
 import { loader as resumeLoader } from '~/routes/drafts.$id'
 import { action as stepAction, loader as stepLoader } from '~/routes/drafts.$id.$step'
 import { action as reviewAction, loader as reviewLoader } from '~/routes/drafts.$id.review'
-import { loader as newLoader } from '~/routes/new'
+import { action as newAction, loader as newLoader } from '~/routes/new'
 import { getBrief, listRevisions } from '~/services/briefs.server'
 import { getDraft } from '~/services/drafts.server'
 import { type Db, setDbForTests } from '../../db/client.server'
@@ -97,7 +97,7 @@ async function thrown(run: () => Promise<unknown>): Promise<Response> {
 }
 
 async function startDraft(): Promise<string> {
-  const to = location(await newLoader({ request: request('/new'), params: {}, context: {} }))
+  const to = location(await newAction({ request: request('/new', []), params: {}, context: {} }))
   const match = /^\/drafts\/(d_[a-z2-7]{16})\/product$/.exec(to)
   expect(match, `redirect to ${to}`).not.toBeNull()
   return match?.[1] ?? ''
@@ -130,7 +130,11 @@ describe.each(dbs)('questionnaire routes on $name', (t) => {
     await cleanup()
   })
 
-  it('/new creates a draft and redirects to its first step', async () => {
+  it('reading /new creates nothing; its button (a POST) creates a draft and redirects to its first step', async () => {
+    const before = await db.db.selectFrom('drafts').select(db.db.fn.countAll().as('n')).executeTakeFirstOrThrow()
+    expect(await newLoader()).toBeNull()
+    const after = await db.db.selectFrom('drafts').select(db.db.fn.countAll().as('n')).executeTakeFirstOrThrow()
+    expect(Number(after.n)).toBe(Number(before.n))
     const id = await startDraft()
     const draft = await getDraft(db, { workspaceId, draftId: id })
     expect(draft).toMatchObject({ id, briefId: null, answers: {}, step: 'product' })
@@ -347,7 +351,7 @@ describe.each(dbs)('questionnaire routes on $name', (t) => {
     )
     expect(second).toBe(`/briefs/${briefId}/revisions/2`)
     const revisions = await listRevisions(db, { workspaceId, briefId })
-    expect(revisions?.map((r) => r.number)).toEqual([2, 1])
+    expect(revisions?.items.map((r) => r.number)).toEqual([2, 1])
     expect((await getBrief(db, { workspaceId, briefId }))?.head.answers.budget.monthlyInfraUsd).toBe(900)
   })
 

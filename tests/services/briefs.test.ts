@@ -11,6 +11,7 @@ import {
   getRevision,
   InvalidInputError,
   listBriefs,
+  listChoiceChanges,
   listRevisions,
   previewBrief,
 } from '~/services/briefs.server'
@@ -115,18 +116,73 @@ describe.each(dbs)('brief services on $name', (t) => {
       await addRevision(db, { workspaceId: ws, briefId: brief.id, answers: named('Two') })
       await addRevision(db, { workspaceId: ws, briefId: brief.id, answers: named('Three') })
       const list = await listRevisions(db, { workspaceId: ws, briefId: brief.id })
-      expect(list?.map((r) => [r.number, r.title])).toEqual([
+      expect(list?.items.map((r) => [r.number, r.title])).toEqual([
         [3, 'Three'],
         [2, 'Two'],
         [1, 'One'],
       ])
-      expect(list?.[0]).toEqual({
+      expect(list?.nextCursor).toBeNull()
+      expect(list?.headRevision).toBe(3)
+      expect(list?.items[0]).toEqual({
         number: 3,
         title: 'Three',
         engineVersion: expect.any(String),
         catalogVersion: expect.any(String),
         createdAt: expect.any(String),
       })
+    })
+
+    it('pages through revisions by cursor, newest first, none twice and none missed', async () => {
+      const { brief } = await createBrief(db, { workspaceId: ws, answers: named('R1') })
+      for (let i = 2; i <= 7; i++)
+        await addRevision(db, { workspaceId: ws, briefId: brief.id, answers: named(`R${i}`) })
+      const seen: number[] = []
+      let cursor: string | undefined
+      for (let pages = 0; pages < 10; pages++) {
+        const page = await listRevisions(db, { workspaceId: ws, briefId: brief.id, limit: 3, cursor })
+        if (!page) throw new Error('no brief')
+        expect(page.items.length).toBeLessThanOrEqual(3)
+        seen.push(...page.items.map((r) => r.number))
+        if (!page.nextCursor) break
+        cursor = page.nextCursor
+      }
+      expect(seen).toEqual([7, 6, 5, 4, 3, 2, 1])
+      await expect(listRevisions(db, { workspaceId: ws, briefId: brief.id, cursor: 'nonsense!' })).rejects.toThrow(
+        /cursor/,
+      )
+      await expect(listRevisions(db, { workspaceId: ws, briefId: brief.id, limit: 101 })).rejects.toThrow(/limit/)
+    })
+
+    it('refuses a revision past the quota with a message, and keeps the head where it was', async () => {
+      const { brief } = await createBrief(db, { workspaceId: ws, answers: named('Q1') })
+      await addRevision(db, { workspaceId: ws, briefId: brief.id, answers: named('Q2'), maxRevisions: 2 })
+      await expect(
+        addRevision(db, { workspaceId: ws, briefId: brief.id, answers: named('Q3'), maxRevisions: 2 }),
+      ).rejects.toThrow(/already has 2 revisions/)
+      expect((await getBrief(db, { workspaceId: ws, briefId: brief.id }))?.headRevision).toBe(2)
+    })
+
+    it('marks the revisions where a recorded choice changed, and lists only those for the records', async () => {
+      const { brief } = await createBrief(db, { workspaceId: ws, answers: named('Choices') })
+      await addRevision(db, { workspaceId: ws, briefId: brief.id, answers: named('Choices, renamed') })
+      const paying = buildAnswers({ product: { name: 'Choices' }, compliance: { payments: 'subscriptions' } })
+      const third = await addRevision(db, { workspaceId: ws, briefId: brief.id, answers: paying })
+      const rows = await db.db
+        .selectFrom('revisions')
+        .select(['number', 'choices', 'choices_changed'])
+        .where('brief_id', '=', brief.id)
+        .orderBy('number')
+        .execute()
+      expect(rows.map((r) => Number(r.choices_changed))).toEqual([1, 0, 1])
+      expect(rows[0].choices).toMatch(/database=/)
+      expect(rows[2].choices).toMatch(/payments=/)
+      const changed = await listChoiceChanges(db, { workspaceId: ws, briefId: brief.id, upTo: 3 })
+      expect(changed.map((r) => r.number)).toEqual([1, 3])
+      expect(
+        (await listChoiceChanges(db, { workspaceId: ws, briefId: brief.id, upTo: 2 })).map((r) => r.number),
+      ).toEqual([1])
+      expect(third?.number).toBe(3)
+      expect(await listChoiceChanges(db, { workspaceId: OTHER_WORKSPACE, briefId: brief.id, upTo: 3 })).toEqual([])
     })
 
     it('answers null for a brief that does not exist or belongs to another workspace', async () => {
@@ -163,7 +219,7 @@ describe.each(dbs)('brief services on $name', (t) => {
       const head = await getBrief(db, { workspaceId: ws, briefId: brief.id })
       expect(head?.headRevision).toBe(13)
       expect(head?.title).toBe(made.find((r) => r?.number === 13)?.title)
-      expect((await listRevisions(db, { workspaceId: ws, briefId: brief.id }))?.length).toBe(13)
+      expect((await listRevisions(db, { workspaceId: ws, briefId: brief.id }))?.items.length).toBe(13)
     })
 
     it('lets the database refuse a second revision with a number already taken', async () => {
@@ -175,7 +231,7 @@ describe.each(dbs)('brief services on $name', (t) => {
           .values({ ...row, id: 'r_duplicate' })
           .execute(),
       ).rejects.toThrow()
-      expect((await listRevisions(db, { workspaceId: ws, briefId: brief.id }))?.length).toBe(1)
+      expect((await listRevisions(db, { workspaceId: ws, briefId: brief.id }))?.items.length).toBe(1)
     })
   })
 

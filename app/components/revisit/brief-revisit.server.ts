@@ -2,6 +2,7 @@ import { data, redirect } from '@remix-run/node'
 import { InvalidInputError } from '~/services/briefs.server'
 import { type BriefStatus, briefStatus, setReviewBy } from '~/services/checkins.server'
 import { listTokens, TOKEN_NAME_MAX_LENGTH, type TokenSummary } from '~/services/tokens.server'
+import { readForm } from '~/web/form-body.server'
 import { getDb } from '../../../db/client.server'
 import { notFound, workspaceOf } from '../wizard/draft-route.server'
 
@@ -33,7 +34,7 @@ export const REVIEW_BY_INTENTS = ['review-by', 'review-by-default'] as const
  */
 export async function reviewByAction(request: Request, briefId: string | undefined) {
   const id = briefId ?? ''
-  const form = await request.formData()
+  const form = await readForm(request)
   const intent = String(form.get('intent') ?? '')
   const value = String(form.get('reviewBy') ?? '').trim()
   if (!(REVIEW_BY_INTENTS as readonly string[]).includes(intent)) {

@@ -10,19 +10,23 @@ export type ComparePageData =
   | ({ kind: 'compared'; title: string; revisions: RevisionSummary[] } & Omit<RevisionComparison, 'status'>)
 
 const REVISION_NUMBER = /^[1-9]\d{0,9}$/
+/** Revisions offered in each picker, newest first. */
+export const PICKER_REVISIONS = 100
 
 export async function loadComparison(request: Request, briefId: string | undefined): Promise<ComparePageData> {
   const db = await getDb()
   const workspaceId = workspaceOf(request)
   const id = briefId ?? ''
-  const revisions = id ? await listRevisions(db, { workspaceId, briefId: id }) : null
-  if (!revisions || revisions.length === 0) throw notFound(`There is no brief with the id “${id}” in this workspace.`)
-  const head = revisions[0].number
+  // The pickers offer the newest revisions; older ones are reached by number in the address.
+  const page = id ? await listRevisions(db, { workspaceId, briefId: id, limit: PICKER_REVISIONS }) : null
+  if (!page || page.items.length === 0) throw notFound(`There is no brief with the id “${id}” in this workspace.`)
+  const revisions = page.items
+  const head = page.headRevision
   const title = revisions[0].title
   const params = new URL(request.url).searchParams
   const from = revisionParam(params.get('from'), head)
   const to = revisionParam(params.get('to'), head)
-  if (revisions.length === 1) return { kind: 'single', briefId: id, title, revisions }
+  if (head === 1) return { kind: 'single', briefId: id, title, revisions }
   const result = await compareRevisions(db, { workspaceId, briefId: id, from, to })
   if (result.status === 'no_brief') throw notFound(`There is no brief with the id “${id}” in this workspace.`)
   if (result.status === 'no_revision') {

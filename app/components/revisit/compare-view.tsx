@@ -41,18 +41,30 @@ export function RevisionPicker({
       {r.number === head ? ' (latest)' : ''} · {formatDateTime(r.createdAt)}
     </option>
   )
+  // The pickers list the newest revisions; one chosen further back by address is offered too.
+  const listed = new Set(revisions.map((r) => r.number))
+  const older = [...new Set([from, to])]
+    .filter((n) => !listed.has(n))
+    .sort((a, b) => b - a)
+    .map((n) => (
+      <option key={n} value={n}>
+        Revision {n}
+      </option>
+    ))
   return (
     <Form method="get" action={`/briefs/${briefId}/compare`} className="revision-picker">
       <div className="revision-picker__field">
         <label htmlFor="compare-from">From</label>
         <select id="compare-from" name="from" defaultValue={from} className="input">
           {revisions.map(option)}
+          {older}
         </select>
       </div>
       <div className="revision-picker__field">
         <label htmlFor="compare-to">To</label>
         <select id="compare-to" name="to" defaultValue={to} className="input">
           {revisions.map(option)}
+          {older}
         </select>
       </div>
       <button type="submit" className="button button--quiet">

@@ -10,6 +10,8 @@ import {
   listCheckins,
   recordCheckin,
 } from '~/services/checkins.server'
+import { QuotaExceededError } from '~/services/quotas.server'
+import { readForm } from '~/web/form-body.server'
 import { type Db, getDb } from '../../../db/client.server'
 import { notFound, workspaceOf } from '../wizard/draft-route.server'
 import type { CheckinFormState } from './checkin-form'
@@ -147,7 +149,7 @@ export function seriesOf(checkins: readonly CheckinRecord[], triggers: readonly 
 /** POST /briefs/:id/signals: records the check-in and goes back to the page (post/redirect/get), or a 400 with what was typed. */
 export async function recordCheckinFromForm(request: Request, briefId: string | undefined) {
   const id = briefId ?? ''
-  const parsed = parseCheckinForm(await request.formData())
+  const parsed = parseCheckinForm(await readForm(request))
   if (!parsed.ok) return data({ form: parsed.state }, { status: 400 })
   const db = await getDb()
   try {
@@ -160,6 +162,9 @@ export async function recordCheckinFromForm(request: Request, briefId: string | 
     if (!recorded) throw notFound(`There is no brief with the id “${id}” in this workspace.`)
     return redirect(`/briefs/${encodeURIComponent(id)}/signals?recorded=${encodeURIComponent(recorded.checkin.id)}`)
   } catch (error) {
+    if (error instanceof QuotaExceededError) {
+      return data({ form: { values: parsed.values, errors: {}, formError: error.message } }, { status: 409 })
+    }
     if (!(error instanceof InvalidInputError)) throw error
     const form: CheckinFormState = { values: parsed.values, errors: problemsAsErrors(error.problems), formError: null }
     return data({ form }, { status: 400 })

@@ -8,6 +8,7 @@ import {
   TOKEN_NAME_MAX_LENGTH,
   type TokenSummary,
 } from '~/services/tokens.server'
+import { readForm } from '~/web/form-body.server'
 import { getDb } from '../../../db/client.server'
 import { notFound, workspaceOf } from '../wizard/draft-route.server'
 
@@ -69,7 +70,7 @@ export async function loadTokensPage(request: Request, briefId: string | undefin
  */
 export async function createTokenFromForm(request: Request, briefId: string | undefined, origin: string) {
   const { db, workspaceId, id } = await requireBrief(request, briefId)
-  const form = await request.formData()
+  const form = await readForm(request)
   const name = String(form.get('name') ?? '')
   try {
     const made = await createToken(db, { workspaceId, briefId: id, name })

@@ -1,5 +1,6 @@
 import {
-  getRevision,
+  getBrief,
+  getRevisionWithHead,
   InvalidInputError,
   listBriefs,
   listRevisions,
@@ -8,7 +9,7 @@ import {
   SEARCH_MAX_LENGTH,
 } from '~/services/briefs.server'
 import { type AttentionItem, listBriefsNeedingAttention } from '~/services/checkins.server'
-import { getDb } from '../../../db/client.server'
+import { type Db, getDb } from '../../../db/client.server'
 import { notFound, workspaceOf } from '../wizard/draft-route.server'
 import type { SavedBriefsData } from './saved-briefs'
 
@@ -17,35 +18,79 @@ import type { SavedBriefsData } from './saved-briefs'
 export interface RevisionPageData {
   briefId: string
   revision: RevisionRecord
+  /** One page of the history, newest first (see HISTORY_PAGE_SIZE and `?history=`). */
   revisions: RevisionSummary[]
+  /** The cursor of the page of history shown (null for the newest), and of the next older page. */
+  historyCursor: string | null
+  nextHistoryCursor: string | null
   headRevision: number
 }
 
 const REVISION_NUMBER = /^[1-9]\d{0,8}$/
+export const HISTORY_PAGE_SIZE = 20
 
-/** The revision numbered `n`, or the latest when `n` is undefined. */
+/**
+ * The revision numbered `n`, or the latest when `n` is undefined, with the
+ * brief's head read from the brief row: the cost does not grow with the
+ * history. `history: false` (downloads) skips the page of history.
+ */
 export async function loadRevision(
   request: Request,
   briefId: string | undefined,
   n: string | undefined,
+  { history = true }: { history?: boolean } = {},
 ): Promise<RevisionPageData> {
   const db = await getDb()
   const workspaceId = workspaceOf(request)
   const id = briefId ?? ''
-  const revisions = id ? await listRevisions(db, { workspaceId, briefId: id }) : null
-  if (!revisions || revisions.length === 0) {
-    throw notFound(`There is no brief with the id “${id}” in this workspace.`)
+  const noBrief = () => notFound(`There is no brief with the id “${id}” in this workspace.`)
+  let revision: RevisionRecord
+  let headRevision: number
+  if (n === undefined) {
+    const found = await getBrief(db, { workspaceId, briefId: id })
+    if (!found) throw noBrief()
+    revision = found.head
+    headRevision = found.headRevision
+  } else {
+    const number = REVISION_NUMBER.test(n) ? Number(n) : 0
+    const found = await getRevisionWithHead(db, { workspaceId, briefId: id, number })
+    if (!found) throw noBrief()
+    headRevision = found.headRevision
+    if (number === 0) {
+      throw notFound(`“${n.slice(0, 40)}” is not a revision number. This brief has revisions 1 to ${headRevision}.`)
+    }
+    if (!found.revision) {
+      throw notFound(`This brief has no revision ${number}. Its revisions are numbered 1 to ${headRevision}.`)
+    }
+    revision = found.revision
   }
-  const headRevision = Math.max(...revisions.map((r) => r.number))
-  if (n !== undefined && !REVISION_NUMBER.test(n)) {
-    throw notFound(`“${n}” is not a revision number. This brief has revisions 1 to ${headRevision}.`)
+  const page = history ? await loadHistory(request, db, workspaceId, id) : null
+  return {
+    briefId: id,
+    revision,
+    revisions: page?.items ?? [],
+    historyCursor: page?.cursor ?? null,
+    nextHistoryCursor: page?.nextCursor ?? null,
+    headRevision,
   }
-  const number = n === undefined ? headRevision : Number(n)
-  const revision = await getRevision(db, { workspaceId, briefId: id, number })
-  if (!revision) {
-    throw notFound(`This brief has no revision ${number}. Its revisions are numbered 1 to ${headRevision}.`)
+}
+
+/** One page of history for `?history=`; a cursor the service cannot read starts again from the newest. */
+async function loadHistory(request: Request, db: Db, workspaceId: string, briefId: string) {
+  const cursor = new URL(request.url).searchParams.get('history') || null
+  try {
+    const page = await listRevisions(db, {
+      workspaceId,
+      briefId,
+      cursor: cursor ?? undefined,
+      limit: HISTORY_PAGE_SIZE,
+    })
+    return page ? { ...page, cursor } : null
+  } catch (error) {
+    if (!(error instanceof InvalidInputError)) throw error
+    const page = await listRevisions(db, { workspaceId, briefId, limit: HISTORY_PAGE_SIZE })
+    return page ? { ...page, cursor: null } : null
   }
-  return { briefId: id, revision, revisions, headRevision }
 }
 
 /** A file name from a brief title: "Shiftwise" revision 2 → shiftwise-r2. */

@@ -2,26 +2,42 @@ import { Link } from '@remix-run/react'
 import type { RevisionSummary } from '~/services/briefs.server'
 import { formatDateTime } from './format-date'
 
-/** Every revision of a brief, newest first, the one on screen marked as current. */
+/**
+ * A page of a brief's revisions, newest first, the one on screen marked as
+ * current, with links to older and newer pages (`?history=` holds the cursor).
+ */
 export function RevisionHistory({
   briefId,
   revisions,
   current,
   head,
+  title,
+  cursor,
+  nextCursor,
 }: {
   briefId: string
   revisions: readonly RevisionSummary[]
   current: number
   head: number
+  /** The brief's title now, to point out revisions titled otherwise. */
+  title: string
+  cursor: string | null
+  nextCursor: string | null
 }) {
-  const latestTitle = revisions.find((r) => r.number === head)?.title
+  const latestTitle = title
   return (
     <section id="history" aria-labelledby="history-title" className="brief-section revision-history">
       <h2 id="history-title">Revision history</h2>
       <p className="section-intro">
         Each revision keeps the answers it was generated from and the engine and catalog versions that made it.
       </p>
-      <ol className="revision-list" reversed>
+      <p className="section-intro">
+        {head === 1 ? '1 revision' : `${head.toLocaleString('en-US')} revisions`}
+        {revisions.length > 0 && revisions.length < head
+          ? `; showing ${revisions.at(-1)?.number.toLocaleString('en-US')} to ${revisions[0].number.toLocaleString('en-US')}.`
+          : '.'}
+      </p>
+      <ol className="revision-list" reversed start={revisions[0]?.number}>
         {revisions.map((r) => {
           const isCurrent = r.number === current
           return (
@@ -52,6 +68,16 @@ export function RevisionHistory({
           )
         })}
       </ol>
+      {cursor || nextCursor ? (
+        <nav className="pager" aria-label="Revision history pages">
+          {cursor ? <Link to="?#history">Newest revisions</Link> : null}
+          {nextCursor ? (
+            <Link to={`?history=${encodeURIComponent(nextCursor)}#history`} rel="next">
+              Older revisions
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </section>
   )
 }

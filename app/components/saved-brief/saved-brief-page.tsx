@@ -21,13 +21,23 @@ export interface SavedBriefPageProps {
     brief: Brief
   }
   revisions: readonly RevisionSummary[]
+  historyCursor: string | null
+  nextHistoryCursor: string | null
   headRevision: number
   /** On the latest revision's page: the newest check-in judged, the review date and the tokens. */
   revisit?: RevisitProps
 }
 
 /** A saved brief at one revision: every section, the downloads, "Edit answers" and the history. */
-export function SavedBriefPage({ briefId, revision, revisions, headRevision, revisit }: SavedBriefPageProps) {
+export function SavedBriefPage({
+  briefId,
+  revision,
+  revisions,
+  historyCursor,
+  nextHistoryCursor,
+  headRevision,
+  revisit,
+}: SavedBriefPageProps) {
   const { brief, answers, number } = revision
   const base = `/briefs/${briefId}/revisions/${number}`
   const navigation = useNavigation()
@@ -74,7 +84,7 @@ export function SavedBriefPage({ briefId, revision, revisions, headRevision, rev
               </button>
             </Form>
             <a className="button button--quiet" href="#history">
-              History ({revisions.length})
+              History ({headRevision.toLocaleString('en-US')})
             </a>
             {revisit ? (
               <Link className="button button--quiet" to={`/briefs/${briefId}/signals`}>
@@ -95,7 +105,15 @@ export function SavedBriefPage({ briefId, revision, revisions, headRevision, rev
         <div className="brief-main">
           <BriefView brief={brief} answers={answers} />
           {revisit ? <RevisitPanel briefId={briefId} revisit={revisit} /> : null}
-          <RevisionHistory briefId={briefId} revisions={revisions} current={number} head={headRevision} />
+          <RevisionHistory
+            briefId={briefId}
+            revisions={revisions}
+            current={number}
+            head={headRevision}
+            title={revisions.find((r) => r.number === headRevision)?.title ?? brief.title}
+            cursor={historyCursor}
+            nextCursor={nextHistoryCursor}
+          />
         </div>
       </div>
     </SiteLayout>
