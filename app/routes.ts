@@ -41,4 +41,5 @@ export default [
   route('api/v1/briefs/:id/status', 'routes/api.v1.briefs.$id.status.tsx'),
   route('api/v1/briefs/:id/compare', 'routes/api.v1.briefs.$id.compare.tsx'),
   route('api/v1/*', 'routes/api.v1.$.tsx'),
+  route('*', 'routes/$.tsx'),
 ] satisfies RouteConfig

@@ -130,6 +130,7 @@ describe('revisiting a brief in a browser', { timeout: 180_000 }, () => {
     const table = page.getByRole('region', { name: 'Check-ins, newest first' })
     await expect.poll(() => table.getByRole('row').count()).toBe(3)
     await expect(table.getByRole('row').nth(1).textContent()).resolves.toContain('20 engineers')
+    await page.locator('[data-testid="signal-chart-engineers"]').scrollIntoViewIfNeeded()
     const chart = page.locator('[data-testid="signal-chart-engineers"] .recharts-wrapper > svg')
     await chart.waitFor({ state: 'visible', timeout: 15_000 })
     // The threshold is drawn across the chart.
