@@ -87,6 +87,15 @@ export interface BriefTokensTable {
   revoked_at: string | null
 }
 
+export interface BriefExportOptionsTable {
+  brief_id: string
+  workspace_id: string
+  page_size: 'a4' | 'letter'
+  prepared_by: string | null
+  prepared_for: string | null
+  updated_at: string
+}
+
 export interface Database {
   workspaces: WorkspacesTable
   briefs: BriefsTable
@@ -95,6 +104,7 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable
   checkins: CheckinsTable
   brief_tokens: BriefTokensTable
+  brief_export_options: BriefExportOptionsTable
 }
 
 export type WorkspaceRow = Selectable<WorkspacesTable>

@@ -2,9 +2,10 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { addDays, DEFAULT_REVIEW_DAYS, exportAdrs } from '~/export/adr'
 import { zipRecords } from '~/export/adr/zip'
 import { findExample } from '~/services/examples.server'
+import { publicUrl } from '~/web/public-url.server'
 
 /** The example's decision records (MADR, docs/decisions/) as a zip, dated today. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ params }: LoaderFunctionArgs) {
   const name = params.name ?? ''
   const example = findExample(name)
   if (!example) {
@@ -19,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reviewBy: addDays(date, DEFAULT_REVIEW_DAYS),
     briefId: `example-${example.name}`,
     revision: 1,
-    guideBaseUrl: new URL(request.url).origin,
+    guideBaseUrl: publicUrl(),
   })
   return new Response(zipRecords(files, { date }), {
     headers: {

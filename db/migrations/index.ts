@@ -2,6 +2,7 @@ import type { Migration } from 'kysely'
 import * as initial from './0001-initial'
 import * as checkinsAndTokens from './0002-checkins-and-tokens'
 import * as attentionIndexes from './0003-attention-indexes'
+import * as exportOptions from './0007-export-options'
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so
@@ -11,4 +12,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-checkins-and-tokens': checkinsAndTokens,
   '0003-attention-indexes': attentionIndexes,
+  '0007-export-options': exportOptions,
 }

@@ -131,7 +131,22 @@ describe.each(dbs)('saved brief pages on $name', (t) => {
     const text = await response.text()
     expect(text).toContain('Shiftwise')
     expect(text).toMatch(/^## Cost bands$/m)
-    expect(text).toContain('http://localhost/guides/')
+    // No PUBLIC_URL: the guides are named, not linked to an address the file cannot reach.
+    expect(text).not.toContain('/guides/')
+    expect(text).toContain('guide: Choosing the database')
+  })
+
+  it('links the guides under PUBLIC_URL when the server knows its address', async () => {
+    const id = await briefWithTwoRevisions()
+    process.env.PUBLIC_URL = 'https://briefs.example.com/'
+    try {
+      const response = await markdownLoader(args(`/briefs/${id}/revisions/1/brief.md`, { id, n: '1' }))
+      const text = await response.text()
+      expect(text).toContain('](https://briefs.example.com/guides/databases)')
+      expect(text).not.toContain('http://localhost/guides/')
+    } finally {
+      delete process.env.PUBLIC_URL
+    }
   })
 
   it('downloads a revision as the Brief JSON, exactly as stored', async () => {

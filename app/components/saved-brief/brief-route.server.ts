@@ -8,6 +8,7 @@ import {
   SEARCH_MAX_LENGTH,
 } from '~/services/briefs.server'
 import { type AttentionItem, listBriefsNeedingAttention } from '~/services/checkins.server'
+import { type ExportOptions, getExportOptions } from '~/services/export-options.server'
 import { getDb } from '../../../db/client.server'
 import { notFound, workspaceOf } from '../wizard/draft-route.server'
 import type { SavedBriefsData } from './saved-briefs'
@@ -19,6 +20,8 @@ export interface RevisionPageData {
   revision: RevisionRecord
   revisions: RevisionSummary[]
   headRevision: number
+  /** Paper size and names remembered for this brief's downloads. */
+  exportOptions: ExportOptions
 }
 
 const REVISION_NUMBER = /^[1-9]\d{0,8}$/
@@ -45,7 +48,8 @@ export async function loadRevision(
   if (!revision) {
     throw notFound(`This brief has no revision ${number}. Its revisions are numbered 1 to ${headRevision}.`)
   }
-  return { briefId: id, revision, revisions, headRevision }
+  const exportOptions = await getExportOptions(db, { workspaceId, briefId: id })
+  return { briefId: id, revision, revisions, headRevision, exportOptions }
 }
 
 /** A file name from a brief title: "Shiftwise" revision 2 → shiftwise-r2. */

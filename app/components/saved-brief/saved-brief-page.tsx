@@ -7,6 +7,7 @@ import { PrintButton } from '../print-button'
 import { RevisitLine, RevisitPanel, type RevisitProps } from '../revisit/revisit-panel'
 import { TriggerBanner } from '../revisit/trigger-banner'
 import { SiteLayout } from '../site-layout'
+import { ExportOptions, type ExportOptionsForm, type ExportOptionsValues, exportQuery } from './export-options-form'
 import { formatDateTime } from './format-date'
 import { RevisionHistory } from './revision-history'
 
@@ -24,10 +25,21 @@ export interface SavedBriefPageProps {
   headRevision: number
   /** On the latest revision's page: the newest check-in judged, the review date and the tokens. */
   revisit?: RevisitProps
+  exportOptions: ExportOptionsValues
+  /** The export options form as sent back when it was refused. */
+  exportOptionsForm?: ExportOptionsForm | null
 }
 
 /** A saved brief at one revision: every section, the downloads, "Edit answers" and the history. */
-export function SavedBriefPage({ briefId, revision, revisions, headRevision, revisit }: SavedBriefPageProps) {
+export function SavedBriefPage({
+  briefId,
+  revision,
+  revisions,
+  headRevision,
+  revisit,
+  exportOptions,
+  exportOptionsForm,
+}: SavedBriefPageProps) {
   const { brief, answers, number } = revision
   const base = `/briefs/${briefId}/revisions/${number}`
   const navigation = useNavigation()
@@ -52,16 +64,16 @@ export function SavedBriefPage({ briefId, revision, revisions, headRevision, rev
             </p>
           ) : null}
           <div className="brief-actions saved-brief-actions">
-            <a className="button" href={`${base}/brief.md`} download>
+            <a className="button" href={`${base}/brief.md${exportQuery(exportOptions, 'md')}`} download>
               Download Markdown
             </a>
             <a className="button button--quiet" href={`${base}/brief.json`} download>
               Download JSON
             </a>
-            <a className="button button--quiet" href={`${base}/brief.pdf`} download>
+            <a className="button button--quiet" href={`${base}/brief.pdf${exportQuery(exportOptions, 'pdf')}`} download>
               Download PDF
             </a>
-            <a className="button button--quiet" href={`${base}/adr.zip`} download>
+            <a className="button button--quiet" href={`${base}/adr.zip${exportQuery(exportOptions, 'adr')}`} download>
               Decision records (zip)
             </a>
             <a className="button button--quiet" href={`${base}/radar.csv`} download>
@@ -82,6 +94,7 @@ export function SavedBriefPage({ briefId, revision, revisions, headRevision, rev
               </Link>
             ) : null}
           </div>
+          <ExportOptions saved={exportOptions} refused={exportOptionsForm} />
           {revisit ? <TriggerBanner briefId={briefId} status={revisit.status} /> : null}
         </header>
         <aside className="brief-aside">
