@@ -148,4 +148,62 @@ describe('the brief page and its neighbours', { timeout: 90_000 }, () => {
     }
     await context.close()
   })
+
+  it.each([false, true])(
+    'export options are saved for the brief and carried by the downloads (JavaScript %s)',
+    async (js) => {
+      const id = await postAnswers(
+        '/api/v1/briefs',
+        parse(readFileSync(join(ROOT, 'content', 'examples', 'b2b-saas.yaml'), 'utf8')),
+      )
+      const { context, page, errors } = await open(js)
+      await page.goto(`${base}/briefs/${id}`)
+      const pdfLink = page.getByRole('link', { name: 'Download PDF' })
+      await expect(pdfLink.getAttribute('href')).resolves.toBe(`/briefs/${id}/revisions/1/brief.pdf`)
+
+      // Too long a name: refused at the field, with what was typed kept.
+      await page.getByText('Export options:').click()
+      const preparedBy = page.getByRole('textbox', { name: 'Prepared by' })
+      await preparedBy.evaluate((el) => el.removeAttribute('maxlength'))
+      const tooLong = 'A'.repeat(121)
+      await preparedBy.fill(tooLong)
+      await page.getByRole('textbox', { name: 'Prepared for' }).fill('Acme Ltd')
+      await page.getByRole('button', { name: 'Save export options' }).click()
+      await page.getByText('At most 120 characters.').waitFor({ timeout: 15_000 })
+      await expect(page.getByRole('textbox', { name: 'Prepared by' }).inputValue()).resolves.toBe(tooLong)
+      await expect(page.getByRole('textbox', { name: 'Prepared for' }).inputValue()).resolves.toBe('Acme Ltd')
+      await expect(page.getByRole('textbox', { name: 'Prepared by' }).getAttribute('aria-invalid')).resolves.toBe(
+        'true',
+      )
+      await expect(pdfLink.getAttribute('href')).resolves.toBe(`/briefs/${id}/revisions/1/brief.pdf`)
+
+      await page.getByRole('radio', { name: 'Letter' }).check()
+      await page.getByRole('textbox', { name: 'Prepared by' }).fill('Ada Lovelace')
+      await page.getByRole('button', { name: 'Save export options' }).click()
+      await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor({ timeout: 15_000 })
+      const query = 'preparedBy=Ada+Lovelace&client=Acme+Ltd'
+      await expect(pdfLink.getAttribute('href')).resolves.toBe(
+        `/briefs/${id}/revisions/1/brief.pdf?pageSize=letter&${query}`,
+      )
+      const mdHref = await page.getByRole('link', { name: 'Download Markdown' }).getAttribute('href')
+      expect(mdHref).toBe(`/briefs/${id}/revisions/1/brief.md?${query}`)
+      await expect(page.getByRole('link', { name: 'Decision records (zip)' }).getAttribute('href')).resolves.toBe(
+        `/briefs/${id}/revisions/1/adr.zip?client=Acme+Ltd`,
+      )
+      await expect(page.locator('.export-options summary').textContent()).resolves.toContain(
+        'Letter · prepared by Ada Lovelace · for Acme Ltd',
+      )
+      const markdown = await fetch(`${base}${mdHref}`).then((r) => r.text())
+      expect(markdown.split('\n')[2]).toBe('Prepared by Ada Lovelace for Acme Ltd.')
+
+      // Remembered: a fresh visit, and the revision's own page, show the same.
+      await page.goto(`${base}/briefs/${id}/revisions/1`)
+      await expect(page.getByRole('link', { name: 'Download PDF' }).getAttribute('href')).resolves.toContain(
+        'pageSize=letter',
+      )
+      if (js) expect(errors).toEqual([])
+      await page.screenshot({ path: join(SHOTS, `brief-page-export-options-${js ? 'js' : 'nojs'}.png`) })
+      await context.close()
+    },
+  )
 })

@@ -86,6 +86,7 @@ function NameField({ name, label, value, error }: { name: string; label: string;
         id={id}
         name={name}
         type="text"
+        className="input"
         defaultValue={value}
         maxLength={NAME_MAX}
         autoComplete={name === 'preparedBy' ? 'name' : 'organization'}
