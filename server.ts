@@ -84,7 +84,15 @@ export async function createApp({ mode = 'production', logger = createLogger() }
 
   app.all(
     '*',
-    createRequestHandler({ build, mode, getLoadContext: (_req, res) => ({ requestId: res.locals.requestId }) }),
+    createRequestHandler({
+      build,
+      mode,
+      getLoadContext: (req, res) => ({
+        requestId: res.locals.requestId,
+        // A page's document (not its .data) may take parts already drawn as HTML from its loader.
+        ...(req.method === 'GET' && !req.path.endsWith('.data') ? { staticHtml: new Map<string, string>() } : {}),
+      }),
+    }),
   )
 
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {

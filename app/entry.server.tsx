@@ -4,6 +4,7 @@ import { createReadableStreamFromReadable } from '@remix-run/node'
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
+import { StaticHtmlContext, type StaticHtmlSink } from './components/static-html'
 
 const ABORT_DELAY = 5_000
 
@@ -12,13 +13,16 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext?: { staticHtml?: StaticHtmlSink },
 ) {
   // Crawlers and no-JS clients get the whole document at once; browsers get it streamed.
   const waitForAll = isbot(request.headers.get('user-agent') ?? '')
   return new Promise((resolve, reject) => {
     let shellRendered = false
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <StaticHtmlContext.Provider value={loadContext?.staticHtml ?? null}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
+      </StaticHtmlContext.Provider>,
       {
         [waitForAll ? 'onAllReady' : 'onShellReady']() {
           shellRendered = true

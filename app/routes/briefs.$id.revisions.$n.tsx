@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { BriefErrorBoundary } from '~/components/saved-brief/brief-error'
-import { loadRevision } from '~/components/saved-brief/brief-route.server'
+import { loadRevision, revisionPageView } from '~/components/saved-brief/brief-route.server'
 import { exportOptionsAction, formIntent } from '~/components/saved-brief/export-options.server'
 import { EXPORT_OPTIONS_INTENT } from '~/components/saved-brief/export-options-form'
 import { SavedBriefPage } from '~/components/saved-brief/saved-brief-page'
 
 /** /briefs/:id/revisions/:n: one revision of a saved brief, at its own address for good. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  return loadRevision(request, params.id, params.n ?? '')
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  return revisionPageView(await loadRevision(request, params.id, params.n ?? ''), context)
 }
 
 /** The export options form, which every revision's page shows. */

@@ -2,15 +2,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { loadRevisit, reviewByAction } from '~/components/revisit/brief-revisit.server'
 import { BriefErrorBoundary } from '~/components/saved-brief/brief-error'
-import { loadRevision } from '~/components/saved-brief/brief-route.server'
+import { loadRevision, revisionPageView } from '~/components/saved-brief/brief-route.server'
 import { exportOptionsAction, formIntent } from '~/components/saved-brief/export-options.server'
 import { EXPORT_OPTIONS_INTENT } from '~/components/saved-brief/export-options-form'
 import { SavedBriefPage } from '~/components/saved-brief/saved-brief-page'
 
 /** /briefs/:id: a saved brief at its latest revision, with what the newest check-in says about its triggers. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const page = await loadRevision(request, params.id, undefined)
-  return { ...page, revisit: await loadRevisit(request, page.briefId) }
+  return { ...revisionPageView(page, context), revisit: await loadRevisit(request, page.briefId) }
 }
 
 /** The review date and export options forms; check-ins and tokens have their own addresses. */

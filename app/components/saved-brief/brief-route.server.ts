@@ -11,6 +11,7 @@ import { type AttentionItem, listBriefsNeedingAttention } from '~/services/check
 import { type ExportOptions, getExportOptions } from '~/services/export-options.server'
 import { getDb } from '../../../db/client.server'
 import { notFound, workspaceOf } from '../wizard/draft-route.server'
+import { type BriefHead, briefBodyHtml, briefHead } from './brief-body.server'
 import type { SavedBriefsData } from './saved-briefs'
 
 /** Loading a saved brief's revision for its page and its downloads; anything unknown is a 404. */
@@ -50,6 +51,19 @@ export async function loadRevision(
   }
   const exportOptions = await getExportOptions(db, { workspaceId, briefId: id })
   return { briefId: id, revision, revisions, headRevision, exportOptions }
+}
+
+/** What a revision's page sends: the header's words, the sections as HTML (null when the document has them), no Brief JSON. */
+export interface RevisionPageView extends Omit<RevisionPageData, 'revision'> {
+  revision: Omit<RevisionRecord, 'brief' | 'answers'> & { brief: BriefHead; bodyHtml: string | null }
+}
+
+export function revisionPageView(page: RevisionPageData, context: unknown): RevisionPageView {
+  const { brief, answers, ...rest } = page.revision
+  return {
+    ...page,
+    revision: { ...rest, brief: briefHead(brief), bodyHtml: briefBodyHtml(context, brief, answers) },
+  }
 }
 
 /** A file name from a brief title: "Shiftwise" revision 2 → shiftwise-r2. */

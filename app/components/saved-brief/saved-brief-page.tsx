@@ -1,12 +1,13 @@
 import { Form, Link, useNavigation } from '@remix-run/react'
-import type { Answers } from '~/engine/answers'
-import type { Brief } from '~/engine/brief'
+import type { Costs } from '~/engine/brief'
 import type { RevisionSummary } from '~/services/briefs.server'
-import { BriefContents, BriefView } from '../brief/brief-view'
+import { BriefContents } from '../brief/brief-view'
+import { CostChartIsland } from '../brief/cost-chart-island'
 import { PrintButton } from '../print-button'
 import { RevisitLine, RevisitPanel, type RevisitProps } from '../revisit/revisit-panel'
 import { TriggerBanner } from '../revisit/trigger-banner'
 import { SiteLayout } from '../site-layout'
+import { BRIEF_BODY_ID, StaticHtml } from '../static-html'
 import { ExportOptions, type ExportOptionsForm, type ExportOptionsValues, exportQuery } from './export-options-form'
 import { formatDateTime } from './format-date'
 import { RevisionHistory } from './revision-history'
@@ -18,8 +19,9 @@ export interface SavedBriefPageProps {
     createdAt: string
     engineVersion: string
     catalogVersion: string
-    answers: Answers
-    brief: Brief
+    brief: { title: string; costs: { pricesAsOf: string; bands: Costs['bands'] } }
+    /** The sections as HTML; null while hydrating a document that already has them. */
+    bodyHtml: string | null
   }
   revisions: readonly RevisionSummary[]
   headRevision: number
@@ -40,7 +42,7 @@ export function SavedBriefPage({
   exportOptions,
   exportOptionsForm,
 }: SavedBriefPageProps) {
-  const { brief, answers, number } = revision
+  const { brief, number, bodyHtml } = revision
   const base = `/briefs/${briefId}/revisions/${number}`
   const navigation = useNavigation()
   const editing = navigation.state !== 'idle' && navigation.formAction === `${base}/edit`
@@ -101,7 +103,8 @@ export function SavedBriefPage({
           <BriefContents />
         </aside>
         <div className="brief-main">
-          <BriefView brief={brief} answers={answers} />
+          <StaticHtml id={BRIEF_BODY_ID} html={bodyHtml} />
+          <CostChartIsland costs={brief.costs} body={bodyHtml} />
           {revisit ? <RevisitPanel briefId={briefId} revisit={revisit} /> : null}
           <RevisionHistory briefId={briefId} revisions={revisions} current={number} head={headRevision} />
         </div>

@@ -1,0 +1,35 @@
+import { renderToStaticMarkup } from 'react-dom/server'
+import type { Answers } from '~/engine/answers'
+import type { Brief } from '~/engine/brief'
+import { BriefView } from '../brief/brief-view'
+import { BRIEF_BODY_ID, InStaticHtml, type StaticHtmlSink } from '../static-html'
+
+/**
+ * The brief's sections as HTML, drawn once on the server. On a document
+ * request it goes to the load context's sink and the loader sends nothing
+ * (null); on a data request the loader sends it.
+ */
+export function briefBodyHtml(context: unknown, brief: Brief, answers: Answers): string | null {
+  const html = renderToStaticMarkup(
+    <InStaticHtml.Provider value={true}>
+      <BriefView brief={brief} answers={answers} />
+    </InStaticHtml.Provider>,
+  )
+  const sink = (context as { staticHtml?: StaticHtmlSink } | undefined)?.staticHtml
+  if (sink) {
+    sink.set(BRIEF_BODY_ID, html)
+    return null
+  }
+  return html
+}
+
+/** What the page itself still reads from the brief: the header's words and the cost chart's figures. */
+export function briefHead(brief: Brief) {
+  return {
+    title: brief.title,
+    summary: brief.summary.slice(0, 200),
+    costs: { pricesAsOf: brief.costs.pricesAsOf, bands: brief.costs.bands },
+  }
+}
+
+export type BriefHead = ReturnType<typeof briefHead>
