@@ -8,7 +8,7 @@ import { SavedBriefPage } from '~/components/saved-brief/saved-brief-page'
 
 /** /briefs/:id/revisions/:n: one revision of a saved brief, at its own address for good. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  return revisionPageView(await loadRevision(request, params.id, params.n ?? ''), context)
+  return revisionPageView(await loadRevision(request, params.id, params.n ?? ''), request, context)
 }
 
 /** The export options form, which every revision's page shows. */

@@ -10,7 +10,7 @@ import { SavedBriefPage } from '~/components/saved-brief/saved-brief-page'
 /** /briefs/:id: a saved brief at its latest revision, with what the newest check-in says about its triggers. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const page = await loadRevision(request, params.id, undefined)
-  return { ...revisionPageView(page, context), revisit: await loadRevisit(request, page.briefId) }
+  return { ...revisionPageView(page, request, context), revisit: await loadRevisit(request, page.briefId) }
 }
 
 /** The review date and export options forms; check-ins and tokens have their own addresses. */

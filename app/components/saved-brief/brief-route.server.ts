@@ -58,11 +58,15 @@ export interface RevisionPageView extends Omit<RevisionPageData, 'revision'> {
   revision: Omit<RevisionRecord, 'brief' | 'answers'> & { brief: BriefHead; bodyHtml: string | null }
 }
 
-export function revisionPageView(page: RevisionPageData, context: unknown): RevisionPageView {
+export function revisionPageView(page: RevisionPageData, request: Request, context: unknown): RevisionPageView {
   const { brief, answers, ...rest } = page.revision
   return {
     ...page,
-    revision: { ...rest, brief: briefHead(brief), bodyHtml: briefBodyHtml(context, brief, answers) },
+    revision: {
+      ...rest,
+      brief: briefHead(brief),
+      bodyHtml: briefBodyHtml(context, brief, answers, `${workspaceOf(request)}:${page.briefId}:${rest.number}`),
+    },
   }
 }
 
