@@ -115,6 +115,8 @@ export async function createApp({
         cspNonce: cspNonce(res),
         publicOrigin: publicOriginOf(req, config),
         clientAddress: req.ip,
+        // A page's document (not its .data) may take parts already drawn as HTML from its loader.
+        ...(req.method === 'GET' && !req.path.endsWith('.data') ? { staticHtml: new Map<string, string>() } : {}),
       }),
     }),
   )

@@ -4,6 +4,7 @@ import { createReadableStreamFromReadable } from '@remix-run/node'
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
+import { StaticHtmlContext, type StaticHtmlSink } from './components/static-html'
 import { NonceProvider } from './web/nonce'
 
 const ABORT_DELAY = 5_000
@@ -23,7 +24,9 @@ export default function handleRequest(
     let shellRendered = false
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <StaticHtmlContext.Provider value={loadContext.staticHtml ?? null}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </StaticHtmlContext.Provider>
       </NonceProvider>,
       {
         nonce,

@@ -46,4 +46,5 @@ export default [
   route('api/v1/briefs/:id/compare', 'routes/api.v1.briefs.$id.compare.tsx'),
   route('api/v1/export', 'routes/api.v1.export.tsx'),
   route('api/v1/*', 'routes/api.v1.$.tsx'),
+  route('*', 'routes/$.tsx'),
 ] satisfies RouteConfig

@@ -123,6 +123,15 @@ export interface RateLimitsTable {
   hits: number
 }
 
+export interface BriefExportOptionsTable {
+  brief_id: string
+  workspace_id: string
+  page_size: 'a4' | 'letter'
+  prepared_by: string | null
+  prepared_for: string | null
+  updated_at: string
+}
+
 export interface Database {
   workspaces: WorkspacesTable
   briefs: BriefsTable
@@ -133,6 +142,7 @@ export interface Database {
   brief_tokens: BriefTokensTable
   jobs: JobsTable
   rate_limits: RateLimitsTable
+  brief_export_options: BriefExportOptionsTable
 }
 
 export type WorkspaceRow = Selectable<WorkspacesTable>

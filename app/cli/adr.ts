@@ -4,7 +4,7 @@ import type { Answers } from '../engine/answers'
 import type { Brief } from '../engine/brief'
 import type { AdrStyle, ExistingRecord } from '../export/adr'
 import { describeValue, problem } from '../lib/problems'
-import { type CliIO, defineCommand } from './command'
+import { BASE_URL_FLAG, baseUrlOption, type CliIO, defineCommand } from './command'
 import { InputError } from './errors'
 
 // Kept here rather than imported so that loading the command table (for --help) reads no exporter.
@@ -43,6 +43,7 @@ export const adr = defineCommand({
       value: STYLES.join('|'),
       summary: 'the convention for a folder that has none yet (default: madr)',
     },
+    BASE_URL_FLAG,
   ],
   options: (z) => {
     const date = z.string().refine(isDate, { message: 'a date as YYYY-MM-DD' })
@@ -59,6 +60,7 @@ export const adr = defineCommand({
         .optional(),
       reviewBy: date.optional(),
       style: z.enum(STYLES).optional(),
+      baseUrl: baseUrlOption(z),
     })
   },
   examples: [
@@ -82,6 +84,8 @@ export interface WriteAdrsInput {
   start?: number
   reviewBy?: string
   style?: AdrStyle
+  /** Where the app is served; guide links start with it, and without it guides are named, not linked. */
+  baseUrl?: string
   /** How the folder flag is named in messages (generate calls it --out). */
   flag?: string
 }
@@ -125,6 +129,7 @@ export async function writeAdrs(input: WriteAdrsInput): Promise<void> {
     briefId,
     revision,
     previous,
+    guideBaseUrl: input.baseUrl,
   })
 
   try {

@@ -59,3 +59,18 @@ export const ANSWERS_FILE_ARG: ArgSpec = {
   summary: 'answers in JSON or YAML (.json, .yaml, .yml; other names are read by content); - reads standard input',
   expected: 'a path to an answers file (JSON or YAML), or - for standard input',
 }
+
+/** `--base-url`: the address the app is served at, so guide links in written files work outside it. */
+export const BASE_URL_FLAG = {
+  name: 'base-url',
+  value: 'URL',
+  summary:
+    'where the app is served (https://…): guide links in the files start with it; without it guides are named, not linked',
+} as const
+
+export function baseUrlOption(z: typeof import('zod').z) {
+  return z
+    .url({ protocol: /^https?$/, error: 'an http or https address such as https://briefs.example.com' })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional()
+}

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { describeValue, problem } from '../lib/problems'
-import { ANSWERS_FILE_ARG, defineCommand } from './command'
+import { ANSWERS_FILE_ARG, BASE_URL_FLAG, baseUrlOption, defineCommand } from './command'
 import { InputError } from './errors'
 
 export const generate = defineCommand({
@@ -26,6 +26,7 @@ export const generate = defineCommand({
     { name: 'prepared-by', value: 'NAME', summary: 'with pdf: who prepared the brief, shown on the cover' },
     { name: 'client', value: 'NAME', summary: 'with pdf: who the brief is for, shown on the cover and in the footer' },
     { name: 'date', value: 'YYYY-MM-DD', summary: "with pdf: the brief's date on the cover (default: today)" },
+    BASE_URL_FLAG,
   ],
   options: (z) =>
     z.strictObject({
@@ -36,13 +37,15 @@ export const generate = defineCommand({
       preparedBy: z.string().trim().min(1).max(200).optional(),
       client: z.string().trim().min(1).max(200).optional(),
       date: z.iso.date().optional(),
+      baseUrl: baseUrlOption(z),
     }),
   examples: [
     'stackbrief generate answers.yaml',
     'stackbrief generate answers.json --format md --out briefs/brief.md',
     'stackbrief generate answers.yaml --format pdf --page-size letter --client "Acme Ltd" --out brief.pdf',
+    'stackbrief generate answers.yaml --format md --base-url https://briefs.example.com --out brief.md',
   ],
-  async run({ file, format, out, pageSize, preparedBy, client, date }, io) {
+  async run({ file, format, out, pageSize, preparedBy, client, date, baseUrl }, io) {
     if (format !== 'pdf') requireNoPdfFlags({ pageSize, preparedBy, client, date })
     if (format === 'pdf' && (out === undefined || out === '-') && process.stdout.isTTY) {
       throw new InputError([problem('--out', 'a file for the PDF (standard output is a terminal)', 'nothing')])
@@ -59,7 +62,7 @@ export const generate = defineCommand({
         throw new InputError([problem('--out', 'a folder for the records (required with --format adr)', 'nothing')])
       }
       const { writeAdrs } = await import('./adr')
-      return writeAdrs({ brief, answers, into: out, io, flag: '--out' })
+      return writeAdrs({ brief, answers, into: out, io, flag: '--out', baseUrl })
     }
     if (format === 'pdf') {
       const { renderPdf } = await import('../export/pdf')
@@ -68,6 +71,7 @@ export const generate = defineCommand({
         date: date ?? today(),
         preparedBy,
         client,
+        guideBaseUrl: baseUrl,
       })
       // Binary goes to the process's own stream: CliIO carries text only.
       if (out === undefined || out === '-') await writeStdout(pdf)
@@ -77,7 +81,7 @@ export const generate = defineCommand({
     let text: string
     if (format === 'md') {
       const { renderMarkdown } = await import('../export/markdown')
-      text = renderMarkdown(brief, answers)
+      text = renderMarkdown(brief, answers, { guideBaseUrl: baseUrl })
     } else if (format === 'radar-csv' || format === 'radar-json') {
       const { buildRadar, radarCsv, radarJson } = await import('../export/radar')
       text = format === 'radar-csv' ? radarCsv(buildRadar(brief)) : radarJson(buildRadar(brief))

@@ -210,7 +210,7 @@ describe('AnswersSchema: errors name the field, what was expected and what was g
     ['no markets', input({ compliance: { markets: [] } }), 'compliance.markets', />=1 items/],
     ['a negative budget', input({ budget: { monthlyInfraUsd: -1 } }), 'budget.monthlyInfraUsd', />=0/],
     ['zero weeks to launch', input({ budget: { weeksToLaunch: 0 } }), 'budget.weeksToLaunch', />=1/],
-    ['ten years to launch', input({ budget: { weeksToLaunch: 521 } }), 'budget.weeksToLaunch', /<=520/],
+    ['ten years to launch', input({ budget: { weeksToLaunch: 521 } }), 'budget.weeksToLaunch', /at most 520 weeks/],
     ['a missing section', { ...MINIMAL, team: undefined }, 'team', /expected object, received undefined/],
   ])('%s', (_, value, path, message) => {
     const found = issues(value)

@@ -78,6 +78,11 @@ export const FIGURE_LIMITS = {
   monthlyInfraUsd: 1_000_000_000,
 } as const
 
+/** The words a figure over its limit is answered with, in units and with separators, as a person reads it. */
+function atMost(limit: number, unit: string, whole = false) {
+  return { error: `${whole ? 'a whole number' : 'a number'} of at most ${limit.toLocaleString('en-US')} ${unit}` }
+}
+
 export const ProductSchema = z.strictObject({
   name: z.string().trim().min(1).max(120).describe('Product name, 1 to 120 characters.'),
   summary: z.string().trim().max(500).optional().describe('The one thing the first release must prove. Optional.'),
@@ -92,12 +97,17 @@ export const ProductSchema = z.strictObject({
 
 export const TeamSchema = z
   .strictObject({
-    engineers: z.number().int().min(1).max(10_000).describe('Engineers now.'),
+    engineers: z
+      .number()
+      .int()
+      .min(1)
+      .max(10_000, atMost(10_000, 'engineers', true))
+      .describe('Engineers now.'),
     engineersIn12Months: z
       .number()
       .int()
       .min(1)
-      .max(10_000)
+      .max(10_000, atMost(10_000, 'engineers', true))
       .optional()
       .describe('Engineers expected in 12 months. Default: the same as now.'),
     languages: choiceSet(LANGUAGES)
@@ -112,12 +122,14 @@ export const TeamSchema = z
 
 export const LoadSchema = z
   .strictObject({
-    activeUsersAtLaunch: count.max(FIGURE_LIMITS.activeUsers).describe('Monthly active users at launch.'),
+    activeUsersAtLaunch: count
+      .max(FIGURE_LIMITS.activeUsers, atMost(FIGURE_LIMITS.activeUsers, 'users', true))
+      .describe('Monthly active users at launch.'),
     activeUsersIn12Months: count
-      .max(FIGURE_LIMITS.activeUsers)
+      .max(FIGURE_LIMITS.activeUsers, atMost(FIGURE_LIMITS.activeUsers, 'users', true))
       .describe('Monthly active users expected 12 months after launch.'),
     peakRequestsPerSecond: amount
-      .max(FIGURE_LIMITS.peakRequestsPerSecond)
+      .max(FIGURE_LIMITS.peakRequestsPerSecond, atMost(FIGURE_LIMITS.peakRequestsPerSecond, 'requests per second'))
       .optional()
       .describe(
         'Peak requests per second at 12 months. Default: one per second for every 1,000 monthly active users at 12 months (at least 1).',
@@ -127,11 +139,11 @@ export const LoadSchema = z
       .default('read_heavy')
       .describe('Most products read far more than they write. Default: read_heavy.'),
     dataVolumeGbIn12Months: amount
-      .max(FIGURE_LIMITS.dataVolumeGb)
+      .max(FIGURE_LIMITS.dataVolumeGb, atMost(FIGURE_LIMITS.dataVolumeGb, 'GB'))
       .default(5)
       .describe('Database size after 12 months, in GB. Default: 5.'),
     longestTaskSeconds: amount
-      .max(FIGURE_LIMITS.longestTaskSeconds)
+      .max(FIGURE_LIMITS.longestTaskSeconds, atMost(FIGURE_LIMITS.longestTaskSeconds, 'seconds'))
       .default(2)
       .describe('Longest unit of work one request or event starts, in seconds. Default: 2.'),
     scheduledWork: z.boolean().default(false).describe('Work that runs on a schedule. Default: false.'),
@@ -156,10 +168,13 @@ export const DataSchema = z.strictObject({
     .default(['relational'])
     .describe('Kinds of data the product keeps. Default: [relational].'),
   timeseriesEventsPerSecond: amount
-    .max(FIGURE_LIMITS.timeseriesEventsPerSecond)
+    .max(FIGURE_LIMITS.timeseriesEventsPerSecond, atMost(FIGURE_LIMITS.timeseriesEventsPerSecond, 'events per second'))
     .default(0)
     .describe('Sustained time-series events written per second at 12 months; read only with timeseries. Default: 0.'),
-  vectorCount: count.default(0).describe('Embeddings stored at 12 months; read only with vectors. Default: 0.'),
+  vectorCount: count
+    .max(FIGURE_LIMITS.vectorCount, atMost(FIGURE_LIMITS.vectorCount, 'embeddings', true))
+    .default(0)
+    .describe('Embeddings stored at 12 months; read only with vectors. Default: 0.'),
   auditTrail: z.boolean().default(false).describe('An audit trail of who changed what is required. Default: false.'),
 })
 
@@ -184,9 +199,17 @@ export const ComplianceSchema = z.strictObject({
 })
 
 export const BudgetSchema = z.strictObject({
-  monthlyInfraUsd: amount.max(FIGURE_LIMITS.monthlyInfraUsd).describe('Monthly infrastructure budget in US dollars.'),
+  monthlyInfraUsd: amount
+    .max(FIGURE_LIMITS.monthlyInfraUsd, atMost(FIGURE_LIMITS.monthlyInfraUsd, 'US dollars a month'))
+    .describe('Monthly infrastructure budget in US dollars.'),
   hosting: z.enum(HOSTING).default('no_preference').describe('Where the team wants to run it. Default: no_preference.'),
-  weeksToLaunch: z.number().int().min(1).max(520).default(12).describe('Weeks until first launch. Default: 12.'),
+  weeksToLaunch: z
+    .number()
+    .int()
+    .min(1)
+    .max(520, atMost(520, 'weeks', true))
+    .default(12)
+    .describe('Weeks until first launch. Default: 12.'),
 })
 
 export const AnswersSchema = z.strictObject({

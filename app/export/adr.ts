@@ -46,7 +46,7 @@ export interface AdrOptions {
   revision: number
   previous?: readonly ExistingRecord[]
   deciders?: readonly string[]
-  /** Origin for guide links (`https://stackbrief.example`); relative `/guides/…` links without it. */
+  /** Address for guide links (`https://stackbrief.example`); without it a guide is named, not linked. */
   guideBaseUrl?: string
 }
 

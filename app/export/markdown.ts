@@ -9,14 +9,17 @@ import { autolink, code, linkUrl, md, mermaidLabel, mermaidText, oneLine } from 
  */
 
 export interface MarkdownOptions {
-  /** Origin that guide links start with, e.g. `https://stackbrief.example`; relative `/guides/…` links without it. */
+  /** Address guide links start with, e.g. `https://stackbrief.example`; without it a guide is named, not linked. */
   guideBaseUrl?: string
+  /** Who prepared the brief and who it is for: a line under the title when given. */
+  preparedBy?: string
+  preparedFor?: string
 }
 
 export function renderMarkdown(brief: Brief, answers: Answers, options: MarkdownOptions = {}): string {
   const guide = guideLinker(options.guideBaseUrl)
   const blocks = [
-    header(brief, answers),
+    header(brief, answers, options),
     decisionTable(brief),
     decisionDetails(brief, guide),
     databaseRationale(brief),
@@ -49,16 +52,20 @@ const GUIDE_TITLES: Record<string, string> = {
   'cost-bands': 'Cost bands',
 }
 
+/** A file read outside the app has no `/guides/…` to go to: link only under a known address, else name the guide. */
 function guideLinker(base: string | undefined): GuideLinker {
   const origin = (base ?? '').trim().replace(/\/+$/, '')
   return (slug) => {
     const title = GUIDE_TITLES[slug] ?? words(slug.replace(/-/g, '_'))
-    return `[${md(title)}](${linkUrl(`${origin}/guides/${encodeURIComponent(slug)}`)})`
+    return origin ? `[${md(title)}](${linkUrl(`${origin}/guides/${encodeURIComponent(slug)}`)})` : md(title)
   }
 }
 
-function header(brief: Brief, answers: Answers): Block {
+function header(brief: Brief, answers: Answers, options: MarkdownOptions): Block {
   const lines = [`# Architecture Decision Brief: ${md(brief.title)}`]
+  const by = options.preparedBy?.trim()
+  const to = options.preparedFor?.trim()
+  if (by || to) lines.push(`${by ? `Prepared by ${md(by)}` : 'Prepared'}${to ? ` for ${md(to)}` : ''}.`)
   if (answers.product.summary) lines.push(`> ${md(answers.product.summary)}`)
   lines.push(md(brief.summary))
   lines.push(

@@ -29,7 +29,7 @@ export interface PdfOptions {
   revision?: number
   preparedBy?: string
   client?: string
-  /** Origin that guide links start with, e.g. `https://stackbrief.example`; relative `/guides/…` links without it. */
+  /** Address guide links start with, e.g. `https://stackbrief.example`; without it a guide is named, not linked. */
   guideBaseUrl?: string
 }
 

@@ -185,10 +185,38 @@ describe('formatPath and describeValue', () => {
     ['x', '"x"'],
     ['a'.repeat(80), `"${'a'.repeat(59)}…"`],
     [3, '3'],
+    [2500, '2500'],
+    [10_000_000_000, '10,000,000,000'],
     [false, 'false'],
     [[1], 'a list of 1 item'],
     [{}, 'a mapping of fields'],
   ])('%j reads as %s', (value, text) => {
     expect(describeValue(value)).toBe(text)
+  })
+})
+
+describe('figures over their limits', () => {
+  it('are answered in units with separators, never as a raw safe-integer bound', () => {
+    const input = answersWith((a) => {
+      a.load.dataVolumeGbIn12Months = 2_000_000_000
+      a.load.activeUsersIn12Months = 1e17
+      a.data = { vectorCount: 1e16 }
+      a.budget.monthlyInfraUsd = 5e9
+    })
+    const text = lines(input)
+    expect(text).toEqual([
+      'load.activeUsersIn12Months: expected a whole number of at most 10,000,000,000 users, got 100,000,000,000,000,000',
+      'load.dataVolumeGbIn12Months: expected a number of at most 1,000,000,000 GB, got 2,000,000,000',
+      'data.vectorCount: expected a whole number of at most 1,000,000,000,000 embeddings, got 10,000,000,000,000,000',
+      'budget.monthlyInfraUsd: expected a number of at most 1,000,000,000 US dollars a month, got 5,000,000,000',
+    ])
+    expect(text.join('\n')).not.toContain('9007199254740991')
+  })
+
+  it('a bound without words of its own still reads with separators', () => {
+    const parsed = parseWithProblems(z.object({ n: z.number().max(25_000) }), { n: 30_000 })
+    expect(parsed.success ? [] : formatProblems(parsed.problems)).toEqual([
+      'n: expected a number of at most 25,000, got 30,000',
+    ])
   })
 })

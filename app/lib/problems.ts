@@ -40,7 +40,14 @@ export function formatProblems(problems: readonly Problem[]): string[] {
 
 /** One problem per zod issue, and one per unknown key, in the order zod found them. */
 export function problemsFromIssues(issues: readonly Issue[], context: IssueContext = {}): Problem[] {
-  return issues.flatMap((issue) => fromIssue(issue, context))
+  return issues.filter((issue) => !saidElsewhere(issue, issues)).flatMap((issue) => fromIssue(issue, context))
+}
+
+/** A whole number's built-in safe-integer bound adds nothing when the schema's own limit speaks for the same field. */
+function saidElsewhere(issue: Issue, issues: readonly Issue[]): boolean {
+  if (issue.code !== 'too_big' || Number(issue.maximum) !== Number.MAX_SAFE_INTEGER) return false
+  const at = formatPath(issue.path)
+  return issues.some((other) => other !== issue && other.code === 'too_big' && formatPath(other.path) === at)
 }
 
 export function problemsFromError(error: z.ZodError, context: IssueContext = {}): Problem[] {
@@ -72,7 +79,8 @@ export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing'
   if (value === null) return 'null'
   if (typeof value === 'string') return quote(value)
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value)
+  if (typeof value === 'number') return formatFigure(value)
+  if (typeof value === 'boolean' || typeof value === 'bigint') return String(value)
   if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : `a list of ${plural(value.length, 'item')}`
   if (value instanceof Date) return `the date ${Number.isNaN(value.getTime()) ? 'Invalid' : value.toISOString()}`
   if (typeof value === 'object') return 'a mapping of fields'
@@ -93,9 +101,13 @@ function fromIssue(issue: Issue, context: IssueContext): Problem[] {
     case 'invalid_value':
       return [problem(at, oneOf(issue.values), got)]
     case 'too_small':
-      return [problem(at, bound(issue.origin, 'min', issue.minimum, issue.inclusive, issue.exact), got)]
+      return [
+        problem(at, ownWords(issue) ?? bound(issue.origin, 'min', issue.minimum, issue.inclusive, issue.exact), got),
+      ]
     case 'too_big':
-      return [problem(at, bound(issue.origin, 'max', issue.maximum, issue.inclusive, issue.exact), got)]
+      return [
+        problem(at, ownWords(issue) ?? bound(issue.origin, 'max', issue.maximum, issue.inclusive, issue.exact), got),
+      ]
     case 'not_multiple_of':
       return [problem(at, `a multiple of ${issue.divisor}`, got)]
     case 'invalid_format':
@@ -142,6 +154,19 @@ function oneOf(values: readonly unknown[]): string {
   return words.length === 1 ? words[0] : `one of ${words.join(', ')}`
 }
 
+/** A schema that words its own limit ("a number of at most 1,000,000,000 GB") is quoted as it is. */
+function ownWords(issue: { message?: string }): string | undefined {
+  const message = issue.message ?? ''
+  return /^(a|an|text|a list) /.test(message) ? message : undefined
+}
+
+/** 10000000000 → "10,000,000,000": figures a person can read at a glance. */
+function formatFigure(n: number): string {
+  return Number.isFinite(n) && Math.abs(n) >= 10_000
+    ? n.toLocaleString('en-US', { maximumFractionDigits: 20 })
+    : String(n)
+}
+
 function bound(origin: string, side: 'min' | 'max', limit: number | bigint, inclusive = true, exact = false): string {
   const n = Number(limit)
   if (origin === 'string') {
@@ -155,9 +180,10 @@ function bound(origin: string, side: 'min' | 'max', limit: number | bigint, incl
   }
   if (origin === 'date') return `a date ${side === 'min' ? 'on or after' : 'on or before'} ${new Date(n).toISOString()}`
   const noun = origin === 'int' ? 'a whole number' : 'a number'
-  if (exact) return `${noun} equal to ${n}`
-  if (side === 'min') return inclusive ? `${noun} of at least ${n}` : `${noun} greater than ${n}`
-  return inclusive ? `${noun} of at most ${n}` : `${noun} less than ${n}`
+  if (exact) return `${noun} equal to ${formatFigure(n)}`
+  if (side === 'min')
+    return inclusive ? `${noun} of at least ${formatFigure(n)}` : `${noun} greater than ${formatFigure(n)}`
+  return inclusive ? `${noun} of at most ${formatFigure(n)}` : `${noun} less than ${formatFigure(n)}`
 }
 
 function formatWords(issue: z.core.$ZodIssueInvalidStringFormat): string {

@@ -4,8 +4,9 @@ import { workspaceOf } from '~/components/wizard/draft-route.server'
 import { exportAdrHistory, type RevisionSnapshot } from '~/export/adr/history'
 import { zipRecords } from '~/export/adr/zip'
 import { listChoiceChanges } from '~/services/briefs.server'
-import { publicOrigin } from '~/web/load-context'
+import { publicUrl } from '~/web/public-url.server'
 import { getDb } from '../../db/client.server'
+import { parsePdfQuery, requestIdOf } from './brief-pdf.server'
 
 /**
  * The decision records of a brief up to this revision, as a zip of
@@ -14,13 +15,20 @@ import { getDb } from '../../db/client.server'
  * the revisions where a choice changed and this one, whatever the history's length.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  // `?client=…` names who decides, in each record's decision-makers.
+  const query = parsePdfQuery(request, requestIdOf(context))
+  if (query instanceof Response) return query
   const { briefId, revision } = await loadRevision(request, params.id, params.n ?? '', { history: false })
   const db = await getDb()
   // Only the revisions where a recorded choice changed write records; the others leave the folder as it was.
   const changes = await listChoiceChanges(db, { workspaceId: workspaceOf(request), briefId, upTo: revision.number })
   const snapshots: RevisionSnapshot[] = changes.map(snapshot)
   if (!changes.some((r) => r.number === revision.number)) snapshots.push(snapshot(revision))
-  const files = exportAdrHistory(snapshots, { briefId, guideBaseUrl: publicOrigin(context, request) })
+  const files = exportAdrHistory(snapshots, {
+    briefId,
+    guideBaseUrl: publicUrl(),
+    deciders: query.client ? [query.client] : undefined,
+  })
   return new Response(zipRecords(files, { date: snapshot(revision).date }), {
     headers: {
       'Content-Type': 'application/zip',

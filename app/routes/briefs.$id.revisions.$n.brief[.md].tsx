@@ -1,13 +1,19 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { downloadName, loadRevision } from '~/components/saved-brief/brief-route.server'
 import { renderMarkdown } from '~/export/markdown'
-import { publicOrigin } from '~/web/load-context'
+import { publicUrl } from '~/web/public-url.server'
+import { parsePdfQuery, requestIdOf } from './brief-pdf.server'
 
-/** One revision as a Markdown file; guide links carry this site's address so they work outside it. */
+/**
+ * One revision as a Markdown file; guide links carry PUBLIC_URL so they work
+ * outside the app, and `?preparedBy=…&client=…` put the names under the title.
+ */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const query = parsePdfQuery(request, requestIdOf(context))
+  if (query instanceof Response) return query
   const { revision } = await loadRevision(request, params.id, params.n ?? '', { history: false })
-  const origin = publicOrigin(context, request)
-  return new Response(renderMarkdown(revision.brief, revision.answers, { guideBaseUrl: origin }), {
+  const options = { guideBaseUrl: publicUrl(), preparedBy: query.preparedBy, preparedFor: query.client }
+  return new Response(renderMarkdown(revision.brief, revision.answers, options), {
     headers: {
       'Content-Type': 'text/markdown; charset=utf-8',
       'Content-Disposition': `attachment; filename="${downloadName(revision.title, revision.number)}.md"`,

@@ -1,12 +1,26 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { BriefErrorBoundary } from '~/components/saved-brief/brief-error'
-import { loadRevision } from '~/components/saved-brief/brief-route.server'
+import { loadRevision, revisionPageView } from '~/components/saved-brief/brief-route.server'
+import { exportOptionsAction, formIntent } from '~/components/saved-brief/export-options.server'
+import { EXPORT_OPTIONS_INTENT } from '~/components/saved-brief/export-options-form'
 import { SavedBriefPage } from '~/components/saved-brief/saved-brief-page'
 
 /** /briefs/:id/revisions/:n: one revision of a saved brief, at its own address for good. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  return loadRevision(request, params.id, params.n ?? '')
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  return revisionPageView(await loadRevision(request, params.id, params.n ?? ''), request, context)
+}
+
+/** The export options form, which every revision's page shows. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { intent, form } = await formIntent(request)
+  if (intent !== EXPORT_OPTIONS_INTENT) {
+    return new Response(`This page has no form called “${intent.slice(0, 40)}”. Reload it and try again.`, {
+      status: 400,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    })
+  }
+  return exportOptionsAction(request, params.id, form)
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -19,7 +33,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
     : [{ title: 'Revision not found · stackbrief' }]
 
 export default function Revision() {
-  return <SavedBriefPage {...useLoaderData<typeof loader>()} />
+  const actionData = useActionData<typeof action>()
+  return (
+    <SavedBriefPage
+      {...useLoaderData<typeof loader>()}
+      exportOptionsForm={actionData && 'exportOptions' in actionData ? actionData.exportOptions : null}
+    />
+  )
 }
 
 export const ErrorBoundary = BriefErrorBoundary

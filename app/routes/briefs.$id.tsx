@@ -2,17 +2,21 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { loadRevisit, reviewByAction } from '~/components/revisit/brief-revisit.server'
 import { BriefErrorBoundary } from '~/components/saved-brief/brief-error'
-import { loadRevision } from '~/components/saved-brief/brief-route.server'
+import { loadRevision, revisionPageView } from '~/components/saved-brief/brief-route.server'
+import { exportOptionsAction, formIntent } from '~/components/saved-brief/export-options.server'
+import { EXPORT_OPTIONS_INTENT } from '~/components/saved-brief/export-options-form'
 import { SavedBriefPage } from '~/components/saved-brief/saved-brief-page'
 
 /** /briefs/:id: a saved brief at its latest revision, with what the newest check-in says about its triggers. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const page = await loadRevision(request, params.id, undefined)
-  return { ...page, revisit: await loadRevisit(request, page.briefId) }
+  return { ...revisionPageView(page, request, context), revisit: await loadRevisit(request, page.briefId) }
 }
 
-/** The review date form; check-ins and tokens have their own addresses. */
+/** The review date and export options forms; check-ins and tokens have their own addresses. */
 export async function action({ request, params }: ActionFunctionArgs) {
+  const { intent, form } = await formIntent(request)
+  if (intent === EXPORT_OPTIONS_INTENT) return exportOptionsAction(request, params.id, form)
   return reviewByAction(request, params.id)
 }
 
@@ -28,7 +32,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 export default function LatestRevision() {
   const { revisit, ...page } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  return <SavedBriefPage {...page} revisit={{ ...revisit, reviewByForm: actionData?.reviewBy ?? null }} />
+  return (
+    <SavedBriefPage
+      {...page}
+      revisit={{ ...revisit, reviewByForm: actionData && 'reviewBy' in actionData ? actionData.reviewBy : null }}
+      exportOptionsForm={actionData && 'exportOptions' in actionData ? actionData.exportOptions : null}
+    />
+  )
 }
 
 export const ErrorBoundary = BriefErrorBoundary

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { findExample } from '~/services/examples.server'
-import { publicOrigin } from '~/web/load-context'
+import { publicUrl } from '~/web/public-url.server'
 import { parsePdfQuery, pdfResponse, requestIdOf } from './brief-pdf.server'
 
 /** The example brief as a PDF, dated today; `?pageSize=letter&preparedBy=…&client=…` fill the cover. */
@@ -18,7 +18,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return pdfResponse({
     brief: example.brief,
     answers: example.answers,
-    options: { ...query, date: new Date().toISOString().slice(0, 10), guideBaseUrl: publicOrigin(context, request) },
+    options: { ...query, date: new Date().toISOString().slice(0, 10), guideBaseUrl: publicUrl() },
     filename: `${example.name}.pdf`,
     cacheControl: 'public, max-age=300',
   })

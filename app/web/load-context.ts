@@ -12,6 +12,8 @@ declare module '@remix-run/node' {
     publicOrigin?: string
     /** The client's address (the socket's, or X-Forwarded-For's when TRUST_PROXY says so). */
     clientAddress?: string
+    /** Sections a page's document already drew as HTML, keyed by id (GET documents only). */
+    staticHtml?: import('~/components/static-html').StaticHtmlSink
   }
 }
 

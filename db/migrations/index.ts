@@ -5,6 +5,7 @@ import * as attentionIndexes from './0003-attention-indexes'
 import * as jobsAndDeletion from './0004-jobs-and-deletion'
 import * as limits from './0005-limits'
 import * as rateLimits from './0006-rate-limits'
+import * as exportOptions from './0007-export-options'
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so
@@ -17,4 +18,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004-jobs-and-deletion': jobsAndDeletion,
   '0005-limits': limits,
   '0006-rate-limits': rateLimits,
+  '0007-export-options': exportOptions,
 }

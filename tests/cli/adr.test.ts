@@ -73,6 +73,18 @@ describe.concurrent('stackbrief adr --into', SLOW, () => {
     expect(index).toContain(`| 0008 | [${ours[0].title}](${ours[0].path}) | accepted | 2025-03-01 |`)
   })
 
+  it('links the guides under --base-url', async ({ expect }) => {
+    const dir = folder({ 'docs/decisions/0001-use-madr.md': madrRecord('Use MADR') })
+    const args = ['adr', EXAMPLE, '--into', dir, '--date', '2025-03-01', '--base-url', 'https://briefs.example.com']
+    const { code, stderr } = await stackbrief(args)
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+    const { records } = read(join(dir, 'docs/decisions'))
+    expect(records.find((r) => r.area !== null)?.content).toMatch(
+      /^Guide: \[[^\]]+\]\(https:\/\/briefs\.example\.com\/guides\/[a-z-]+\)$/m,
+    )
+  })
+
   it('continues an adr-tools folder named by .adr-dir, in the Nygard template', async ({ expect }) => {
     const dir = folder({
       '.adr-dir': 'doc/architecture/decisions\n',
@@ -235,7 +247,7 @@ describe.concurrent('stackbrief adr --into', SLOW, () => {
     expect(top.stdout).toMatch(/\n {2}adr FILE +Write decision records into a folder, continuing its numbering\n/)
     expect(help.code).toBe(0)
     expect(help.stdout.split('\n')[0]).toBe(
-      'Usage: stackbrief adr FILE [--into DIR] [--date YYYY-MM-DD] [--start N] [--review-by YYYY-MM-DD] [--style madr|adr-tools|log4brains]',
+      'Usage: stackbrief adr FILE [--into DIR] [--date YYYY-MM-DD] [--start N] [--review-by YYYY-MM-DD] [--style madr|adr-tools|log4brains] [--base-url URL]',
     )
   })
 })

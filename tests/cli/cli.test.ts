@@ -39,7 +39,7 @@ const SLOW = { timeout: 90_000 }
 
 const COMMAND_USAGES = {
   generate:
-    'Usage: stackbrief generate FILE [--format json|md|pdf|adr|radar-csv|radar-json] [--out PATH] [--page-size a4|letter] [--prepared-by NAME] [--client NAME] [--date YYYY-MM-DD]',
+    'Usage: stackbrief generate FILE [--format json|md|pdf|adr|radar-csv|radar-json] [--out PATH] [--page-size a4|letter] [--prepared-by NAME] [--client NAME] [--date YYYY-MM-DD] [--base-url URL]',
   validate: 'Usage: stackbrief validate FILE',
   example: 'Usage: stackbrief example [NAME]',
 }
@@ -116,6 +116,21 @@ describe.concurrent('stackbrief generate', SLOW, () => {
     const answers = AnswersSchema.parse(EXAMPLE_DATA)
     expect(stdout).toBe(renderMarkdown(generateBrief(answers, loadCatalog()), answers))
     expect(stdout.startsWith('# Architecture Decision Brief: Shiftwise\n')).toBe(true)
+  })
+
+  it('links the guides under --base-url, and names them without a link when it is not given', async ({ expect }) => {
+    const [linked, named, wrong] = await Promise.all([
+      stackbrief(['generate', EXAMPLE, '--format', 'md', '--base-url', 'https://briefs.example.com/']),
+      stackbrief(['generate', EXAMPLE, '--format', 'md']),
+      stackbrief(['generate', EXAMPLE, '--format', 'md', '--base-url', 'briefs.example.com']),
+    ])
+    expect(linked.code).toBe(0)
+    expect(linked.stdout).toContain('guide: [Choosing the database](https://briefs.example.com/guides/databases)')
+    expect(named.stdout).toContain('guide: Choosing the database')
+    expect(named.stdout).not.toContain('/guides/')
+    expect(wrong.code).toBe(2)
+    expect(wrong.stderr).toContain('--base-url')
+    expect(wrong.stderr).toContain('an http or https address')
   })
 
   it('writes to --out, creating folders, and prints nothing on standard output', async ({ expect }) => {
@@ -269,7 +284,7 @@ const BAD_INPUT: BadCase[] = [
     'unknown flag',
     () => ['generate', EXAMPLE, '--colour', 'blue'],
     [
-      '--colour: expected one of --format, --out, --page-size, --prepared-by, --client, --date, --help, got an unknown flag',
+      '--colour: expected one of --format, --out, --page-size, --prepared-by, --client, --date, --base-url, --help, got an unknown flag',
     ],
   ],
   [

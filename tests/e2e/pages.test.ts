@@ -91,6 +91,10 @@ describe('pages in a browser', { timeout: 60_000 }, () => {
       await expect(page.getByRole('heading', { level: 2, name: heading, exact: true }).isVisible()).resolves.toBe(true)
     }
 
+    // The chart library is fetched only when the chart comes into view.
+    await page.waitForLoadState('networkidle')
+    expect(chartChunks).toEqual([])
+    await page.locator('[data-testid="cost-chart"]').scrollIntoViewIfNeeded()
     const chart = page.locator('[data-testid="cost-chart"] .recharts-wrapper > svg')
     await chart.waitFor({ state: 'visible', timeout: 15_000 })
     await expect(page.locator('[data-testid="cost-chart"] .recharts-line').count()).resolves.toBe(3)
@@ -148,6 +152,7 @@ describe('pages in a browser', { timeout: 60_000 }, () => {
   it('an example brief fits a 390px phone without sideways scrolling of the page', async () => {
     const { page } = await openPage(390)
     await page.goto(`${base}/examples/b2b-saas`)
+    await page.locator('[data-testid="cost-chart"]').scrollIntoViewIfNeeded()
     await page.locator('[data-testid="cost-chart"] .recharts-wrapper > svg').waitFor({ timeout: 15_000 })
     const width = await page.evaluate(() => document.documentElement.scrollWidth)
     expect(width).toBeLessThanOrEqual(390)

@@ -130,6 +130,7 @@ describe('revisiting a brief in a browser', { timeout: 180_000 }, () => {
     const table = page.getByRole('region', { name: 'Check-ins, newest first' })
     await expect.poll(() => table.getByRole('row').count()).toBe(3)
     await expect(table.getByRole('row').nth(1).textContent()).resolves.toContain('20 engineers')
+    await page.locator('[data-testid="signal-chart-engineers"]').scrollIntoViewIfNeeded()
     const chart = page.locator('[data-testid="signal-chart-engineers"] .recharts-wrapper > svg')
     await chart.waitFor({ state: 'visible', timeout: 15_000 })
     // The threshold is drawn across the chart.
@@ -171,7 +172,7 @@ describe('revisiting a brief in a browser', { timeout: 180_000 }, () => {
       page.getByRole('button', { name: 'Generate the new revision' }).click(),
     ])
     await page.getByRole('heading', { level: 1, name: 'What changed' }).waitFor()
-    const answers = page.getByRole('region', { name: 'Answers that changed' })
+    const answers = page.getByRole('region', { name: 'Answers that changed', exact: true })
     await expect(answers.getByRole('row', { name: /Engineers in 12 months\s*6\s*20/ }).count()).resolves.toBe(1)
     const triggers = page.getByRole('region', { name: 'Triggers that fired or cleared' })
     const fired = triggers.getByRole('listitem').filter({ hasText: TEAM_TRIGGER })

@@ -203,6 +203,8 @@ describe('the questionnaire in a browser', { timeout: 120_000 }, () => {
     for (const heading of BRIEF_SECTION_HEADINGS) {
       await expect(page.getByRole('heading', { level: 2, name: heading, exact: true }).isVisible()).resolves.toBe(true)
     }
+    // The chart is drawn when it comes into view.
+    await page.locator('[data-testid="cost-chart"]').scrollIntoViewIfNeeded()
     await page
       .locator('[data-testid="cost-chart"] .recharts-wrapper > svg')
       .waitFor({ state: 'visible', timeout: 15_000 })

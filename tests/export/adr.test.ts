@@ -151,7 +151,9 @@ describe('MADR export of every example', () => {
       expect(file.content).toContain(`Chosen option: "${d.choice.name}", because `)
       for (const b of d.because) expect(file.content).toContain(`(\`${b.rule}\`)`)
       for (const id of d.revisitWhen) expect(file.content).toContain(`(\`${id}\`)`)
-      expect(file.content).toContain(`](/guides/${d.guide})`)
+      // No base URL: the guide is named, with no link that leads nowhere outside the app.
+      expect(file.content).toMatch(/^Guide: [^[\]()]+$/m)
+      expect(file.content).not.toContain('/guides/')
       expect(file.content).toContain('From brief `b_test`, revision 1')
     }
   })

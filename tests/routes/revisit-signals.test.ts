@@ -178,8 +178,8 @@ describe.each(dbs)('check-ins on the brief pages on $name', (t) => {
     const chosen = await latestLoader(args(`/briefs/${id}`, { id }))
     expect(chosen.revisit.status).toMatchObject({ reviewBy: '2030-01-15', reviewBySet: true, overdue: false })
 
-    const bad = unwrap(
-      await latestAction(args(`/briefs/${id}`, { id }, { intent: 'review-by', reviewBy: '15/01/2030' })),
+    const bad = unwrap<{ reviewBy?: { value: string; error: string } }>(
+      (await latestAction(args(`/briefs/${id}`, { id }, { intent: 'review-by', reviewBy: '15/01/2030' }))) as Response,
     )
     expect(bad.status).toBe(400)
     expect(bad.body.reviewBy).toEqual({

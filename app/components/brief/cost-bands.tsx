@@ -1,6 +1,7 @@
-import { lazy, Suspense } from 'react'
+import { lazy } from 'react'
 import type { Answers } from '~/engine/answers'
-import type { Brief } from '~/engine/brief'
+import type { Brief, Costs } from '~/engine/brief'
+import { ChartFrame } from '../chart-frame'
 import { ClientOnly } from '../client-only'
 import { formatNumber, formatUsd, monthLabel } from '../format'
 import { AREA_LABELS, BANDS } from './answer-labels'
@@ -12,11 +13,6 @@ const CostChart = lazy(() => import('./cost-chart.client'))
 export function CostBands({ brief }: { brief: Brief; answers: Answers }) {
   const { costs } = brief
   const { bands } = costs
-  const placeholder = (
-    <div className="chart-placeholder" aria-hidden="true">
-      Drawing the chart…
-    </div>
-  )
   return (
     <BriefSection
       id="costs"
@@ -28,22 +24,9 @@ export function CostBands({ brief }: { brief: Brief; answers: Answers }) {
         </>
       }
     >
-      <figure className="chart">
-        <div className="chart__frame" data-testid="cost-chart" role="img" aria-labelledby="cost-chart-caption">
-          <ClientOnly fallback={placeholder}>
-            {() => (
-              <Suspense fallback={placeholder}>
-                <CostChart costs={costs} />
-              </Suspense>
-            )}
-          </ClientOnly>
-        </div>
-        <figcaption id="cost-chart-caption">
-          Line chart of the monthly cost per band, months 1 to 12. Month 12:{' '}
-          {BANDS.map((b) => `${BAND_STYLE[b].label.toLowerCase()} ${formatUsd(bands[b].monthly[11] ?? 0)}`).join(', ')}.
-          The table below has every figure.
-        </figcaption>
-      </figure>
+      <div id={COST_CHART_SLOT}>
+        <ClientOnly>{() => <CostFigure costs={costs} />}</ClientOnly>
+      </div>
 
       <h3>Month by month</h3>
       <TableScroll label="Monthly cost per band">
@@ -192,4 +175,24 @@ function hostOf(url: string): string {
   } catch {
     return url
   }
+}
+
+/** Where the chart goes; a brief drawn as static HTML gets its chart put here by `CostChartIsland`. */
+export const COST_CHART_SLOT = 'cost-chart-slot'
+
+/** The chart with its caption: browser only, so a page without JavaScript shows the table alone. */
+export function CostFigure({ costs }: { costs: Pick<Costs, 'bands'> }) {
+  const { bands } = costs
+  return (
+    <figure className="chart">
+      <ChartFrame className="chart__frame" testId="cost-chart" labelledBy="cost-chart-caption">
+        {() => <CostChart costs={costs} />}
+      </ChartFrame>
+      <figcaption id="cost-chart-caption">
+        Line chart of the monthly cost per band, months 1 to 12. Month 12:{' '}
+        {BANDS.map((b) => `${BAND_STYLE[b].label.toLowerCase()} ${formatUsd(bands[b].monthly[11] ?? 0)}`).join(', ')}.
+        The table below has every figure.
+      </figcaption>
+    </figure>
+  )
 }

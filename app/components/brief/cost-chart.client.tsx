@@ -5,7 +5,7 @@ import { BANDS } from './answer-labels'
 import { BAND_STYLE } from './cost-bands-style'
 
 /** The three cost bands over twelve months. Browser only: loaded lazily by the cost section. */
-export default function CostChart({ costs }: { costs: Costs }) {
+export default function CostChart({ costs }: { costs: Pick<Costs, 'bands'> }) {
   const data = costs.bands.lean.monthly.map((_, i) => ({
     month: i + 1,
     lean: costs.bands.lean.monthly[i] / 100,

@@ -10,7 +10,7 @@ export function DecisionTable({ brief }: { brief: Brief; answers: Answers }) {
       title="Decisions"
       intro="One row per area of the stack. Each links to its reasons, the alternatives weighed and the triggers that reopen it."
     >
-      <TableScroll label="Decisions">
+      <TableScroll label="Decisions, one row per area">
         <table className="data-table decision-table">
           <thead>
             <tr>

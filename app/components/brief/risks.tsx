@@ -1,11 +1,13 @@
-import type { Answers } from '~/engine/answers'
-import type { Brief } from '~/engine/brief'
+import type { AnswerPath, Answers } from '~/engine/answers'
+import type { Brief, Risk } from '~/engine/brief'
 import { SEVERITY_LABELS, SEVERITY_ORDER } from './answer-labels'
 import { Reasons } from './reasons'
 import { BriefSection } from './section'
 import { SeverityBadge } from './status-badge'
+import { answerReadCounts, tellingAnswers } from './telling-answers'
 
 export function Risks({ brief, answers }: { brief: Brief; answers: Answers }) {
+  const readCounts = answerReadCounts([...brief.decisions.map((d) => d.because), ...brief.risks.map((r) => r.because)])
   return (
     <BriefSection id="risks" title="Risks">
       {brief.risks.length === 0 ? (
@@ -28,7 +30,7 @@ export function Risks({ brief, answers }: { brief: Brief; answers: Answers }) {
                     <p className="risk__mitigation">
                       <strong>Mitigation:</strong> {risk.mitigation}
                     </p>
-                    <Reasons because={risk.because} answers={answers} />
+                    <RiskReasons risk={risk} answers={answers} readCounts={readCounts} />
                   </li>
                 ))}
               </ul>
@@ -37,5 +39,32 @@ export function Risks({ brief, answers }: { brief: Brief; answers: Answers }) {
         })
       )}
     </BriefSection>
+  )
+}
+
+/** A risk's reasons quote only the answers that tell most about it; the appendix lists them all. */
+function RiskReasons({
+  risk,
+  answers,
+  readCounts,
+}: {
+  risk: Risk
+  answers: Answers
+  readCounts: ReadonlyMap<AnswerPath, number>
+}) {
+  const shown = new Set(tellingAnswers(risk, answers, readCounts))
+  const all = new Set(risk.because.flatMap((b) => b.inputs))
+  const because = risk.because.map((b) => ({ ...b, inputs: b.inputs.filter((p) => shown.has(p)) }))
+  const more = all.size - shown.size
+  return (
+    <>
+      <Reasons because={because} answers={answers} />
+      {more > 0 ? (
+        <p className="reason__more">
+          It also read {more} other {more === 1 ? 'answer' : 'answers'}; <a href="#answers">the appendix</a> lists every
+          answer.
+        </p>
+      ) : null}
+    </>
   )
 }

@@ -140,7 +140,7 @@ function AnswerChanges({ diff }: { diff: BriefDiff }) {
       ) : diff.answers.length === 0 ? (
         <p>No answer changed.</p>
       ) : (
-        <TableScroll label="Answers that changed">
+        <TableScroll label="Answers that changed, before and after">
           <table className="data-table change-table">
             <thead>
               <tr>

@@ -1,5 +1,6 @@
-import { lazy, Suspense } from 'react'
+import { lazy } from 'react'
 import { describeThreshold, formatMeasure } from '../brief/answer-labels'
+import { ChartFrame } from '../chart-frame'
 import { ClientOnly } from '../client-only'
 import { formatDay } from './format-day'
 import type { MetricSeries } from './series'
@@ -25,30 +26,22 @@ function SignalChartFigure({ series }: { series: MetricSeries }) {
   const captionId = `chart-${series.field}-caption`
   const first = series.points[0]
   const last = series.points[series.points.length - 1]
-  const placeholder = (
-    <div className="chart-placeholder" aria-hidden="true">
-      Drawing the chart…
-    </div>
-  )
   return (
     <figure className="chart signal-chart">
       <h3 className="signal-chart__title">
         {view.label} <span className="signal-chart__unit">({view.unitText})</span>
       </h3>
-      <div
-        className="chart__frame signal-chart__frame"
-        data-testid={`signal-chart-${series.field}`}
-        role="img"
-        aria-labelledby={captionId}
-      >
-        <ClientOnly fallback={placeholder}>
-          {() => (
-            <Suspense fallback={placeholder}>
-              <SignalChart series={series} />
-            </Suspense>
-          )}
-        </ClientOnly>
-      </div>
+      <ClientOnly>
+        {() => (
+          <ChartFrame
+            className="chart__frame signal-chart__frame"
+            testId={`signal-chart-${series.field}`}
+            labelledBy={captionId}
+          >
+            {() => <SignalChart series={series} />}
+          </ChartFrame>
+        )}
+      </ClientOnly>
       <figcaption id={captionId}>
         {series.points.length === 1
           ? `One reading, on ${formatDay(first[0])}: ${formatMeasure(first[1], series.unit)}.`

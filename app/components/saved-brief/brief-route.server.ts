@@ -9,8 +9,10 @@ import {
   SEARCH_MAX_LENGTH,
 } from '~/services/briefs.server'
 import { type AttentionItem, listBriefsNeedingAttention } from '~/services/checkins.server'
+import { type ExportOptions, getExportOptions } from '~/services/export-options.server'
 import { type Db, getDb } from '../../../db/client.server'
 import { notFound, workspaceOf } from '../wizard/draft-route.server'
+import { type BriefHead, briefBodyHtml, briefHead } from './brief-body.server'
 import type { SavedBriefsData } from './saved-briefs'
 
 /** Loading a saved brief's revision for its page and its downloads; anything unknown is a 404. */
@@ -24,6 +26,8 @@ export interface RevisionPageData {
   historyCursor: string | null
   nextHistoryCursor: string | null
   headRevision: number
+  /** Paper size and names remembered for this brief's downloads. */
+  exportOptions: ExportOptions
 }
 
 const REVISION_NUMBER = /^[1-9]\d{0,8}$/
@@ -65,6 +69,7 @@ export async function loadRevision(
     revision = found.revision
   }
   const page = history ? await loadHistory(request, db, workspaceId, id) : null
+  const exportOptions = await getExportOptions(db, { workspaceId, briefId: id })
   return {
     briefId: id,
     revision,
@@ -72,6 +77,7 @@ export async function loadRevision(
     historyCursor: page?.cursor ?? null,
     nextHistoryCursor: page?.nextCursor ?? null,
     headRevision,
+    exportOptions,
   }
 }
 
@@ -90,6 +96,23 @@ async function loadHistory(request: Request, db: Db, workspaceId: string, briefI
     if (!(error instanceof InvalidInputError)) throw error
     const page = await listRevisions(db, { workspaceId, briefId, limit: HISTORY_PAGE_SIZE })
     return page ? { ...page, cursor: null } : null
+  }
+}
+
+/** What a revision's page sends: the header's words, the sections as HTML (null when the document has them), no Brief JSON. */
+export interface RevisionPageView extends Omit<RevisionPageData, 'revision'> {
+  revision: Omit<RevisionRecord, 'brief' | 'answers'> & { brief: BriefHead; bodyHtml: string | null }
+}
+
+export function revisionPageView(page: RevisionPageData, request: Request, context: unknown): RevisionPageView {
+  const { brief, answers, ...rest } = page.revision
+  return {
+    ...page,
+    revision: {
+      ...rest,
+      brief: briefHead(brief),
+      bodyHtml: briefBodyHtml(context, brief, answers, `${workspaceOf(request)}:${page.briefId}:${rest.number}`),
+    },
   }
 }
 

@@ -1,12 +1,14 @@
 import { Form, Link, useNavigation } from '@remix-run/react'
-import type { Answers } from '~/engine/answers'
-import type { Brief } from '~/engine/brief'
+import type { Costs } from '~/engine/brief'
 import type { RevisionSummary } from '~/services/briefs.server'
-import { BriefContents, BriefView } from '../brief/brief-view'
+import { BriefContents } from '../brief/brief-view'
+import { CostChartIsland } from '../brief/cost-chart-island'
 import { PrintButton } from '../print-button'
 import { RevisitLine, RevisitPanel, type RevisitProps } from '../revisit/revisit-panel'
 import { TriggerBanner } from '../revisit/trigger-banner'
 import { SiteLayout } from '../site-layout'
+import { BRIEF_BODY_ID, StaticHtml } from '../static-html'
+import { ExportOptions, type ExportOptionsForm, type ExportOptionsValues, exportQuery } from './export-options-form'
 import { formatDateTime } from './format-date'
 import { RevisionHistory } from './revision-history'
 
@@ -17,8 +19,9 @@ export interface SavedBriefPageProps {
     createdAt: string
     engineVersion: string
     catalogVersion: string
-    answers: Answers
-    brief: Brief
+    brief: { title: string; costs: { pricesAsOf: string; bands: Costs['bands'] } }
+    /** The sections as HTML; null while hydrating a document that already has them. */
+    bodyHtml: string | null
   }
   revisions: readonly RevisionSummary[]
   historyCursor: string | null
@@ -26,6 +29,9 @@ export interface SavedBriefPageProps {
   headRevision: number
   /** On the latest revision's page: the newest check-in judged, the review date and the tokens. */
   revisit?: RevisitProps
+  exportOptions: ExportOptionsValues
+  /** The export options form as sent back when it was refused. */
+  exportOptionsForm?: ExportOptionsForm | null
 }
 
 /** A saved brief at one revision: every section, the downloads, "Edit answers" and the history. */
@@ -37,8 +43,10 @@ export function SavedBriefPage({
   nextHistoryCursor,
   headRevision,
   revisit,
+  exportOptions,
+  exportOptionsForm,
 }: SavedBriefPageProps) {
-  const { brief, answers, number } = revision
+  const { brief, number, bodyHtml } = revision
   const base = `/briefs/${briefId}/revisions/${number}`
   const navigation = useNavigation()
   const editing = navigation.state !== 'idle' && navigation.formAction === `${base}/edit`
@@ -62,16 +70,16 @@ export function SavedBriefPage({
             </p>
           ) : null}
           <div className="brief-actions saved-brief-actions">
-            <a className="button" href={`${base}/brief.md`} download>
+            <a className="button" href={`${base}/brief.md${exportQuery(exportOptions, 'md')}`} download>
               Download Markdown
             </a>
             <a className="button button--quiet" href={`${base}/brief.json`} download>
               Download JSON
             </a>
-            <a className="button button--quiet" href={`${base}/brief.pdf`} download>
+            <a className="button button--quiet" href={`${base}/brief.pdf${exportQuery(exportOptions, 'pdf')}`} download>
               Download PDF
             </a>
-            <a className="button button--quiet" href={`${base}/adr.zip`} download>
+            <a className="button button--quiet" href={`${base}/adr.zip${exportQuery(exportOptions, 'adr')}`} download>
               Decision records (zip)
             </a>
             <a className="button button--quiet" href={`${base}/radar.csv`} download>
@@ -97,13 +105,15 @@ export function SavedBriefPage({
               </Link>
             ) : null}
           </div>
+          <ExportOptions saved={exportOptions} refused={exportOptionsForm} />
           {revisit ? <TriggerBanner briefId={briefId} status={revisit.status} /> : null}
         </header>
         <aside className="brief-aside">
           <BriefContents />
         </aside>
         <div className="brief-main">
-          <BriefView brief={brief} answers={answers} />
+          <StaticHtml id={BRIEF_BODY_ID} html={bodyHtml} />
+          <CostChartIsland costs={brief.costs} body={bodyHtml} />
           {revisit ? <RevisitPanel briefId={briefId} revisit={revisit} /> : null}
           <RevisionHistory
             briefId={briefId}

@@ -19,7 +19,13 @@ export interface RevisionSnapshot {
  */
 export function exportAdrHistory(
   revisions: readonly RevisionSnapshot[],
-  options: { briefId: string; style?: AdrStyle; guideBaseUrl?: string; reviewDays?: number },
+  options: {
+    briefId: string
+    style?: AdrStyle
+    guideBaseUrl?: string
+    reviewDays?: number
+    deciders?: readonly string[]
+  },
 ): AdrFile[] {
   const folder = new Map<string, string>()
   for (const r of [...revisions].sort((a, b) => a.revision - b.revision)) {
@@ -32,6 +38,7 @@ export function exportAdrHistory(
       revision: r.revision,
       previous,
       guideBaseUrl: options.guideBaseUrl,
+      deciders: options.deciders,
     })
     for (const f of files) folder.set(f.path, f.content)
   }

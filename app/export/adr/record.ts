@@ -225,10 +225,11 @@ function moreInformation(src: RecordSource, triggers: readonly Trigger[]): strin
   return out
 }
 
+/** Linked under a known address; otherwise named, since a record read in a repository has no `/guides/…`. */
 export function guideLink(slug: string, base?: string): string {
   const origin = (base ?? '').trim().replace(/\/+$/, '')
   const title = GUIDE_TITLES[slug] ?? words(slug.replace(/-/g, '_'))
-  return `[${md(title)}](${linkUrl(`${origin}/guides/${encodeURIComponent(slug)}`)})`
+  return origin ? `[${md(title)}](${linkUrl(`${origin}/guides/${encodeURIComponent(slug)}`)})` : md(title)
 }
 
 /** `Database CPU (sustained) >= 70%`, plain text. */

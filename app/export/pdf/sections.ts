@@ -62,10 +62,13 @@ export function body(ctx: BodyContext): Content[] {
   ].flat()
 }
 
-/** A guide link: absolute when the export was given a base URL, otherwise `/guides/<slug>`. */
+/** A guide link under the export's base URL; without one the guide is named, since a PDF has no `/guides/…`. */
 export function guideLinker(base: string | undefined): (slug: string) => ContentText {
   const origin = clean(base).replace(/\/+$/, '')
-  return (slug) => ({ text: guideTitle(slug), link: `${origin}/guides/${encodeURIComponent(slug)}`, style: 'link' })
+  return (slug) =>
+    origin
+      ? { text: guideTitle(slug), link: `${origin}/guides/${encodeURIComponent(slug)}`, style: 'link' }
+      : { text: guideTitle(slug) }
 }
 
 const STATUS_WORDS: Record<Decision['status'], string> = { adopt: 'Adopt', defer: 'Defer', avoid: 'Avoid' }

@@ -1,0 +1,38 @@
+import { data, redirect } from '@remix-run/node'
+import { ExportOptionsSchema, saveExportOptions } from '~/services/export-options.server'
+import { getDb } from '../../../db/client.server'
+import { notFound, workspaceOf } from '../wizard/draft-route.server'
+import { EXPORT_OPTIONS_INTENT, type ExportOptionsForm } from './export-options-form'
+
+const FIELDS = ['pageSize', 'preparedBy', 'preparedFor'] as const
+
+/**
+ * The brief page's export options form: saved for the brief and back to the
+ * page, or a 400 with a message at each field and what was typed kept.
+ */
+export async function exportOptionsAction(request: Request, briefId: string | undefined, form: FormData) {
+  const id = briefId ?? ''
+  const values = Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? '').slice(0, 1000)])) as Record<
+    (typeof FIELDS)[number],
+    string
+  >
+  const parsed = ExportOptionsSchema.safeParse(values)
+  if (!parsed.success) {
+    const errors: ExportOptionsForm['errors'] = {}
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] as (typeof FIELDS)[number]
+      errors[field] ??= issue.message
+    }
+    return data({ exportOptions: { values, errors } satisfies ExportOptionsForm }, { status: 400 })
+  }
+  const db = await getDb()
+  const saved = await saveExportOptions(db, { workspaceId: workspaceOf(request), briefId: id, options: parsed.data })
+  if (!saved) throw notFound(`There is no brief with the id “${id}” in this workspace.`)
+  return redirect(`${new URL(request.url).pathname}?saved=${EXPORT_OPTIONS_INTENT}#export-options`, 303)
+}
+
+/** The intent of a posted form, read from a copy so the handler it goes to can still read the body. */
+export async function formIntent(request: Request): Promise<{ intent: string; form: FormData }> {
+  const form = await request.clone().formData()
+  return { intent: String(form.get('intent') ?? ''), form }
+}

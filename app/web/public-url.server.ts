@@ -1,0 +1,32 @@
+import { z } from 'zod'
+
+/**
+ * The address people reach this server at, from `PUBLIC_URL`
+ * (`https://briefs.example.com`, no trailing slash): downloaded files link
+ * their guides under it so the links work outside the app. Without it the
+ * files name their guides and link nothing, rather than link a host header.
+ */
+const PublicUrlSchema = z
+  .url({ protocol: /^https?$/, error: 'an http or https address such as https://briefs.example.com' })
+  .transform((url) => url.replace(/\/+$/, ''))
+
+let warned = false
+
+export function publicUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const raw = env.PUBLIC_URL?.trim()
+  if (!raw) return undefined
+  const parsed = PublicUrlSchema.safeParse(raw)
+  if (parsed.success) return parsed.data
+  if (!warned) {
+    warned = true
+    console.warn(
+      JSON.stringify({
+        level: 40,
+        service: 'stackbrief',
+        msg: 'PUBLIC_URL is not an http or https address; downloads name their guides without links',
+        got: raw.slice(0, 200),
+      }),
+    )
+  }
+  return undefined
+}
