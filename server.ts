@@ -114,6 +114,7 @@ export async function createApp({
         requestId: res.locals.requestId,
         cspNonce: cspNonce(res),
         publicOrigin: publicOriginOf(req, config),
+        publicUrl: config.publicOrigin,
         clientAddress: req.ip,
         // A page's document (not its .data) may take parts already drawn as HTML from its loader.
         ...(req.method === 'GET' && !req.path.endsWith('.data') ? { staticHtml: new Map<string, string>() } : {}),

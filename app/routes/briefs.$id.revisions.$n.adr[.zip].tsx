@@ -4,7 +4,7 @@ import { workspaceOf } from '~/components/wizard/draft-route.server'
 import { exportAdrHistory, type RevisionSnapshot } from '~/export/adr/history'
 import { zipRecords } from '~/export/adr/zip'
 import { listChoiceChanges } from '~/services/briefs.server'
-import { publicUrl } from '~/web/public-url.server'
+import { guideBaseUrl } from '~/web/public-url.server'
 import { getDb } from '../../db/client.server'
 import { parsePdfQuery, requestIdOf } from './brief-pdf.server'
 
@@ -26,7 +26,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!changes.some((r) => r.number === revision.number)) snapshots.push(snapshot(revision))
   const files = exportAdrHistory(snapshots, {
     briefId,
-    guideBaseUrl: publicUrl(),
+    guideBaseUrl: guideBaseUrl(context),
     deciders: query.client ? [query.client] : undefined,
   })
   return new Response(zipRecords(files, { date: snapshot(revision).date }), {

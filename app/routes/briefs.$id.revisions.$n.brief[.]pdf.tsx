@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { downloadName, loadRevision } from '~/components/saved-brief/brief-route.server'
-import { publicUrl } from '~/web/public-url.server'
+import { guideBaseUrl } from '~/web/public-url.server'
 import { parsePdfQuery, pdfResponse, requestIdOf } from './brief-pdf.server'
 
 /**
@@ -18,7 +18,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       ...query,
       date: revision.createdAt.slice(0, 10),
       revision: revision.number,
-      guideBaseUrl: publicUrl(),
+      guideBaseUrl: guideBaseUrl(context),
     },
     filename: `${downloadName(revision.title, revision.number)}.pdf`,
     // A revision never changes once written.

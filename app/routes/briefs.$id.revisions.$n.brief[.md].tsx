@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { downloadName, loadRevision } from '~/components/saved-brief/brief-route.server'
 import { renderMarkdown } from '~/export/markdown'
-import { publicUrl } from '~/web/public-url.server'
+import { guideBaseUrl } from '~/web/public-url.server'
 import { parsePdfQuery, requestIdOf } from './brief-pdf.server'
 
 /**
@@ -12,7 +12,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const query = parsePdfQuery(request, requestIdOf(context))
   if (query instanceof Response) return query
   const { revision } = await loadRevision(request, params.id, params.n ?? '', { history: false })
-  const options = { guideBaseUrl: publicUrl(), preparedBy: query.preparedBy, preparedFor: query.client }
+  const options = { guideBaseUrl: guideBaseUrl(context), preparedBy: query.preparedBy, preparedFor: query.client }
   return new Response(renderMarkdown(revision.brief, revision.answers, options), {
     headers: {
       'Content-Type': 'text/markdown; charset=utf-8',

@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { addDays, DEFAULT_REVIEW_DAYS, exportAdrs } from '~/export/adr'
 import { zipRecords } from '~/export/adr/zip'
 import { findExample } from '~/services/examples.server'
-import { publicUrl } from '~/web/public-url.server'
+import { guideBaseUrl } from '~/web/public-url.server'
 
 /** The example's decision records (MADR, docs/decisions/) as a zip, dated today. */
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, context }: LoaderFunctionArgs) {
   const name = params.name ?? ''
   const example = findExample(name)
   if (!example) {
@@ -20,7 +20,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     reviewBy: addDays(date, DEFAULT_REVIEW_DAYS),
     briefId: `example-${example.name}`,
     revision: 1,
-    guideBaseUrl: publicUrl(),
+    guideBaseUrl: guideBaseUrl(context),
   })
   return new Response(zipRecords(files, { date }), {
     headers: {

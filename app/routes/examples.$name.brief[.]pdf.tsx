@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { findExample } from '~/services/examples.server'
-import { publicUrl } from '~/web/public-url.server'
+import { guideBaseUrl } from '~/web/public-url.server'
 import { parsePdfQuery, pdfResponse, requestIdOf } from './brief-pdf.server'
 
 /** The example brief as a PDF, dated today; `?pageSize=letter&preparedBy=…&client=…` fill the cover. */
@@ -18,7 +18,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return pdfResponse({
     brief: example.brief,
     answers: example.answers,
-    options: { ...query, date: new Date().toISOString().slice(0, 10), guideBaseUrl: publicUrl() },
+    options: { ...query, date: new Date().toISOString().slice(0, 10), guideBaseUrl: guideBaseUrl(context) },
     filename: `${example.name}.pdf`,
     cacheControl: 'public, max-age=300',
   })

@@ -10,6 +10,8 @@ declare module '@remix-run/node' {
     cspNonce?: string
     /** The origin absolute links are built from: PUBLIC_URL, or the request's own allowed host. */
     publicOrigin?: string
+    /** PUBLIC_URL's origin as configured, null when unset: guide links in downloads use only this. */
+    publicUrl?: string | null
     /** The client's address (the socket's, or X-Forwarded-For's when TRUST_PROXY says so). */
     clientAddress?: string
     /** Sections a page's document already drew as HTML, keyed by id (GET documents only). */

@@ -30,3 +30,13 @@ export function publicUrl(env: NodeJS.ProcessEnv = process.env): string | undefi
   }
   return undefined
 }
+
+/**
+ * The base for guide links in downloads: the server's PUBLIC_URL as it read
+ * it at start (server/config.ts, in the load context), or the environment's
+ * when a route is called without a server.
+ */
+export function guideBaseUrl(context: { publicUrl?: string | null } | undefined): string | undefined {
+  if (context && 'publicUrl' in context) return context.publicUrl ?? undefined
+  return publicUrl()
+}
