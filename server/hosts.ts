@@ -61,7 +61,8 @@ export function hostAllowlist(config: ServerConfig) {
     refuse(req, res, {
       status: 400,
       problem: 'invalid-host',
-      detail: 'This server does not answer to that Host name.',
+      detail:
+        'This server does not answer to that Host name; its operator sets PUBLIC_URL to the name it is reached at.',
       plain: true,
     })
   }

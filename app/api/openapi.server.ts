@@ -56,12 +56,14 @@ const OUTPUT_SCHEMAS = {
 const PROBLEM_RESPONSES = {
   400: 'BadRequest',
   401: 'Unauthorized',
+  403: 'Forbidden',
   404: 'NotFound',
   405: 'MethodNotAllowed',
   409: 'Conflict',
   413: 'ContentTooLarge',
   415: 'UnsupportedMediaType',
   422: 'UnprocessableContent',
+  429: 'TooManyRequests',
   500: 'InternalError',
 } as const
 type ProblemStatus = keyof typeof PROBLEM_RESPONSES
@@ -70,7 +72,7 @@ let cached: JsonObject | undefined
 
 /** The document; its server URL is absolute when the public origin is known (PUBLIC_URL, or the allowed Host). */
 export function openApiDocument(publicOrigin?: string): JsonObject {
-  cached ??= buildDocument()
+  cached ??= withServerRefusals(buildDocument())
   return publicOrigin ? { ...cached, servers: [{ url: `${publicOrigin}/api/v1` }] } : cached
 }
 
@@ -310,6 +312,18 @@ function buildDocument(): JsonObject {
   }
 }
 
+/**
+ * What the server answers before any handler (server/): 403 to a write from a page of another
+ * site, 429 past a rate limit. Every write may meet them, so they are added to every POST here.
+ */
+function withServerRefusals(document: JsonObject): JsonObject {
+  for (const item of Object.values(document.paths as Record<string, Record<string, JsonObject>>)) {
+    const responses = item.post?.responses as JsonObject | undefined
+    if (responses) Object.assign(responses, problems(403, 429))
+  }
+  return document
+}
+
 function ref(name: string): JsonObject {
   return { $ref: `${SCHEMA_REF}${name}` }
 }
@@ -332,6 +346,12 @@ function problemResponse(status: ProblemStatus): JsonObject {
   const types = PROBLEM_TYPE_IDS.filter((id) => PROBLEM_TYPES[id].status === status)
   const headers: JsonObject = { 'X-Request-Id': { $ref: '#/components/headers/X-Request-Id' } }
   if (status === 405) headers.Allow = { description: 'The methods this path accepts.', schema: { type: 'string' } }
+  if (status === 429) {
+    headers['Retry-After'] = {
+      description: 'Seconds until the limit allows this client again.',
+      schema: { type: 'integer' },
+    }
+  }
   return {
     description: types.map((t) => `\`${problemTypeUri(t)}\`: ${PROBLEM_TYPES[t].description}`).join(' '),
     headers,

@@ -139,7 +139,14 @@ describe('absolute links come from PUBLIC_URL, never from the Host header', () =
     expect(made.status).toBe(200)
     expect(made.body).toContain(`curl -X POST ${PUBLIC}/api/v1/briefs/${id}/signals`)
     const openapi = await raw(publicBase, '/api/v1/openapi.json', { headers: host })
-    expect(JSON.parse(openapi.body).servers).toEqual([{ url: `${PUBLIC}/api/v1` }])
+    const document = JSON.parse(openapi.body)
+    expect(document.servers).toEqual([{ url: `${PUBLIC}/api/v1` }])
+    // Every write documents the refusals the server makes before the API sees it.
+    const posts = Object.values(document.paths as Record<string, { post?: { responses: object } }>).flatMap((p) =>
+      p.post ? [p.post.responses] : [],
+    )
+    expect(posts.length).toBeGreaterThan(2)
+    for (const responses of posts) expect(Object.keys(responses)).toEqual(expect.arrayContaining(['403', '429']))
   })
 
   it('without PUBLIC_URL, downloads name their guides and link no host', async () => {
