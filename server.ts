@@ -7,6 +7,7 @@ import compression from 'compression'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import pino from 'pino'
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client'
+import { refuseUndecodablePaths } from './app/web/request-guards.server'
 
 /**
  * The HTTP server: request ids, structured logs, RED metrics by route,
@@ -55,6 +56,7 @@ export async function createApp({ mode = 'production', logger = createLogger() }
     next()
   })
   app.use(compression())
+  app.use(refuseUndecodablePaths)
 
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'ok' })
