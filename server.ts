@@ -7,6 +7,7 @@ import compression from 'compression'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import pino from 'pino'
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client'
+import { refuseUndecodablePaths } from './app/web/request-guards.server'
 import { loadConfig, type ServerConfig } from './server/config'
 import { crossSiteCheck } from './server/cross-site'
 import { cspNonce, makeNonce, securityHeaders } from './server/headers'
@@ -71,6 +72,7 @@ export async function createApp({
   })
   app.use(compression())
   app.use(makeNonce, securityHeaders(config, mode))
+  app.use(refuseUndecodablePaths)
 
   // Before the Host allowlist: load balancers and container probes ask by IP address, and the answer names nothing.
   app.get('/healthz', (_req, res) => {

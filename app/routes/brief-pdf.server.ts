@@ -4,6 +4,7 @@ import type { Answers } from '~/engine/answers'
 import type { Brief } from '~/engine/brief'
 import { type PdfOptions, renderPdf } from '~/export/pdf'
 import { parseWithProblems } from '~/lib/problems'
+import { RETRY_AFTER_SECONDS, RenderBusyError, renderPdfOffThread } from '~/web/render-pool.server'
 
 /**
  * The PDF downloads of a brief: query options checked at the boundary, the
@@ -50,8 +51,27 @@ export async function pdfResponse(input: {
   options: PdfOptions
   filename: string
   cacheControl: string
+  /** Names an immutable revision and its options: render in the worker pool and keep the result. */
+  cacheKey?: string
 }): Promise<Response> {
-  const pdf = await renderPdf(input.brief, input.answers, input.options)
+  let pdf: Uint8Array
+  if (input.cacheKey) {
+    try {
+      pdf = await renderPdfOffThread(input.cacheKey, input)
+    } catch (error) {
+      if (!(error instanceof RenderBusyError)) throw error
+      return new Response(error.message, {
+        status: 503,
+        headers: {
+          'Content-Type': 'text/plain; charset=utf-8',
+          'Retry-After': String(RETRY_AFTER_SECONDS),
+          'Cache-Control': 'no-store',
+        },
+      })
+    }
+  } else {
+    pdf = await renderPdf(input.brief, input.answers, input.options)
+  }
   // A Node Buffer underneath, backed by an ArrayBuffer as BodyInit wants.
   return new Response(pdf as Uint8Array<ArrayBuffer>, {
     headers: {

@@ -10,7 +10,7 @@ import { parsePdfQuery, pdfResponse, requestIdOf } from './brief-pdf.server'
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const query = parsePdfQuery(request, requestIdOf(context))
   if (query instanceof Response) return query
-  const { revision } = await loadRevision(request, params.id, params.n ?? '', { history: false })
+  const { briefId, revision } = await loadRevision(request, params.id, params.n ?? '', { history: false })
   return pdfResponse({
     brief: revision.brief,
     answers: revision.answers,
@@ -23,5 +23,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     filename: `${downloadName(revision.title, revision.number)}.pdf`,
     // A revision never changes once written.
     cacheControl: 'private, max-age=3600',
+    cacheKey: JSON.stringify([briefId, revision.number, query, new URL(request.url).origin]),
   })
 }

@@ -1,0 +1,148 @@
+import { existsSync } from 'node:fs'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import type { Answers } from '~/engine/answers'
+import type { Brief } from '~/engine/brief'
+import type { PdfOptions } from '~/export/pdf'
+
+/**
+ * PDFs are rendered in a small pool of worker threads, so a render never holds
+ * the request thread (health checks and pages go on answering), with a
+ * bounded queue: past it, the caller gets RenderBusyError and answers 503
+ * with Retry-After. Finished PDFs are kept in a bounded in-memory cache keyed
+ * by revision and options, since a revision never changes.
+ *
+ * The worker is TypeScript run through tsx, which the server runs on in
+ * development and production alike; this file sits two folders below the
+ * repository root both as source (app/web) and in the build (build/server),
+ * so the same relative path finds the worker's source from either. tsx is
+ * resolved from the working directory, the repository root the npm scripts run in.
+ */
+
+export const RENDER_WORKERS = positive(process.env.STACKBRIEF_RENDER_WORKERS, 2)
+/** Renders waiting for a worker; one more is refused. */
+export const RENDER_QUEUE = positive(process.env.STACKBRIEF_RENDER_QUEUE, 16)
+export const RETRY_AFTER_SECONDS = 5
+/** 64 MB of finished PDFs (a brief's PDF is about 100 KB). */
+const CACHE_BYTES = 64 * 1024 * 1024
+
+export class RenderBusyError extends Error {
+  constructor() {
+    super(`Every PDF worker is busy and ${RENDER_QUEUE} renders are waiting. Try again in a few seconds.`)
+    this.name = 'RenderBusyError'
+  }
+}
+
+interface Pending {
+  id: number
+  message: { id: number; brief: Brief; answers: Answers; options: PdfOptions }
+  resolve: (bytes: Uint8Array) => void
+  reject: (error: Error) => void
+}
+
+interface Slot {
+  worker: Worker
+  busy: Pending | null
+}
+
+const WORKER_SOURCE = fileURLToPath(new URL('../../app/web/render-worker.ts', import.meta.url))
+
+let slots: Slot[] | null = null
+const queue: Pending[] = []
+let nextId = 1
+const cache = new Map<string, Uint8Array>()
+let cachedBytes = 0
+
+/** The PDF for a revision (`key` names the revision and options), from the cache or a worker. */
+export async function renderPdfOffThread(
+  key: string,
+  input: { brief: Brief; answers: Answers; options: PdfOptions },
+): Promise<Uint8Array> {
+  const hit = cache.get(key)
+  if (hit) {
+    cache.delete(key)
+    cache.set(key, hit)
+    return hit
+  }
+  const bytes = await enqueue(input)
+  remember(key, bytes)
+  return bytes
+}
+
+/** Workers busy and renders waiting, for tests and the load script. */
+export function renderPoolState() {
+  return { workers: slots?.length ?? 0, busy: slots?.filter((s) => s.busy).length ?? 0, queued: queue.length }
+}
+
+function enqueue(input: { brief: Brief; answers: Answers; options: PdfOptions }): Promise<Uint8Array> {
+  const pool = ensurePool()
+  const free = pool.find((s) => !s.busy)
+  if (!free && queue.length >= RENDER_QUEUE) return Promise.reject(new RenderBusyError())
+  return new Promise((resolve, reject) => {
+    const id = nextId++
+    const job: Pending = { id, message: { id, ...input }, resolve, reject }
+    if (free) start(free, job)
+    else queue.push(job)
+  })
+}
+
+function start(slot: Slot, job: Pending) {
+  slot.busy = job
+  slot.worker.postMessage(job.message)
+}
+
+function ensurePool(): Slot[] {
+  if (slots) return slots
+  if (!existsSync(WORKER_SOURCE)) throw new Error(`the PDF worker is missing at ${WORKER_SOURCE}`)
+  slots = Array.from({ length: RENDER_WORKERS }, () => spawn())
+  return slots
+}
+
+function spawn(): Slot {
+  // tsx's loader is registered inside the worker (an --import flag does not reach worker threads on Node 20).
+  const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(WORKER_SOURCE).href)}) }).catch((error) => { console.error(error); process.exit(1) })`
+  const worker = new Worker(boot, { eval: true })
+  worker.unref()
+  const slot: Slot = { worker, busy: null }
+  worker.on('message', (reply: { id: number; ok: boolean; bytes?: Uint8Array; error?: string }) => {
+    const job = slot.busy
+    if (!job || job.id !== reply.id) return
+    slot.busy = null
+    if (reply.ok && reply.bytes) job.resolve(reply.bytes)
+    else job.reject(new Error(reply.error ?? 'the PDF could not be rendered'))
+    const waiting = queue.shift()
+    if (waiting) start(slot, waiting)
+  })
+  worker.on('error', (error) => {
+    slot.busy?.reject(error)
+    slot.busy = null
+  })
+  worker.on('exit', () => {
+    // A worker that died is replaced; its job has been failed by 'error' above.
+    if (!slots) return
+    const index = slots.indexOf(slot)
+    if (index >= 0) {
+      const replacement = spawn()
+      slots[index] = replacement
+      const waiting = queue.shift()
+      if (waiting) start(replacement, waiting)
+    }
+  })
+  return slot
+}
+
+function remember(key: string, bytes: Uint8Array) {
+  if (bytes.byteLength > CACHE_BYTES / 4) return
+  cache.set(key, bytes)
+  cachedBytes += bytes.byteLength
+  for (const [oldest, value] of cache) {
+    if (cachedBytes <= CACHE_BYTES) break
+    cache.delete(oldest)
+    cachedBytes -= value.byteLength
+  }
+}
+
+function positive(value: string | undefined, fallback: number): number {
+  const n = Number(value)
+  return value && Number.isSafeInteger(n) && n >= 1 ? n : fallback
+}
