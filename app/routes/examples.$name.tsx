@@ -1,8 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from '@remix-run/react'
-import { BriefContents, BriefView } from '~/components/brief/brief-view'
+import { BriefContents } from '~/components/brief/brief-view'
+import { CostChartIsland } from '~/components/brief/cost-chart-island'
 import { PrintButton } from '~/components/print-button'
+import { briefBodyHtml, briefHead } from '~/components/saved-brief/brief-body.server'
 import { SiteLayout } from '~/components/site-layout'
+import { BRIEF_BODY_ID, StaticHtml } from '~/components/static-html'
 import { findExample, listExampleCards } from '~/services/examples.server'
 
 interface ExampleNotFound {
@@ -14,7 +17,7 @@ function isExampleNotFound(data: unknown): data is ExampleNotFound {
   return typeof data === 'object' && data !== null && 'message' in data && 'examples' in data
 }
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, context }: LoaderFunctionArgs) {
   const name = params.name ?? ''
   const example = findExample(name)
   if (!example) {
@@ -24,7 +27,14 @@ export async function loader({ params }: LoaderFunctionArgs) {
     }
     throw Response.json(notFound, { status: 404, statusText: 'Not Found' })
   }
-  return example
+  // The sections go once, as HTML; the page reads only the header's words and the chart's figures.
+  const { brief, answers } = example
+  return {
+    name: example.name,
+    description: example.description,
+    brief: { ...briefHead(brief), engineVersion: brief.engineVersion, catalogVersion: brief.catalogVersion },
+    bodyHtml: briefBodyHtml(context, brief, answers, `example:${example.name}`),
+  }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -36,7 +46,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 }
 
 export default function ExampleBrief() {
-  const { name, description, brief, answers } = useLoaderData<typeof loader>()
+  const { name, description, brief, bodyHtml } = useLoaderData<typeof loader>()
   return (
     <SiteLayout wide>
       <div className="brief-layout">
@@ -72,7 +82,8 @@ export default function ExampleBrief() {
           <BriefContents />
         </aside>
         <div className="brief-main">
-          <BriefView brief={brief} answers={answers} />
+          <StaticHtml id={BRIEF_BODY_ID} html={bodyHtml} />
+          <CostChartIsland costs={brief.costs} body={bodyHtml} />
         </div>
       </div>
     </SiteLayout>

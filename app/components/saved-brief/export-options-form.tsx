@@ -99,7 +99,7 @@ function NameField({ name, label, value, error }: { name: string; label: string;
         </span>
       ) : (
         <span className="field-hint" id={`${id}-hint`}>
-          Optional; on the cover and at the top of each file, up to {NAME_MAX} characters.
+          Optional; on the PDF cover and under the Markdown title, up to {NAME_MAX} characters.
         </span>
       )}
     </p>

@@ -28,7 +28,7 @@ export async function exportOptionsAction(request: Request, briefId: string | un
   const db = await getDb()
   const saved = await saveExportOptions(db, { workspaceId: workspaceOf(request), briefId: id, options: parsed.data })
   if (!saved) throw notFound(`There is no brief with the id “${id}” in this workspace.`)
-  return redirect(`${new URL(request.url).pathname}?saved=${EXPORT_OPTIONS_INTENT}#export-options`, 303)
+  return redirect(`${new URL(request.url).pathname}?saved=${EXPORT_OPTIONS_INTENT}#export-options`)
 }
 
 /** The intent of a posted form, read from a copy so the handler it goes to can still read the body. */
