@@ -5,6 +5,7 @@ import { loadRevision, revisionPageView } from '~/components/saved-brief/brief-r
 import { exportOptionsAction, formIntent } from '~/components/saved-brief/export-options.server'
 import { EXPORT_OPTIONS_INTENT } from '~/components/saved-brief/export-options-form'
 import { SavedBriefPage } from '~/components/saved-brief/saved-brief-page'
+import { pageError } from '~/web/form-body.server'
 
 /** /briefs/:id/revisions/:n: one revision of a saved brief, at its own address for good. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -15,10 +16,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { intent, form } = await formIntent(request)
   if (intent !== EXPORT_OPTIONS_INTENT) {
-    return new Response(`This page has no form called “${intent.slice(0, 40)}”. Reload it and try again.`, {
-      status: 400,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-    })
+    throw pageError(
+      400,
+      'Bad Request',
+      `This page has no form called “${intent.slice(0, 40)}”. Reload it and try again.`,
+    )
   }
   return exportOptionsAction(request, params.id, form)
 }

@@ -7,13 +7,15 @@ import type { NextFunction, Request, Response } from 'express'
  */
 export function refuseUndecodablePaths(req: Request, res: Response, next: NextFunction) {
   try {
-    decodeURIComponent(req.path)
+    // PostgreSQL cannot hold a NUL in text, and no id or page name has one.
+    if (decodeURIComponent(req.path).includes('\u0000')) throw new URIError('NUL in the path')
     // Remix reads the query too; a broken escape there is the same mistake.
     const query = req.originalUrl.indexOf('?')
     if (query >= 0) new URLSearchParams(req.originalUrl.slice(query + 1))
     return next()
   } catch {
-    const detail = 'The address has a percent-escape that does not decode to UTF-8 text (such as %FF or a lone %).'
+    const detail =
+      'The address has a percent-escape that does not decode to UTF-8 text (such as %FF or a lone %) or decodes to a NUL character (%00).'
     res.status(400).set('Cache-Control', 'no-store')
     if (req.path.startsWith('/api/')) {
       res.type('application/problem+json').send(

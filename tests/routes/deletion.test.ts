@@ -117,8 +117,10 @@ describe.each(dbs)('deleting briefs on $name', (t) => {
     expect(unwrap(await deletedLoader(args('/deleted', {}))).body.items).toEqual([])
 
     const again = await restoreAction(args('/deleted', {}, { intent: 'restore', briefId: id }))
-    expect(again).toMatchObject({ error: expect.stringContaining('no longer in Recently deleted') })
+    const refused = unwrap(again as Exclude<typeof again, Response>)
+    expect(refused.status).toBe(409)
+    expect(refused.body).toMatchObject({ error: expect.stringContaining('no longer in Recently deleted') })
     const bad = await restoreAction(args('/deleted', {}, { intent: 'restore', briefId: '../x' }))
-    expect((bad as Response).status).toBe(400)
+    expect(unwrap(bad as Exclude<typeof bad, Response>).status).toBe(400)
   })
 })

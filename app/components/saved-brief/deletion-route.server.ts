@@ -1,7 +1,8 @@
-import { redirect } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
 import { z } from 'zod'
 import { BRIEF_ID_PATTERN, deleteBrief, getBrief } from '~/services/briefs.server'
 import { DELETED_GRACE_DAYS, type DeletedBrief, listDeletedBriefs, restoreBrief } from '~/services/deletion.server'
+import { readForm } from '~/web/form-body.server'
 import { getDb } from '../../../db/client.server'
 import { notFound, workspaceOf } from '../wizard/draft-route.server'
 
@@ -54,23 +55,21 @@ export async function loadDeletedPage(request: Request): Promise<DeletedPageData
 const RestoreFormSchema = z.object({ intent: z.literal('restore'), briefId: z.string().regex(BRIEF_ID_PATTERN) })
 
 /** Restores the brief the form names and opens it; anything else is answered on the list page. */
-export async function restoreFromForm(request: Request): Promise<Response | { error: string }> {
-  let form: FormData
-  try {
-    form = await request.formData()
-  } catch {
-    return new Response('The form could not be read. Reload the page and try again.', { status: 400 })
-  }
+export async function restoreFromForm(request: Request) {
+  const form = await readForm(request)
   const parsed = RestoreFormSchema.safeParse({ intent: form.get('intent'), briefId: form.get('briefId') })
   if (!parsed.success) {
-    return new Response('The form did not name a brief to restore. Reload the page and try again.', { status: 400 })
+    return data({ error: 'The form did not name a brief to restore. Reload the page and try again.' }, { status: 400 })
   }
   const db = await getDb()
   const restored = await restoreBrief(db, { workspaceId: workspaceOf(request), briefId: parsed.data.briefId })
   if (!restored) {
-    return {
-      error: `That brief is no longer in Recently deleted: it was restored already, or its ${DELETED_GRACE_DAYS} days are over.`,
-    }
+    return data(
+      {
+        error: `That brief is no longer in Recently deleted: it was restored already, or its ${DELETED_GRACE_DAYS} days are over.`,
+      },
+      { status: 409 },
+    )
   }
   return redirect(`/briefs/${parsed.data.briefId}`, 303)
 }

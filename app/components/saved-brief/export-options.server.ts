@@ -1,5 +1,6 @@
 import { data, redirect } from '@remix-run/node'
 import { ExportOptionsSchema, saveExportOptions } from '~/services/export-options.server'
+import { readForm } from '~/web/form-body.server'
 import { getDb } from '../../../db/client.server'
 import { notFound, workspaceOf } from '../wizard/draft-route.server'
 import { EXPORT_OPTIONS_INTENT, type ExportOptionsForm } from './export-options-form'
@@ -33,6 +34,6 @@ export async function exportOptionsAction(request: Request, briefId: string | un
 
 /** The intent of a posted form, read from a copy so the handler it goes to can still read the body. */
 export async function formIntent(request: Request): Promise<{ intent: string; form: FormData }> {
-  const form = await request.clone().formData()
+  const form = await readForm(request.clone())
   return { intent: String(form.get('intent') ?? ''), form }
 }
