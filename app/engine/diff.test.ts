@@ -68,7 +68,10 @@ describe('diffBriefs on the shipped examples', () => {
     expect(d.risks.map((r) => [r.id, r.change, r.after?.severity])).toEqual([
       ['team_outgrows_monolith', 'added', 'medium'],
     ])
-    expect(d.decisions).toEqual([])
+    // A fired trigger never sits beside an unchanged decision: the architecture becomes a trial of one extraction.
+    expect(d.decisions.map((c) => [c.area, c.after?.status, c.after?.choice.id])).toEqual([
+      ['architecture_style', 'trial', 'extract_services'],
+    ])
   })
 
   it('exactly 15 engineers is not yet the split point: the trigger only approaches (seed 000, more than fifteen engineers)', () => {

@@ -277,7 +277,7 @@ function evaluateOne(
     source: measured ? 'check_in' : 'brief',
     observed: measured ? observed : null,
     measuredAt,
-    forecast: forecasts ? (forecasts[t.metric] ?? null) : t.observed,
+    forecast: forecasts ? (forecasts[t.metric] ?? t.observed) : t.observed,
     note,
     action: t.action,
     guide: t.guide,

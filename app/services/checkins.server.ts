@@ -12,6 +12,7 @@ import {
   inTransaction,
   LIST_LIMIT_DEFAULT,
   LIST_LIMIT_MAX,
+  readStoredBrief,
 } from './briefs.server'
 
 /**
@@ -459,12 +460,13 @@ async function readHead(db: Kysely<Database>, workspaceId: string, briefId: stri
     .where('briefs.deleted_at', 'is', null)
     .executeTakeFirst()
   if (!row) return null
+  const answers = JSON.parse(row.answers) as Answers
   return {
     number: Number(row.number),
     createdAt: row.created_at,
     reviewBy: row.review_by,
-    answers: JSON.parse(row.answers) as Answers,
-    brief: JSON.parse(row.brief) as Brief,
+    answers,
+    brief: readStoredBrief(row.brief, answers).brief,
   }
 }
 

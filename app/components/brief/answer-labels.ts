@@ -266,12 +266,17 @@ export const AREA_LABELS: Record<Area, string> = {
   analytics: 'Analytics',
   api: 'API',
   tenancy: 'Tenancy',
+  realtime: 'Live updates',
+  ingestion: 'Event ingestion',
+  llm: 'Language models',
 }
 
 export const DECISION_STATUS_LABELS: Words<typeof DECISION_STATUSES> = {
   adopt: 'Adopt',
+  trial: 'Trial',
   defer: 'Defer',
   avoid: 'Avoid',
+  not_applicable: 'Not applicable',
 }
 
 export const TRIGGER_STATUS_LABELS: Words<typeof TRIGGER_STATUSES> = {

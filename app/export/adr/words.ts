@@ -24,6 +24,9 @@ export const AREA_QUESTIONS: Record<Area, string> = {
   analytics: 'How should usage be measured and reported?',
   api: 'What kind of API should the product expose?',
   tenancy: 'How should data be kept apart between customers?',
+  realtime: 'How should live updates reach people?',
+  ingestion: 'How should events from devices or other systems come in?',
+  llm: 'Which language model should the product call, and how?',
 }
 
 /** Each answer path as a person would name it, for the inputs a decision read. */

@@ -68,7 +68,13 @@ export function guideLinker(base: string | undefined): (slug: string) => Content
   return (slug) => ({ text: guideTitle(slug), link: `${origin}/guides/${encodeURIComponent(slug)}`, style: 'link' })
 }
 
-const STATUS_WORDS: Record<Decision['status'], string> = { adopt: 'Adopt', defer: 'Defer', avoid: 'Avoid' }
+const STATUS_WORDS: Record<Decision['status'], string> = {
+  adopt: 'Adopt',
+  trial: 'Trial',
+  defer: 'Defer',
+  avoid: 'Avoid',
+  not_applicable: 'Not applicable',
+}
 const TRIGGER_STATUS_WORDS: Record<Trigger['status'], string> = { ok: 'OK', approaching: 'Approaching', fired: 'Fired' }
 const SEVERITY_WORDS = { high: 'High', medium: 'Medium', low: 'Low' } as const
 const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const
@@ -343,7 +349,7 @@ function costs({ brief, answers, width }: BodyContext): Content[] {
         c.lineItems.map((item) => lineItemRow(item)),
       ),
     )
-    const sources = c.lineItems.flatMap((item) => item.sources.map((s) => sourceLine(item.component, s)))
+    const sources = c.lineItems.flatMap((item) => item.sources.map((s) => sourceLine(item.name, s)))
     if (sources.length > 0) out.push({ text: 'PRICE SOURCES', style: 'label' }, sourceList(sources))
   }
   out.push(
@@ -392,7 +398,7 @@ function lineItemRow(item: LineItem): TableCell[] {
     [
       {
         text: [
-          { text: clean(item.component), bold: true },
+          { text: clean(item.name), bold: true },
           { text: `  ${clean(item.area)}`, color: MUTED, fontSize: 7.5 },
         ],
       },
