@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { type Kysely, sql } from 'kysely'
-import type { Answers } from '~/engine/answers'
+import { type Answers, readStoredAnswers } from '~/engine/answers'
 import type { Brief, Trigger } from '~/engine/brief'
 import { evaluateSignals, SIGNAL_FIELDS, type Signals, type TriggerEvaluation } from '~/engine/signals'
 import { describeValue, problem } from '~/lib/problems'
@@ -463,7 +463,7 @@ async function readHead(db: Kysely<Database>, workspaceId: string, briefId: stri
     number: Number(row.number),
     createdAt: row.created_at,
     reviewBy: row.review_by,
-    answers: JSON.parse(row.answers) as Answers,
+    answers: readStoredAnswers(row.answers),
     brief: JSON.parse(row.brief) as Brief,
   }
 }

@@ -74,7 +74,7 @@ export type StepOutput<S extends Section> = z.output<(typeof STEP_SCHEMAS)[S]>
 const SECTION_SHAPES: Record<Section, Record<string, z.ZodType>> = {
   product: ProductSchema.shape,
   team: TeamSchema.in.shape,
-  load: LoadSchema.in.shape,
+  load: LoadSchema.shape,
   data: DataSchema.shape,
   compliance: ComplianceSchema.shape,
   budget: BudgetSchema.shape,
@@ -252,7 +252,7 @@ export function assembleAnswers(
   })
   if (problems.length > 0) return { ok: false, problems, checks }
   const sections = Object.fromEntries(checks.map((c) => [c.section, c.status === 'complete' ? c.value : {}]))
-  const parsed = parseWithProblems(AnswersSchema, { version: 1, ...sections })
+  const parsed = parseWithProblems(AnswersSchema, { version: 2, ...sections })
   if (parsed.success) return { ok: true, answers: parsed.data, checks }
   return {
     ok: false,
