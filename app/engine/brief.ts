@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ANSWER_PATHS } from './answers'
+import { ANSWER_PATHS, RESIDENCY_REGIONS } from './answers'
 
 /**
  * Brief, schema version 1: what the engine returns for one set of answers.
@@ -31,7 +31,7 @@ export const AREAS = [
 ] as const
 export type Area = (typeof AREAS)[number]
 
-export const DECISION_STATUSES = ['adopt', 'defer', 'avoid'] as const
+export const DECISION_STATUSES = ['adopt', 'defer', 'avoid', 'not_applicable'] as const
 export const TRIGGER_STATUSES = ['ok', 'approaching', 'fired'] as const
 export const SEVERITIES = ['high', 'medium', 'low'] as const
 export const BANDS = ['lean', 'moderate', 'scaled'] as const
@@ -79,6 +79,22 @@ export const ChoiceSchema = z.strictObject({
   vendor: z
     .string()
     .regex(/^[a-z0-9_]+$/)
+    .optional(),
+  /**
+   * What the constraints require of the chosen vendor, for the plan and its
+   * costs: `regions` it must run in (residency), `plan` the catalog plan id of
+   * `vendor` (or of the choice) that must be priced, such as the tier on which
+   * it signs a BAA, and the `agreements` it must sign.
+   */
+  requires: z
+    .strictObject({
+      regions: z.array(z.enum(RESIDENCY_REGIONS)).optional(),
+      plan: z
+        .string()
+        .regex(/^[a-z0-9_]+$/)
+        .optional(),
+      agreements: z.array(z.enum(['dpa', 'baa'])).optional(),
+    })
     .optional(),
 })
 export type Choice = z.infer<typeof ChoiceSchema>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { testCatalog } from '../../tests/support/catalog'
 import type { Answers } from './answers'
 import { CRITERIA, DatabaseRationaleSchema } from './brief'
 import { MAX_TOTAL, rateDatabases } from './database-rationale'
@@ -9,7 +10,9 @@ import { search } from './rules/search'
 import { timeseriesStore } from './rules/timeseries-store'
 import { vectorStore } from './rules/vector-store'
 
-const decide = (a: Answers) => [database, timeseriesStore, vectorStore, documentStore, search].map((r) => r.decide(a))
+const CATALOG = testCatalog()
+const decide = (a: Answers) =>
+  [database, timeseriesStore, vectorStore, documentStore, search].map((r) => r.decide(a, CATALOG))
 
 function rate(over: DataAnswersOverrides = {}) {
   const a = dataAnswers(over)

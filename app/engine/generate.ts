@@ -17,7 +17,7 @@ import { ENGINE_VERSION } from './version'
  * pure; the same inputs give the same brief, byte for byte, when serialised.
  */
 export function generateBrief(answers: Answers, catalog: Catalog): Brief {
-  const decisions = RULES.map((rules) => rules.decide(answers))
+  const decisions = RULES.map((rules) => rules.decide(answers, catalog))
   const deferred = listDeferred(answers, decisions)
   const triggerIds = new Set([...decisions.flatMap((d) => d.revisitWhen), ...deferred.map((d) => d.until)])
   const triggers = evaluateTriggers(triggerIds, answers)

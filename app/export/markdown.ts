@@ -82,7 +82,12 @@ function decisionTable(brief: Brief): Block {
   ]
 }
 
-const STATUS_WORDS: Record<Decision['status'], string> = { adopt: 'Adopt', defer: 'Defer', avoid: 'Avoid' }
+const STATUS_WORDS: Record<Decision['status'], string> = {
+  adopt: 'Adopt',
+  defer: 'Defer',
+  avoid: 'Avoid',
+  not_applicable: 'Not needed',
+}
 const TRIGGER_STATUS_WORDS: Record<Trigger['status'], string> = {
   ok: 'OK',
   approaching: 'Approaching',

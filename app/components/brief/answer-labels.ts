@@ -294,6 +294,7 @@ export const DECISION_STATUS_LABELS: Words<typeof DECISION_STATUSES> = {
   adopt: 'Adopt',
   defer: 'Defer',
   avoid: 'Avoid',
+  not_applicable: 'Not needed',
 }
 
 export const TRIGGER_STATUS_LABELS: Words<typeof TRIGGER_STATUSES> = {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { testCatalog } from '../../../tests/support/catalog'
 import { DecisionSchema } from '../brief'
 import { type AnswersOverrides, answersWith } from './_test-answers-services'
 import { auth } from './auth'
 
-const decide = (over: AnswersOverrides = {}) => DecisionSchema.parse(auth.decide(answersWith(over)))
+const CATALOG = testCatalog()
+const decide = (over: AnswersOverrides = {}) => DecisionSchema.parse(auth.decide(answersWith(over), CATALOG))
 
 const VENDORS = ['clerk', 'better_auth', 'stytch', 'auth0']
 

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { testCatalog } from '../../../tests/support/catalog'
 import { DecisionSchema } from '../brief'
 import { type AnswersOverrides, answersWith } from './_test-answers-services'
 import { fileStorage } from './file-storage'
 
-const decide = (over: AnswersOverrides = {}) => DecisionSchema.parse(fileStorage.decide(answersWith(over)))
+const CATALOG = testCatalog()
+const decide = (over: AnswersOverrides = {}) => DecisionSchema.parse(fileStorage.decide(answersWith(over), CATALOG))
 const FILES: AnswersOverrides['data'] = { kinds: ['relational', 'files'] }
 
 describe('file storage: object storage for files, never the database', () => {

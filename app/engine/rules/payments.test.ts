@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { testCatalog } from '../../../tests/support/catalog'
 import { DecisionSchema } from '../brief'
 import { type AnswersOverrides, answersWith } from './_test-answers-services'
 import { payments } from './payments'
 
-const decide = (over: AnswersOverrides = {}) => DecisionSchema.parse(payments.decide(answersWith(over)))
+const CATALOG = testCatalog()
+const decide = (over: AnswersOverrides = {}) => DecisionSchema.parse(payments.decide(answersWith(over), CATALOG))
 
 describe('payments: which processor', () => {
   it.each<{ fact: string; compliance: AnswersOverrides['compliance']; choice: string; name: string; fired: string[] }>([

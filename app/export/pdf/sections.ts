@@ -68,7 +68,12 @@ export function guideLinker(base: string | undefined): (slug: string) => Content
   return (slug) => ({ text: guideTitle(slug), link: `${origin}/guides/${encodeURIComponent(slug)}`, style: 'link' })
 }
 
-const STATUS_WORDS: Record<Decision['status'], string> = { adopt: 'Adopt', defer: 'Defer', avoid: 'Avoid' }
+const STATUS_WORDS: Record<Decision['status'], string> = {
+  adopt: 'Adopt',
+  defer: 'Defer',
+  avoid: 'Avoid',
+  not_applicable: 'Not needed',
+}
 const TRIGGER_STATUS_WORDS: Record<Trigger['status'], string> = { ok: 'OK', approaching: 'Approaching', fired: 'Fired' }
 const SEVERITY_WORDS = { high: 'High', medium: 'Medium', low: 'Low' } as const
 const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const

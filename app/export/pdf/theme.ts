@@ -29,6 +29,7 @@ const BADGES = {
   high: ['#a52a1e', '#fbe7e4'],
   medium: ['#8a5200', '#fdf1dc'],
   low: ['#3a4254', '#eef0f3'],
+  not_applicable: ['#5d6678', '#eef0f3'],
 } as const satisfies Record<Decision['status'] | Trigger['status'] | Risk['severity'], readonly [string, string]>
 
 export const STYLES: StyleDictionary = {
