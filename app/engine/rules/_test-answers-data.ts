@@ -26,7 +26,7 @@ export interface DataAnswersOverrides {
 
 /** The baseline: three TypeScript engineers, relational data only, a managed platform. */
 export const BASE_DATA_ANSWERS = {
-  version: 1,
+  version: 2,
   product: { name: 'Test product', shape: 'b2b_saas', sellsTo: 'organizations', clients: ['web'], realtime: 'none' },
   team: { engineers: 3, languages: ['typescript'], opsExperience: 'none' },
   load: {
@@ -42,7 +42,7 @@ export const BASE_DATA_ANSWERS = {
 
 export function dataAnswers(over: DataAnswersOverrides = {}): Answers {
   return AnswersSchema.parse({
-    version: 1,
+    version: 2,
     product: { ...BASE_DATA_ANSWERS.product, ...over.product },
     team: { ...BASE_DATA_ANSWERS.team, ...over.team },
     load: { ...BASE_DATA_ANSWERS.load, ...over.load },

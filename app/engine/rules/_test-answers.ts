@@ -26,7 +26,7 @@ const BASE = {
 /** A small, valid set of answers with the patch laid over each section. */
 export function buildAnswers(patch: AnswersPatch = {}): Answers {
   return AnswersSchema.parse({
-    version: 1,
+    version: 2,
     product: { ...BASE.product, ...patch.product },
     team: { ...BASE.team, ...patch.team },
     load: { ...BASE.load, ...patch.load },
