@@ -282,7 +282,7 @@ describe('database rationale', () => {
       name: 'below volume, Timescale is the next step (seed 000, time-series at volume)',
       eps: 100,
       pgVerdict: /^Chosen: one Postgres database/,
-      tsVerdict: /timeseries_ingest_volume/,
+      tsVerdict: /next step/,
     },
   ])('verdicts: $name', ({ eps, pgVerdict, tsVerdict }) => {
     const r = rate({ data: { kinds: ['relational', 'timeseries'], timeseriesEventsPerSecond: eps } })

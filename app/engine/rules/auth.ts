@@ -66,7 +66,7 @@ export function eligibleVendors(a: Answers, catalog: Catalog): Vendor[] {
   )
 }
 
-/** Health data is held (HIPAA): whoever stores identities must sign a BAA. */
+/** Health data is held: whoever stores identities must sign a BAA. */
 const needsBaa = (a: Answers) => constraintsOf(a).baaRequired
 
 /** Residency took the best fit by features out of the running. */
@@ -281,8 +281,8 @@ function because_(a: Answers, catalog: Catalog, vendor: Vendor, picked: Pick): B
     const plan = vendor === 'stytch' ? 'its Enterprise plan, at a custom price' : 'its enterprise plans'
     const text =
       vendor === 'better_auth'
-        ? 'Health data is held (HIPAA). With Better-Auth the identities stay in your own database, so the agreement that matters is the Business Associate Agreement (BAA) with your hosting provider; make sure it covers the database.'
-        : `Health data is held (HIPAA), so whoever stores your users' identities must sign a Business Associate Agreement (BAA). ${SHORT_NAMES[vendor]} signs one on ${plan}${decidedByHipaa ? ', which is why it is chosen here' : ''}; budget for that plan before the first patient signs in.`
+        ? 'Health data falls under HIPAA. With Better-Auth the identities stay in your own database, so the agreement that matters is the Business Associate Agreement (BAA) with your hosting provider; make sure it covers the database.'
+        : `Health data falls under HIPAA, so whoever stores your users' identities must sign a Business Associate Agreement (BAA). ${SHORT_NAMES[vendor]} signs one on ${plan}${decidedByHipaa ? ', which is why it is chosen here' : ''}; budget for that plan before the first patient signs in.`
     why.push(because('auth.hipaa_needs_baa', ['compliance.regimes', 'data.sensitive'], text))
   }
   if (picked.displaced) {

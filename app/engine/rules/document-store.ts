@@ -18,7 +18,7 @@ export const documentStore: AreaRules = {
           because(
             'document_store.no_documents',
             ['data.kinds'],
-            'You did not list documents among your data kinds (data.kinds), so there is nothing for a document store to hold; an occasional JSON field fits a JSONB column on its table.',
+            'You did not list documents among your data kinds, so there is nothing for a document store to hold; an occasional JSON field fits a JSONB column on its table.',
           ),
         ],
         alternatives: [],
@@ -39,7 +39,7 @@ export const documentStore: AreaRules = {
         because(
           'document_store.relationships_rule_out_mongodb',
           ['data.kinds'],
-          'Your data is relational as well as document-shaped (data.kinds), so a document database would push every join into application code.',
+          'Your data is relational as well as document-shaped, so a document database would push every join into application code.',
         ),
       )
     }

@@ -21,7 +21,7 @@ describe('search rules', () => {
       over: { data: { kinds: ['relational'] }, load: { dataVolumeGbIn12Months: 500 } },
       choice: 'none',
       rule: 'search.no_search',
-      says: [/did not list search/, /data\.kinds/],
+      says: [/did not list search/, /kinds of data|data kinds/],
       revisitWhen: [],
     },
     {
