@@ -43,7 +43,7 @@ describe('document store rules', () => {
   ])('$name', ({ over, choice, rule, says }) => {
     const d = decideData(documentStore, dataAnswers(over))
     expect(d.choice.id).toBe(choice)
-    expect(d.status).toBe('adopt')
+    expect(d.status).toBe(d.choice.id === 'none' ? 'not_applicable' : 'adopt')
     expect(d.revisitWhen).toEqual([])
     const text = reasonOf(d, rule).text
     for (const pattern of says) expect(text).toMatch(pattern)

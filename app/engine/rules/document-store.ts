@@ -13,7 +13,7 @@ export const documentStore: AreaRules = {
         area: 'document_store',
         title: TITLE,
         choice: { id: 'none', name: 'Not needed' },
-        status: 'adopt',
+        status: 'not_applicable',
         because: [
           because(
             'document_store.no_documents',

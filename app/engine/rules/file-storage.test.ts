@@ -53,7 +53,7 @@ describe('file storage: object storage for files, never the database', () => {
     const d = decide(over)
     expect(d.area).toBe('file_storage')
     expect(d.choice).toStrictEqual(vendor ? { id: choice, name, vendor } : { id: choice, name })
-    expect(d.status).toBe('adopt')
+    expect(d.status).toBe(d.choice.id === 'none' ? 'not_applicable' : 'adopt')
     expect(d.because.map((b) => b.rule)).toEqual(fired)
     expect(d.revisitWhen).toEqual([])
   })

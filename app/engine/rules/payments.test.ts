@@ -69,7 +69,7 @@ describe('payments: which processor', () => {
     const d = decide({ compliance })
     expect(d.area).toBe('payments')
     expect(d.choice).toEqual({ id: choice, name })
-    expect(d.status).toBe('adopt')
+    expect(d.status).toBe(d.choice.id === 'none' ? 'not_applicable' : 'adopt')
     expect(d.because.map((b) => b.rule)).toEqual(fired)
     expect(d.revisitWhen).toEqual([])
     expect(d.guide).toBe('auth-and-payments')

@@ -39,7 +39,7 @@ export const search: AreaRules = {
         area: 'search',
         title: TITLE,
         choice: { id: 'none', name: 'Not needed' },
-        status: 'adopt',
+        status: 'not_applicable',
         because: [
           because(
             'search.no_search',

@@ -75,7 +75,7 @@ describe('time-series store rules', () => {
   ])('$name', ({ over, choice, rule, says, revisitWhen }) => {
     const d = decideData(timeseriesStore, dataAnswers(over))
     expect(d.choice.id).toBe(choice)
-    expect(d.status).toBe('adopt')
+    expect(d.status).toBe(d.choice.id === 'none' ? 'not_applicable' : 'adopt')
     expect(d.revisitWhen).toEqual(revisitWhen)
     const text = reasonOf(d, rule).text
     for (const pattern of says) expect(text).toMatch(pattern)

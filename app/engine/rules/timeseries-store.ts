@@ -41,7 +41,7 @@ function decision(choice: Decision['choice'], reasons: Because[], alternatives: 
     area: 'timeseries_store',
     title: TITLE,
     choice,
-    status: 'adopt',
+    status: choice.id === 'none' ? 'not_applicable' : 'adopt',
     because: reasons,
     alternatives,
     revisitWhen,

@@ -60,7 +60,7 @@ describe('vector store rules', () => {
   ])('$name', ({ over, choice, rule, says }) => {
     const d = decideData(vectorStore, dataAnswers(over))
     expect(d.choice.id).toBe(choice)
-    expect(d.status).toBe('adopt')
+    expect(d.status).toBe(d.choice.id === 'none' ? 'not_applicable' : 'adopt')
     const text = reasonOf(d, rule).text
     for (const pattern of says) expect(text).toMatch(pattern)
   })

@@ -65,7 +65,7 @@ export const vectorStore: AreaRules = {
         area: 'vector_store',
         title: TITLE,
         choice: { id: 'none', name: 'Not needed' },
-        status: 'adopt',
+        status: 'not_applicable',
         because: [
           because(
             'vector_store.no_vectors',
