@@ -84,10 +84,16 @@ const STEP_FIELDS = Object.fromEntries(
   SECTIONS.map((section) => [section, Object.keys(SECTION_SHAPES[section])]),
 ) as unknown as Record<Section, readonly string[]>
 
+/** Digits grouped in threes by dots, such as "12.000": a thousands separator or a decimal point, depending on the reader. */
+const AMBIGUOUS_GROUPING = /^\d{1,3}(\.\d{3})+$/
+
 const { coerceFormValue } = configureCoercion({
   stripEmptyString: (text) => (text.trim() === '' ? undefined : text),
   // "10,000", "10 000" and "$400" mean what a person meant.
-  type: { number: (text) => Number(text.replace(/[\s,_$]/g, '')) },
+  // "12.000" is twelve thousand in much of Europe and twelve in English: refused rather than guessed.
+  type: {
+    number: (text) => (AMBIGUOUS_GROUPING.test(text.trim()) ? Number.NaN : Number(text.replace(/[\s,_$]/g, ''))),
+  },
 })
 
 function dropInactiveFields(value: unknown): unknown {
