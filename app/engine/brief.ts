@@ -86,6 +86,22 @@ export const ChoiceSchema = z.strictObject({
     .string()
     .regex(/^[a-z0-9_]+$/)
     .optional(),
+  /**
+   * What the constraints require of the chosen vendor, for the plan and its
+   * costs: `regions` it must run in (residency), `plan` the catalog plan id of
+   * `vendor` (or of the choice) that must be priced, such as the tier on which
+   * it signs a BAA, and the `agreements` it must sign.
+   */
+  requires: z
+    .strictObject({
+      regions: z.array(z.enum(RESIDENCY_REGIONS)).optional(),
+      plan: z
+        .string()
+        .regex(/^[a-z0-9_]+$/)
+        .optional(),
+      agreements: z.array(z.enum(['dpa', 'baa'])).optional(),
+    })
+    .optional(),
 })
 export type Choice = z.infer<typeof ChoiceSchema>
 

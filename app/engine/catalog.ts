@@ -119,6 +119,29 @@ export const RegionalPriceSchema = z.strictObject({
 })
 export type RegionalPrice = z.infer<typeof RegionalPriceSchema>
 
+/**
+ * What a vendor agrees to and where it keeps data, as far as the sources
+ * say. A fact the sources could not confirm is recorded as unconfirmed and
+ * never treated as a fact: a constraint is met only by confirmed facts.
+ */
+export const VendorFactsSchema = z.strictObject({
+  /** Residency regions the vendor can keep this component's data in; `anywhere` for software you run yourself. */
+  regions: z.union([z.literal('anywhere'), z.array(z.enum(RESIDENCY_REGIONS))]),
+  regionsConfirmed: z.boolean(),
+  /** Whether the vendor signs a HIPAA Business Associate Agreement; `not_applicable` for software you run yourself. */
+  baa: z.enum(['signs', 'does_not_sign', 'unconfirmed', 'not_applicable']),
+  /** The plan on which the BAA is signed (a plan id of this component when the catalog prices it). */
+  baaPlan: id.optional(),
+  /** True only when the sources say the free plan can carry the BAA. */
+  baaOnFreePlan: z.boolean().default(false),
+  /** Whether the vendor signs a data processing agreement (GDPR Art. 28). */
+  dpa: z.enum(['signs', 'unconfirmed', 'not_applicable']),
+  source: z.string().min(1),
+  asOf,
+  note: z.string().min(1).optional(),
+})
+export type VendorFacts = z.infer<typeof VendorFactsSchema>
+
 export const ComponentSchema = z.strictObject({
   id,
   name: z.string().min(1),
@@ -130,8 +153,14 @@ export const ComponentSchema = z.strictObject({
   limits: z.array(LimitSchema).default([]),
   regionalPrices: z.array(RegionalPriceSchema).default([]),
   note: z.string().min(1).optional(),
+  facts: VendorFactsSchema.optional(),
 })
 export type Component = z.infer<typeof ComponentSchema>
+
+/** The vendor facts of one catalog component; undefined when the catalog has none for it. */
+export function vendorFactsOf(catalog: Catalog, componentId: string): VendorFacts | undefined {
+  return catalog.components.find((c) => c.id === componentId)?.facts
+}
 
 /** content/catalog/index.yaml */
 export const CatalogIndexSchema = z.strictObject({

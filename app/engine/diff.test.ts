@@ -93,7 +93,7 @@ describe('diffBriefs on the shipped examples', () => {
     const d = diff(SHIFTWISE, vectors)
     expect(d.decisions.map((x) => x.area)).toEqual(['vector_store'])
     const [change] = d.decisions
-    expect(change.changed).toEqual(['choice'])
+    expect(change.changed).toEqual(['choice', 'status'])
     expect(change.before?.choice.id).toBe('none')
     expect(change.after?.choice.id).toBe('pgvector')
     expect(change.before?.because.map((b) => b.rule)).toEqual(['vector_store.no_vectors'])

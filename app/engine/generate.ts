@@ -24,7 +24,7 @@ import { ENGINE_VERSION } from './version'
  * read from the plan.
  */
 export function generateBrief(answers: Answers, catalog: Catalog): Brief {
-  const ruled = RULES.map((rules) => rules.decide(answers))
+  const ruled = RULES.map((rules) => rules.decide(answers, catalog))
   const plan = startPlan(answers, ruled, catalog)
   const standing = listDeferred(answers, ruled)
   const triggerIds = new Set([...ruled.flatMap((d) => d.revisitWhen), ...standing.map((d) => d.until)])

@@ -66,7 +66,7 @@ const STATUS: Record<
   trial: 'trial',
   defer: 'defer',
   avoid: 'avoid',
-  not_applicable: 'not applicable',
+  not_applicable: 'not needed',
 }
 
 function side(s: DecisionChange['before']): string {

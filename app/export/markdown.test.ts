@@ -3,7 +3,7 @@ import { basename, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
 import { loadCatalog } from '../catalog.server'
-import { type Answers, AnswersSchema } from '../engine/answers'
+import { ANSWER_PATHS, type Answers, AnswersSchema } from '../engine/answers'
 import { AREAS, type Area, type Brief, type BriefDecision, BriefSchema, type Decision } from '../engine/brief'
 import { generateBrief } from '../engine/generate'
 import { code, md, mermaidText } from './escape'
@@ -417,7 +417,7 @@ describe('renderMarkdown', () => {
 
   it('appends every answer in words', () => {
     const rows = tableRows(section(doc, 'Appendix: answers'))
-    expect(rows).toHaveLength(2 + 32)
+    expect(rows).toHaveLength(2 + ANSWER_PATHS.length)
     expect(rows).toContainEqual(['`product.clients`', 'web, mobile'])
     expect(rows).toContainEqual(['`load.scheduledWork`', 'no'])
     expect(rows).toContainEqual(['`budget.monthlyInfraUsd`', '$400 a month'])

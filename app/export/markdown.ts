@@ -88,7 +88,7 @@ const STATUS_WORDS: Record<Decision['status'], string> = {
   trial: 'Trial',
   defer: 'Defer',
   avoid: 'Avoid',
-  not_applicable: 'Not applicable',
+  not_applicable: 'Not needed',
 }
 const TRIGGER_STATUS_WORDS: Record<Trigger['status'], string> = {
   ok: 'OK',

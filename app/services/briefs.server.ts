@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { type Kysely, sql } from 'kysely'
 import { loadCatalog } from '~/catalog.server'
-import type { Answers } from '~/engine/answers'
+import { type Answers, readStoredAnswers } from '~/engine/answers'
 import type { Brief } from '~/engine/brief'
 import { type StoredBrief, viewOfStoredBrief } from '~/engine/brief-v1'
 import { generateBrief } from '~/engine/generate'
@@ -227,7 +227,7 @@ export async function listRevisions(
     engineVersion: row.engine_version,
     catalogVersion: row.catalog_version,
     createdAt: row.created_at,
-    title: titleOf(JSON.parse(row.answers) as Answers),
+    title: titleOf(readStoredAnswers(row.answers)),
   }))
 }
 
@@ -357,7 +357,7 @@ function toRecord(
     created_at: string
   },
 ): RevisionRecord {
-  const answers = JSON.parse(row.answers) as Answers
+  const answers = readStoredAnswers(row.answers)
   return {
     briefId,
     number: Number(row.number),

@@ -73,7 +73,7 @@ const STATUS_WORDS: Record<Decision['status'], string> = {
   trial: 'Trial',
   defer: 'Defer',
   avoid: 'Avoid',
-  not_applicable: 'Not applicable',
+  not_applicable: 'Not needed',
 }
 const TRIGGER_STATUS_WORDS: Record<Trigger['status'], string> = { ok: 'OK', approaching: 'Approaching', fired: 'Fired' }
 const SEVERITY_WORDS = { high: 'High', medium: 'Medium', low: 'Low' } as const
