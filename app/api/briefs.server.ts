@@ -52,7 +52,7 @@ export const getBriefHandler: Handler = async ({ params, workspaceId }) => {
   const briefId = requireBriefId(params.id)
   const found = await getBrief(await getDb(), { workspaceId, briefId })
   if (!found) throw briefNotFound(briefId)
-  return json(found)
+  return json({ ...found, head: asStored(found.head) })
 }
 
 export const listRevisionsHandler: Handler = async ({ request, params, workspaceId }) => {
@@ -68,7 +68,7 @@ export const getRevisionHandler: Handler = async ({ params, workspaceId }) => {
   const number = requireRevisionNumber(briefId, params.n)
   const found = await getRevision(await getDb(), { workspaceId, briefId, number })
   if (!found) throw new ApiProblem('not-found', `Brief ${briefId} has no revision ${number}.`)
-  return json(found)
+  return json(asStored(found))
 }
 
 export const addRevisionHandler: Handler = async ({ request, params, workspaceId }) => {
@@ -202,4 +202,9 @@ function requireRevisionNumber(briefId: string, n: string | undefined): number {
 
 export function briefNotFound(briefId: string): ApiProblem {
   return new ApiProblem('not-found', `There is no brief ${briefId}.`)
+}
+
+/** A revision as the API serves it: the brief exactly as it was stored, whichever schema version it has. */
+function asStored<T extends { brief: unknown; storedBrief?: unknown }>({ storedBrief, ...record }: T) {
+  return { ...record, brief: storedBrief ?? record.brief }
 }

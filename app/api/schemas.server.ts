@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { AnswersSchema } from '~/engine/answers'
-import { BriefSchema } from '~/engine/brief'
+import { StoredBriefSchema } from '~/engine/brief-v1'
 import {
   BRIEF_ID_PATTERN,
   LIST_LIMIT_DEFAULT,
@@ -49,7 +49,9 @@ export const RevisionSummarySchema = z.strictObject({
 export const RevisionRecordSchema = RevisionSummarySchema.extend({
   briefId: BriefIdSchema,
   answers: AnswersSchema.describe('The answers as stored: every default filled in, lists in vocabulary order.'),
-  brief: BriefSchema,
+  brief: StoredBriefSchema.describe(
+    'The brief as stored: schema version 2, or 1 for revisions written before the plan.',
+  ),
 })
 
 export const BriefDetailSchema = BriefSummarySchema.extend({

@@ -37,6 +37,9 @@ export const CHOICE_IDS = {
   analytics: ['product_analytics'],
   api: ['versioned_rest', 'internal_endpoints'],
   tenancy: ['org_scoped', 'user_scoped'],
+  realtime: ['none', 'websocket_service'],
+  ingestion: ['none', 'ingestion_endpoint'],
+  llm: ['none', 'hosted_llm_api'],
 } as const satisfies Record<Area, readonly string[]>
 
 /** The vocabulary as a Markdown table, for the API description. */

@@ -4,18 +4,21 @@ import {
   ANSWER_PATHS,
   type AnswersInput,
   AnswersSchema,
+  AnswersV1Schema,
   CLIENTS,
   DATA_KINDS,
   estimatePeakRequestsPerSecond,
+  isEstimated,
   LANGUAGES,
   MARKETS,
   REGIMES,
   RESIDENCY_REGIONS,
   readAnswer,
+  upgradeAnswers,
 } from './answers'
 
 const MINIMAL = {
-  version: 1,
+  version: 2,
   product: { name: 'Shiftwise', shape: 'b2b_saas', sellsTo: 'organizations' },
   team: { engineers: 3, languages: ['typescript'] },
   load: { activeUsersAtLaunch: 300, activeUsersIn12Months: 8000 },
@@ -51,7 +54,7 @@ describe('AnswersSchema: defaults', () => {
 
   it('fills every documented default when optional fields and whole sections are omitted', () => {
     expect(parsed).toEqual({
-      version: 1,
+      version: 2,
       product: {
         name: 'Shiftwise',
         shape: 'b2b_saas',
@@ -63,7 +66,6 @@ describe('AnswersSchema: defaults', () => {
       load: {
         activeUsersAtLaunch: 300,
         activeUsersIn12Months: 8000,
-        peakRequestsPerSecond: 8,
         readWriteProfile: 'read_heavy',
         dataVolumeGbIn12Months: 5,
         longestTaskSeconds: 2,
@@ -71,7 +73,7 @@ describe('AnswersSchema: defaults', () => {
         fanOut: false,
         needsRetries: false,
       },
-      data: { kinds: ['relational'], timeseriesEventsPerSecond: 0, vectorCount: 0, auditTrail: false },
+      data: { kinds: ['relational'], timeseriesEventsPerSecond: 0, vectorCount: 0, auditTrail: false, sensitive: [] },
       compliance: {
         regimes: [],
         dataResidency: [],
@@ -132,7 +134,6 @@ describe('AnswersSchema: defaults', () => {
 describe('AnswersSchema: lists are de-duplicated and put in vocabulary order', () => {
   it.each([
     ['product', 'clients', ['partner_integrations', 'web', 'mobile', 'web'], ['web', 'mobile', 'partner_integrations']],
-    ['team', 'languages', ['rust', 'go', 'typescript', 'go'], ['typescript', 'go', 'rust']],
     ['data', 'kinds', ['files', 'vectors', 'relational', 'files'], ['relational', 'vectors', 'files']],
     ['compliance', 'regimes', ['dpdp', 'gdpr', 'gdpr', 'hipaa'], ['gdpr', 'hipaa', 'dpdp']],
     ['compliance', 'dataResidency', ['other', 'eu', 'us', 'eu'], ['us', 'eu', 'other']],
@@ -146,9 +147,14 @@ describe('AnswersSchema: lists are de-duplicated and put in vocabulary order', (
   })
 
   it('gives the same answers for the same set in any order', () => {
-    const a = AnswersSchema.parse(input({ team: { languages: [...LANGUAGES] } }))
-    const b = AnswersSchema.parse(input({ team: { languages: [...LANGUAGES].reverse() } }))
+    const a = AnswersSchema.parse(input({ compliance: { regimes: [...REGIMES] } }))
+    const b = AnswersSchema.parse(input({ compliance: { regimes: [...REGIMES].reverse() } }))
     expect(JSON.stringify(a)).toBe(JSON.stringify(b))
+  })
+
+  it("keeps the team's languages in the order given, the first being the primary, without repeats", () => {
+    const parsed = AnswersSchema.parse(input({ team: { languages: ['go', 'typescript', 'go', 'rust'] } }))
+    expect(parsed.team.languages).toEqual(['go', 'typescript', 'rust'])
   })
 
   it('accepts every value of every vocabulary', () => {
@@ -174,6 +180,8 @@ describe('AnswersSchema: unknown keys are rejected at every level', () => {
     ['data', input({ data: { graph: true } })],
     ['compliance', input({ compliance: { iso27001: true } })],
     ['budget', input({ budget: { currency: 'EUR' } })],
+    ['ai', input({ ai: { llmCallsPerActiveUserPerMonth: 1, tokensPerCall: 1, model: 'x' } })],
+    ['operations', input({ operations: { rto: 4 } })],
   ])('at "%s"', (path, value) => {
     const found = issues(value)
     expect(found).toHaveLength(1)
@@ -184,7 +192,22 @@ describe('AnswersSchema: unknown keys are rejected at every level', () => {
 
 describe('AnswersSchema: errors name the field, what was expected and what was got', () => {
   it.each<[string, unknown, string, RegExp]>([
-    ['a schema version we do not speak', input({ version: 2 }), 'version', /expected 1/],
+    ['a schema version we do not speak', input({ version: 3 }), 'version', /./],
+    ['an unknown sensitive kind', input({ data: { sensitive: ['dna'] } }), 'data.sensitive.0', /expected one of/],
+    ['vector dimensions past 8192', input({ data: { vectorDimensions: 9000 } }), 'data.vectorDimensions', /<=8192/],
+    [
+      'an uptime target we do not know',
+      input({ operations: { uptimeTarget: '100' } }),
+      'operations.uptimeTarget',
+      /expected one of/,
+    ],
+    ['a zero restore time', input({ operations: { restoreWithinHours: 0 } }), 'operations.restoreWithinHours', />0/],
+    [
+      'ai without tokens',
+      input({ ai: { llmCallsPerActiveUserPerMonth: 3 } }),
+      'ai.tokensPerCall',
+      /received undefined/,
+    ],
     ['an empty name', input({ product: { name: '   ' } }), 'product.name', />=1 characters/],
     ['a name too long', input({ product: { name: 'x'.repeat(121) } }), 'product.name', /<=120 characters/],
     ['an unknown shape', input({ product: { shape: 'saas' } }), 'product.shape', /expected one of .*"b2b_saas"/],
@@ -226,7 +249,15 @@ describe('AnswersSchema: errors name the field, what was expected and what was g
 
 describe('ANSWER_PATHS and the examples', () => {
   it('names every leaf of parsed answers, and nothing else', () => {
-    const full = AnswersSchema.parse(input({ product: { summary: 'prove it' } }))
+    const full = AnswersSchema.parse(
+      input({
+        product: { summary: 'prove it' },
+        load: { peakRequestsPerSecond: 5, similarityQueriesPerSecond: 2, ingestEventsPerSecond: 10 },
+        data: { fileStorageGbIn12Months: 3, timeseriesRetentionDays: 30, vectorDimensions: 1536 },
+        ai: { llmCallsPerActiveUserPerMonth: 20, tokensPerCall: 1500 },
+        operations: {},
+      }),
+    )
     const leaves = Object.entries(full).flatMap(([section, group]) =>
       typeof group === 'object' ? Object.keys(group).map((field) => `${section}.${field}`) : [],
     )
@@ -260,5 +291,92 @@ describe('figure limits', () => {
       expect(parsed.problems.map((p) => p.path)).toEqual(['load.activeUsersIn12Months'])
       expect(parsed.problems[0].expected).toMatch(/10,?000,?000,?000/)
     }
+  })
+})
+
+describe('version 1 answers load through the one upgrade path', () => {
+  const V1 = { ...MINIMAL, version: 1 }
+
+  it('reads version 1 answers as version 2, with the new lists empty and new figures omitted', () => {
+    const parsed = AnswersSchema.parse(V1)
+    expect(parsed.version).toBe(2)
+    expect(parsed.data.sensitive).toEqual([])
+    expect('ai' in parsed || 'operations' in parsed).toBe(false)
+    expect(JSON.stringify(parsed)).toBe(JSON.stringify(AnswersSchema.parse(MINIMAL)))
+  })
+
+  it.each([
+    [['hipaa'], ['health']],
+    [['pci_dss'], ['payment_card']],
+    [
+      ['gdpr', 'hipaa', 'pci_dss'],
+      ['health', 'payment_card'],
+    ],
+    [['gdpr', 'soc2'], []],
+  ])('regimes %j imply regulated data %j', (regimes, sensitive) => {
+    const v1 = AnswersV1Schema.parse({ ...V1, compliance: { regimes } })
+    expect(upgradeAnswers(v1).data.sensitive).toEqual(sensitive)
+    expect(AnswersSchema.parse({ ...V1, compliance: { regimes } }).data.sensitive).toEqual(sensitive)
+  })
+
+  it('refuses version 2 fields in a version 1 file, naming the field', () => {
+    const found = issues({ ...V1, data: { sensitive: ['health'] } })
+    expect(found).toEqual([expect.objectContaining({ path: 'data', code: 'unrecognized_keys' })])
+    expect(issues({ ...V1, compliance: { regimes: ['rbi'] } }).map((i) => i.path)).toEqual(['compliance.regimes.0'])
+  })
+
+  it('still names the field of a version 1 problem', () => {
+    expect(issues({ ...V1, team: { engineers: 0, languages: ['go'] } }).map((i) => i.path)).toEqual(['team.engineers'])
+  })
+
+  const examples = import.meta.glob<string>('../../content/examples/*.yaml', {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  })
+  it.each(Object.entries(examples))(
+    '%s: the shipped example reads the same as version 1 and as version 2',
+    (_, text) => {
+      const data = parseYaml(text) as Record<string, unknown>
+      const asV1 = AnswersSchema.parse({ ...data, version: 1 })
+      const asV2 = AnswersSchema.parse({
+        ...data,
+        version: 2,
+        data: { ...(data.data as object), sensitive: asV1.data.sensitive },
+      })
+      expect(asV1).toEqual(asV2)
+    },
+  )
+})
+
+describe('estimates are never stored as answers', () => {
+  it('reads an omitted peak as the estimate, but stores and copies the answers without it', () => {
+    const parsed = AnswersSchema.parse(MINIMAL)
+    expect(parsed.load.peakRequestsPerSecond).toBe(8)
+    expect(isEstimated(parsed, 'load.peakRequestsPerSecond')).toBe(true)
+    const stored = JSON.parse(JSON.stringify(parsed))
+    expect('peakRequestsPerSecond' in stored.load).toBe(false)
+    expect(AnswersSchema.parse(stored).load.peakRequestsPerSecond).toBe(8)
+    const grown = AnswersSchema.parse({ ...stored, load: { ...stored.load, activeUsersIn12Months: 42_000 } })
+    expect(grown.load.peakRequestsPerSecond).toBe(42)
+  })
+
+  it('keeps a typed peak as typed', () => {
+    const parsed = AnswersSchema.parse(input({ load: { peakRequestsPerSecond: 6 } }))
+    expect(isEstimated(parsed, 'load.peakRequestsPerSecond')).toBe(false)
+    expect(JSON.parse(JSON.stringify(parsed)).load.peakRequestsPerSecond).toBe(6)
+  })
+
+  it('round-trips version 2 answers through storage byte for byte', () => {
+    const full = input({
+      data: { kinds: ['relational', 'vectors'], sensitive: ['health'], vectorDimensions: 768 },
+      compliance: { regimes: ['hipaa', 'rbi'] },
+      ai: { llmCallsPerActiveUserPerMonth: 10, tokensPerCall: 2000, embeddingsPerMonth: 50_000 },
+      operations: { uptimeTarget: '99.9' },
+    })
+    const once = AnswersSchema.parse(full)
+    const twice = AnswersSchema.parse(JSON.parse(JSON.stringify(once)))
+    expect(JSON.stringify(twice)).toBe(JSON.stringify(once))
+    expect(twice.operations).toEqual({ uptimeTarget: '99.9', restoreWithinHours: 24, maxDataLossMinutes: 60 })
   })
 })

@@ -1,14 +1,17 @@
 import { z } from 'zod'
 
 /**
- * Answers, schema version 1: one filled feasibility lens.
+ * Answers: one filled feasibility lens, schema version 2.
  *
  * This schema is the single source of truth for the contract outlined in
- * DESIGN.md. Optional fields take the defaults documented beside them
- * (`.describe()` text is also what the API description and the CLI print).
- * Unknown keys are rejected at every level. Lists are de-duplicated and put in
- * the order of their vocabulary, so the same set of choices always gives the
- * same brief, byte for byte.
+ * DESIGN.md. Version 1 files, drafts and stored revisions still load: they
+ * are read by the version 1 schema and turned into version 2 by
+ * `upgradeAnswers`, the one upgrade path. Optional fields take the defaults
+ * documented beside them (`.describe()` text is also what the API description
+ * and the CLI print). Unknown keys are rejected at every level. Lists are
+ * de-duplicated and put in the order of their vocabulary, so the same set of
+ * choices always gives the same brief, byte for byte; the team's languages
+ * are the exception: their order is the team's (the first is the primary).
  */
 
 export const PRODUCT_SHAPES = [
@@ -43,7 +46,12 @@ export const LANGUAGES = [
 export const OPS_EXPERIENCE = ['none', 'some', 'dedicated'] as const
 export const READ_WRITE_PROFILES = ['read_heavy', 'balanced', 'write_heavy'] as const
 export const DATA_KINDS = ['relational', 'documents', 'timeseries', 'vectors', 'search', 'files'] as const
-export const REGIMES = ['gdpr', 'hipaa', 'soc2', 'pci_dss', 'ccpa', 'dpdp'] as const
+export const REGIMES_V1 = ['gdpr', 'hipaa', 'soc2', 'pci_dss', 'ccpa', 'dpdp'] as const
+/** `rbi`: the Reserve Bank of India's rule that payment data is stored only in India. */
+export const REGIMES = ['gdpr', 'hipaa', 'soc2', 'pci_dss', 'ccpa', 'dpdp', 'rbi'] as const
+/** Kinds of regulated data the product holds. */
+export const SENSITIVE_DATA = ['health', 'payment_card', 'financial', 'children', 'biometric'] as const
+export const UPTIME_TARGETS = ['99', '99.5', '99.9', '99.95'] as const
 export const RESIDENCY_REGIONS = ['us', 'eu', 'uk', 'india', 'canada', 'australia', 'brazil', 'other'] as const
 export const MARKETS = ['us', 'eu', 'uk', 'india', 'latam', 'apac', 'africa', 'global'] as const
 export const IDENTITY_MODELS = [
@@ -60,6 +68,11 @@ function choiceSet<const T extends readonly [string, ...string[]]>(values: T) {
   return z.array(z.enum(values)).transform((picked): T[number][] => values.filter((v) => picked.includes(v)))
 }
 
+/** An ordered list of choices: de-duplicated, in the order given (the first one counts most). */
+function orderedChoices<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.array(z.enum(values)).transform((picked): T[number][] => picked.filter((v, i) => picked.indexOf(v) === i))
+}
+
 const count = z.number().int().min(0)
 const amount = z.number().finite().min(0)
 
@@ -74,7 +87,13 @@ export const FIGURE_LIMITS = {
   dataVolumeGb: 1_000_000_000,
   longestTaskSeconds: 10_000_000,
   timeseriesEventsPerSecond: 1_000_000_000,
+  ingestEventsPerSecond: 1_000_000_000,
+  similarityQueriesPerSecond: 100_000_000,
   vectorCount: 1_000_000_000_000,
+  fileStorageGb: 1_000_000_000,
+  llmCallsPerActiveUserPerMonth: 1_000_000,
+  tokensPerCall: 10_000_000,
+  embeddingsPerMonth: 1_000_000_000_000,
   monthlyInfraUsd: 1_000_000_000,
 } as const
 
@@ -110,59 +129,81 @@ export const TeamSchema = z
       .max(10_000, atMost(10_000, 'engineers', true))
       .optional()
       .describe('Engineers expected in 12 months. Default: the same as now.'),
-    languages: choiceSet(LANGUAGES)
+    languages: orderedChoices(LANGUAGES)
       .pipe(z.array(z.enum(LANGUAGES)).min(1))
-      .describe('Languages the team already ships in, at least one.'),
+      .describe('Languages the team already ships in, at least one; the first is the primary language.'),
     opsExperience: z
       .enum(OPS_EXPERIENCE)
       .default('none')
       .describe('Experience running servers and databases. Default: none.'),
   })
-  .transform((team) => ({ ...team, engineersIn12Months: team.engineersIn12Months ?? team.engineers }))
-
-export const LoadSchema = z
-  .strictObject({
-    activeUsersAtLaunch: count
-      .max(FIGURE_LIMITS.activeUsers, atMost(FIGURE_LIMITS.activeUsers, 'users', true))
-      .describe('Monthly active users at launch.'),
-    activeUsersIn12Months: count
-      .max(FIGURE_LIMITS.activeUsers, atMost(FIGURE_LIMITS.activeUsers, 'users', true))
-      .describe('Monthly active users expected 12 months after launch.'),
-    peakRequestsPerSecond: amount
-      .max(FIGURE_LIMITS.peakRequestsPerSecond, atMost(FIGURE_LIMITS.peakRequestsPerSecond, 'requests per second'))
-      .optional()
-      .describe(
-        'Peak requests per second at 12 months. Default: one per second for every 1,000 monthly active users at 12 months (at least 1).',
-      ),
-    readWriteProfile: z
-      .enum(READ_WRITE_PROFILES)
-      .default('read_heavy')
-      .describe('Most products read far more than they write. Default: read_heavy.'),
-    dataVolumeGbIn12Months: amount
-      .max(FIGURE_LIMITS.dataVolumeGb, atMost(FIGURE_LIMITS.dataVolumeGb, 'GB'))
-      .default(5)
-      .describe('Database size after 12 months, in GB. Default: 5.'),
-    longestTaskSeconds: amount
-      .max(FIGURE_LIMITS.longestTaskSeconds, atMost(FIGURE_LIMITS.longestTaskSeconds, 'seconds'))
-      .default(2)
-      .describe('Longest unit of work one request or event starts, in seconds. Default: 2.'),
-    scheduledWork: z.boolean().default(false).describe('Work that runs on a schedule. Default: false.'),
-    fanOut: z.boolean().default(false).describe('One event must reach many handlers. Default: false.'),
-    needsRetries: z
-      .boolean()
-      .default(false)
-      .describe('Work that needs retries with backoff and dead letters. Default: false.'),
-  })
-  .transform((load) => ({
-    ...load,
-    peakRequestsPerSecond: load.peakRequestsPerSecond ?? estimatePeakRequestsPerSecond(load.activeUsersIn12Months),
+  // Fields in one order whether or not engineersIn12Months was given, so stored answers read back byte for byte.
+  .transform((team) => ({
+    engineers: team.engineers,
+    engineersIn12Months: team.engineersIn12Months ?? team.engineers,
+    languages: team.languages,
+    opsExperience: team.opsExperience,
   }))
+
+const LOAD_V1_FIELDS = {
+  activeUsersAtLaunch: count
+    .max(FIGURE_LIMITS.activeUsers, atMost(FIGURE_LIMITS.activeUsers, 'users', true))
+    .describe('Monthly active users at launch.'),
+  activeUsersIn12Months: count
+    .max(FIGURE_LIMITS.activeUsers, atMost(FIGURE_LIMITS.activeUsers, 'users', true))
+    .describe('Monthly active users expected 12 months after launch.'),
+  peakRequestsPerSecond: amount
+    .max(FIGURE_LIMITS.peakRequestsPerSecond, atMost(FIGURE_LIMITS.peakRequestsPerSecond, 'requests per second'))
+    .optional()
+    .describe(
+      'Peak requests per second at 12 months. Default: one per second for every 1,000 monthly active users at 12 months (at least 1).',
+    ),
+  readWriteProfile: z
+    .enum(READ_WRITE_PROFILES)
+    .default('read_heavy')
+    .describe('Most products read far more than they write. Default: read_heavy.'),
+  dataVolumeGbIn12Months: amount
+    .max(FIGURE_LIMITS.dataVolumeGb, atMost(FIGURE_LIMITS.dataVolumeGb, 'GB'))
+    .default(5)
+    .describe('Database size after 12 months, in GB. Default: 5.'),
+  longestTaskSeconds: amount
+    .max(FIGURE_LIMITS.longestTaskSeconds, atMost(FIGURE_LIMITS.longestTaskSeconds, 'seconds'))
+    .default(2)
+    .describe('Longest unit of work one request or event starts, in seconds. Default: 2.'),
+  scheduledWork: z.boolean().default(false).describe('Work that runs on a schedule. Default: false.'),
+  fanOut: z.boolean().default(false).describe('One event must reach many handlers. Default: false.'),
+  needsRetries: z
+    .boolean()
+    .default(false)
+    .describe('Work that needs retries with backoff and dead letters. Default: false.'),
+}
+
+const LoadV1Schema = z.strictObject(LOAD_V1_FIELDS)
+
+export const LoadSchema = z.strictObject({
+  ...LOAD_V1_FIELDS,
+  similarityQueriesPerSecond: amount
+    .max(
+      FIGURE_LIMITS.similarityQueriesPerSecond,
+      atMost(FIGURE_LIMITS.similarityQueriesPerSecond, 'searches per second'),
+    )
+    .optional()
+    .describe(
+      'Similarity searches per second at peak, at 12 months; read only with vectors. Optional: estimated when omitted.',
+    ),
+  ingestEventsPerSecond: amount
+    .max(FIGURE_LIMITS.ingestEventsPerSecond, atMost(FIGURE_LIMITS.ingestEventsPerSecond, 'events per second'))
+    .optional()
+    .describe(
+      'Events per second that devices or other systems send at 12 months, apart from user requests. Optional: estimated when omitted.',
+    ),
+})
 
 export function estimatePeakRequestsPerSecond(activeUsers: number): number {
   return Math.max(1, Math.ceil(activeUsers / 1000))
 }
 
-export const DataSchema = z.strictObject({
+const DATA_V1_FIELDS = {
   kinds: choiceSet(DATA_KINDS)
     .pipe(z.array(z.enum(DATA_KINDS)).min(1))
     .default(['relational'])
@@ -176,10 +217,38 @@ export const DataSchema = z.strictObject({
     .default(0)
     .describe('Embeddings stored at 12 months; read only with vectors. Default: 0.'),
   auditTrail: z.boolean().default(false).describe('An audit trail of who changed what is required. Default: false.'),
+}
+
+const DataV1Schema = z.strictObject(DATA_V1_FIELDS)
+
+export const DataSchema = z.strictObject({
+  ...DATA_V1_FIELDS,
+  sensitive: choiceSet(SENSITIVE_DATA)
+    .default([])
+    .describe(
+      'Regulated kinds of data the product holds: health, payment_card, financial, children, biometric. Default: none.',
+    ),
+  fileStorageGbIn12Months: amount
+    .max(FIGURE_LIMITS.fileStorageGb, atMost(FIGURE_LIMITS.fileStorageGb, 'GB'))
+    .optional()
+    .describe('Files stored after 12 months, in GB; read only with files. Optional: estimated when omitted.'),
+  timeseriesRetentionDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(36_500)
+    .optional()
+    .describe('Days time-series events are kept; read only with timeseries. Optional.'),
+  vectorDimensions: z
+    .number()
+    .int()
+    .min(1)
+    .max(8192)
+    .optional()
+    .describe('Dimensions of each embedding; read only with vectors. Optional: estimated when omitted.'),
 })
 
-export const ComplianceSchema = z.strictObject({
-  regimes: choiceSet(REGIMES).default([]).describe('Regulatory regimes that apply. Default: none.'),
+const COMPLIANCE_FIELDS = {
   dataResidency: choiceSet(RESIDENCY_REGIONS).default([]).describe('Regions the data must stay in. Default: none.'),
   markets: choiceSet(MARKETS)
     .pipe(z.array(z.enum(MARKETS)).min(1))
@@ -196,6 +265,16 @@ export const ComplianceSchema = z.strictObject({
     .default(false)
     .describe('Customers will require SAML/OIDC single sign-on. Default: false.'),
   payments: z.enum(PAYMENT_MODELS).default('none').describe('How users pay. Default: none.'),
+}
+
+const ComplianceV1Schema = z.strictObject({
+  regimes: choiceSet(REGIMES_V1).default([]).describe('Regulatory regimes that apply. Default: none.'),
+  ...COMPLIANCE_FIELDS,
+})
+
+export const ComplianceSchema = z.strictObject({
+  regimes: choiceSet(REGIMES).default([]).describe('Regulatory regimes that apply. Default: none.'),
+  ...COMPLIANCE_FIELDS,
 })
 
 export const BudgetSchema = z.strictObject({
@@ -212,20 +291,130 @@ export const BudgetSchema = z.strictObject({
     .describe('Weeks until first launch. Default: 12.'),
 })
 
-export const AnswersSchema = z.strictObject({
+export const AiSchema = z.strictObject({
+  llmCallsPerActiveUserPerMonth: amount
+    .max(
+      FIGURE_LIMITS.llmCallsPerActiveUserPerMonth,
+      atMost(FIGURE_LIMITS.llmCallsPerActiveUserPerMonth, 'calls a month'),
+    )
+    .describe('Calls to a language model per monthly active user per month.'),
+  tokensPerCall: count
+    .max(FIGURE_LIMITS.tokensPerCall, atMost(FIGURE_LIMITS.tokensPerCall, 'tokens', true))
+    .describe('Tokens in and out of one call, together.'),
+  embeddingsPerMonth: count
+    .max(FIGURE_LIMITS.embeddingsPerMonth, atMost(FIGURE_LIMITS.embeddingsPerMonth, 'embeddings a month', true))
+    .default(0)
+    .describe('Texts turned into embeddings per month. Default: 0.'),
+})
+
+export const OperationsSchema = z.strictObject({
+  uptimeTarget: z.enum(UPTIME_TARGETS).default('99.5').describe('Uptime promised, in percent. Default: 99.5.'),
+  restoreWithinHours: z
+    .number()
+    .finite()
+    .positive()
+    .max(8760)
+    .default(24)
+    .describe('Hours within which service must be back after losing the database. Default: 24.'),
+  maxDataLossMinutes: amount
+    .max(525_600)
+    .default(60)
+    .describe('Minutes of writes that may be lost in the worst case. Default: 60.'),
+})
+
+/** Version 1 answers, as they were written and stored before version 2. Read only to upgrade them. */
+export const AnswersV1Schema = z.strictObject({
   version: z.literal(1),
+  product: ProductSchema,
+  team: TeamSchema,
+  load: LoadV1Schema,
+  data: DataV1Schema.prefault({}).describe('Omit the whole section to take every default.'),
+  compliance: ComplianceV1Schema.prefault({}).describe('Omit the whole section to take every default.'),
+  budget: BudgetSchema,
+})
+export type AnswersV1 = z.output<typeof AnswersV1Schema>
+
+export const AnswersV2Schema = z.strictObject({
+  version: z.literal(2),
   product: ProductSchema,
   team: TeamSchema,
   load: LoadSchema,
   data: DataSchema.prefault({}).describe('Omit the whole section to take every default.'),
   compliance: ComplianceSchema.prefault({}).describe('Omit the whole section to take every default.'),
   budget: BudgetSchema,
+  ai: AiSchema.optional().describe('Only for products that call a language model or make embeddings.'),
+  operations: OperationsSchema.optional().describe(
+    'Operational targets. Optional: the brief states the defaults it assumed.',
+  ),
 })
 
-/** Answers as written by a person or a client: optional fields may be missing. */
+type ParsedV2 = z.output<typeof AnswersV2Schema>
+
+/** Regimes whose data kinds follow from the regime itself. */
+const SENSITIVE_BY_REGIME: Partial<Record<(typeof REGIMES)[number], (typeof SENSITIVE_DATA)[number]>> = {
+  hipaa: 'health',
+  pci_dss: 'payment_card',
+}
+
+/**
+ * Version 1 answers as version 2: the one upgrade path for files, drafts and
+ * stored revisions. A `hipaa` regime means the product holds health data and
+ * `pci_dss` card data; every other version 2 field stays omitted or takes its
+ * default.
+ */
+export function upgradeAnswers(v1: AnswersV1): ParsedV2 {
+  const sensitive = SENSITIVE_DATA.filter((kind) => v1.compliance.regimes.some((r) => SENSITIVE_BY_REGIME[r] === kind))
+  return {
+    ...v1,
+    version: 2,
+    team: { ...v1.team, languages: [...v1.team.languages] },
+    load: { ...v1.load },
+    data: { ...v1.data, sensitive },
+    compliance: { ...v1.compliance },
+  }
+}
+
+/**
+ * The figures the engine estimates when the answers omit them. The estimate
+ * is readable by the engine like any answer but is not an own enumerable
+ * property: it is left out when answers are stored, copied or sent, so an
+ * omitted figure stays omitted and is estimated afresh from the figures of
+ * the day (see `isEstimated`).
+ */
+function withEstimates(parsed: ParsedV2): ParsedV2 & { load: { peakRequestsPerSecond: number } } {
+  const load = parsed.load
+  if (load.peakRequestsPerSecond === undefined) {
+    Object.defineProperty(load, 'peakRequestsPerSecond', {
+      value: estimatePeakRequestsPerSecond(load.activeUsersIn12Months),
+      enumerable: false,
+      writable: true,
+      configurable: true,
+    })
+  }
+  return parsed as ParsedV2 & { load: { peakRequestsPerSecond: number } }
+}
+
+/**
+ * Answers of either schema version, read as version 2. Version 1 goes through
+ * `upgradeAnswers`; both end with the engine's estimates beside (not in) the answers.
+ */
+export const AnswersSchema = z
+  .discriminatedUnion('version', [AnswersV1Schema, AnswersV2Schema])
+  .transform((parsed) => withEstimates(parsed.version === 1 ? upgradeAnswers(parsed) : parsed))
+
+/** Answers as written by a person or a client, in either version: optional fields may be missing. */
 export type AnswersInput = z.input<typeof AnswersSchema>
-/** Answers after parsing: every default filled in, lists canonical. */
+/** Version 2 answers as written: what new answers are built as. */
+export type AnswersV2Input = z.input<typeof AnswersV2Schema>
+/** Answers after parsing (version 2): every default filled in, lists canonical, estimates readable. */
 export type Answers = z.output<typeof AnswersSchema>
+
+/** True when the engine estimated this figure because the answers leave it out. */
+export function isEstimated(answers: Answers, path: 'load.peakRequestsPerSecond'): boolean {
+  const [section, field] = path.split('.') as ['load', 'peakRequestsPerSecond']
+  const group = answers[section]
+  return field in group && !Object.prototype.propertyIsEnumerable.call(group, field)
+}
 
 /** Every leaf an answer can be read from; a rule's `inputs` name these. */
 export const ANSWER_PATHS = [
@@ -248,10 +437,16 @@ export const ANSWER_PATHS = [
   'load.scheduledWork',
   'load.fanOut',
   'load.needsRetries',
+  'load.similarityQueriesPerSecond',
+  'load.ingestEventsPerSecond',
   'data.kinds',
   'data.timeseriesEventsPerSecond',
   'data.vectorCount',
   'data.auditTrail',
+  'data.sensitive',
+  'data.fileStorageGbIn12Months',
+  'data.timeseriesRetentionDays',
+  'data.vectorDimensions',
   'compliance.regimes',
   'compliance.dataResidency',
   'compliance.markets',
@@ -261,6 +456,12 @@ export const ANSWER_PATHS = [
   'budget.monthlyInfraUsd',
   'budget.hosting',
   'budget.weeksToLaunch',
+  'ai.llmCallsPerActiveUserPerMonth',
+  'ai.tokensPerCall',
+  'ai.embeddingsPerMonth',
+  'operations.uptimeTarget',
+  'operations.restoreWithinHours',
+  'operations.maxDataLossMinutes',
 ] as const
 export type AnswerPath = (typeof ANSWER_PATHS)[number]
 
@@ -269,4 +470,17 @@ export function readAnswer(answers: Answers, path: AnswerPath): unknown {
   const [section, field] = path.split('.') as [keyof Answers, string]
   const group = answers[section]
   return typeof group === 'object' && group !== null ? (group as Record<string, unknown>)[field] : undefined
+}
+
+/**
+ * Answers as a revision stored them (JSON of either version), read as
+ * version 2 through the same schema as any other answers. Stored answers
+ * were valid when written; one that no longer parses is a broken row, said
+ * with the field that broke.
+ */
+export function readStoredAnswers(json: string): Answers {
+  const parsed = AnswersSchema.safeParse(JSON.parse(json))
+  if (parsed.success) return parsed.data
+  const first = parsed.error.issues[0]
+  throw new Error(`Stored answers do not parse at ${first?.path.join('.') || '(top level)'}: ${first?.message}`)
 }

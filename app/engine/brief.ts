@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { ANSWER_PATHS } from './answers'
+import { ANSWER_PATHS, RESIDENCY_REGIONS } from './answers'
 
 /**
- * Brief, schema version 1: what the engine returns for one set of answers.
+ * Brief, schema version 2: what the engine returns for one set of answers.
  * A pure function of (answers, engine version, catalog version): no
  * timestamps, no ids made up at run time. Money is integer US cents.
  */
@@ -28,10 +28,16 @@ export const AREAS = [
   'analytics',
   'api',
   'tenancy',
+  'realtime',
+  'ingestion',
+  'llm',
 ] as const
 export type Area = (typeof AREAS)[number]
+/** The areas of a schema version 1 brief, which stored revisions keep. */
+export const AREAS_V1 = AREAS.slice(0, 20) as readonly Area[]
 
-export const DECISION_STATUSES = ['adopt', 'defer', 'avoid'] as const
+export const DECISION_STATUSES = ['adopt', 'trial', 'defer', 'avoid', 'not_applicable'] as const
+export const DECISION_STATUSES_V1 = ['adopt', 'defer', 'avoid'] as const
 export const TRIGGER_STATUSES = ['ok', 'approaching', 'fired'] as const
 export const SEVERITIES = ['high', 'medium', 'low'] as const
 export const BANDS = ['lean', 'moderate', 'scaled'] as const
@@ -80,13 +86,36 @@ export const ChoiceSchema = z.strictObject({
     .string()
     .regex(/^[a-z0-9_]+$/)
     .optional(),
+  /**
+   * What the constraints require of the chosen vendor, for the plan and its
+   * costs: `regions` it must run in (residency), `plan` the catalog plan id of
+   * `vendor` (or of the choice) that must be priced, such as the tier on which
+   * it signs a BAA, and the `agreements` it must sign.
+   */
+  requires: z
+    .strictObject({
+      regions: z.array(z.enum(RESIDENCY_REGIONS)).optional(),
+      plan: z
+        .string()
+        .regex(/^[a-z0-9_]+$/)
+        .optional(),
+      agreements: z.array(z.enum(['dpa', 'baa'])).optional(),
+    })
+    .optional(),
 })
 export type Choice = z.infer<typeof ChoiceSchema>
 
 export const AlternativeSchema = z.strictObject({ id, name: z.string().min(1), whyNot: z.string().min(1) })
 export type Alternative = z.infer<typeof AlternativeSchema>
 
-export const DecisionSchema = z.strictObject({
+const month = z.number().int().min(1).max(12)
+
+/** A trigger that fires within the twelve months, the month it fires, and the step the plan takes from then. */
+export const StepDueSchema = z.strictObject({ trigger: id, month, step: z.string().min(1) })
+export type StepDue = z.infer<typeof StepDueSchema>
+
+/** A decision as a brief carries it: with the steps due from fired triggers. */
+export const BriefDecisionSchema = z.strictObject({
   area: z.enum(AREAS),
   title: z.string().min(1),
   choice: ChoiceSchema,
@@ -94,8 +123,12 @@ export const DecisionSchema = z.strictObject({
   because: z.array(BecauseSchema).min(1),
   alternatives: z.array(AlternativeSchema),
   revisitWhen: z.array(id),
+  stepsDue: z.array(StepDueSchema),
   guide: z.string().min(1),
 })
+/** A decision as one area's rules make it, before the plan adds the steps due. */
+export const DecisionSchema = BriefDecisionSchema.extend({ stepsDue: z.array(StepDueSchema).optional() })
+export type BriefDecision = z.infer<typeof BriefDecisionSchema>
 export type Decision = z.infer<typeof DecisionSchema>
 
 export const ConditionSchema = z.strictObject({
@@ -121,6 +154,8 @@ export const TriggerSchema = z.strictObject({
   /** The 12-month figure from the answers the status was judged on; null when only measurement can tell. */
   observed: z.number().nullable(),
   observedFrom: z.enum(ANSWER_PATHS).nullable(),
+  /** The first month of the projection in which the trigger holds; null when it does not within twelve months. */
+  firesInMonth: month.nullable(),
   guide: z.string().min(1),
 })
 export type Trigger = z.infer<typeof TriggerSchema>
@@ -173,8 +208,12 @@ export const DeferredItemSchema = z.strictObject({
 })
 export type DeferredItem = z.infer<typeof DeferredItemSchema>
 
+/** risk: what may go wrong while following the plan; invalidation: what would make the plan itself wrong. */
+export const RISK_KINDS = ['risk', 'invalidation'] as const
+
 export const RiskSchema = z.strictObject({
   id,
+  kind: z.enum(RISK_KINDS),
   severity: z.enum(SEVERITIES),
   text: z.string().min(1),
   mitigation: z.string().min(1),
@@ -190,7 +229,10 @@ export const PriceSourceSchema = z.strictObject({ url: z.string(), asOf: z.strin
 export const LineItemSchema = z.strictObject({
   id,
   area: z.enum(AREAS),
-  component: z.string().min(1),
+  /** The plan component this line prices. */
+  component: id,
+  /** What is bought, as a reader names it: "Railway Pro", "Neon Launch". */
+  name: z.string().min(1),
   bands: z.strictObject({ lean: twelve, moderate: twelve, scaled: twelve }),
   basis: z.string().min(1),
   sources: z.array(PriceSourceSchema),
@@ -213,6 +255,8 @@ export const CostsSchema = z.strictObject({
   pricesAsOf: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/),
   usage: z.strictObject({ activeUsers: z.array(count()).length(12), curve: z.string().min(1) }),
   bands: z.strictObject({ lean: BandTotalsSchema, moderate: BandTotalsSchema, scaled: BandTotalsSchema }),
+  /** One sentence per band: what that money buys. */
+  bandMeaning: z.strictObject({ lean: z.string().min(1), moderate: z.string().min(1), scaled: z.string().min(1) }),
   lineItems: z.array(LineItemSchema),
   assumptions: z.array(z.string().min(1)),
   transactionFees: z.array(TransactionFeeSchema),
@@ -223,14 +267,59 @@ function count() {
   return z.number().int().min(0)
 }
 
+export const REGIONS = RESIDENCY_REGIONS
+export type Region = (typeof REGIONS)[number]
+export const HOLDS = ['personal', 'health', 'payment_card', 'financial', 'none'] as const
+export type Holds = (typeof HOLDS)[number]
+export const AGREEMENTS = ['dpa', 'baa', 'scc'] as const
+export type Agreement = (typeof AGREEMENTS)[number]
+
+/** A component's size in one band at month 12: `instances` of `each` `unit`, and the same in words. */
+export const ComponentSizeSchema = z.strictObject({
+  instances: z.number().int().min(0),
+  each: z.number().min(0),
+  unit: z.string().min(1),
+  text: z.string().min(1),
+})
+export type ComponentSize = z.infer<typeof ComponentSizeSchema>
+
+export const PlanComponentSchema = z.strictObject({
+  id,
+  area: z.enum(AREAS),
+  /** The company, or "your team" for software run on our own components. */
+  vendor: z.string().min(1),
+  /** Catalog component the prices come from; null when nothing is bought. */
+  catalogId: id.nullable(),
+  product: z.string().min(1),
+  tier: z.string().min(1),
+  regions: z.array(z.enum(REGIONS)).min(1),
+  holds: z.array(z.enum(HOLDS)).min(1),
+  agreements: z.array(z.enum(AGREEMENTS)),
+  fromMonth: month,
+  /** The trigger whose step adds this component; null for components in place from the start. */
+  addedBy: id.nullable(),
+  /** Where it sits in the picture. */
+  placement: z.enum(['deploy', 'data', 'service']),
+  size: z.strictObject({ lean: ComponentSizeSchema, moderate: ComponentSizeSchema, scaled: ComponentSizeSchema }),
+})
+export type PlanComponent = z.infer<typeof PlanComponentSchema>
+
+export const PlanSchema = z.strictObject({
+  /** The regions the deploy runs in, in the order the decision names them. */
+  regions: z.array(z.enum(REGIONS)).min(1),
+  components: z.array(PlanComponentSchema),
+})
+export type Plan = z.infer<typeof PlanSchema>
+
 export const BriefSchema = z.strictObject({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
   engineVersion: z.string(),
   catalogVersion: z.string(),
   title: z.string(),
   summary: z.string().min(1),
-  decisions: z.array(DecisionSchema).length(AREAS.length),
+  decisions: z.array(BriefDecisionSchema).length(AREAS.length),
   databaseRationale: DatabaseRationaleSchema,
+  plan: PlanSchema,
   dayOne: z.array(DayOneItemSchema),
   deferred: z.array(DeferredItemSchema),
   risks: z.array(RiskSchema),

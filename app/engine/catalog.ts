@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { RESIDENCY_REGIONS } from './answers'
 import { AREAS } from './brief'
 import { groupDigits } from './prose'
 
@@ -38,6 +39,8 @@ export const UNITS = [
   'charge',
   'processed_volume',
   'fee',
+  'million_tokens',
+  'tib_scanned',
 ] as const
 export type Unit = (typeof UNITS)[number]
 
@@ -76,6 +79,69 @@ export const PlanSchema = z.strictObject({
 })
 export type Plan = z.infer<typeof PlanSchema>
 
+/**
+ * The largest size a vendor sells, with its source: the plan never sizes a
+ * component beyond it, and scales out (replicas, more instances, partitions)
+ * instead. `plan` narrows a limit to one plan; without it the limit holds on
+ * every plan.
+ */
+export const LIMIT_KINDS = [
+  /** Instances (replicas) of one service. */
+  'instances',
+  /** vCPUs of one instance. */
+  'vcpu_per_instance',
+  /** Compute units of one database node (1 CU is about 1 vCPU and 4 GB). */
+  'cu_per_node',
+  /** Targets behind one load balancer. */
+  'targets_per_balancer',
+] as const
+export type LimitKind = (typeof LIMIT_KINDS)[number]
+
+export const LimitSchema = z.strictObject({
+  kind: z.enum(LIMIT_KINDS),
+  max: z.number().positive(),
+  plan: id.optional(),
+  source: z.string().min(1),
+  asOf,
+  estimate: z.boolean().default(false),
+  note: z.string().min(1).optional(),
+})
+export type Limit = z.infer<typeof LimitSchema>
+
+/** A vendor's price in one region as a share of the prices listed, where the vendor prices regions differently. */
+export const RegionalPriceSchema = z.strictObject({
+  region: z.enum(RESIDENCY_REGIONS),
+  multiplier: z.number().positive(),
+  source: z.string().min(1),
+  asOf,
+  estimate: z.boolean().default(false),
+  note: z.string().min(1).optional(),
+})
+export type RegionalPrice = z.infer<typeof RegionalPriceSchema>
+
+/**
+ * What a vendor agrees to and where it keeps data, as far as the sources
+ * say. A fact the sources could not confirm is recorded as unconfirmed and
+ * never treated as a fact: a constraint is met only by confirmed facts.
+ */
+export const VendorFactsSchema = z.strictObject({
+  /** Residency regions the vendor can keep this component's data in; `anywhere` for software you run yourself. */
+  regions: z.union([z.literal('anywhere'), z.array(z.enum(RESIDENCY_REGIONS))]),
+  regionsConfirmed: z.boolean(),
+  /** Whether the vendor signs a HIPAA Business Associate Agreement; `not_applicable` for software you run yourself. */
+  baa: z.enum(['signs', 'does_not_sign', 'unconfirmed', 'not_applicable']),
+  /** The plan on which the BAA is signed (a plan id of this component when the catalog prices it). */
+  baaPlan: id.optional(),
+  /** True only when the sources say the free plan can carry the BAA. */
+  baaOnFreePlan: z.boolean().default(false),
+  /** Whether the vendor signs a data processing agreement (GDPR Art. 28). */
+  dpa: z.enum(['signs', 'unconfirmed', 'not_applicable']),
+  source: z.string().min(1),
+  asOf,
+  note: z.string().min(1).optional(),
+})
+export type VendorFacts = z.infer<typeof VendorFactsSchema>
+
 export const ComponentSchema = z.strictObject({
   id,
   name: z.string().min(1),
@@ -84,9 +150,17 @@ export const ComponentSchema = z.strictObject({
   choice: id,
   url: z.string().min(1),
   plans: z.array(PlanSchema).min(1),
+  limits: z.array(LimitSchema).default([]),
+  regionalPrices: z.array(RegionalPriceSchema).default([]),
   note: z.string().min(1).optional(),
+  facts: VendorFactsSchema.optional(),
 })
 export type Component = z.infer<typeof ComponentSchema>
+
+/** The vendor facts of one catalog component; undefined when the catalog has none for it. */
+export function vendorFactsOf(catalog: Catalog, componentId: string): VendorFacts | undefined {
+  return catalog.components.find((c) => c.id === componentId)?.facts
+}
 
 /** content/catalog/index.yaml */
 export const CatalogIndexSchema = z.strictObject({
@@ -228,6 +302,8 @@ const UNIT_LABELS: Record<Unit, readonly [one: string, many: string]> = {
   charge: ['charge', 'charges'],
   processed_volume: ['amount processed', 'amount processed'],
   fee: ['fee', 'fee'],
+  million_tokens: ['million tokens', 'million tokens'],
+  tib_scanned: ['TiB scanned', 'TiB scanned'],
 }
 
 /** Thousands separators without locale data, so the text is the same on every machine. */
@@ -265,4 +341,24 @@ function describe(price: Price): string {
     return `${formatDollars(cents / price.per / 100)} per ${one}`
   }
   return `${formatDollars(cents / 100)} per ${groupThousands(price.per)} ${many}`
+}
+
+/** The limit of `kind` on `component` (on `plan` where one is set for it), or undefined when the vendor states none. */
+export function limitOf(component: Component, kind: LimitKind, plan?: string): Limit | undefined {
+  return (
+    component.limits.find((l) => l.kind === kind && l.plan !== undefined && l.plan === plan) ??
+    component.limits.find((l) => l.kind === kind && l.plan === undefined)
+  )
+}
+
+/** A component's price multiplier in a region: 1 where the vendor lists one price everywhere. */
+export function regionalMultiplier(component: Component, region: string): RegionalPrice | undefined {
+  return component.regionalPrices.find((r) => r.region === region)
+}
+
+/** A catalog component by id; a missing one is a catalog/engine mismatch, so it throws. */
+export function componentOf(catalog: Catalog, componentId: string): Component {
+  const found = catalog.components.find((c) => c.id === componentId)
+  if (!found) throw new Error(`catalog ${catalog.version}: expected a component "${componentId}", got none`)
+  return found
 }

@@ -56,6 +56,9 @@ function decisionsFor(a: Answers, overrides: Choices = {}, vendors: Vendors = {}
     analytics: 'product_analytics',
     api: a.product.clients.some((c) => c !== 'web') ? 'versioned_rest' : 'internal_endpoints',
     tenancy: a.product.sellsTo === 'individuals' ? 'user_scoped' : 'org_scoped',
+    realtime: 'none',
+    ingestion: 'none',
+    llm: 'none',
     ...overrides,
   }
   return AREAS.map((area) => ({
@@ -105,7 +108,7 @@ function expectWellFormed(costs: Costs) {
   expect(costs.bands.moderate.total12Months).toBeLessThanOrEqual(costs.bands.scaled.total12Months)
 }
 
-const components = (costs: Costs) => costs.lineItems.map((item) => item.component)
+const components = (costs: Costs) => costs.lineItems.map((item) => item.name)
 const lineIds = (costs: Costs) => costs.lineItems.map((item) => item.id)
 
 describe('cost bands for the example answers (seed 002, 12-month feasibility lens: lean, moderate and scaled bands)', () => {
@@ -156,13 +159,13 @@ describe('line items follow the decisions', () => {
     ['clerk', 'Clerk'],
     ['auth0', 'Auth0'],
     ['stytch', 'Stytch'],
-    ['better_auth', 'Better-Auth'],
+    ['better_auth', 'Better-Auth inside the app'],
   ])(
     'auth %s is priced as %s and no other provider: hosted auth, never rolled by hand (seed 000, auth and payments)',
     (choice, component) => {
       const costs = costsFor('b2b-saas', { auth: choice })
       const auth = costs.lineItems.filter((item) => item.area === 'auth')
-      expect(auth.map((item) => item.component)).toEqual([component])
+      expect(auth.map((item) => item.name)).toEqual([component])
       expectWellFormed(costs)
     },
   )
@@ -184,7 +187,7 @@ describe('line items follow the decisions', () => {
     ['amazon_ses', 'Amazon SES'],
   ])('email %s is priced as %s: hosted email (seed 000, default architecture)', (choice, component) => {
     const costs = costsFor('india-marketplace', { email: choice })
-    expect(costs.lineItems.filter((i) => i.area === 'email').map((i) => i.component)).toEqual([component])
+    expect(costs.lineItems.filter((i) => i.area === 'email').map((i) => i.name)).toEqual([component])
     expectWellFormed(costs)
   })
 
@@ -196,7 +199,7 @@ describe('line items follow the decisions', () => {
     'observability %s is priced as %s: Grafana free tier or a paid tool for less ops work (seed 000, observability from day one)',
     (choice, component) => {
       const costs = costsFor('ai-research-assistant', { observability: choice })
-      expect(costs.lineItems.filter((i) => i.area === 'observability').map((i) => i.component)).toEqual([component])
+      expect(costs.lineItems.filter((i) => i.area === 'observability').map((i) => i.name)).toEqual([component])
       expectWellFormed(costs)
     },
   )
@@ -210,33 +213,35 @@ describe('line items follow the decisions', () => {
   })
 
   it.each([
-    ['managed_paas', 'Railway', 'Neon Postgres'],
-    ['cloud_provider', 'AWS EC2 (t4g, on demand)', 'Amazon RDS for PostgreSQL'],
-    ['self_hosted', 'Small VPS', 'Postgres on a VPS'],
+    ['managed_paas', 'remix app on Railway services', 'Neon Postgres'],
+    ['cloud_provider', 'remix app on AWS EC2 instances', 'Amazon RDS for PostgreSQL'],
+    ['self_hosted', 'remix app on virtual servers run by your team', 'Postgres, run by your team'],
   ])(
-    'hosting %s runs the app on %s with %s: one deployable and one relational database (seed 000, default architecture)',
+    'hosting %s runs the app as %s with %s: one deployable and one relational database (seed 000, default architecture)',
     (hosting, app, db) => {
       const costs = costsFor('b2b-saas', { hosting })
-      expect(components(costs).slice(0, 2)).toEqual([app, db])
+      const named = (id: string) => costs.lineItems.find((i) => i.id === id)?.name
+      expect([named('app'), named('database')]).toEqual([app, db])
       expectWellFormed(costs)
     },
   )
 
   it('an undecided hosting falls back to the stated preference', () => {
     const costs = costsFor('iot-telemetry', { hosting: 'none', timeseries_store: 'postgres' })
-    expect(components(costs)[1]).toBe('Amazon RDS for PostgreSQL')
+    expect(costs.lineItems.find((i) => i.id === 'database')?.name).toBe('Amazon RDS for PostgreSQL')
   })
 
   it('prices Timescale as the one Postgres service for time-series at volume (seed 000, database choices)', () => {
     const costs = costsFor('iot-telemetry')
     expect(costs.lineItems.find((i) => i.id === 'database')).toMatchObject({
       area: 'timeseries_store',
-      component: 'Timescale Cloud',
+      component: 'database',
+      name: 'Timescale Cloud (Postgres with time-series)',
     })
     expect(costs.lineItems.find((i) => i.id === 'database')!.sources.every((s) => s.estimate)).toBe(true)
     const plain = costsFor('iot-telemetry', { timeseries_store: 'postgres' })
     expect(components(plain)).toContain('Amazon RDS for PostgreSQL')
-    expect(components(plain)).not.toContain('Timescale Cloud')
+    expect(components(plain)).not.toContain('Timescale Cloud (Postgres with time-series)')
   })
 
   it('gives pgvector database headroom instead of a vector database (seed 000, vector search starts in pgvector)', () => {
@@ -245,7 +250,8 @@ describe('line items follow the decisions', () => {
     const db = (c: Costs) => c.lineItems.find((i) => i.id === 'database')!
     for (const band of BANDS) expect(db(withVectors).bands[band][11]).toBeGreaterThan(db(without).bands[band][11])
     expect(db(withVectors).basis).toMatch(/pgvector/)
-    expect(withVectors.lineItems.some((i) => i.area === 'vector_store')).toBe(false)
+    // The only vector line is the embedding API: no dedicated vector database is priced.
+    expect(withVectors.lineItems.filter((i) => i.area === 'vector_store').map((i) => i.id)).toEqual(['embeddings'])
   })
 
   it('adds an object storage line only when files are stored in object storage', () => {
@@ -255,13 +261,13 @@ describe('line items follow the decisions', () => {
   })
 
   it('without a named bucket, object storage falls back to S3 on a cloud provider and R2 elsewhere', () => {
-    expect(components(costsFor('india-marketplace'))).toContain('Amazon S3 Standard')
+    expect(components(costsFor('india-marketplace'))).toContain('Amazon S3')
     expect(components(costsFor('clinic-portal'))).toContain('Cloudflare R2')
   })
 
   it.each([
-    ['clinic-portal', 'amazon_s3', 'Amazon S3 Standard', 'aws.amazon.com/s3'],
-    ['b2b-saas', 'amazon_s3', 'Amazon S3 Standard', 'aws.amazon.com/s3'],
+    ['clinic-portal', 'amazon_s3', 'Amazon S3', 'aws.amazon.com/s3'],
+    ['b2b-saas', 'amazon_s3', 'Amazon S3', 'aws.amazon.com/s3'],
     ['india-marketplace', 'cloudflare_r2', 'Cloudflare R2', 'developers.cloudflare.com/r2'],
     ['b2b-saas', 'cloudflare_r2', 'Cloudflare R2', 'developers.cloudflare.com/r2'],
   ])(
@@ -269,7 +275,7 @@ describe('line items follow the decisions', () => {
     (name, vendor, component, source) => {
       const costs = costsFor(name, { file_storage: 'object_storage' }, { file_storage: vendor })
       const storage = costs.lineItems.filter((i) => i.area === 'file_storage')
-      expect(storage.map((i) => i.component)).toEqual([component])
+      expect(storage.map((i) => i.name)).toEqual([component])
       expect(storage[0].sources.every((s) => s.url.includes(source))).toBe(true)
       expectWellFormed(costs)
     },
@@ -307,7 +313,7 @@ describe('line items follow the decisions', () => {
     'a %s queue is priced as %s: the library runs on Redis (seed 000, BullMQ or Sidekiq with Redis)',
     (vendor, component) => {
       const costs = costsFor('ai-research-assistant', { jobs: 'queue' }, { jobs: vendor })
-      expect(costs.lineItems.filter((i) => i.area === 'jobs').map((i) => i.component)).toEqual([component])
+      expect(costs.lineItems.filter((i) => i.id === 'queue').map((i) => i.name)).toEqual([component])
       expect(costs.lineItems.find((i) => i.id === 'queue')!.bands).toEqual(
         costsFor('ai-research-assistant', { jobs: 'queue' }).lineItems.find((i) => i.id === 'queue')!.bands,
       )
@@ -321,17 +327,17 @@ describe('line items follow the decisions', () => {
 
   it('an Oban queue adds no line: its jobs live in the Postgres already priced (seed 000, Postgres handles job queues)', () => {
     const costs = costsFor('b2b-saas', { jobs: 'queue' }, { jobs: 'oban' })
-    expect(costs.lineItems.some((i) => i.area === 'jobs')).toBe(false)
+    expect(lineIds(costs)).not.toContain('queue')
     expect(costs.assumptions.join('\n')).toMatch(/Oban keeps the jobs in a table of the Postgres database/)
-    const app = (c: Costs) => c.lineItems.find((i) => i.id === 'app_compute')!
+    const app = (c: Costs) => c.lineItems.find((i) => i.id === 'app')!
     expect(app(costs).bands).toEqual(app(costsFor('b2b-saas', { jobs: 'queue' })).bands)
     expectWellFormed(costs)
   })
 
   it('an SQS queue is priced as Amazon SQS per million requests, the first million free (seed 000, SQS)', () => {
     const costs = costsFor('iot-telemetry', { jobs: 'queue' }, { jobs: 'sqs' })
-    const jobs = costs.lineItems.filter((i) => i.area === 'jobs')
-    expect(jobs.map((i) => i.component)).toEqual(['Amazon SQS'])
+    const jobs = costs.lineItems.filter((i) => i.id === 'queue')
+    expect(jobs.map((i) => i.name)).toEqual(['Amazon SQS'])
     expect(jobs[0].sources).toEqual([{ url: 'https://aws.amazon.com/sqs/pricing/', asOf: '2026-01', estimate: true }])
     expect(jobs[0].basis).toMatch(/1,000,000 requests a month are free/)
     expect(costs.assumptions.join('\n')).toMatch(/SQS requests each/)
@@ -354,9 +360,10 @@ describe('line items follow the decisions', () => {
   })
 
   it('a jobs table adds a worker in moderate and scaled but costs lean nothing extra (seed 000, background jobs)', () => {
-    const app = (jobs: string) => costsFor('b2b-saas', { jobs }).lineItems.find((i) => i.id === 'app_compute')!
-    expect(app('postgres_jobs_table').bands.lean).toEqual(app('inline').bands.lean)
-    expect(app('postgres_jobs_table').bands.moderate[11]).toBeGreaterThan(app('inline').bands.moderate[11])
+    const worker = (jobs: string) => costsFor('b2b-saas', { jobs }).lineItems.find((i) => i.id === 'worker')
+    expect(worker('inline')).toBeUndefined()
+    expect(sum(worker('postgres_jobs_table')!.bands.lean)).toBe(0)
+    expect(worker('postgres_jobs_table')!.bands.moderate[11]).toBeGreaterThan(0)
   })
 
   it('prices no cache in any band: caching waits for a measured hot path (seed 000, caching)', () => {
@@ -367,12 +374,12 @@ describe('line items follow the decisions', () => {
 
   it('leaves out an area whose decision is not adopted', () => {
     const costs = costsFor('b2b-saas', { auth: 'none', email: 'none', observability: 'none' })
-    expect(lineIds(costs)).toEqual(['app_compute', 'database', 'object_storage'])
+    expect(lineIds(costs)).toEqual(['app', 'worker', 'database', 'object_storage', 'payments'])
   })
 })
 
 describe('the brief costs exactly what it recommends', () => {
-  const BUCKETS: Record<string, string> = { amazon_s3: 'Amazon S3 Standard', cloudflare_r2: 'Cloudflare R2' }
+  const BUCKETS: Record<string, string> = { amazon_s3: 'Amazon S3', cloudflare_r2: 'Cloudflare R2' }
   const QUEUES: Record<string, string | undefined> = {
     oban: undefined,
     sqs: 'Amazon SQS',
@@ -387,7 +394,8 @@ describe('the brief costs exactly what it recommends', () => {
     (name) => {
       const brief = generateBrief(EXAMPLES[name], catalog)
       const decision = (area: Area) => brief.decisions.find((d) => d.area === area)!
-      const priced = (area: Area) => brief.costs.lineItems.filter((i) => i.area === area).map((i) => i.component)
+      const priced = (area: Area) =>
+        brief.costs.lineItems.filter((i) => i.area === area && i.id !== 'worker').map((i) => i.name)
 
       const files = decision('file_storage').choice
       expect(priced('file_storage')).toEqual(files.id === 'object_storage' ? [BUCKETS[files.vendor!]] : [])

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { testCatalog } from '../../tests/support/catalog'
 import type { Answers } from './answers'
 import { CRITERIA, DatabaseRationaleSchema } from './brief'
 import { MAX_TOTAL, rateDatabases } from './database-rationale'
@@ -9,7 +10,9 @@ import { search } from './rules/search'
 import { timeseriesStore } from './rules/timeseries-store'
 import { vectorStore } from './rules/vector-store'
 
-const decide = (a: Answers) => [database, timeseriesStore, vectorStore, documentStore, search].map((r) => r.decide(a))
+const CATALOG = testCatalog()
+const decide = (a: Answers) =>
+  [database, timeseriesStore, vectorStore, documentStore, search].map((r) => r.decide(a, CATALOG))
 
 function rate(over: DataAnswersOverrides = {}) {
   const a = dataAnswers(over)
@@ -279,7 +282,7 @@ describe('database rationale', () => {
       name: 'below volume, Timescale is the next step (seed 000, time-series at volume)',
       eps: 100,
       pgVerdict: /^Chosen: one Postgres database/,
-      tsVerdict: /timeseries_ingest_volume/,
+      tsVerdict: /next step/,
     },
   ])('verdicts: $name', ({ eps, pgVerdict, tsVerdict }) => {
     const r = rate({ data: { kinds: ['relational', 'timeseries'], timeseriesEventsPerSecond: eps } })

@@ -370,7 +370,7 @@ const TIMESCALE: OptionDef = {
   verdict: (c, total) =>
     c.timescale
       ? `Adopted as an extension of the chosen Postgres database, not a separate system (${total} of ${MAX_TOTAL} on its own).`
-      : `The next step for the time-series tables once ingest reaches ${grouped(TIMESCALE_EVENTS_PER_SECOND)} events per second (timeseries_ingest_volume); ${total} of ${MAX_TOTAL} today.`,
+      : `The next step for the time-series tables once ingest reaches ${grouped(TIMESCALE_EVENTS_PER_SECOND)} events per second; ${total} of ${MAX_TOTAL} today.`,
 }
 
 const INFLUXDB: OptionDef = {
@@ -496,8 +496,8 @@ const ELASTICSEARCH: OptionDef = {
 /** What in the answers makes Redis look like a database: "a read-heavy load and live updates". */
 function redisTemptation(c: Context, withPaths = false): string {
   const reasons: string[] = []
-  if (c.profile === 'read_heavy') reasons.push(`a read-heavy load${withPaths ? ' (load.readWriteProfile)' : ''}`)
-  if (c.realtime !== 'none') reasons.push(`live updates${withPaths ? ' (product.realtime)' : ''}`)
+  if (c.profile === 'read_heavy') reasons.push(`a read-heavy load${withPaths ? '' : ''}`)
+  if (c.realtime !== 'none') reasons.push(`live updates${withPaths ? '' : ''}`)
   return listPhrase(reasons)
 }
 
@@ -609,7 +609,7 @@ export function rateDatabases(a: Answers, decisions: readonly Decision[]): Datab
       because(
         'database_rationale.mongodb_for_documents',
         ['data.kinds'],
-        'You keep documents (data.kinds), so MongoDB is rated against JSONB in Postgres.',
+        'You keep documents, so MongoDB is rated against JSONB in Postgres.',
       ),
     )
   }
@@ -619,7 +619,7 @@ export function rateDatabases(a: Answers, decisions: readonly Decision[]): Datab
       because(
         'database_rationale.timeseries_options',
         ['data.kinds'],
-        'You keep time-series data (data.kinds), so Timescale and InfluxDB are rated.',
+        'You keep time-series data, so Timescale and InfluxDB are rated.',
       ),
     )
   }
@@ -629,7 +629,7 @@ export function rateDatabases(a: Answers, decisions: readonly Decision[]): Datab
       because(
         'database_rationale.vector_option',
         ['data.kinds'],
-        'You keep embeddings (data.kinds), so a dedicated vector database is rated against pgvector.',
+        'You keep embeddings, so a dedicated vector database is rated against pgvector.',
       ),
     )
   }
@@ -639,7 +639,7 @@ export function rateDatabases(a: Answers, decisions: readonly Decision[]): Datab
       because(
         'database_rationale.search_option',
         ['data.kinds'],
-        'You need search (data.kinds), so Elasticsearch and OpenSearch are rated against Postgres full-text search.',
+        'You need search, so Elasticsearch and OpenSearch are rated against Postgres full-text search.',
       ),
     )
   }
@@ -659,7 +659,7 @@ export function rateDatabases(a: Answers, decisions: readonly Decision[]): Datab
       because(
         'database_rationale.dynamodb_on_cloud_provider',
         ['budget.hosting'],
-        'You chose a cloud provider (budget.hosting), where a fully managed key-value store such as DynamoDB is the first thing on offer, so it is rated.',
+        'You chose a cloud provider, where a fully managed key-value store such as DynamoDB is the first thing on offer, so it is rated.',
       ),
     )
   }

@@ -154,12 +154,6 @@ describe('observability: structured logs, RED metrics, traces and one error-rate
     })
     expect(observability(d).because[0].inputs).toEqual(['team.opsExperience', 'budget.monthlyInfraUsd'])
   })
-
-  it('without decisions, asks the observability rules, so the named tool matches the brief', () => {
-    const a = buildAnswers()
-    const decisions = RULES.map((r) => r.decide(a))
-    expect(item(planDayOne(a), 'observability')).toEqual(item(planDayOne(a, decisions), 'observability'))
-  })
 })
 
 describe('identity_model: personal, organizations, teams, several organizations (seed 000, auth identity model)', () => {

@@ -317,13 +317,10 @@ export function pagination(): DayOneItem {
 
 /**
  * The day-one items, in a fixed order. The observability item names the tool
- * of the observability decision; without `decisions` that decision is made here
- * from the same answers, so the two always agree.
+ * of the observability decision, so the two always agree.
  */
-export function planDayOne(a: Answers, decisions?: readonly Decision[]): DayOneItem[] {
-  const observabilityDecision = decisions
-    ? decisionFor(decisions, 'observability')
-    : RULES_BY_AREA.observability.decide(a)
+export function planDayOne(a: Answers, decisions: readonly Decision[]): DayOneItem[] {
+  const observabilityDecision = decisionFor(decisions, 'observability')
   return [
     dataModel(a),
     identityModel(a),

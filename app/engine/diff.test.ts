@@ -68,7 +68,10 @@ describe('diffBriefs on the shipped examples', () => {
     expect(d.risks.map((r) => [r.id, r.change, r.after?.severity])).toEqual([
       ['team_outgrows_monolith', 'added', 'medium'],
     ])
-    expect(d.decisions).toEqual([])
+    // A fired trigger never sits beside an unchanged decision: the architecture becomes a trial of one extraction.
+    expect(d.decisions.map((c) => [c.area, c.after?.status, c.after?.choice.id])).toEqual([
+      ['architecture_style', 'trial', 'extract_services'],
+    ])
   })
 
   it('exactly 15 engineers is not yet the split point: the trigger only approaches (seed 000, more than fifteen engineers)', () => {
@@ -90,7 +93,7 @@ describe('diffBriefs on the shipped examples', () => {
     const d = diff(SHIFTWISE, vectors)
     expect(d.decisions.map((x) => x.area)).toEqual(['vector_store'])
     const [change] = d.decisions
-    expect(change.changed).toEqual(['choice'])
+    expect(change.changed).toEqual(['choice', 'status'])
     expect(change.before?.choice.id).toBe('none')
     expect(change.after?.choice.id).toBe('pgvector')
     expect(change.before?.because.map((b) => b.rule)).toEqual(['vector_store.no_vectors'])

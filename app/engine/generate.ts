@@ -1,37 +1,54 @@
 import type { Answers } from './answers'
-import type { Brief } from './brief'
+import type { Brief, BriefDecision, Costs, Trigger } from './brief'
 import type { Catalog } from './catalog'
-import { estimateCosts } from './costs'
+import { priceThePlan } from './costs'
 import { rateDatabases } from './database-rationale'
 import { planDayOne } from './day-one'
 import { listDeferred } from './deferred'
 import { writeHandoff } from './handoff'
+import { publishPlan, startPlan } from './plan'
+import { applySteps, firesInMonth } from './plan/steps'
 import { assessRisks } from './risks'
 import { RULES } from './rules'
+import { SPEND_OVER_BUDGET } from './rules/hosting'
 import { summarize } from './summary'
-import { evaluateTriggers } from './triggers'
+import { APPROACHING_RATIO, evaluateTriggers } from './triggers'
 import { ENGINE_VERSION } from './version'
 
 /**
  * The engine: parsed answers and a catalog in, a brief out. Synchronous and
  * pure; the same inputs give the same brief, byte for byte, when serialised.
+ *
+ * answers → decisions → plan → usage curve (triggers find their month; a
+ * fired trigger's step joins the plan) → costs → every later section, all
+ * read from the plan.
  */
 export function generateBrief(answers: Answers, catalog: Catalog): Brief {
-  const decisions = RULES.map((rules) => rules.decide(answers))
-  const deferred = listDeferred(answers, decisions)
-  const triggerIds = new Set([...decisions.flatMap((d) => d.revisitWhen), ...deferred.map((d) => d.until)])
-  const triggers = evaluateTriggers(triggerIds, answers)
-  const costs = estimateCosts(answers, decisions, catalog)
+  const ruled = RULES.map((rules) => rules.decide(answers, catalog))
+  const plan = startPlan(answers, ruled, catalog)
+  const standing = listDeferred(answers, ruled)
+  const triggerIds = new Set([...ruled.flatMap((d) => d.revisitWhen), ...standing.map((d) => d.until)])
+  const judged = evaluateTriggers(triggerIds, answers).map((t) =>
+    t.id === SPEND_OVER_BUDGET.id ? t : { ...t, firesInMonth: firesInMonth(t, answers, plan.usage) },
+  )
+  const steps = applySteps(answers, ruled, judged, plan.usage, plan.planned)
+  plan.planned.push(...steps.added)
+  const published = publishPlan(plan)
+  const costs = priceThePlan(plan, steps.decisions)
+  const triggers = judged.map((t) => (t.id === SPEND_OVER_BUDGET.id ? judgeSpend(t, costs) : t))
+  const decisions = withSpendStep(steps.decisions, triggers)
+  const deferred = standing.filter((d) => triggers.find((t) => t.id === d.until)?.firesInMonth == null)
   const dayOne = planDayOne(answers, decisions)
   const risks = assessRisks(answers, decisions, costs)
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     engineVersion: ENGINE_VERSION,
     catalogVersion: catalog.version,
     title: answers.product.name,
     summary: summarize(answers, decisions, costs, risks, triggers),
     decisions,
     databaseRationale: rateDatabases(answers, decisions),
+    plan: published,
     dayOne,
     deferred,
     risks,
@@ -39,4 +56,29 @@ export function generateBrief(answers: Answers, catalog: Catalog): Brief {
     triggers,
     handoff: writeHandoff(answers, decisions, dayOne, deferred),
   }
+}
+
+/**
+ * The spend trigger, judged against the projected bands: fired from the
+ * first month even the lean band costs more than the budget, approaching
+ * when only moderate does or lean comes within 80% of it.
+ */
+export function judgeSpend(t: Trigger, costs: Costs): Trigger {
+  const budgetCents = t.threshold * 100
+  const lean = costs.bands.lean.monthly
+  const moderate = costs.bands.moderate.monthly
+  const first = lean.findIndex((c) => c > budgetCents)
+  const observed = Math.round(lean[lean.length - 1]) / 100
+  if (first >= 0) return { ...t, status: 'fired', observed, firesInMonth: first + 1 }
+  const near = moderate.some((c) => c > budgetCents) || lean.some((c) => c >= budgetCents * APPROACHING_RATIO)
+  return { ...t, status: near ? 'approaching' : 'ok', observed, firesInMonth: null }
+}
+
+function withSpendStep(decisions: readonly BriefDecision[], triggers: readonly Trigger[]): BriefDecision[] {
+  const spend = triggers.find((t) => t.id === SPEND_OVER_BUDGET.id && t.firesInMonth !== null)
+  if (!spend || spend.firesInMonth === null) return [...decisions]
+  const month = spend.firesInMonth
+  return decisions.map((d) =>
+    d.area === spend.area ? { ...d, stepsDue: [...d.stepsDue, { trigger: spend.id, month, step: spend.action }] } : d,
+  )
 }

@@ -36,9 +36,10 @@ export function budgetBelowLean(a: Answers, costs: Costs): Risk | undefined {
     .filter((l) => l.bands.lean[month] > 0)
     .sort((x, y) => y.bands.lean[month] - x.bands.lean[month] || (x.id < y.id ? -1 : 1))
     .slice(0, 2)
-    .map((l) => `${l.component} (${formatUsd(l.bands.lean[month])})`)
+    .map((l) => `${l.name} (${formatUsd(l.bands.lean[month])})`)
   return {
     id: 'budget_below_lean',
+    kind: 'invalidation',
     severity: 'high',
     text: `Even the lean band reaches ${formatUsd(peak)} a month by month ${month + 1}, ${formatUsd(short)} more than the budget of ${formatUsd(budget)}${share}.`,
     mitigation: `Raise the budget to at least ${formatUsd(peak)} a month, or shrink the plan where it costs most${
@@ -62,6 +63,7 @@ export function budgetWithoutHeadroom(a: Answers, costs: Costs): Risk | undefine
   if (budget < leanPeak || budget >= moderatePeak) return undefined
   return {
     id: 'budget_without_headroom',
+    kind: 'risk',
     severity: 'medium',
     text: `The budget of ${formatUsd(budget)} a month covers the lean band (up to ${formatUsd(leanPeak)}) but not the moderate band (up to ${formatUsd(moderatePeak)}), which adds headroom, a staging copy and longer backups.`,
     mitigation: `Plan for up to ${formatUsd(moderatePeak)} a month by month 12, or decide now which headroom you will go without and watch the spend trigger.`,
@@ -80,6 +82,7 @@ export function selfHostingWithoutOps(a: Answers): Risk | undefined {
   const none = a.team.opsExperience === 'none'
   return {
     id: 'self_hosting_without_ops',
+    kind: 'risk',
     severity: none ? 'high' : 'medium',
     text: `The team wants to run its own servers with ${none ? 'no' : 'only some'} experience of operating them: backups, restores, security patches, failover and disk alerts all become the team's job, at night too.`,
     mitigation:
@@ -102,6 +105,7 @@ export function hipaaVendors(a: Answers, decisions: readonly Decision[]): Risk |
   const named = vendors.length > 0 ? vendorList(vendors) : 'every hosted service the stack uses'
   return {
     id: 'hipaa_vendors',
+    kind: 'risk',
     severity: 'high',
     text: `HIPAA applies: each vendor that stores or sees health data must sign a business associate agreement (BAA) before real patient data reaches it; in this stack that is ${named}.`,
     mitigation: `Confirm each one signs a BAA on the plan you will buy (it is often a higher tier) and replace any that will not; keep health data out of logs, traces, email bodies and analytics events${
@@ -125,6 +129,7 @@ export function pciScope(a: Answers, decisions: readonly Decision[]): Risk | und
   const processor = payments && payments.choice.id !== 'none' ? payments.choice.name : 'the payment processor'
   return {
     id: 'pci_scope',
+    kind: 'risk',
     severity: 'medium',
     text: 'PCI DSS applies: the moment a card number passes through your servers, logs or database, the whole system is in scope for the full assessment.',
     mitigation: `Take cards only through ${processor}'s hosted checkout or its embedded card fields, store only its customer and payment ids, and never log the bodies of payment requests; that keeps you to the shortest self-assessment.`,
@@ -151,6 +156,7 @@ export function privacyObligations(a: Answers, decisions: readonly Decision[]): 
   const vendors = vendorsOf(decisions)
   return {
     id: 'privacy_obligations',
+    kind: 'risk',
     severity: residency ? 'medium' : 'low',
     text: `Privacy law applies: ${joinWords(duties)}.${residency ? ' With data residency on top, where each vendor keeps data is part of compliance too.' : ''}`,
     mitigation: `Ship export and erasure per person in the first release (the delete choice in the data model decides how), sign a data processing agreement with ${
@@ -170,6 +176,7 @@ export function soc2Evidence(a: Answers): Risk | undefined {
   if (!hasRegime(a, 'soc2')) return undefined
   return {
     id: 'soc2_evidence',
+    kind: 'risk',
     severity: 'low',
     text: 'SOC 2 is expected: an auditor looks for months of evidence that controls ran, not for a policy written the week before.',
     mitigation:
@@ -186,6 +193,7 @@ export function dataResidency(a: Answers, decisions: readonly Decision[]): Risk 
   const several = regions.length > 1
   return {
     id: 'data_residency',
+    kind: 'risk',
     severity: several ? 'high' : 'medium',
     text: `Data must stay in ${where}, and that binds every vendor holding user data, not only the database: ${
       vendors.length > 0 ? vendorList(vendors) : 'hosted auth, email and observability included'
@@ -214,7 +222,7 @@ export const SCOPE = {
   ENTERPRISE_SSO: 2,
   REALTIME: { none: 0, some: 1, core: 4 },
   CLIENTS: { web: 0, mobile: 6, public_api: 3, partner_integrations: 3 },
-  REGIMES: { gdpr: 1, hipaa: 4, soc2: 3, pci_dss: 1, ccpa: 1, dpdp: 1 },
+  REGIMES: { gdpr: 1, hipaa: 4, soc2: 3, pci_dss: 1, ccpa: 1, dpdp: 1, rbi: 1 },
   IDENTITY: { personal: 0, organizations: 1, organizations_with_teams: 2, multi_org_membership: 2 },
   AUDIT_TRAIL: 1,
   DATA_KINDS: { relational: 0, documents: 0.5, timeseries: 2, vectors: 2, search: 1, files: 1 },
@@ -239,7 +247,15 @@ const LABELS = {
     organizations_with_teams: 'organizations with teams',
     multi_org_membership: 'several organizations per user',
   },
-  regimes: { gdpr: 'GDPR', hipaa: 'HIPAA', soc2: 'SOC 2', pci_dss: 'PCI DSS', ccpa: 'CCPA', dpdp: 'DPDP' },
+  regimes: {
+    gdpr: 'GDPR',
+    hipaa: 'HIPAA',
+    soc2: 'SOC 2',
+    pci_dss: 'PCI DSS',
+    ccpa: 'CCPA',
+    dpdp: 'DPDP',
+    rbi: 'RBI payment data localisation',
+  },
   kinds: {
     documents: 'documents',
     timeseries: 'time series',
@@ -297,6 +313,7 @@ export function launchTooClose(a: Answers): Risk | undefined {
   const engineers = a.team.engineers
   return {
     id: 'launch_too_close',
+    kind: 'risk',
     severity: weeks < scope.calendarWeeks * SCOPE.HIGH_WHEN_BELOW_SHARE ? 'high' : 'medium',
     text: `The scope adds up to about ${formatNumber(scope.engineerWeeks)} engineer-weeks (${joinWords(
       scope.parts.map((p) => `${p.label} ${formatNumber(p.engineerWeeks)}`),
@@ -335,6 +352,7 @@ export function teamOutgrowsMonolith(a: Answers): Risk | undefined {
   if (engineersIn12Months <= perService) return undefined
   return {
     id: 'team_outgrows_monolith',
+    kind: 'risk',
     severity: 'medium',
     text:
       engineers > perService
@@ -357,6 +375,7 @@ export function singlePerson(a: Answers): Risk | undefined {
   const hiring = a.team.engineersIn12Months > 1
   return {
     id: 'single_person',
+    kind: 'risk',
     severity: 'medium',
     text: `One engineer builds and runs everything${hiring ? ' until the first hire arrives' : ''}: an illness, a holiday or a lost password stops the product.`,
     mitigation:

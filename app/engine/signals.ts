@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { type AnswerPath, type Answers, type AnswersInput, DATA_KINDS, FIGURE_LIMITS } from './answers'
+import { type AnswerPath, type Answers, type AnswersInput, DATA_KINDS, FIGURE_LIMITS, readAnswer } from './answers'
 import {
   AREAS,
   type Brief,
@@ -295,7 +295,7 @@ function evaluateOne(
     source: measured ? 'check_in' : 'brief',
     observed: measured ? observed : null,
     measuredAt,
-    forecast: forecasts ? (forecasts[t.metric] ?? null) : t.observed,
+    forecast: forecasts ? (forecasts[t.metric] ?? t.observed) : t.observed,
     note,
     action: t.action,
     guide: t.guide,
@@ -348,11 +348,11 @@ const MEASURED_ONLY: readonly SignalField[] = [
  */
 export function signalsToAnswers(answers: Answers, signals: Signals): AnswersDraft {
   const draft = {
-    version: 1 as const,
+    version: 2 as const,
     product: { ...answers.product, clients: [...answers.product.clients] },
     team: { ...answers.team, languages: [...answers.team.languages] },
     load: { ...answers.load },
-    data: { ...answers.data, kinds: [...answers.data.kinds] },
+    data: { ...answers.data, kinds: [...answers.data.kinds], sensitive: [...answers.data.sensitive] },
     compliance: {
       ...answers.compliance,
       regimes: [...answers.compliance.regimes],
@@ -366,7 +366,8 @@ export function signalsToAnswers(answers: Answers, signals: Signals): AnswersDra
   const set = (path: DraftFigurePath, value: number) => {
     const [section, key] = path.split('.') as ['team' | 'load' | 'data', string]
     const group = draft[section] as Record<string, unknown>
-    const before = group[key] as number
+    // An estimated figure is not in the copied answers (it was never typed), but it is what the brief used.
+    const before = (group[key] ?? readAnswer(answers, path)) as number
     if (before === value) return
     group[key] = value
     updated.push({ path, before, after: value })

@@ -10,6 +10,7 @@ const COSTS = makeCosts({ lean: [...flat(1000).slice(0, 11), 7761], scaled: [...
 function risk(severity: Risk['severity']): Risk {
   return {
     id: `r_${severity}`,
+    kind: 'risk',
     severity,
     text: 't',
     mitigation: 'm',
@@ -31,6 +32,7 @@ function trigger(status: Trigger['status']): Trigger {
     status,
     observed: null,
     observedFrom: null,
+    firesInMonth: null,
     guide: 'migration-triggers',
   }
 }

@@ -102,6 +102,7 @@ export function evaluateTrigger(def: TriggerDef, answers: Answers, readings: Rea
     status: triggerStatus(main, alsoRequires, readings),
     observed: observed ?? null,
     observedFrom: observed === undefined ? null : (METRIC_ANSWER_PATHS[def.metric] ?? null),
+    firesInMonth: null,
     guide: def.guide,
   }
 }

@@ -72,7 +72,7 @@ describe('renderDiffMarkdown', () => {
         a.data = { ...a.data, kinds: [...(a.data?.kinds ?? []), 'vectors'], vectorCount: 50_000 }
       }),
     )
-    expect(text).toContain('### Vector search: Not needed (adopt) → pgvector in Postgres (adopt)')
+    expect(text).toContain('### Vector search: Not needed (not needed) → pgvector in Postgres (adopt)')
     expect(text).toMatch(/Now decided by:\n\n- `vector_store\.[a-z_]+`: /)
     expect(text).toContain('Before:\n\n- `vector_store.no_vectors`: ')
     expect(text).toContain('| Vector queries are slow under real load (`vector_latency_under_load`)')

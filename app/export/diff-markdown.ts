@@ -58,7 +58,16 @@ function answers(diff: BriefDiff): Block {
   ]
 }
 
-const STATUS: Record<'adopt' | 'defer' | 'avoid', string> = { adopt: 'adopt', defer: 'defer', avoid: 'avoid' }
+const STATUS: Record<
+  DecisionChange['after'] extends infer S ? (S extends { status: infer T } ? T & string : never) : never,
+  string
+> = {
+  adopt: 'adopt',
+  trial: 'trial',
+  defer: 'defer',
+  avoid: 'avoid',
+  not_applicable: 'not needed',
+}
 
 function side(s: DecisionChange['before']): string {
   return s ? `${md(s.choice.name)} (${STATUS[s.status]})` : '–'

@@ -3,8 +3,8 @@ import { basename, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
 import { loadCatalog } from '../catalog.server'
-import { type Answers, AnswersSchema } from '../engine/answers'
-import { AREAS, type Area, type Brief, BriefSchema, type Decision } from '../engine/brief'
+import { ANSWER_PATHS, type Answers, AnswersSchema } from '../engine/answers'
+import { AREAS, type Area, type Brief, type BriefDecision, BriefSchema, type Decision } from '../engine/brief'
 import { generateBrief } from '../engine/generate'
 import { code, md, mermaidText } from './escape'
 import { formatCents, formatNumber, renderMarkdown } from './markdown'
@@ -45,7 +45,7 @@ const CHOICES: Partial<Record<Area, [string, string, Decision['status']]>> = {
 /** A brief with every section filled, the product's own words woven into its sentences as the engine does. */
 function richBrief(answers: Answers): Brief {
   const name = answers.product.name
-  const decisions = AREAS.map((area): Decision => {
+  const decisions = AREAS.map((area): BriefDecision => {
     const [id, choiceName, status] = CHOICES[area] ?? ['none', 'Not needed', 'adopt']
     return {
       area,
@@ -71,6 +71,7 @@ function richBrief(answers: Answers): Brief {
           : [],
       revisitWhen:
         area === 'database' ? ['sustained_db_pressure'] : area === 'cache' ? ['hot_path_slow_after_rightsizing'] : [],
+      stepsDue: [],
       guide: area === 'database' ? 'databases' : 'default-stack',
     }
   })
@@ -80,7 +81,7 @@ function richBrief(answers: Answers): Brief {
   const scaled = month(12_000, 4_000)
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
   const brief: Brief = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     engineVersion: '1.0.0',
     catalogVersion: 'test-catalog',
     title: name,
@@ -119,6 +120,30 @@ function richBrief(answers: Answers): Brief {
       ],
       because: [{ rule: 'database.default', inputs: ['data.kinds'], text: 'Relational by default.' }],
     },
+    plan: {
+      regions: ['us'],
+      components: [
+        {
+          id: 'database',
+          area: 'database',
+          vendor: 'Neon',
+          catalogId: 'neon',
+          product: `Postgres for ${name}`,
+          tier: 'Launch',
+          regions: ['us'],
+          holds: ['personal'],
+          agreements: ['dpa'],
+          fromMonth: 1,
+          addedBy: null,
+          placement: 'data',
+          size: {
+            lean: { instances: 1, each: 0.5, unit: 'CU', text: '0.5 CU primary' },
+            moderate: { instances: 1, each: 1, unit: 'CU', text: '1 CU primary' },
+            scaled: { instances: 2, each: 2, unit: 'CU', text: '2 CU primary, a standby' },
+          },
+        },
+      ],
+    },
     dayOne: [
       {
         id: 'tenant_ids',
@@ -139,6 +164,7 @@ function richBrief(answers: Answers): Brief {
     risks: [
       {
         id: 'low_one',
+        kind: 'risk',
         severity: 'low',
         text: 'Low risk.',
         mitigation: 'Watch.',
@@ -146,6 +172,7 @@ function richBrief(answers: Answers): Brief {
       },
       {
         id: 'budget',
+        kind: 'invalidation',
         severity: 'high',
         text: `${name} may outgrow the budget.`,
         mitigation: 'Set alerts | review monthly.',
@@ -162,11 +189,13 @@ function richBrief(answers: Answers): Brief {
         moderate: { monthly: moderate, total12Months: sum(moderate) },
         scaled: { monthly: scaled, total12Months: sum(scaled) },
       },
+      bandMeaning: { lean: 'Least.', moderate: 'Paid.', scaled: 'Production.' },
       lineItems: [
         {
           id: 'db',
           area: 'database',
-          component: `Postgres for ${name}`,
+          component: 'database',
+          name: `Postgres for ${name}`,
           bands: { lean, moderate, scaled },
           basis: 'one small instance',
           sources: [{ url: 'https://neon.com/docs/introduction/plans', asOf: '2025-08', estimate: false }],
@@ -197,6 +226,7 @@ function richBrief(answers: Answers): Brief {
         status: 'approaching',
         observed: 12_000,
         observedFrom: 'load.activeUsersIn12Months',
+        firesInMonth: null,
         guide: 'migration-triggers',
       },
       {
@@ -208,6 +238,7 @@ function richBrief(answers: Answers): Brief {
         threshold: 500,
         unit: 'ms',
         alsoRequires: [],
+        firesInMonth: null,
         action: 'Add a read-through cache.',
         status: 'ok',
         observed: null,
@@ -334,21 +365,14 @@ describe('renderMarkdown', () => {
     expect(chart).toContain('y-axis "US dollars a month" 0 --> 600')
   })
 
-  it('draws the architecture from the decisions, deferred pieces dashed', () => {
+  it('draws the architecture from the plan: one box per component, in the deploy of its region', () => {
     const [chart] = mermaidBlocks(section(doc, 'Architecture'))
     expect(chart.split('\n')[0]).toBe('flowchart LR')
-    expect(chart).toContain('client_web --> app')
-    expect(chart).toContain('client_mobile --> app')
-    expect(chart).toContain('app --> db')
-    expect(chart).toContain('db[("Postgres<br>Vector store#58; pgvector")]')
-    expect(chart).toContain('app --> area_jobs')
-    expect(chart).toContain('area_jobs --> worker')
-    expect(chart).toContain('app -.-> area_cache')
-    expect(chart).toContain('class area_cache deferred')
-    for (const area of ['file_storage', 'auth', 'payments', 'email', 'observability', 'analytics']) {
-      expect(chart).toContain(`app --> area_${area}`)
-    }
-    expect(chart).not.toContain('area_search')
+    expect(chart).toContain('subgraph region_us ["Deploy in US"]')
+    expect(chart).toContain('c_database[("Database<br>Postgres for Shiftwise<br>1 CU primary")]')
+    // Nothing is drawn that the plan does not hold: decisions alone make no boxes.
+    expect(chart).not.toContain('area_')
+    expect(chart).not.toContain('c_auth')
   })
 
   it('tabulates triggers with metric, comparator, threshold, unit, status and action', () => {
@@ -393,7 +417,7 @@ describe('renderMarkdown', () => {
 
   it('appends every answer in words', () => {
     const rows = tableRows(section(doc, 'Appendix: answers'))
-    expect(rows).toHaveLength(2 + 32)
+    expect(rows).toHaveLength(2 + ANSWER_PATHS.length)
     expect(rows).toContainEqual(['`product.clients`', 'web, mobile'])
     expect(rows).toContainEqual(['`load.scheduledWork`', 'no'])
     expect(rows).toContainEqual(['`budget.monthlyInfraUsd`', '$400 a month'])

@@ -1,5 +1,6 @@
 import { ANSWER_PATHS, type AnswerPath, type Answers, readAnswer } from '../engine/answers'
 import { BANDS, type Band, type Brief, type Condition, type Decision, METRICS, type Trigger } from '../engine/brief'
+import { type PictureNode, pictureOf } from '../engine/picture'
 import { autolink, code, linkUrl, md, mermaidLabel, mermaidText, oneLine } from './escape'
 
 /**
@@ -89,7 +90,13 @@ function decisionTable(brief: Brief): Block {
   ]
 }
 
-const STATUS_WORDS: Record<Decision['status'], string> = { adopt: 'Adopt', defer: 'Defer', avoid: 'Avoid' }
+const STATUS_WORDS: Record<Decision['status'], string> = {
+  adopt: 'Adopt',
+  trial: 'Trial',
+  defer: 'Defer',
+  avoid: 'Avoid',
+  not_applicable: 'Not needed',
+}
 const TRIGGER_STATUS_WORDS: Record<Trigger['status'], string> = {
   ok: 'OK',
   approaching: 'Approaching',
@@ -212,7 +219,7 @@ function costs(brief: Brief, answers: Answers): Block {
           'Basis',
         ],
         c.lineItems.map((item) => [
-          md(item.component),
+          md(item.name),
           code(item.area, true),
           formatCents(item.bands.lean[11]),
           formatCents(item.bands.moderate[11]),
@@ -223,7 +230,7 @@ function costs(brief: Brief, answers: Answers): Block {
         ['left', 'left', 'right', 'right', 'right', 'right', 'left'],
       ),
     )
-    const sources = c.lineItems.flatMap((item) => item.sources.map((s) => sourceLine(item.component, s)))
+    const sources = c.lineItems.flatMap((item) => item.sources.map((s) => sourceLine(item.name, s)))
     if (sources.length > 0) out.push('Price sources:', bullets(unique(sources)))
   }
   out.push('### Assumptions', c.assumptions.length > 0 ? bullets(c.assumptions.map(md)) : 'None stated.')
@@ -286,92 +293,55 @@ const CLIENT_LABELS: Record<Answers['product']['clients'][number], string> = {
   partner_integrations: 'Partner integrations',
 }
 
-// Choices that live inside Postgres or inside the application rather than as a box of their own.
-const IN_DATABASE = new Set(['postgres', 'timescale', 'pgvector', 'postgres_jsonb', 'postgres_fts'])
-const IN_APP = new Set(['better_auth', 'inline'])
-const STORE_AREAS = [
-  'timeseries_store',
-  'vector_store',
-  'document_store',
-  'search',
-  'file_storage',
-  'cache',
-] as const satisfies readonly Decision['area'][]
-const SERVICE_AREAS = [
-  'auth',
-  'payments',
-  'email',
-  'observability',
-  'analytics',
-] as const satisfies readonly Decision['area'][]
-
 function architecture(brief: Brief, answers: Answers): Block {
-  const by = new Map(brief.decisions.map((d) => [d.area, d]))
-  const present = (d: Decision | undefined): d is Decision => !!d && d.choice.id !== 'none' && d.status !== 'avoid'
-  const arrow = (d: Decision | undefined) => (d?.status === 'defer' ? '-.->' : '-->')
+  const picture = pictureOf(brief)
   const nodes: string[] = []
   const edges: string[] = []
-  const deferredNodes: string[] = []
-  // Nodes of the jobs decision that run outside the app's host, such as a managed queue.
-  const outside: string[] = []
-
-  const hosting = [by.get('hosting'), by.get('deploy_regions')].filter(present).map((d) => d.choice.name)
-  const appLines = [
-    brief.title,
-    ...[by.get('framework'), by.get('architecture_style')].filter(present).map((d) => d.choice.name),
-  ]
-  const database = by.get('database')
-  const dbLines = [present(database) ? database.choice.name : 'Database']
-
-  for (const d of SERVICE_AREAS.map((a) => by.get(a))) {
-    if (present(d) && IN_APP.has(d.choice.id)) appLines.push(`${d.title}: ${d.choice.name}`)
-  }
-  for (const d of STORE_AREAS.map((a) => by.get(a))) {
-    if (present(d) && IN_DATABASE.has(d.choice.id)) dbLines.push(`${d.title}: ${d.choice.name}`)
-  }
-
-  for (const client of answers.product.clients) {
-    nodes.push(`  client_${client}[${mermaidLabel(CLIENT_LABELS[client])}]`)
-    edges.push(`  client_${client} --> app`)
-  }
-  nodes.push(`  subgraph host [${mermaidLabel(hosting.join(', ') || 'Hosting')}]`)
-  nodes.push(`    app[${multiline(appLines)}]`)
-  const jobs = by.get('jobs')
-  if (present(jobs) && !IN_APP.has(jobs.choice.id)) {
-    nodes.push(`    worker[${mermaidLabel('Job worker')}]`)
-    if (IN_DATABASE.has(jobs.choice.id) || jobs.choice.id === 'postgres_jobs_table') {
-      edges.push(`  worker ${arrow(jobs)} db`)
-    } else {
-      outside.push(`  area_jobs[[${mermaidLabel(jobs.choice.name)}]]`)
-      edges.push(`  app ${arrow(jobs)} area_jobs`, `  area_jobs ${arrow(jobs)} worker`, `  worker ${arrow(jobs)} db`)
-      if (jobs.status === 'defer') deferredNodes.push('area_jobs')
+  const later: string[] = []
+  const id = (key: string) => `c_${key}`
+  const label = (n: PictureNode) =>
+    multiline([n.title, n.name, n.size, ...(n.fromMonth > 1 ? [`from month ${n.fromMonth}`] : [])])
+  for (const client of answers.product.clients) nodes.push(`  client_${client}[${mermaidLabel(CLIENT_LABELS[client])}]`)
+  for (const region of picture.regions) {
+    nodes.push(`  subgraph region_${region.region} [${mermaidLabel(`Deploy in ${region.label}`)}]`)
+    const byComponent = new Map([...region.deploy, ...region.data].map((n) => [n.component, n]))
+    for (const n of region.deploy) nodes.push(`    ${id(n.key)}[${label(n)}]`)
+    for (const n of region.data) nodes.push(`    ${id(n.key)}[(${label(n)})]`)
+    nodes.push('  end')
+    for (const n of [...region.deploy, ...region.data]) if (n.fromMonth > 1) later.push(id(n.key))
+    const app = byComponent.get('app')
+    const entry = byComponent.get('load_balancer') ?? app
+    const db = byComponent.get('database')
+    if (entry) for (const client of answers.product.clients) edges.push(`  client_${client} --> ${id(entry.key)}`)
+    if (entry && app && entry !== app) edges.push(`  ${id(entry.key)} --> ${id(app.key)}`)
+    for (const n of [...region.deploy, ...region.data]) {
+      if (!app || n === app || n.component === 'load_balancer') continue
+      if (
+        n.component === 'database' ||
+        region.data.includes(n) ||
+        n.component === 'realtime' ||
+        n.component === 'first_service' ||
+        n.component === 'search_engine'
+      ) {
+        edges.push(`  ${id(app.key)} ${n.fromMonth > 1 ? '-.->' : '-->'} ${id(n.key)}`)
+      }
     }
-    if (jobs.status === 'defer') deferredNodes.push('worker')
+    for (const n of region.deploy) {
+      if (db && (n.component === 'worker' || n.component === 'ingestion'))
+        edges.push(`  ${id(n.key)} --> ${id(db.key)}`)
+    }
   }
-  nodes.push('  end', ...outside)
-  nodes.push(`  db[(${multiline(dbLines)})]`)
-  edges.push(`  app ${arrow(database)} db`)
-
-  for (const d of STORE_AREAS.map((a) => by.get(a))) {
-    if (!present(d) || IN_DATABASE.has(d.choice.id)) continue
-    nodes.push(`  area_${d.area}[(${mermaidLabel(d.choice.name)})]`)
-    edges.push(`  app ${arrow(d)} area_${d.area}`)
-    if (d.status === 'defer') deferredNodes.push(`area_${d.area}`)
+  const firstApp = picture.regions.flatMap((r) => r.deploy).find((n) => n.component === 'app')
+  for (const n of picture.services) {
+    nodes.push(`  ${id(n.key)}([${label(n)}])`)
+    if (firstApp) edges.push(`  ${id(firstApp.key)} ${n.fromMonth > 1 ? '-.->' : '-->'} ${id(n.key)}`)
+    if (n.fromMonth > 1) later.push(id(n.key))
   }
-  for (const d of SERVICE_AREAS.map((a) => by.get(a))) {
-    if (!present(d) || IN_APP.has(d.choice.id)) continue
-    nodes.push(`  area_${d.area}([${multiline([d.choice.name, d.title])}])`)
-    edges.push(`  app ${arrow(d)} area_${d.area}`)
-    if (d.status === 'defer') deferredNodes.push(`area_${d.area}`)
-  }
-
   const lines = ['flowchart LR', ...nodes, ...edges]
-  if (deferredNodes.length > 0) {
-    lines.push('  classDef deferred stroke-dasharray: 5 5', `  class ${deferredNodes.join(',')} deferred`)
-  }
+  if (later.length > 0) lines.push('  classDef later stroke-dasharray: 5 5', `  class ${later.join(',')} later`)
   return [
     '## Architecture',
-    'What runs on day one, built from the decisions above. Dashed lines and boxes are deferred until their trigger holds.',
+    `Every component of the plan, drawn once per region it runs in (${picture.regions.map((r) => r.label).join(', ')}), with its moderate-band size. Dashed boxes join the plan in a later month, when their trigger fires.`,
     fence('mermaid', lines),
   ]
 }

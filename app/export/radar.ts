@@ -54,6 +54,9 @@ export const AREA_QUADRANTS: Record<Area, Quadrant> = {
   observability: 'Tools',
   analytics: 'Tools',
   framework: 'Languages & Frameworks',
+  realtime: 'Platforms',
+  ingestion: 'Platforms',
+  llm: 'Tools',
 }
 
 /**
@@ -106,11 +109,11 @@ export function buildRadar(brief: Brief, options: RadarOptions = {}): RadarEntry
   const present = (d: Decision) => d.choice.id !== 'none'
 
   for (const d of brief.decisions) {
-    if (present(d) && d.status === 'adopt') {
+    if (present(d) && (d.status === 'adopt' || d.status === 'trial')) {
       add({
         key: d.choice.id,
         area: d.area,
-        ring: 'Adopt',
+        ring: d.status === 'trial' ? 'Trial' : 'Adopt',
         name: d.choice.name,
         description: about(d.title, reason(d)),
       })
@@ -144,7 +147,7 @@ export function buildRadar(brief: Brief, options: RadarOptions = {}): RadarEntry
     }
   }
   for (const d of brief.decisions) {
-    if (present(d) && d.status !== 'adopt') {
+    if (present(d) && d.status !== 'adopt' && d.status !== 'trial' && d.status !== 'not_applicable') {
       const t = triggers.get(d.revisitWhen[0] ?? '')
       add({
         key: d.choice.id,

@@ -101,9 +101,9 @@ describe('problems from Answers v1', () => {
     [
       'the wrong schema version',
       answersWith((a) => {
-        ;(a as Record<string, unknown>).version = 2
+        ;(a as Record<string, unknown>).version = 3
       }),
-      ['version: expected 1, got 2'],
+      ['version: expected one of 1, 2, got 3'],
     ],
     [
       'a section of the wrong shape',

@@ -113,14 +113,19 @@ function fromIssue(issue: Issue, context: IssueContext): Problem[] {
     case 'invalid_format':
       return [problem(at, formatWords(issue), got)]
     case 'unrecognized_keys': {
-      const known = context.schema ? fieldsAt(context.schema, issue.path) : undefined
+      const known = context.schema ? fieldsAt(context.schema, issue.path, context.input) : undefined
       const expected = known?.length ? `one of the fields ${known.join(', ')}` : 'a known field'
       return issue.keys.map((key) =>
         problem(formatPath([...issue.path, key]), expected, `the unknown field ${quote(key)}`),
       )
     }
-    case 'invalid_union':
-      return [problem(at, 'one of the accepted forms', got)]
+    case 'invalid_union': {
+      // A discriminated union that matched no option: say which values the discriminator takes.
+      const key = (issue as { discriminator?: string }).discriminator
+      const values = key && context.schema ? discriminatorValues(context.schema, key) : []
+      if (values.length === 0) return [problem(at, 'one of the accepted forms', got)]
+      return [problem(at, oneOf(values), describeValue(valueAt(context.input, issue.path)))]
+    }
     case 'invalid_key':
       return [problem(at, 'valid keys', got)]
     case 'invalid_element':
@@ -220,14 +225,20 @@ interface Def {
   in?: Schemaish
   element?: Schemaish
   valueType?: Schemaish
+  options?: Schemaish[]
+  discriminator?: string
 }
 interface Schemaish {
   _zod?: { def?: Def }
 }
 
-/** The field names a strict object accepts at `path`, looking through defaults, pipes and transforms. */
-function fieldsAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] | undefined {
-  let node: Schemaish | undefined = unwrap(schema as Schemaish)
+/**
+ * The field names a strict object accepts at `path`, looking through defaults,
+ * pipes and transforms, and through a discriminated union to the option the
+ * input names (the answers' `version`).
+ */
+function fieldsAt(schema: z.ZodType, path: readonly PropertyKey[], input?: unknown): string[] | undefined {
+  let node: Schemaish | undefined = unionOption(unwrap(schema as Schemaish), input)
   for (const segment of path) {
     const def = node?._zod?.def
     if (!def) return undefined
@@ -239,6 +250,26 @@ function fieldsAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] | u
   }
   const def = node?._zod?.def
   return def?.type === 'object' && def.shape ? Object.keys(def.shape) : undefined
+}
+
+/** The option of a discriminated union that the input's discriminator names; the last option otherwise. */
+function unionOption(node: Schemaish, input: unknown): Schemaish {
+  const def = node._zod?.def
+  if (def?.type !== 'union' || !def.options?.length) return node
+  const key = def.discriminator
+  const value = key && typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[key] : undefined
+  const options = def.options.map(unwrap)
+  return options.find((o) => key && literalValues(o, key).includes(value)) ?? options[options.length - 1]
+}
+
+function literalValues(option: Schemaish, key: string): unknown[] {
+  const field = option._zod?.def?.shape?.[key] as Schemaish | undefined
+  return (field?._zod?.def as { values?: unknown[] } | undefined)?.values ?? []
+}
+
+function discriminatorValues(schema: z.ZodType, key: string): unknown[] {
+  const def = unwrap(schema as Schemaish)._zod?.def
+  return def?.type === 'union' ? (def.options ?? []).flatMap((o) => literalValues(unwrap(o), key)) : []
 }
 
 function unwrap(schema: Schemaish): Schemaish {

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import { type Kysely, sql } from 'kysely'
 import { loadCatalog } from '~/catalog.server'
-import type { Answers } from '~/engine/answers'
+import { type Answers, readStoredAnswers } from '~/engine/answers'
 import type { Brief } from '~/engine/brief'
+import { type StoredBrief, viewOfStoredBrief } from '~/engine/brief-v1'
 import { generateBrief } from '~/engine/generate'
 import { describeValue, type Problem, problem } from '~/lib/problems'
 import type { Db } from '../../db/client.server'
@@ -36,7 +37,10 @@ export interface RevisionSummary {
 export interface RevisionRecord extends RevisionSummary {
   briefId: string
   answers: Answers
+  /** The brief as pages and exports read it (a stored version 1 brief is viewed in the version 2 shape). */
   brief: Brief
+  /** The brief exactly as stored, when that differs from `brief`: the API and the JSON download serve this. */
+  storedBrief?: StoredBrief
 }
 
 export const LIST_LIMIT_DEFAULT = 20
@@ -245,7 +249,7 @@ export async function listRevisions(
     engineVersion: row.engine_version,
     catalogVersion: row.catalog_version,
     createdAt: row.created_at,
-    title: titleOf(JSON.parse(row.answers) as Answers),
+    title: titleOf(readStoredAnswers(row.answers)),
   }))
   const last = items.at(-1)
   return {
@@ -489,7 +493,7 @@ function toRecord(
     created_at: string
   },
 ): RevisionRecord {
-  const answers = JSON.parse(row.answers) as Answers
+  const answers = readStoredAnswers(row.answers)
   return {
     briefId,
     number: Number(row.number),
@@ -498,8 +502,15 @@ function toRecord(
     createdAt: row.created_at,
     title: titleOf(answers),
     answers,
-    brief: JSON.parse(row.brief) as Brief,
+    ...readStoredBrief(row.brief, answers),
   }
+}
+
+/** A stored brief and the view of it the renderers read; revisions are served as they were written. */
+export function readStoredBrief(json: string, answers: Answers): { brief: Brief; storedBrief?: StoredBrief } {
+  const stored = JSON.parse(json) as StoredBrief
+  if (stored.schemaVersion === 2) return { brief: stored }
+  return { brief: viewOfStoredBrief(stored, answers.compliance?.dataResidency ?? []), storedBrief: stored }
 }
 
 function checkLimit(limit: number | undefined): number {

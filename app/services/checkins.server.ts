@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { type Kysely, sql } from 'kysely'
-import type { Answers } from '~/engine/answers'
+import { type Answers, readStoredAnswers } from '~/engine/answers'
 import type { Brief, Trigger } from '~/engine/brief'
 import { evaluateSignals, SIGNAL_FIELDS, type Signals, type TriggerEvaluation } from '~/engine/signals'
 import { describeValue, problem } from '~/lib/problems'
@@ -12,6 +12,7 @@ import {
   inTransaction,
   LIST_LIMIT_DEFAULT,
   LIST_LIMIT_MAX,
+  readStoredBrief,
 } from './briefs.server'
 import { maxCheckinsPerBrief, QuotaExceededError } from './quotas.server'
 
@@ -481,12 +482,13 @@ async function readHead(db: Kysely<Database>, workspaceId: string, briefId: stri
     .where('briefs.deleted_at', 'is', null)
     .executeTakeFirst()
   if (!row) return null
+  const answers = readStoredAnswers(row.answers)
   return {
     number: Number(row.number),
     createdAt: row.created_at,
     reviewBy: row.review_by,
-    answers: JSON.parse(row.answers) as Answers,
-    brief: JSON.parse(row.brief) as Brief,
+    answers,
+    brief: readStoredBrief(row.brief, answers).brief,
   }
 }
 

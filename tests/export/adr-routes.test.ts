@@ -116,8 +116,8 @@ describe.each(dbs)('revision downloads on $name', (t) => {
     const files = unzip(await res.arrayBuffer()).map((f) => ({ ...f, path: f.path.replace('docs/decisions/', '') }))
     const jobs = parseRecords(files).filter((r) => r.area === 'jobs')
     expect(jobs.map((r) => [r.number, r.choice, r.status, r.revision, r.date])).toEqual([
-      [9, 'postgres_jobs_table', 'superseded by ADR-0018', 1, '2025-01-15'],
-      [18, 'queue', 'accepted', 2, '2025-02-01'],
+      [9, 'postgres_jobs_table', 'superseded by ADR-0019', 1, '2025-01-15'],
+      [19, 'queue', 'accepted', 2, '2025-02-01'],
     ])
     expect(jobs.every((r) => r.briefId === briefId)).toBe(true)
   })

@@ -9,7 +9,7 @@ type Section = Exclude<keyof AnswersInput, 'version'>
 export type AnswersPatch = { [K in Section]?: Partial<NonNullable<AnswersInput[K]>> }
 
 export const BASE_INPUT = {
-  version: 1,
+  version: 2,
   product: { name: 'Test product', shape: 'consumer', sellsTo: 'individuals' },
   team: { engineers: 3, languages: ['typescript'] },
   load: { activeUsersAtLaunch: 100, activeUsersIn12Months: 2000 },
@@ -20,7 +20,7 @@ export const BASE_INPUT = {
 
 export function buildAnswers(patch: AnswersPatch = {}): Answers {
   return AnswersSchema.parse({
-    version: 1,
+    version: 2,
     product: { ...BASE_INPUT.product, ...patch.product },
     team: { ...BASE_INPUT.team, ...patch.team },
     load: { ...BASE_INPUT.load, ...patch.load },

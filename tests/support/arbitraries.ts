@@ -166,7 +166,7 @@ export const budgetArb = fc.record(
 /** Valid Answers input (before parsing): what AnswersSchema must accept. */
 export const answersInputArb: fc.Arbitrary<AnswersInput> = fc.record(
   {
-    version: fc.constant(1 as const),
+    version: fc.constant(2 as const),
     product: productArb,
     team: teamArb,
     load: loadArb,

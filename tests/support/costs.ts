@@ -24,6 +24,7 @@ export function makeCosts(
       moderate: band(bands.moderate ?? bands.lean ?? flat(0)),
       scaled: band(bands.scaled ?? bands.moderate ?? bands.lean ?? flat(0)),
     },
+    bandMeaning: { lean: 'the least that runs', moderate: 'paid plans', scaled: 'production grade' },
     lineItems,
     assumptions: [],
     transactionFees: [],
@@ -34,7 +35,8 @@ export function lineItem(id: string, component: string, leanMonthly: number[]): 
   return {
     id,
     area: 'hosting',
-    component,
+    component: id,
+    name: component,
     bands: { lean: leanMonthly, moderate: leanMonthly, scaled: leanMonthly },
     basis: 'made up for a test',
     sources: [],

@@ -15,6 +15,7 @@ import type {
   REGIMES,
   RESIDENCY_REGIONS,
   SELLS_TO,
+  SENSITIVE_DATA,
 } from '~/engine/answers'
 import type {
   Area,
@@ -109,6 +110,14 @@ const DATA_KIND_LABELS: Words<typeof DATA_KINDS> = {
   files: 'Files',
 }
 
+const SENSITIVE_LABELS: Words<typeof SENSITIVE_DATA> = {
+  health: 'Health',
+  payment_card: 'Payment card',
+  financial: 'Financial',
+  children: "Children's",
+  biometric: 'Biometric',
+}
+
 const REGIME_LABELS: Words<typeof REGIMES> = {
   gdpr: 'GDPR',
   hipaa: 'HIPAA',
@@ -116,6 +125,7 @@ const REGIME_LABELS: Words<typeof REGIMES> = {
   pci_dss: 'PCI DSS',
   ccpa: 'CCPA',
   dpdp: 'DPDP',
+  rbi: 'RBI payment data localisation',
 }
 
 const RESIDENCY_LABELS: Words<typeof RESIDENCY_REGIONS> = {
@@ -203,10 +213,16 @@ export const ANSWER_LABELS: Record<AnswerPath, AnswerLabel> = {
   'load.scheduledWork': { label: 'Scheduled work', format: yesNo },
   'load.fanOut': { label: 'One event reaches many handlers', format: yesNo },
   'load.needsRetries': { label: 'Work that needs retries', format: yesNo },
+  'load.similarityQueriesPerSecond': { label: 'Similarity searches', format: amount('queries/s') },
+  'load.ingestEventsPerSecond': { label: 'Events sent by devices or systems', format: amount('events/s') },
   'data.kinds': { label: 'Kinds of data', format: many(DATA_KIND_LABELS) },
   'data.timeseriesEventsPerSecond': { label: 'Time-series events', format: amount('events/s') },
   'data.vectorCount': { label: 'Stored embeddings', format: amount('') },
   'data.auditTrail': { label: 'Audit trail required', format: yesNo },
+  'data.sensitive': { label: 'Regulated data held', format: many(SENSITIVE_LABELS, 'None') },
+  'data.fileStorageGbIn12Months': { label: 'Files stored in 12 months', format: amount('GB') },
+  'data.timeseriesRetentionDays': { label: 'Time-series retention', format: amount('days') },
+  'data.vectorDimensions': { label: 'Embedding dimensions', format: amount('') },
   'compliance.regimes': { label: 'Regulatory regimes', format: many(REGIME_LABELS) },
   'compliance.dataResidency': { label: 'Data must stay in', format: many(RESIDENCY_LABELS, 'No requirement') },
   'compliance.markets': { label: 'Paying markets', format: many(MARKET_LABELS) },
@@ -219,6 +235,12 @@ export const ANSWER_LABELS: Record<AnswerPath, AnswerLabel> = {
   },
   'budget.hosting': { label: 'Hosting preference', format: one(HOSTING_LABELS) },
   'budget.weeksToLaunch': { label: 'Weeks to launch', format: amount('') },
+  'ai.llmCallsPerActiveUserPerMonth': { label: 'Language model calls per user per month', format: amount('') },
+  'ai.tokensPerCall': { label: 'Tokens per call', format: amount('') },
+  'ai.embeddingsPerMonth': { label: 'Embeddings made per month', format: amount('') },
+  'operations.uptimeTarget': { label: 'Uptime target', format: (v) => (typeof v === 'string' ? `${v}%` : 'Not given') },
+  'operations.restoreWithinHours': { label: 'Restore within', format: amount('hours') },
+  'operations.maxDataLossMinutes': { label: 'Most data that may be lost', format: amount('minutes') },
 }
 
 /** Every answer path, in questionnaire order. */
@@ -266,12 +288,17 @@ export const AREA_LABELS: Record<Area, string> = {
   analytics: 'Analytics',
   api: 'API',
   tenancy: 'Tenancy',
+  realtime: 'Live updates',
+  ingestion: 'Event ingestion',
+  llm: 'Language models',
 }
 
 export const DECISION_STATUS_LABELS: Words<typeof DECISION_STATUSES> = {
   adopt: 'Adopt',
+  trial: 'Trial',
   defer: 'Defer',
   avoid: 'Avoid',
+  not_applicable: 'Not needed',
 }
 
 export const TRIGGER_STATUS_LABELS: Words<typeof TRIGGER_STATUSES> = {

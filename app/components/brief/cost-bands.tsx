@@ -87,7 +87,7 @@ export function CostBands({ brief }: { brief: Brief; answers: Answers }) {
               <tbody key={item.id} className="line-item">
                 <tr>
                   <th scope="row">
-                    {item.component}
+                    {item.name}
                     <span className="cell-note">{AREA_LABELS[item.area]}</span>
                   </th>
                   {BANDS.map((b) => (

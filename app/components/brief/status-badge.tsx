@@ -4,7 +4,13 @@ import { DECISION_STATUS_LABELS, SEVERITY_LABELS, TRIGGER_STATUS_LABELS } from '
 /* Every badge carries its word and a shape, so status never depends on colour alone. */
 
 const TRIGGER_MARKS: Record<Trigger['status'], string> = { ok: '✓', approaching: '▲', fired: '!' }
-const DECISION_MARKS: Record<Decision['status'], string> = { adopt: '●', defer: '◐', avoid: '○' }
+const DECISION_MARKS: Record<Decision['status'], string> = {
+  adopt: '●',
+  trial: '◑',
+  defer: '◐',
+  avoid: '○',
+  not_applicable: '–',
+}
 const SEVERITY_MARKS: Record<Risk['severity'], string> = { high: '▲', medium: '◆', low: '▽' }
 
 export function TriggerBadge({ status }: { status: Trigger['status'] }) {

@@ -74,7 +74,7 @@ export type StepOutput<S extends Section> = z.output<(typeof STEP_SCHEMAS)[S]>
 const SECTION_SHAPES: Record<Section, Record<string, z.ZodType>> = {
   product: ProductSchema.shape,
   team: TeamSchema.in.shape,
-  load: LoadSchema.in.shape,
+  load: LoadSchema.shape,
   data: DataSchema.shape,
   compliance: ComplianceSchema.shape,
   budget: BudgetSchema.shape,
@@ -84,10 +84,16 @@ const STEP_FIELDS = Object.fromEntries(
   SECTIONS.map((section) => [section, Object.keys(SECTION_SHAPES[section])]),
 ) as unknown as Record<Section, readonly string[]>
 
+/** Digits grouped in threes by dots, such as "12.000": a thousands separator or a decimal point, depending on the reader. */
+const AMBIGUOUS_GROUPING = /^\d{1,3}(\.\d{3})+$/
+
 const { coerceFormValue } = configureCoercion({
   stripEmptyString: (text) => (text.trim() === '' ? undefined : text),
   // "10,000", "10 000" and "$400" mean what a person meant.
-  type: { number: (text) => Number(text.replace(/[\s,_$]/g, '')) },
+  // "12.000" is twelve thousand in much of Europe and twelve in English: refused rather than guessed.
+  type: {
+    number: (text) => (AMBIGUOUS_GROUPING.test(text.trim()) ? Number.NaN : Number(text.replace(/[\s,_$]/g, ''))),
+  },
 })
 
 function dropInactiveFields(value: unknown): unknown {
@@ -252,7 +258,7 @@ export function assembleAnswers(
   })
   if (problems.length > 0) return { ok: false, problems, checks }
   const sections = Object.fromEntries(checks.map((c) => [c.section, c.status === 'complete' ? c.value : {}]))
-  const parsed = parseWithProblems(AnswersSchema, { version: 1, ...sections })
+  const parsed = parseWithProblems(AnswersSchema, { version: 2, ...sections })
   if (parsed.success) return { ok: true, answers: parsed.data, checks }
   return {
     ok: false,

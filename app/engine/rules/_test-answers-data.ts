@@ -1,7 +1,10 @@
 import { expect } from 'vitest'
+import { testCatalog } from '../../../tests/support/catalog'
 import { ANSWER_PATHS, type AnswerPath, type Answers, type AnswersInput, AnswersSchema } from '../answers'
 import { type Decision, DecisionSchema } from '../brief'
 import type { AreaRules } from './types'
+
+const CATALOG = testCatalog()
 
 /**
  * Test helpers for the data areas (database, time-series, vectors, documents,
@@ -23,7 +26,7 @@ export interface DataAnswersOverrides {
 
 /** The baseline: three TypeScript engineers, relational data only, a managed platform. */
 export const BASE_DATA_ANSWERS = {
-  version: 1,
+  version: 2,
   product: { name: 'Test product', shape: 'b2b_saas', sellsTo: 'organizations', clients: ['web'], realtime: 'none' },
   team: { engineers: 3, languages: ['typescript'], opsExperience: 'none' },
   load: {
@@ -39,7 +42,7 @@ export const BASE_DATA_ANSWERS = {
 
 export function dataAnswers(over: DataAnswersOverrides = {}): Answers {
   return AnswersSchema.parse({
-    version: 1,
+    version: 2,
     product: { ...BASE_DATA_ANSWERS.product, ...over.product },
     team: { ...BASE_DATA_ANSWERS.team, ...over.team },
     load: { ...BASE_DATA_ANSWERS.load, ...over.load },
@@ -77,7 +80,7 @@ export function recordReads(answers: Answers): { answers: Answers; reads: Set<An
  */
 export function decideData(rules: AreaRules, answers: Answers): Decision {
   const { answers: tracked, reads } = recordReads(answers)
-  const decision = DecisionSchema.parse(rules.decide(tracked))
+  const decision = DecisionSchema.parse(rules.decide(tracked, CATALOG))
   expect(decision.area).toBe(rules.area)
   for (const reason of decision.because) expect(reason.rule.startsWith(`${rules.area}.`)).toBe(true)
   const named = new Set(decision.because.flatMap((b) => b.inputs))
@@ -87,7 +90,7 @@ export function decideData(rules: AreaRules, answers: Answers): Decision {
   const alternativeIds = decision.alternatives.map((alt) => alt.id)
   expect(alternativeIds).not.toContain(decision.choice.id)
   expect(new Set(alternativeIds).size).toBe(alternativeIds.length)
-  expect(JSON.stringify(rules.decide(answers))).toBe(JSON.stringify(decision))
+  expect(JSON.stringify(rules.decide(answers, CATALOG))).toBe(JSON.stringify(decision))
   return decision
 }
 

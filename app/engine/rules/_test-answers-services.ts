@@ -19,7 +19,7 @@ export interface AnswersOverrides {
 }
 
 export const BASE_ANSWERS = {
-  version: 1,
+  version: 2,
   product: { name: 'Test product', shape: 'b2b_saas', sellsTo: 'organizations', clients: ['web'] },
   team: { engineers: 3, languages: ['typescript'] },
   load: { activeUsersAtLaunch: 100, activeUsersIn12Months: 2000 },
@@ -30,7 +30,7 @@ export const BASE_ANSWERS = {
 
 export function answersWith(over: AnswersOverrides = {}): Answers {
   return AnswersSchema.parse({
-    version: 1,
+    version: 2,
     product: { ...BASE_ANSWERS.product, ...over.product },
     team: { ...BASE_ANSWERS.team, ...over.team },
     load: { ...BASE_ANSWERS.load, ...over.load },

@@ -1,7 +1,10 @@
 import { expect } from 'vitest'
+import { testCatalog } from '../../../tests/support/catalog'
 import { ANSWER_PATHS, type AnswerPath, type Answers, type AnswersInput, AnswersSchema } from '../answers'
 import { type Decision, DecisionSchema } from '../brief'
 import type { AreaRules } from './types'
+
+const CATALOG = testCatalog()
 
 /**
  * Test helpers for the stack-shape rule modules: a small answers builder and
@@ -23,7 +26,7 @@ const BASE = {
 /** A small, valid set of answers with the patch laid over each section. */
 export function buildAnswers(patch: AnswersPatch = {}): Answers {
   return AnswersSchema.parse({
-    version: 1,
+    version: 2,
     product: { ...BASE.product, ...patch.product },
     team: { ...BASE.team, ...patch.team },
     load: { ...BASE.load, ...patch.load },
@@ -63,13 +66,13 @@ export function trackReads(answers: Answers): { answers: Answers; reads: Set<Ans
  */
 export function decideChecked(rules: AreaRules, answers: Answers, checkedOnly: readonly AnswerPath[] = []): Decision {
   const { answers: tracked, reads } = trackReads(answers)
-  const decision = DecisionSchema.parse(rules.decide(tracked))
+  const decision = DecisionSchema.parse(rules.decide(tracked, CATALOG))
   expect(decision.area).toBe(rules.area)
   for (const reason of decision.because) expect(reason.rule.startsWith(`${rules.area}.`)).toBe(true)
   const named = new Set(decision.because.flatMap((b) => b.inputs))
   expect([...named].filter((path) => !reads.has(path))).toEqual([])
   expect([...reads].filter((path) => !named.has(path) && !checkedOnly.includes(path))).toEqual([])
-  expect(JSON.stringify(rules.decide(answers))).toBe(JSON.stringify(decision))
+  expect(JSON.stringify(rules.decide(answers, CATALOG))).toBe(JSON.stringify(decision))
   const alternativeIds = decision.alternatives.map((alt) => alt.id)
   expect(alternativeIds).not.toContain(decision.choice.id)
   expect(new Set(alternativeIds).size).toBe(alternativeIds.length)

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { testCatalog } from '../../../tests/support/catalog'
 import { DecisionSchema } from '../brief'
 import { type AnswersOverrides, answersWith } from './_test-answers-services'
 import { auth } from './auth'
 
-const decide = (over: AnswersOverrides = {}) => DecisionSchema.parse(auth.decide(answersWith(over)))
+const CATALOG = testCatalog()
+const decide = (over: AnswersOverrides = {}) => DecisionSchema.parse(auth.decide(answersWith(over), CATALOG))
 
 const VENDORS = ['clerk', 'better_auth', 'stytch', 'auth0']
 
@@ -34,10 +36,10 @@ describe('auth: which vendor, by precedence', () => {
       fired: ['auth.buy_not_build', 'auth.own_infrastructure', 'auth.better_auth_runs_on_node'],
     },
     {
-      fact: 'US and EU residency stay with a hosted vendor (seed 000, pick one and move on)',
+      fact: 'EU-resident data never goes to Clerk, which does not confirm an EU region; Auth0 does (issue 8, residency applied to every vendor)',
       over: { compliance: { dataResidency: ['us', 'eu'] } },
-      choice: 'clerk',
-      fired: ['auth.buy_not_build', 'auth.fastest_react_path'],
+      choice: 'auth0',
+      fired: ['auth.buy_not_build', 'auth.residency'],
     },
     {
       fact: 'Auth0 when enterprise SSO matters for a business product (seed 000, Auth0 has the broadest enterprise feature set)',
@@ -54,7 +56,7 @@ describe('auth: which vendor, by precedence', () => {
     {
       fact: 'HIPAA picks a vendor that signs a BAA over Clerk, even for a TypeScript team (seed 000, a compliance requirement shapes the pick)',
       over: { compliance: { regimes: ['hipaa'] } },
-      choice: 'auth0',
+      choice: 'stytch',
       fired: ['auth.buy_not_build', 'auth.hipaa_needs_baa'],
     },
     {
@@ -122,21 +124,21 @@ describe('auth: reasons read exactly their answers', () => {
       fact: 'own infrastructure reads hosting and residency, and names the region (seed 000, on your own infra)',
       over: { compliance: { dataResidency: ['eu', 'india'] } },
       rule: 'auth.own_infrastructure',
-      inputs: ['budget.hosting', 'compliance.dataResidency'],
+      inputs: ['budget.hosting', 'compliance.dataResidency', 'compliance.regimes'],
       mentions: 'India',
     },
     {
       fact: 'HIPAA says the vendor must sign a BAA (seed 000, compliance requirements)',
       over: { compliance: { regimes: ['hipaa'] }, team: { languages: ['ruby'] } },
       rule: 'auth.hipaa_needs_baa',
-      inputs: ['compliance.regimes'],
-      mentions: 'Business Associate Agreement (BAA). Auth0 offers one',
+      inputs: ['compliance.regimes', 'data.sensitive'],
+      mentions: 'Business Associate Agreement (BAA). Stytch signs one',
     },
     {
       fact: 'HIPAA with Better-Auth points at the hosting BAA instead (seed 000, Better-Auth runs on your own infra)',
       over: { compliance: { regimes: ['hipaa'] }, budget: { hosting: 'self_hosted' } },
       rule: 'auth.hipaa_needs_baa',
-      inputs: ['compliance.regimes'],
+      inputs: ['compliance.regimes', 'data.sensitive'],
       mentions: 'with your hosting provider',
     },
     {
@@ -144,7 +146,7 @@ describe('auth: reasons read exactly their answers', () => {
       over: { team: { languages: ['go', 'python'] } },
       rule: 'auth.broad_default',
       inputs: ['team.languages'],
-      mentions: 'Python and Go',
+      mentions: 'Go and Python',
     },
     {
       fact: 'passwordless consumer reads shape and buyer (seed 000, consumer apps with passwordless flows)',
@@ -200,7 +202,7 @@ describe('auth: alternatives', () => {
     {
       fact: 'hosted vendors lose on residency by naming the region (seed 000, Better-Auth on your own infra)',
       over: { compliance: { dataResidency: ['australia'] } },
-      id: 'auth0',
+      id: 'clerk',
       mentions: 'Australia',
     },
     {
@@ -228,4 +230,56 @@ describe('auth: alternatives', () => {
 
 it('owns no triggers', () => {
   expect(auth.triggers).toEqual([])
+})
+
+describe('auth: constraints and price (issue 8)', () => {
+  it('EU residency never yields Clerk, and Better-Auth is not dismissed as unneeded', () => {
+    for (const languages of [['typescript'], ['javascript'], ['python']] as const) {
+      const d = decide({ team: { languages: [...languages] }, compliance: { dataResidency: ['eu'] } })
+      expect(d.choice.id).not.toBe('clerk')
+      expect(d.choice.requires?.regions).toEqual(['eu'])
+      expect(d.alternatives.find((x) => x.id === 'clerk')?.whyNot).toContain('the EU')
+      expect(d.alternatives.find((x) => x.id === 'better_auth')?.whyNot ?? '').not.toContain('nothing in your answers')
+    }
+  })
+
+  it('India residency gives Better-Auth, naming the hosted vendors that cannot keep accounts there', () => {
+    const d = decide({ compliance: { dataResidency: ['india'] } })
+    expect(d.choice.id).toBe('better_auth')
+    expect(d.because.find((b) => b.rule === 'auth.own_infrastructure')?.text).toMatch(/Auth0/)
+  })
+
+  it('500,000 users on a $5 budget do not get Stytch at about $24,500 a month while Better-Auth is $0', () => {
+    const d = decide({
+      product: { shape: 'consumer', sellsTo: 'individuals' },
+      load: { activeUsersAtLaunch: 1000, activeUsersIn12Months: 500_000 },
+      budget: { monthlyInfraUsd: 5 },
+    })
+    expect(d.choice.id).not.toBe('stytch')
+    const reason = d.because.find((b) => b.rule === 'auth.priced_at_your_scale')
+    expect(reason?.inputs).toEqual(['load.activeUsersIn12Months', 'budget.monthlyInfraUsd'])
+    expect(reason?.text).toContain('Stytch would cost about $24,500 a month')
+    expect(d.alternatives.find((x) => x.id === 'stytch')?.whyNot).toContain('$24,500')
+  })
+
+  it('50,000 users on a Ruby team with a $3,827 budget do not spend $3,500 of it on Auth0', () => {
+    const d = decide({
+      team: { languages: ['ruby'] },
+      load: { activeUsersAtLaunch: 1000, activeUsersIn12Months: 50_000 },
+      budget: { monthlyInfraUsd: 3827 },
+    })
+    expect(d.choice.id).not.toBe('auth0')
+    expect(d.because.map((b) => b.rule)).toContain('auth.priced_at_your_scale')
+  })
+
+  it('keeps the best fit when its price is in line with the budget', () => {
+    expect(decide({ budget: { monthlyInfraUsd: 200 } }).choice.id).toBe('clerk')
+  })
+
+  it('health data needs a vendor that signs a BAA, and the decision names the plan to price', () => {
+    const d = decide({ data: { sensitive: ['health'] } })
+    expect(['stytch', 'better_auth']).toContain(d.choice.id)
+    if (d.choice.id === 'stytch')
+      expect(d.choice.requires).toMatchObject({ plan: 'enterprise', agreements: ['dpa', 'baa'] })
+  })
 })

@@ -1,5 +1,7 @@
 import type { Answers } from '../answers'
-import type { Alternative, Because } from '../brief'
+import type { Alternative, Because, Choice } from '../brief'
+import { type Catalog, groupThousands, priceLookup } from '../catalog'
+import { baaFit, constraintsOf, regionWords, requirementsFor, residencyFit } from '../constraints'
 import { hasRegime, selfHosted, speaks } from '../facts'
 import { LANGUAGE_NAMES, listPhrase, REGION_NAMES } from './_shared-stack'
 import { type AreaRules, because } from './types'
@@ -21,9 +23,6 @@ const SHORT_NAMES: Record<Vendor, string> = {
 }
 /** Listed in this order as alternatives, whichever is chosen. */
 const VENDORS: readonly Vendor[] = ['clerk', 'better_auth', 'stytch', 'auth0']
-
-/** The regions the hosted vendors' standard plans keep data in. */
-const HOSTED_REGIONS: readonly Region[] = ['us', 'eu']
 
 const SHAPE_NAMES: Record<Answers['product']['shape'], string> = {
   b2b_saas: 'a B2B SaaS product',
@@ -48,11 +47,113 @@ const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
 
 const writesJs = (a: Answers) => speaks(a, 'typescript') || speaks(a, 'javascript')
 
-/** Regions the data must stay in that the hosted vendors' standard regions do not cover. */
-export const residencyOutsideHosted = (a: Answers) =>
-  a.compliance.dataResidency.filter((r) => !HOSTED_REGIONS.includes(r))
+/** Share of the monthly budget past which a sign-in bill is far out of line, when a cheaper vendor passes the same constraints. */
+export const AUTH_SHARE_OF_BUDGET = 0.3
 
-export const mustStayOnOwnInfrastructure = (a: Answers) => selfHosted(a) || residencyOutsideHosted(a).length > 0
+/**
+ * Sign-in vendors that meet the constraints: residency (a vendor whose
+ * regions the sources confirm, or Better-Auth in your own region), servers of
+ * your own, and a signed BAA when health data is held. Unconfirmed facts do
+ * not count as meeting a constraint.
+ */
+export function eligibleVendors(a: Answers, catalog: Catalog): Vendor[] {
+  if (selfHosted(a)) return ['better_auth']
+  const c = constraintsOf(a)
+  return VENDORS.filter(
+    (v) =>
+      residencyFit(catalog, v, c.residency) === 'fits' &&
+      (!c.baaRequired || ['fits', 'not_applicable'].includes(baaFit(catalog, v))),
+  )
+}
+
+/** Health data is held: whoever stores identities must sign a BAA. */
+const needsBaa = (a: Answers) => constraintsOf(a).baaRequired
+
+/** Residency took the best fit by features out of the running. */
+const residencyMoved = (a: Answers, catalog: Catalog) =>
+  a.compliance.dataResidency.length > 0 && outOfRegion(a, catalog, rankByFit(a)[0])
+
+export const mustStayOnOwnInfrastructure = (a: Answers, catalog: Catalog) =>
+  eligibleVendors(a, catalog).every((v) => v === 'better_auth')
+
+/** Hosted vendors that cannot keep accounts in the regions the data must stay in (confirmed by the sources). */
+const outOfRegion = (a: Answers, catalog: Catalog, v: Vendor) =>
+  residencyFit(catalog, v, a.compliance.dataResidency) !== 'fits'
+
+/** List price a month for `users` monthly active users, in cents, from the catalog (the cheapest plan that fits). */
+export function authMonthlyCents(catalog: Catalog, vendor: Vendor, users: number): number {
+  const use = priceLookup(catalog)
+  const charge = (c: string, plan: string, price: string, quantity: number) => {
+    const p = use(c, plan, price).price
+    return ((p.cents ?? 0) * Math.max(0, quantity - (p.included ?? 0))) / p.per
+  }
+  const fits = (c: string, plan: string, price: string) => {
+    const limit = use(c, plan, price).price.limit
+    return limit === undefined || users <= limit
+  }
+  switch (vendor) {
+    case 'clerk':
+      return fits('clerk', 'free', 'mau')
+        ? 0
+        : charge('clerk', 'pro', 'base', 1) + charge('clerk', 'pro', 'extra_mau', users)
+    case 'auth0':
+      return fits('auth0', 'free', 'mau')
+        ? 0
+        : charge('auth0', 'essentials', 'base', 1) + charge('auth0', 'essentials', 'extra_mau', users)
+    case 'stytch':
+      return charge('stytch', 'pay_as_you_go', 'base', 1) + charge('stytch', 'pay_as_you_go', 'extra_mau', users)
+    case 'better_auth':
+      return charge('better_auth', 'open_source', 'licence', 1)
+  }
+}
+
+/**
+ * The vendor, in two steps: the candidates that meet the constraints, ranked
+ * by fit (enterprise SSO, HIPAA, passwordless consumer sign-in, a TypeScript
+ * or JavaScript team, otherwise the broadest SDKs); then price: when the best
+ * fit would cost 30% of the monthly budget or more at the 12-month user
+ * count, the best-fitting candidate that costs under half as much takes its place.
+ */
+export function pickVendor(a: Answers, catalog: Catalog): Vendor {
+  return pick(a, catalog).chosen
+}
+
+function rankByFit(a: Answers): Vendor[] {
+  const consumer = passwordlessConsumer(a)
+  if (a.compliance.enterpriseSso)
+    return consumer ? ['stytch', 'auth0', 'clerk', 'better_auth'] : ['auth0', 'stytch', 'clerk', 'better_auth']
+  if (needsBaa(a))
+    return consumer ? ['stytch', 'auth0', 'better_auth', 'clerk'] : ['auth0', 'stytch', 'better_auth', 'clerk']
+  if (consumer) return ['stytch', 'clerk', 'auth0', 'better_auth']
+  if (writesJs(a)) return ['clerk', 'auth0', 'stytch', 'better_auth']
+  return ['auth0', 'clerk', 'stytch', 'better_auth']
+}
+
+interface Pick {
+  chosen: Vendor
+  /** The best fit by features, when price moved the choice away from it. */
+  displaced?: { vendor: Vendor; cents: number }
+  cents: number
+}
+
+function pick(a: Answers, catalog: Catalog): Pick {
+  const eligible = eligibleVendors(a, catalog)
+  const ranked = rankByFit(a).filter((v) => eligible.includes(v))
+  const users = a.load.activeUsersIn12Months
+  const budgetCents = a.budget.monthlyInfraUsd * 100
+  const best = ranked[0]
+  const bestCents = authMonthlyCents(catalog, best, users)
+  if (bestCents > 0 && bestCents >= AUTH_SHARE_OF_BUDGET * budgetCents) {
+    const cheaper = ranked.find((v) => authMonthlyCents(catalog, v, users) * 2 < bestCents)
+    if (cheaper)
+      return {
+        chosen: cheaper,
+        displaced: { vendor: best, cents: bestCents },
+        cents: authMonthlyCents(catalog, cheaper, users),
+      }
+  }
+  return { chosen: best, cents: bestCents }
+}
 
 /** Products where individuals sign themselves up, and every extra step at sign-in loses some of them. */
 export const passwordlessConsumer = (a: Answers) =>
@@ -61,37 +162,28 @@ export const passwordlessConsumer = (a: Answers) =>
 
 const firstLanguage = (a: Answers) => LANGUAGE_NAMES[a.team.languages[0]]
 
-/**
- * The precedence, first match wins: data that must stay on your own
- * infrastructure (Better-Auth); enterprise SSO (Auth0, or Stytch for a
- * passwordless consumer product); HIPAA, which needs a vendor that signs a
- * BAA (same pair); passwordless consumer sign-in (Stytch); a TypeScript or
- * JavaScript team (Clerk); otherwise Auth0, whose SDKs cover every server
- * language.
- */
-export function pickVendor(a: Answers): Vendor {
-  if (mustStayOnOwnInfrastructure(a)) return 'better_auth'
-  if (a.compliance.enterpriseSso || hasRegime(a, 'hipaa')) return passwordlessConsumer(a) ? 'stytch' : 'auth0'
-  if (passwordlessConsumer(a)) return 'stytch'
-  if (writesJs(a)) return 'clerk'
-  return 'auth0'
-}
-
-function ownInfrastructureText(a: Answers): string {
+function ownInfrastructureText(a: Answers, catalog: Catalog): string {
   if (selfHosted(a)) {
     return 'You run on your own servers, so user accounts should live there too: Better-Auth is open source and keeps users and sessions in your own Postgres.'
   }
-  const regions = listPhrase(residencyOutsideHosted(a).map((r) => REGION_NAMES[r]))
-  return `Your data must stay in ${regions}, while the hosted sign-in vendors keep records in their standard US and EU regions; Better-Auth is open source and keeps users and sessions in your own Postgres, in the region you choose. If a vendor's enterprise plan offers ${regions}, get it in writing before switching.`
+  if (needsBaa(a) && a.compliance.dataResidency.length === 0) {
+    return 'Health data needs a Business Associate Agreement from whoever stores identities, and no hosted vendor in the catalog confirms one that also fits your other answers; Better-Auth keeps users and sessions in your own Postgres, covered by the BAA of your database host.'
+  }
+  const regions = regionWords(a.compliance.dataResidency)
+  const hosted = VENDORS.filter((v) => v !== 'better_auth' && outOfRegion(a, catalog, v)).map((v) => SHORT_NAMES[v])
+  return `Your data must stay in ${regions}, and the hosted sign-in vendors weighed here (${listPhrase(hosted)}) do not confirm keeping accounts there; Better-Auth is open source and keeps users and sessions in your own Postgres, in the region you choose. If a vendor's enterprise plan offers ${regions}, get it in writing before switching.`
 }
 
-function hostedElsewhereText(name: string, a: Answers): string {
+function hostedElsewhereText(vendor: Vendor, a: Answers, catalog: Catalog): string {
+  const name = SHORT_NAMES[vendor]
   if (selfHosted(a)) return `${name} is a hosted service, so user accounts would live outside your own servers.`
-  const regions = listPhrase(residencyOutsideHosted(a).map((r) => REGION_NAMES[r]))
-  return `${name} keeps user records in its own regions, and its standard plans do not promise ${regions}, where your data must stay.`
+  if (a.compliance.dataResidency.length > 0 && outOfRegion(a, catalog, vendor)) {
+    return `${name} does not confirm keeping user records in ${regionWords(a.compliance.dataResidency)}, where your data must stay.`
+  }
+  return `${name} does not confirm signing a Business Associate Agreement (BAA), which health data requires of whoever stores identities.`
 }
 
-function because_(a: Answers, vendor: Vendor): Because[] {
+function because_(a: Answers, catalog: Catalog, vendor: Vendor, picked: Pick): Because[] {
   const why: Because[] = [
     because(
       'auth.buy_not_build',
@@ -102,7 +194,11 @@ function because_(a: Answers, vendor: Vendor): Because[] {
   switch (vendor) {
     case 'better_auth':
       why.push(
-        because('auth.own_infrastructure', ['budget.hosting', 'compliance.dataResidency'], ownInfrastructureText(a)),
+        because(
+          'auth.own_infrastructure',
+          ['budget.hosting', 'compliance.dataResidency', 'compliance.regimes'],
+          ownInfrastructureText(a, catalog),
+        ),
       )
       if (!writesJs(a)) {
         why.push(
@@ -132,7 +228,7 @@ function because_(a: Answers, vendor: Vendor): Because[] {
             'Enterprise customers will require single sign-on while individuals sign themselves up; Stytch covers both, passwordless sign-in for people and SAML or OIDC for companies, and its free tier includes five SSO connections.',
           ),
         )
-      } else {
+      } else if (passwordlessConsumer(a) || !needsBaa(a)) {
         why.push(
           because(
             'auth.passwordless_consumer',
@@ -151,7 +247,15 @@ function because_(a: Answers, vendor: Vendor): Because[] {
             'Enterprise customers will require SAML or OIDC single sign-on; Auth0 has the broadest enterprise feature set (a connection per customer, organizations, enterprise contracts), so those deals do not wait on sign-in work.',
           ),
         )
-      } else if (!hasRegime(a, 'hipaa')) {
+      } else if (residencyMoved(a, catalog)) {
+        why.push(
+          because(
+            'auth.residency',
+            ['compliance.dataResidency'],
+            `Your data must stay in ${regionWords(a.compliance.dataResidency)}; Auth0 confirms tenants there, while ${listPhrase(VENDORS.filter((v) => v !== 'better_auth' && outOfRegion(a, catalog, v)).map((v) => SHORT_NAMES[v]))} do not confirm keeping accounts in that region. Create the tenant in that region from the start: it cannot be moved later.`,
+          ),
+        )
+      } else if (!needsBaa(a)) {
         why.push(
           because(
             'auth.broad_default',
@@ -171,13 +275,25 @@ function because_(a: Answers, vendor: Vendor): Because[] {
       )
       break
   }
-  if (hasRegime(a, 'hipaa')) {
-    const decidedByHipaa = vendor === 'auth0' && !a.compliance.enterpriseSso
+  if (needsBaa(a)) {
+    const decidedByHipaa =
+      (vendor === 'auth0' || vendor === 'stytch') && !a.compliance.enterpriseSso && !passwordlessConsumer(a)
+    const plan = vendor === 'stytch' ? 'its Enterprise plan, at a custom price' : 'its enterprise plans'
     const text =
       vendor === 'better_auth'
-        ? 'HIPAA applies. With Better-Auth the identities stay in your own database, so the agreement that matters is the Business Associate Agreement (BAA) with your hosting provider; make sure it covers the database.'
-        : `HIPAA applies, so whoever stores your users' identities must sign a Business Associate Agreement (BAA). ${SHORT_NAMES[vendor]} offers one on its enterprise plans${decidedByHipaa ? ', which is why it is chosen here' : ''}; budget for that plan before the first patient signs in.`
-    why.push(because('auth.hipaa_needs_baa', ['compliance.regimes'], text))
+        ? 'Health data falls under HIPAA. With Better-Auth the identities stay in your own database, so the agreement that matters is the Business Associate Agreement (BAA) with your hosting provider; make sure it covers the database.'
+        : `Health data falls under HIPAA, so whoever stores your users' identities must sign a Business Associate Agreement (BAA). ${SHORT_NAMES[vendor]} signs one on ${plan}${decidedByHipaa ? ', which is why it is chosen here' : ''}; budget for that plan before the first patient signs in.`
+    why.push(because('auth.hipaa_needs_baa', ['compliance.regimes', 'data.sensitive'], text))
+  }
+  if (picked.displaced) {
+    const budget = usd(a.budget.monthlyInfraUsd * 100)
+    why.push(
+      because(
+        'auth.priced_at_your_scale',
+        ['load.activeUsersIn12Months', 'budget.monthlyInfraUsd'],
+        `At ${count(a.load.activeUsersIn12Months)} monthly active users, ${SHORT_NAMES[picked.displaced.vendor]} would cost about ${usd(picked.displaced.cents)} a month at list prices, ${Math.round((picked.displaced.cents / (a.budget.monthlyInfraUsd * 100 || 1)) * 100)}% of your ${budget} monthly budget or more; ${SHORT_NAMES[vendor]} costs about ${usd(picked.cents)} a month at that size and meets the same needs, so it is chosen.`,
+      ),
+    )
   }
   if (a.compliance.identity !== 'personal') {
     why.push(
@@ -191,16 +307,24 @@ function because_(a: Answers, vendor: Vendor): Because[] {
   return why
 }
 
-function whyNot(vendor: Vendor, chosen: Vendor, a: Answers): string {
+function whyNot(vendor: Vendor, chosen: Vendor, a: Answers, catalog: Catalog, picked: Pick): string {
   const name = SHORT_NAMES[vendor]
-  if (chosen === 'better_auth') return hostedElsewhereText(name, a)
+  const eligible = eligibleVendors(a, catalog)
+  if (!eligible.includes(vendor)) return hostedElsewhereText(vendor, a, catalog)
+  if (picked.displaced?.vendor === vendor) {
+    return `${name} fits your answers, but at ${count(a.load.activeUsersIn12Months)} monthly active users it would cost about ${usd(picked.displaced.cents)} a month at list prices, against ${usd(picked.cents)} for ${SHORT_NAMES[chosen]}.`
+  }
+  const residency = a.compliance.dataResidency.length > 0
   switch (vendor) {
     case 'better_auth':
+      if (residency) {
+        return `Better-Auth would keep accounts in ${regionWords(a.compliance.dataResidency)} on your own servers too, but ${SHORT_NAMES[chosen]} confirms that region and takes upgrades, session security and abuse protection off you.`
+      }
       return writesJs(a)
         ? 'Better-Auth runs inside your app, so upgrades, session security and abuse protection become your job; nothing in your answers requires keeping accounts on your own servers, so a hosted vendor takes that work off you.'
         : `Better-Auth is a TypeScript library, so a ${firstLanguage(a)} team would run an extra Node service and own sign-in security itself; nothing in your answers requires keeping accounts on your own servers.`
     case 'clerk':
-      if (hasRegime(a, 'hipaa')) {
+      if (needsBaa(a)) {
         return `HIPAA needs a signed BAA from the sign-in vendor; ${SHORT_NAMES[chosen]} offers one on enterprise plans, so it comes first. Ask Clerk for a BAA before considering it.`
       }
       if (a.compliance.enterpriseSso) {
@@ -210,7 +334,7 @@ function whyNot(vendor: Vendor, chosen: Vendor, a: Answers): string {
         return 'Clerk handles passwordless too, but Stytch is built around it for consumer sign-in.'
       return `Clerk shines with React and Next.js; your team writes ${firstLanguage(a)}, where that head start mostly disappears.`
     case 'stytch':
-      if (a.compliance.enterpriseSso || hasRegime(a, 'hipaa')) {
+      if (a.compliance.enterpriseSso || needsBaa(a)) {
         return `Stytch's edge is passwordless sign-in for individuals signing themselves up; for ${productPhrase(a)}, Auth0's wider enterprise set matters more.`
       }
       return `Stytch is strongest at passwordless sign-in for individuals signing themselves up; for ${productPhrase(a)} that edge goes mostly unused.`
@@ -226,12 +350,13 @@ function whyNot(vendor: Vendor, chosen: Vendor, a: Answers): string {
 
 export const auth: AreaRules = {
   area: 'auth',
-  decide(a) {
-    const chosen = pickVendor(a)
+  decide(a, catalog) {
+    const picked = pick(a, catalog)
+    const chosen = picked.chosen
     const alternatives: Alternative[] = VENDORS.filter((v) => v !== chosen).map((v) => ({
       id: v,
       name: VENDOR_NAMES[v],
-      whyNot: whyNot(v, chosen, a),
+      whyNot: whyNot(v, chosen, a, catalog, picked),
     }))
     alternatives.push({
       id: 'in_house',
@@ -242,9 +367,9 @@ export const auth: AreaRules = {
     return {
       area: 'auth',
       title: 'Sign-in and accounts',
-      choice: { id: chosen, name: VENDOR_NAMES[chosen] },
+      choice: choiceOf(a, catalog, chosen),
       status: 'adopt',
-      because: because_(a, chosen),
+      because: because_(a, catalog, chosen, picked),
       alternatives,
       revisitWhen: [],
       guide: 'auth-and-payments',
@@ -252,3 +377,12 @@ export const auth: AreaRules = {
   },
   triggers: [],
 }
+
+/** The choice, with what the constraints require of the vendor (regions, the plan that carries a BAA, agreements). */
+function choiceOf(a: Answers, catalog: Catalog, chosen: Vendor): Choice {
+  const requires = requirementsFor(catalog, chosen, constraintsOf(a))
+  return { id: chosen, name: VENDOR_NAMES[chosen], vendor: chosen, ...(requires ? { requires } : {}) }
+}
+
+const count = (n: number) => groupThousands(n)
+const usd = (cents: number) => `$${groupThousands(cents / 100)}`

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { testCatalog } from '../../../tests/support/catalog'
 import { DecisionSchema } from '../brief'
 import { type AnswersOverrides, answersWith } from './_test-answers-services'
 import { cache } from './cache'
 
-const decide = (over: AnswersOverrides = {}) => DecisionSchema.parse(cache.decide(answersWith(over)))
+const CATALOG = testCatalog()
+const decide = (over: AnswersOverrides = {}) => DecisionSchema.parse(cache.decide(answersWith(over), CATALOG))
 
 describe('cache: deferred until measurement says so', () => {
   it.each([

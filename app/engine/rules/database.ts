@@ -50,7 +50,7 @@ function kindsFitOneDatabase(a: Answers): Because {
   return because(
     'database.kinds_fit_postgres',
     ['data.kinds'],
-    `Every kind of data you listed (data.kinds) has a place in it: ${listPhrase(homes)}.`,
+    `Every kind of data you listed has a place in it: ${listPhrase(homes)}.`,
   )
 }
 
@@ -68,7 +68,7 @@ function hostingAndOps(a: Answers): Because {
     return because(
       'database.self_hosted_needs_backups',
       inputs,
-      `You run your own servers (budget.hosting), so automate nightly backups with point-in-time recovery and rehearse a restore before launch; ${risk}.`,
+      `You run your own servers, so automate nightly backups with point-in-time recovery and rehearse a restore before launch; ${risk}.`,
     )
   }
   const where =
@@ -84,7 +84,7 @@ function hostingAndOps(a: Answers): Because {
   return because(
     'database.managed_postgres',
     inputs,
-    `Use ${where}: backups, failover and minor upgrades become the provider's job, ${who} (team.opsExperience).`,
+    `Use ${where}: backups, failover and minor upgrades become the provider's job, ${who}.`,
   )
 }
 
@@ -104,19 +104,19 @@ function readWriteProfile(a: Answers): Because {
       return because(
         'database.write_heavy_profile',
         inputs,
-        'You expect a write-heavy load (load.readWriteProfile): keep indexes on the busiest tables to the ones queries use, batch inserts where you can, and watch write-ahead log volume and CPU; a well-sized single instance absorbs a lot of writes before anything else is needed.',
+        'You expect a write-heavy load: keep indexes on the busiest tables to the ones queries use, batch inserts where you can, and watch write-ahead log volume and CPU; a well-sized single instance absorbs a lot of writes before anything else is needed.',
       )
     case 'balanced':
       return because(
         'database.balanced_profile',
         inputs,
-        'Reads and writes are about even (load.readWriteProfile): one primary handles both, and the indexes your queries need are the first tuning step.',
+        'Reads and writes are about even: one primary handles both, and the indexes your queries need are the first tuning step.',
       )
     case 'read_heavy':
       return because(
         'database.read_heavy_profile',
         inputs,
-        'Mostly reads (load.readWriteProfile): good indexes come first, then a larger instance and read replicas; a cache waits until a measured hot path still needs one.',
+        'Mostly reads: good indexes come first, then a larger instance and read replicas; a cache waits until a measured hot path still needs one.',
       )
   }
 }
@@ -157,7 +157,7 @@ function alternatives(a: Answers): Alternative[] {
     {
       id: 'sharded_postgres',
       name: 'Sharded Postgres',
-      whyNot: `Nothing measured yet shows one instance running out. Scale the instance up first, then add read replicas and app instances; shard only after measuring query performance under real traffic (sustained_db_pressure: ${grouped(DB_PRESSURE_ACTIVE_USERS)}+ active users with CPU at ${DB_PRESSURE_CPU_PERCENT}%+).`,
+      whyNot: `Nothing measured yet shows one instance running out. Scale the instance up first, then add read replicas and app instances; shard only after measuring query performance under real traffic (the signal: ${grouped(DB_PRESSURE_ACTIVE_USERS)}+ active users with database CPU at ${DB_PRESSURE_CPU_PERCENT}%+).`,
     },
   )
   return list

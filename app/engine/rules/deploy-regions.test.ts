@@ -18,7 +18,7 @@ describe('deploy_regions', () => {
       patch: { compliance: { dataResidency: [], markets: ['us', 'uk'] } },
       choice: 'single_region',
       rule: 'deploy_regions.single_region_default',
-      inputs: ['compliance.dataResidency', 'compliance.markets'],
+      inputs: ['compliance.dataResidency', 'compliance.markets', 'compliance.payments'],
       mentions: ['the US and the UK', 'CDN'],
       revisitWhen: ['residency_needs_second_region'],
     },
@@ -27,7 +27,7 @@ describe('deploy_regions', () => {
       patch: { compliance: { markets: ['global'] } },
       choice: 'single_region',
       rule: 'deploy_regions.single_region_default',
-      inputs: ['compliance.dataResidency', 'compliance.markets'],
+      inputs: ['compliance.dataResidency', 'compliance.markets', 'compliance.payments'],
       mentions: ['around the world'],
       revisitWhen: ['residency_needs_second_region'],
     },
@@ -95,4 +95,9 @@ describe('deploy_regions', () => {
     expect(evaluateTrigger(RESIDENCY_NEEDS_SECOND_REGION, one, readingsFromAnswers(one)).status).toBe('ok')
     expect(evaluateTrigger(RESIDENCY_NEEDS_SECOND_REGION, two, readingsFromAnswers(two)).status).toBe('fired')
   })
+})
+
+it('with no payments the region sentence speaks of users, not paying users (issue 8)', () => {
+  const decision = decideChecked(deployRegions, buildAnswers({ compliance: { payments: 'none', markets: ['eu'] } }))
+  expect(decision.because.map((b) => b.text).join(' ')).not.toMatch(/paying/)
 })

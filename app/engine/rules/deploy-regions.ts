@@ -76,9 +76,11 @@ function singleRegionInResidency(a: Answers): Decision {
 
 function singleRegionDefault(a: Answers): Decision {
   const markets = a.compliance.markets
+  // Markets are where paying users are; with no payments they are simply where the users are.
+  const who = a.compliance.payments === 'none' ? 'your users' : 'your paying users'
   const near = markets.includes('global')
-    ? 'your paying users are spread around the world'
-    : `your paying users are in ${listPhrase(markets.map((m) => MARKET_NAMES[m]))}`
+    ? `${who} are spread around the world`
+    : `${who} are in ${listPhrase(markets.map((m) => MARKET_NAMES[m]))}`
   return {
     area: 'deploy_regions',
     title: TITLE,
@@ -87,7 +89,7 @@ function singleRegionDefault(a: Answers): Decision {
     because: [
       because(
         'deploy_regions.single_region_default',
-        ['compliance.dataResidency', 'compliance.markets'],
+        ['compliance.dataResidency', 'compliance.markets', 'compliance.payments'],
         `No rule ties your data to a place and ${near}, so run everything in the one region closest to most of them and serve static files through a CDN, which keeps logs, backups and failover in one place.`,
       ),
     ],

@@ -13,12 +13,12 @@ export const documentStore: AreaRules = {
         area: 'document_store',
         title: TITLE,
         choice: { id: 'none', name: 'Not needed' },
-        status: 'adopt',
+        status: 'not_applicable',
         because: [
           because(
             'document_store.no_documents',
             ['data.kinds'],
-            'You did not list documents among your data kinds (data.kinds), so there is nothing for a document store to hold; an occasional JSON field fits a JSONB column on its table.',
+            'You did not list documents among your data kinds, so there is nothing for a document store to hold; an occasional JSON field fits a JSONB column on its table.',
           ),
         ],
         alternatives: [],
@@ -39,7 +39,7 @@ export const documentStore: AreaRules = {
         because(
           'document_store.relationships_rule_out_mongodb',
           ['data.kinds'],
-          'Your data is relational as well as document-shaped (data.kinds), so a document database would push every join into application code.',
+          'Your data is relational as well as document-shaped, so a document database would push every join into application code.',
         ),
       )
     }

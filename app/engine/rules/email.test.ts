@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { testCatalog } from '../../../tests/support/catalog'
 import { DecisionSchema } from '../brief'
 import { type AnswersOverrides, answersWith } from './_test-answers-services'
 import { email } from './email'
 
-const decide = (over: AnswersOverrides = {}) => DecisionSchema.parse(email.decide(answersWith(over)))
+const CATALOG = testCatalog()
+const decide = (over: AnswersOverrides = {}) => DecisionSchema.parse(email.decide(answersWith(over), CATALOG))
 
 describe('email: always hosted, which sender by precedence', () => {
   it.each<{ fact: string; over: AnswersOverrides; choice: string; fired: string[] }>([

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { testCatalog } from '../../../tests/support/catalog'
 import { DecisionSchema } from '../brief'
 import { type AnswersOverrides, answersWith } from './_test-answers-services'
 import { fileStorage } from './file-storage'
 
-const decide = (over: AnswersOverrides = {}) => DecisionSchema.parse(fileStorage.decide(answersWith(over)))
+const CATALOG = testCatalog()
+const decide = (over: AnswersOverrides = {}) => DecisionSchema.parse(fileStorage.decide(answersWith(over), CATALOG))
 const FILES: AnswersOverrides['data'] = { kinds: ['relational', 'files'] }
 
 describe('file storage: object storage for files, never the database', () => {
@@ -51,7 +53,7 @@ describe('file storage: object storage for files, never the database', () => {
     const d = decide(over)
     expect(d.area).toBe('file_storage')
     expect(d.choice).toStrictEqual(vendor ? { id: choice, name, vendor } : { id: choice, name })
-    expect(d.status).toBe('adopt')
+    expect(d.status).toBe(d.choice.id === 'none' ? 'not_applicable' : 'adopt')
     expect(d.because.map((b) => b.rule)).toEqual(fired)
     expect(d.revisitWhen).toEqual([])
   })

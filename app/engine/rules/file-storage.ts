@@ -67,7 +67,7 @@ function noFiles(): Decision {
     area: 'file_storage',
     title: 'File storage',
     choice: { id: 'none', name: 'No file storage' },
-    status: 'adopt',
+    status: 'not_applicable',
     because: [
       because(
         'file_storage.no_files',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { LANGUAGES } from '../answers'
 import { type AnswersPatch, buildAnswers, decideChecked, reason, ruleIds } from './_test-answers'
-import { FRAMEWORK_BY_LANGUAGE, framework, LANGUAGE_PRECEDENCE } from './framework'
+import { FRAMEWORK_BY_LANGUAGE, framework } from './framework'
 
 type Languages = NonNullable<NonNullable<AnswersPatch['team']>['languages']>
 
@@ -99,7 +99,7 @@ describe('framework', () => {
       expect(decision.choice.id).toBe(choice)
       expect(decision.status).toBe('adopt')
       expect(ruleIds(decision)).toContain(rule)
-      expect(ruleIds(decision)).not.toContain('framework.language_precedence')
+      expect(ruleIds(decision)).not.toContain('framework.primary_language')
       const fired = reason(decision, rule)
       expect(fired.inputs).toEqual(['team.languages', 'team.engineers'])
       for (const m of mentions) expect(fired.text).toContain(m)
@@ -127,39 +127,53 @@ describe('framework', () => {
   const several: { fact: string; languages: Languages; choice: string; alternatives: string[]; mentions: string[] }[] =
     [
       {
-        fact: 'Python beside JavaScript: the server language with a full-stack framework leads (seed 000, a full-stack framework)',
+        fact: 'a Go team that also writes TypeScript gets a Go stack, not Next.js (issue 8, the first listed language is primary)',
+        languages: ['go', 'typescript'],
+        choice: 'go_stdlib',
+        alternatives: ['nextjs'],
+        mentions: ['lists Go first'],
+      },
+      {
+        fact: 'a Java team that also writes TypeScript gets Spring Boot (issue 8, Spring Boot for Java)',
+        languages: ['java', 'typescript'],
+        choice: 'spring_boot',
+        alternatives: ['nextjs'],
+        mentions: ['lists Java first'],
+      },
+      {
+        fact: 'Python listed before JavaScript: Django, with JavaScript kept for the front end (seed 000, a full-stack framework)',
         languages: ['python', 'javascript'],
         choice: 'django',
         alternatives: ['nextjs'],
-        mentions: ['JavaScript and Python, so Python decides'],
+        mentions: ['lists Python first'],
       },
       {
-        fact: 'TypeScript beside Go: a full-stack framework beats an API-only one (seed 000, a full-stack framework)',
-        languages: ['go', 'typescript'],
+        fact: 'TypeScript listed before Go: Next.js',
+        languages: ['typescript', 'go'],
         choice: 'nextjs',
         alternatives: ['remix', 'go_stdlib'],
-        mentions: ['TypeScript and Go, so TypeScript decides'],
+        mentions: ['lists TypeScript first'],
       },
       {
-        fact: 'Ruby and Python: the fixed order picks Ruby so the same answers give the same stack',
+        fact: 'Python listed before Ruby: Django; the order given decides, not a fixed order of ours',
         languages: ['python', 'ruby'],
-        choice: 'rails',
-        alternatives: ['django', 'nextjs'],
-        mentions: ['so Ruby decides'],
+        choice: 'django',
+        alternatives: ['rails', 'nextjs'],
+        mentions: ['lists Python first'],
       },
       {
-        fact: 'Go and Rust: the fixed order picks Go',
-        languages: ['rust', 'go'],
-        choice: 'go_stdlib',
-        alternatives: ['axum', 'nextjs'],
-        mentions: ['so Go decides'],
+        fact: 'Kotlin before C#: Spring Boot; C# first: ASP.NET Core',
+        languages: ['kotlin', 'csharp'],
+        choice: 'spring_boot',
+        alternatives: ['aspnet_core', 'nextjs'],
+        mentions: ['lists Kotlin first'],
       },
       {
         fact: 'an unmapped language beside a mapped one: the mapped one decides',
         languages: ['other', 'elixir'],
         choice: 'phoenix',
         alternatives: ['nextjs'],
-        mentions: ['Elixir and another language'],
+        mentions: ['another language and Elixir', 'first of them'],
       },
     ]
 
@@ -167,8 +181,8 @@ describe('framework', () => {
     it(fact, () => {
       const decision = decideChecked(framework, buildAnswers({ team: { languages } }))
       expect(decision.choice.id).toBe(choice)
-      expect(ruleIds(decision)[0]).toBe('framework.language_precedence')
-      const precedence = reason(decision, 'framework.language_precedence')
+      expect(ruleIds(decision)[0]).toBe('framework.primary_language')
+      const precedence = reason(decision, 'framework.primary_language')
       expect(precedence.inputs).toEqual(['team.languages'])
       for (const m of mentions) expect(precedence.text).toContain(m)
       expect(decision.alternatives.map((a) => a.id)).toEqual(alternatives)
@@ -180,13 +194,12 @@ describe('framework', () => {
       ['java', 'kotlin'],
     ] as Languages[]) {
       const decision = decideChecked(framework, buildAnswers({ team: { languages } }))
-      expect(ruleIds(decision)).not.toContain('framework.language_precedence')
+      expect(ruleIds(decision)).not.toContain('framework.primary_language')
     }
   })
 
-  it('every language has a framework and a place in the precedence', () => {
+  it('every language has a mainstream framework', () => {
     const mapped = LANGUAGES.filter((l) => l !== 'other')
-    expect([...LANGUAGE_PRECEDENCE].sort()).toEqual([...mapped].sort())
     for (const language of mapped) expect(FRAMEWORK_BY_LANGUAGE[language]).toBeDefined()
     expect(framework.triggers).toEqual([])
   })

@@ -26,7 +26,7 @@ export const FRAMEWORK_NAMES: Record<FrameworkId, string> = {
   phoenix: 'Phoenix',
   spring_boot: 'Spring Boot',
   aspnet_core: 'ASP.NET Core',
-  go_stdlib: 'Go standard library with a small router',
+  go_stdlib: 'Go with net/http, the chi router and sqlc',
   axum: 'Axum',
 }
 
@@ -43,28 +43,6 @@ export const FRAMEWORK_BY_LANGUAGE: Record<MappedLanguage, FrameworkId> = {
   csharp: 'aspnet_core',
   rust: 'axum',
 }
-
-/**
- * Which known language decides the framework when a team lists several.
- * Server languages with a full-stack framework come first: next to one of
- * them, TypeScript or JavaScript is usually the front end's language, and the
- * full-stack framework renders pages itself. Then TypeScript and JavaScript,
- * which have full-stack frameworks of their own. Then languages whose
- * mainstream frameworks serve an API but leave pages to a separate front end.
- */
-export const LANGUAGE_PRECEDENCE: readonly MappedLanguage[] = [
-  'ruby',
-  'python',
-  'php',
-  'elixir',
-  'typescript',
-  'javascript',
-  'go',
-  'java',
-  'kotlin',
-  'csharp',
-  'rust',
-]
 
 const FULL_STACK = new Set<FrameworkId>(['nextjs', 'remix', 'rails', 'django', 'laravel', 'phoenix'])
 const SERVER_LANGUAGES_WITH_FULL_STACK = new Set<Language>(['ruby', 'python', 'php', 'elixir'])
@@ -83,7 +61,7 @@ const WHY_FRAMEWORK: Record<FrameworkId, string> = {
     'it is the mainstream choice on the JVM: web endpoints, data access, migrations and security from one well-documented starter',
   aspnet_core: 'it serves Razor pages and JSON APIs from one C# project, with Entity Framework Core for data access',
   go_stdlib:
-    'Go has no single dominant full-stack framework; the standard library’s net/http with a small router such as chi serves the API and server-rendered templates with few dependencies to keep current',
+    'Go has no single dominant full-stack framework; the standard library’s net/http with the chi router serves the API and server-rendered templates, and sqlc turns plain SQL into typed Go, with few dependencies to keep current',
   axum: 'it is the most widely used Rust web framework, built on tokio, with sqlx for checked database queries',
 }
 
@@ -93,12 +71,6 @@ const NEXTJS_OVER_REMIX =
 function languageNames(languages: readonly Language[]): string {
   return listPhrase(languages.map((l) => LANGUAGE_NAMES[l]))
 }
-
-const PRECEDENCE_TEXT = `${LANGUAGE_PRECEDENCE.slice(0, 6)
-  .map((l) => LANGUAGE_NAMES[l])
-  .join(', ')}, then ${LANGUAGE_PRECEDENCE.slice(6)
-  .map((l) => LANGUAGE_NAMES[l])
-  .join(', ')}`
 
 function whyNotOtherLanguage(language: MappedLanguage, chosen: MappedLanguage): string {
   const name = LANGUAGE_NAMES[language]
@@ -110,7 +82,7 @@ function whyNotOtherLanguage(language: MappedLanguage, chosen: MappedLanguage): 
   if ((language === 'typescript' || language === 'javascript') && SERVER_LANGUAGES_WITH_FULL_STACK.has(chosen)) {
     return `Your team also knows ${name}; keep it for the interactive parts of the front end while ${FRAMEWORK_NAMES[FRAMEWORK_BY_LANGUAGE[chosen]]} renders the pages and serves the API, so the server stays in ${chosenName}.`
   }
-  return `Your team also knows ${name} and ${FRAMEWORK_NAMES[framework]} would serve too; with two candidates we take the one earlier in our fixed order (${chosenName} before ${name}), so the same answers always give the same stack.`
+  return `Your team also knows ${name} and ${FRAMEWORK_NAMES[framework]} would serve too; ${chosenName} is listed first, as the team's primary language, so the server is written in it.`
 }
 
 function decideFor(a: Answers): Decision {
@@ -120,7 +92,8 @@ function decideFor(a: Answers): Decision {
   const list: Because[] = []
   const alternatives: Alternative[] = []
 
-  const lead = LANGUAGE_PRECEDENCE.find((l) => mapped.includes(l))
+  // The team's primary language is the first it lists that maps to a web framework.
+  const lead = mapped[0]
   let id: FrameworkId
   if (lead === undefined) {
     id = 'nextjs'
@@ -137,9 +110,11 @@ function decideFor(a: Answers): Decision {
     if (frameworks.size > 1) {
       list.push(
         because(
-          'framework.language_precedence',
+          'framework.primary_language',
           ['team.languages'],
-          `Your team knows ${languageNames(languages)}, so ${LANGUAGE_NAMES[lead]} decides: we take the first in the order ${PRECEDENCE_TEXT}, with server languages that have a full-stack framework first because beside one of them TypeScript or JavaScript is usually the front end’s language.`,
+          languages[0] === lead
+            ? `Your team knows ${languageNames(languages)} and lists ${LANGUAGE_NAMES[lead]} first, as its primary language, so ${LANGUAGE_NAMES[lead]} decides the framework.`
+            : `Your team knows ${languageNames(languages)}; ${LANGUAGE_NAMES[lead]} is the first of them with a mainstream web framework, so ${LANGUAGE_NAMES[lead]} decides the framework.`,
         ),
       )
     }
@@ -153,9 +128,9 @@ function decideFor(a: Answers): Decision {
       ),
     )
     const seen = new Set<FrameworkId>([id])
-    for (const language of LANGUAGE_PRECEDENCE) {
+    for (const language of mapped) {
       const framework = FRAMEWORK_BY_LANGUAGE[language]
-      if (!mapped.includes(language) || seen.has(framework)) continue
+      if (seen.has(framework)) continue
       seen.add(framework)
       alternatives.push({
         id: framework,

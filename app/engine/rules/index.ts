@@ -11,9 +11,12 @@ import { email } from './email'
 import { fileStorage } from './file-storage'
 import { framework } from './framework'
 import { hosting } from './hosting'
+import { ingestion } from './ingestion'
 import { jobs } from './jobs'
+import { llm } from './llm'
 import { observability } from './observability'
 import { payments } from './payments'
+import { realtime } from './realtime'
 import { repo } from './repo'
 import { search } from './search'
 import { tenancy } from './tenancy'
@@ -43,6 +46,9 @@ export const RULES: readonly AreaRules[] = [
   analytics,
   api,
   tenancy,
+  realtime,
+  ingestion,
+  llm,
 ]
 
 export const RULES_BY_AREA = Object.fromEntries(RULES.map((r) => [r.area, r])) as Record<Area, AreaRules>

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { testCatalog } from '../../../tests/support/catalog'
 import { DecisionSchema } from '../brief'
 import { type AnswersOverrides, answersWith } from './_test-answers-services'
 import { jobs } from './jobs'
 
-const decide = (over: AnswersOverrides) => DecisionSchema.parse(jobs.decide(answersWith(over)))
+const CATALOG = testCatalog()
+const decide = (over: AnswersOverrides) => DecisionSchema.parse(jobs.decide(answersWith(over), CATALOG))
 const rules = (over: AnswersOverrides) => decide(over).because.map((b) => b.rule)
 
 describe('jobs: which way work runs', () => {

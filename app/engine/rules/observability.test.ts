@@ -56,7 +56,7 @@ describe('observability', () => {
 
   for (const { fact, patch, choice, rule, inputs, mentions } of rows)
     it(fact, () => {
-      const decision = decideChecked(observability, buildAnswers(patch))
+      const decision = decideChecked(observability, buildAnswers(patch), ['compliance.dataResidency'])
       expect(decision.choice.id).toBe(choice)
       expect(decision.status).toBe('adopt')
       expect(ruleIds(decision)).toEqual(['observability.from_day_one', rule])
@@ -69,13 +69,41 @@ describe('observability', () => {
 
   it('logs, RED metrics, traces and an error-rate alert from day one, never deferred (seed 001, observability before heroics; seed 004, RED metrics)', () => {
     for (const monthlyInfraUsd of [0, 50_000]) {
-      const decision = decideChecked(observability, buildAnswers({ budget: { monthlyInfraUsd } }))
+      const decision = decideChecked(observability, buildAnswers({ budget: { monthlyInfraUsd } }), [
+        'compliance.dataResidency',
+      ])
       const baseline = reason(decision, 'observability.from_day_one')
       expect(baseline.inputs).toEqual([])
       for (const part of ['structured', 'rate, errors and duration', 'traces', 'error rate'])
         expect(baseline.text).toContain(part)
       expect(decision.status).toBe('adopt')
     }
+  })
+
+  it('data that must stay in India never goes to Honeycomb (issue 8, residency applied to every vendor)', () => {
+    for (const monthlyInfraUsd of [300, 2500]) {
+      const patch: AnswersPatch = {
+        budget: { monthlyInfraUsd },
+        product: { realtime: 'core' },
+        compliance: { dataResidency: ['india'] },
+      }
+      const decision = decideChecked(observability, buildAnswers(patch))
+      expect(decision.choice.id).not.toBe('honeycomb')
+      expect(decision.choice.id).toBe('grafana_self_hosted')
+      expect(reason(decision, 'observability.residency').text).toContain('India')
+      expect(decision.alternatives.find((x) => x.id === 'honeycomb')?.whyNot).toContain('India')
+    }
+  })
+
+  it('EU-resident data with a paid budget goes to a tool that confirms an EU region', () => {
+    const patch: AnswersPatch = {
+      budget: { monthlyInfraUsd: 2500 },
+      load: { fanOut: true },
+      compliance: { dataResidency: ['eu'] },
+    }
+    const decision = decideChecked(observability, buildAnswers(patch))
+    expect(decision.choice.id).toBe('datadog')
+    expect(reason(decision, 'observability.residency').inputs).toEqual(['compliance.dataResidency'])
   })
 
   it('draws the small-budget line at $1,000 a month', () => {

@@ -1,17 +1,57 @@
 import type { Answers } from '../answers'
 import type { Alternative, Because } from '../brief'
+import type { Catalog } from '../catalog'
+import { regionWords, residencyFit } from '../constraints'
 import { formatUsd } from './_shared-stack'
 import { type AreaRules, because } from './types'
 
 /** Below this monthly infrastructure budget (USD) the free tier of a Grafana stack is the tool; at or above it, a paid one. */
 export const SMALL_BUDGET_USD = 1000
 
-type ToolId = 'grafana_stack' | 'datadog' | 'honeycomb'
+type ToolId = 'grafana_stack' | 'datadog' | 'honeycomb' | 'grafana_self_hosted'
+type HostedTool = Exclude<ToolId, 'grafana_self_hosted'>
 
 const NAMES: Record<ToolId, string> = {
   grafana_stack: 'Grafana + Loki + Prometheus (Grafana Cloud free tier)',
   datadog: 'Datadog',
   honeycomb: 'Honeycomb',
+  grafana_self_hosted: 'Grafana + Loki + Prometheus, run on your own servers',
+}
+
+/** The catalog component behind each hosted tool, whose vendor facts say where it keeps data. */
+const COMPONENTS: Record<HostedTool, string> = {
+  grafana_stack: 'grafana_cloud',
+  datadog: 'datadog',
+  honeycomb: 'honeycomb',
+}
+
+/** Logs and traces carry personal data, so the tool must keep them where the data must stay; unconfirmed regions do not count. */
+function keepsDataIn(catalog: Catalog, a: Answers, tool: HostedTool): boolean {
+  return residencyFit(catalog, COMPONENTS[tool], a.compliance.dataResidency) === 'fits'
+}
+
+/**
+ * The tool that fits the budget and the product, moved by residency: when it
+ * cannot keep logs in the regions the data must stay in, a paid budget takes
+ * the first hosted tool that confirms those regions, and otherwise the same
+ * open-source stack runs on your own servers there.
+ */
+function chooseWithin(a: Answers, catalog: Catalog): { id: ToolId; because: Because[]; displaced?: HostedTool } {
+  const fit = choose(a)
+  if (keepsDataIn(catalog, a, fit.id)) return { id: fit.id, because: [fit.because] }
+  const regions = regionWords(a.compliance.dataResidency)
+  const paid = a.budget.monthlyInfraUsd >= SMALL_BUDGET_USD
+  const hosted = paid ? (['datadog', 'honeycomb'] as const).find((t) => keepsDataIn(catalog, a, t)) : undefined
+  const id: ToolId = hosted ?? 'grafana_self_hosted'
+  const text =
+    id === 'grafana_self_hosted'
+      ? `Logs and traces carry personal data, which must stay in ${regions}; ${NAMES[fit.id]} does not confirm keeping data there${paid ? ', nor does any hosted tool weighed here' : ''}, so run the same open-source Grafana, Loki and Prometheus on your own servers in that region.`
+      : `Logs and traces carry personal data, which must stay in ${regions}; ${NAMES[fit.id]} does not confirm keeping data there, and ${NAMES[id]} does, so it is chosen.`
+  return {
+    id,
+    because: [fit.because, because('observability.residency', ['compliance.dataResidency'], text)],
+    displaced: fit.id,
+  }
 }
 
 const baseline = () =>
@@ -24,7 +64,7 @@ const baseline = () =>
 /** Products whose questions are about one event's path through many handlers. */
 const traceHeavy = (a: Answers) => a.product.realtime === 'core' || a.load.fanOut
 
-function choose(a: Answers): { id: ToolId; because: Because } {
+function choose(a: Answers): { id: HostedTool; because: Because } {
   const budget = formatUsd(a.budget.monthlyInfraUsd)
   if (a.budget.monthlyInfraUsd < SMALL_BUDGET_USD) {
     return {
@@ -63,10 +103,13 @@ function choose(a: Answers): { id: ToolId; because: Because } {
   }
 }
 
-function alternatives(a: Answers, chosen: ToolId): Alternative[] {
+function alternatives(a: Answers, catalog: Catalog, chosen: ToolId): Alternative[] {
   const budget = formatUsd(a.budget.monthlyInfraUsd)
-  const small = chosen === 'grafana_stack'
-  const whyNot: Record<ToolId, string> = {
+  const small =
+    chosen === 'grafana_stack' || (chosen === 'grafana_self_hosted' && a.budget.monthlyInfraUsd < SMALL_BUDGET_USD)
+  const outOfRegion = (tool: HostedTool) =>
+    `${NAMES[tool]} does not confirm keeping logs and traces in ${regionWords(a.compliance.dataResidency)}, where your data must stay.`
+  const whyNot: Record<HostedTool, string> = {
     grafana_stack: `With ${budget} a month you can pay to avoid tuning dashboards, retention and alert routing yourselves; the Grafana free tier remains the fallback if spend gets tight.`,
     datadog: small
       ? `Datadog bills per host and per GB of logs, which would take a large share of your ${budget} monthly budget; revisit it when the budget reaches ${formatUsd(SMALL_BUDGET_USD)}.`
@@ -77,20 +120,20 @@ function alternatives(a: Answers, chosen: ToolId): Alternative[] {
   }
   return (['grafana_stack', 'datadog', 'honeycomb'] as const)
     .filter((id) => id !== chosen)
-    .map((id) => ({ id, name: NAMES[id], whyNot: whyNot[id] }))
+    .map((id) => ({ id, name: NAMES[id], whyNot: keepsDataIn(catalog, a, id) ? whyNot[id] : outOfRegion(id) }))
 }
 
 export const observability: AreaRules = {
   area: 'observability',
-  decide: (a) => {
-    const { id, because: reason } = choose(a)
+  decide: (a, catalog) => {
+    const { id, because: reasons } = chooseWithin(a, catalog)
     return {
       area: 'observability',
       title: 'Observability',
       choice: { id, name: NAMES[id] },
       status: 'adopt',
-      because: [baseline(), reason],
-      alternatives: alternatives(a, id),
+      because: [baseline(), ...reasons],
+      alternatives: alternatives(a, catalog, id),
       revisitWhen: [],
       guide: 'observability',
     }

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { testCatalog } from '../../../tests/support/catalog'
 import { DecisionSchema } from '../brief'
 import { type AnswersOverrides, answersWith } from './_test-answers-services'
 import { payments } from './payments'
 
-const decide = (over: AnswersOverrides = {}) => DecisionSchema.parse(payments.decide(answersWith(over)))
+const CATALOG = testCatalog()
+const decide = (over: AnswersOverrides = {}) => DecisionSchema.parse(payments.decide(answersWith(over), CATALOG))
 
 describe('payments: which processor', () => {
   it.each<{ fact: string; compliance: AnswersOverrides['compliance']; choice: string; name: string; fired: string[] }>([
@@ -67,7 +69,7 @@ describe('payments: which processor', () => {
     const d = decide({ compliance })
     expect(d.area).toBe('payments')
     expect(d.choice).toEqual({ id: choice, name })
-    expect(d.status).toBe('adopt')
+    expect(d.status).toBe(d.choice.id === 'none' ? 'not_applicable' : 'adopt')
     expect(d.because.map((b) => b.rule)).toEqual(fired)
     expect(d.revisitWhen).toEqual([])
     expect(d.guide).toBe('auth-and-payments')

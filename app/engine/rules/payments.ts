@@ -47,7 +47,7 @@ function noPayments(): Decision {
     area: 'payments',
     title: 'Payments',
     choice: { id: 'none', name: 'No payments yet' },
-    status: 'adopt',
+    status: 'not_applicable',
     because: [
       because(
         'payments.none_needed',

@@ -39,12 +39,12 @@ export const search: AreaRules = {
         area: 'search',
         title: TITLE,
         choice: { id: 'none', name: 'Not needed' },
-        status: 'adopt',
+        status: 'not_applicable',
         because: [
           because(
             'search.no_search',
             ['data.kinds'],
-            'You did not list search among your data kinds (data.kinds); filters and lookups on indexed columns cover finding records by name or id.',
+            'You did not list search among your data kinds; filters and lookups on indexed columns cover finding records by name or id.',
           ),
         ],
         alternatives: [],
@@ -70,7 +70,7 @@ export const search: AreaRules = {
           id: 'dedicated_search_engine',
           name: 'A dedicated search engine (Elasticsearch, OpenSearch, Meilisearch, Typesense)',
           whyNot:
-            'A second copy of your data to sync and run; add one, fed from Postgres, when search is measurably slow or users need facets and typo tolerance Postgres cannot give (search_outgrows_postgres).',
+            'A second copy of your data to sync and run; add one, fed from Postgres, when search is measurably slow or users need facets and typo tolerance Postgres cannot give.',
         },
       ],
       revisitWhen: [SEARCH_OUTGROWS_POSTGRES.id],

@@ -53,7 +53,9 @@ describe('tenancy', () => {
       fact: 'personal accounts sold to individuals are scoped by user (seed 000, auth identity model)',
       patch: { product: { sellsTo: 'individuals' }, compliance: { identity: 'personal' } },
       choice: 'user_scoped',
-      because: [{ rule: 'tenancy.personal_accounts', inputs: ['product.sellsTo', 'compliance.identity'] }],
+      because: [
+        { rule: 'tenancy.personal_accounts', inputs: ['product.sellsTo', 'compliance.identity', 'product.shape'] },
+      ],
       mentions: ['user id'],
     },
   ]
@@ -76,4 +78,14 @@ describe('tenancy', () => {
     expect(ruleIds(decision)).toContain('tenancy.sells_to_organizations')
     expect(tenancy.triggers).toEqual([])
   })
+})
+
+it('an internal tool with personal accounts is not scoped per user: it has no tenants (issue 8)', () => {
+  const decision = decideChecked(
+    tenancy,
+    buildAnswers({ product: { shape: 'internal_tool', sellsTo: 'individuals' }, compliance: { payments: 'none' } }),
+  )
+  expect(decision.choice.id).toBe('none')
+  expect(decision.status).toBe('not_applicable')
+  expect(decision.because[0].text).not.toMatch(/sell|paying|payment/i)
 })

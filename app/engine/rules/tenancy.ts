@@ -78,7 +78,7 @@ function userScoped(): Decision {
     because: [
       because(
         'tenancy.personal_accounts',
-        ['product.sellsTo', 'compliance.identity'],
+        ['product.sellsTo', 'compliance.identity', 'product.shape'],
         'You sell to individuals with personal accounts, so each record belongs to a user id and every query and API call is scoped by it; there is no organization to share data within.',
       ),
     ],
@@ -95,8 +95,40 @@ function userScoped(): Decision {
   }
 }
 
+/** An internal tool serves the one company that runs it: there are no customers whose data must be kept apart. */
+function internalTool(): Decision {
+  return {
+    area: 'tenancy',
+    title: 'Tenancy',
+    choice: { id: 'none', name: 'One organization: no tenants to separate' },
+    status: 'not_applicable',
+    because: [
+      because(
+        'tenancy.internal_tool',
+        ['product.shape', 'product.sellsTo', 'compliance.identity'],
+        'An internal tool serves the one company that runs it, so there are no customers whose data must be kept apart; control who sees what with roles and permissions, and keep an owner on records people should only edit themselves.',
+      ),
+    ],
+    alternatives: [
+      {
+        id: 'org_scoped',
+        name: 'Scoped by organization',
+        whyNot:
+          'An org id on every row pays off when several customers share one deployment; one company running its own tool has nothing to separate. Add it if the tool is ever offered to other companies.',
+      },
+    ],
+    revisitWhen: [],
+    guide: 'tenants-and-apis',
+  }
+}
+
 export const tenancy: AreaRules = {
   area: 'tenancy',
-  decide: (a) => (sellsToOrganizations(a) || a.compliance.identity !== 'personal' ? orgScoped(a) : userScoped()),
+  decide: (a) =>
+    sellsToOrganizations(a) || a.compliance.identity !== 'personal'
+      ? orgScoped(a)
+      : a.product.shape === 'internal_tool'
+        ? internalTool()
+        : userScoped(),
   triggers: [],
 }

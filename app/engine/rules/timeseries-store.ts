@@ -41,7 +41,7 @@ function decision(choice: Decision['choice'], reasons: Because[], alternatives: 
     area: 'timeseries_store',
     title: TITLE,
     choice,
-    status: 'adopt',
+    status: choice.id === 'none' ? 'not_applicable' : 'adopt',
     because: reasons,
     alternatives,
     revisitWhen,
@@ -52,8 +52,8 @@ function decision(choice: Decision['choice'], reasons: Because[], alternatives: 
 function hostOffersExtension(a: Answers): Because {
   const text =
     a.budget.hosting === 'self_hosted'
-      ? 'On your own servers (budget.hosting) the timescaledb extension is a package install on the Postgres you already run.'
-      : "Not every managed Postgres ships the timescaledb extension (budget.hosting); confirm your host offers it, or run the database on Timescale's own managed service."
+      ? 'On your own servers the timescaledb extension is a package install on the Postgres you already run.'
+      : "Not every managed Postgres ships the timescaledb extension; confirm your host offers it, or run the database on Timescale's own managed service."
   return because('timeseries_store.check_extension_on_host', ['budget.hosting'], text)
 }
 
@@ -67,7 +67,7 @@ export const timeseriesStore: AreaRules = {
           because(
             'timeseries_store.no_timeseries',
             ['data.kinds'],
-            'You did not list time-series among your data kinds (data.kinds), so there is no separate store to choose; timestamps on ordinary rows need nothing special.',
+            'You did not list time-series among your data kinds, so there is no separate store to choose; timestamps on ordinary rows need nothing special.',
           ),
         ],
         [],
@@ -83,7 +83,7 @@ export const timeseriesStore: AreaRules = {
           because(
             'timeseries_store.timescale_at_volume',
             inputs,
-            `About ${rate(eps)} time-series events per second (data.timeseriesEventsPerSecond) is at or past the ${rate(TIMESCALE_EVENTS_PER_SECOND)} per second (TIMESCALE_EVENTS_PER_SECOND) where Timescale earns its place; it is Postgres with a time-series extension, so your SQL, ORM, joins and backups keep working.`,
+            `About ${rate(eps)} time-series events per second is at or past the ${rate(TIMESCALE_EVENTS_PER_SECOND)} per second where Timescale earns its place; it is Postgres with a time-series extension, so your SQL, ORM, joins and backups keep working.`,
           ),
           hostOffersExtension(a),
         ],
@@ -101,7 +101,7 @@ export const timeseriesStore: AreaRules = {
     }
     const given =
       eps > 0
-        ? `About ${rate(eps)} events per second (data.timeseriesEventsPerSecond) is below`
+        ? `About ${rate(eps)} events per second is below`
         : 'You gave no ingest rate (data.timeseriesEventsPerSecond is 0), so we assume you are below'
     return decision(
       { id: 'postgres', name: 'Postgres, time-partitioned tables' },
@@ -109,14 +109,14 @@ export const timeseriesStore: AreaRules = {
         because(
           'timeseries_store.plain_postgres_below_volume',
           inputs,
-          `${given} the ${rate(TIMESCALE_EVENTS_PER_SECOND)} per second (TIMESCALE_EVENTS_PER_SECOND) where a time-series extension pays off; ordinary Postgres tables partitioned by time hold it, an index on (series, time) serves the range queries, and dropping an old partition is your retention policy.`,
+          `${given} the ${rate(TIMESCALE_EVENTS_PER_SECOND)} per second where a time-series extension pays off; ordinary Postgres tables partitioned by time hold it, an index on (series, time) serves the range queries, and dropping an old partition is your retention policy.`,
         ),
       ],
       [
         {
           id: 'timescale',
           name: 'Timescale (Postgres extension)',
-          whyNot: `Not needed below ${rate(TIMESCALE_EVENTS_PER_SECOND)} events per second; it is the next step when ingest grows (timeseries_ingest_volume), and the same tables and SQL carry over.`,
+          whyNot: `Not needed below ${rate(TIMESCALE_EVENTS_PER_SECOND)} events per second; it is the next step when ingest grows, and the same tables and SQL carry over.`,
         },
         INFLUXDB,
         PROMETHEUS,

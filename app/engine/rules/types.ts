@@ -1,5 +1,6 @@
 import type { AnswerPath, Answers } from '../answers'
 import type { Area, Because, Comparator, Condition, Decision, Metric } from '../brief'
+import type { Catalog } from '../catalog'
 
 /** A measurable condition that reopens a decision, and the step to take when it holds. */
 export interface TriggerDef {
@@ -18,7 +19,8 @@ export interface TriggerDef {
 /** Everything the engine knows about one decision area: how it decides and what reopens it. */
 export interface AreaRules {
   area: Area
-  decide(answers: Answers): Decision
+  /** Decides from the answers; the catalog holds the vendor facts (regions, agreements) and prices candidates are checked against. */
+  decide(answers: Answers, catalog: Catalog): Decision
   triggers: readonly TriggerDef[]
 }
 

@@ -33,21 +33,21 @@ function collectionSize(a: Answers): Because {
     return because(
       'vector_store.benchmark_large_collection',
       inputs,
-      `About ${grouped(n)} embeddings at 12 months (data.vectorCount) is past ${grouped(LARGE_VECTOR_COUNT)} (LARGE_VECTOR_COUNT): stay on pgvector, but benchmark recall and p95 latency with your real data and filters early, because index build time and memory are where a collection this size strains first.`,
+      `About ${grouped(n)} embeddings at 12 months is past ${grouped(LARGE_VECTOR_COUNT)}: stay on pgvector, but benchmark recall and p95 latency with your real data and filters early, because index build time and memory are where a collection this size strains first.`,
     )
   }
   if (n > COMFORTABLE_VECTOR_COUNT) {
     return because(
       'vector_store.low_millions_within_reach',
       inputs,
-      `About ${grouped(n)} embeddings at 12 months (data.vectorCount) is in the low millions, still within pgvector's reach when the instance has the memory to keep the HNSW index cached.`,
+      `About ${grouped(n)} embeddings at 12 months is in the low millions, still within pgvector's reach when the instance has the memory to keep the HNSW index cached.`,
     )
   }
   if (n > 0) {
     return because(
       'vector_store.comfortable_size',
       inputs,
-      `About ${grouped(n)} embeddings at 12 months (data.vectorCount) is well inside what pgvector serves at comfortable latency.`,
+      `About ${grouped(n)} embeddings at 12 months is well inside what pgvector serves at comfortable latency.`,
     )
   }
   return because(
@@ -65,12 +65,12 @@ export const vectorStore: AreaRules = {
         area: 'vector_store',
         title: TITLE,
         choice: { id: 'none', name: 'Not needed' },
-        status: 'adopt',
+        status: 'not_applicable',
         because: [
           because(
             'vector_store.no_vectors',
             ['data.kinds'],
-            'You did not list vectors among your data kinds (data.kinds), so there are no embeddings to store or search.',
+            'You did not list vectors among your data kinds, so there are no embeddings to store or search.',
           ),
         ],
         alternatives: [],
@@ -95,7 +95,7 @@ export const vectorStore: AreaRules = {
         {
           id: 'dedicated_vector_db',
           name: 'A dedicated vector database (Pinecone, Qdrant, Weaviate, Milvus)',
-          whyNot: `Another store to keep in sync, secure and pay for; move only when pgvector's p95 latency, measured under real load, stays above ${VECTOR_QUERY_P95_MS} ms after index tuning (vector_latency_under_load). Most products never reach that point.`,
+          whyNot: `Another store to keep in sync, secure and pay for; move only when pgvector's p95 latency, measured under real load, stays above ${VECTOR_QUERY_P95_MS} ms after index tuning. Most products never reach that point.`,
         },
       ],
       revisitWhen: [VECTOR_LATENCY_UNDER_LOAD.id],

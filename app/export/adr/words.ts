@@ -24,6 +24,9 @@ export const AREA_QUESTIONS: Record<Area, string> = {
   analytics: 'How should usage be measured and reported?',
   api: 'What kind of API should the product expose?',
   tenancy: 'How should data be kept apart between customers?',
+  realtime: 'How should live updates reach people?',
+  ingestion: 'How should events from devices or other systems come in?',
+  llm: 'Which language model should the product call, and how?',
 }
 
 /** Each answer path as a person would name it, for the inputs a decision read. */
@@ -47,10 +50,16 @@ export const ANSWER_LABELS: Record<AnswerPath, string> = {
   'load.scheduledWork': 'Scheduled work',
   'load.fanOut': 'Events that reach many handlers',
   'load.needsRetries': 'Work that needs retries',
+  'load.similarityQueriesPerSecond': 'Similarity searches per second',
+  'load.ingestEventsPerSecond': 'Events sent by devices or systems per second',
   'data.kinds': 'Kinds of data',
   'data.timeseriesEventsPerSecond': 'Time-series events per second',
   'data.vectorCount': 'Embeddings stored',
   'data.auditTrail': 'Audit trail required',
+  'data.sensitive': 'Regulated data held',
+  'data.fileStorageGbIn12Months': 'Files stored in 12 months',
+  'data.timeseriesRetentionDays': 'Time-series retention',
+  'data.vectorDimensions': 'Embedding dimensions',
   'compliance.regimes': 'Regulatory regimes',
   'compliance.dataResidency': 'Data residency',
   'compliance.markets': 'Markets',
@@ -60,6 +69,12 @@ export const ANSWER_LABELS: Record<AnswerPath, string> = {
   'budget.monthlyInfraUsd': 'Monthly infrastructure budget',
   'budget.hosting': 'Hosting preference',
   'budget.weeksToLaunch': 'Weeks to launch',
+  'ai.llmCallsPerActiveUserPerMonth': 'Language model calls per user per month',
+  'ai.tokensPerCall': 'Tokens per call',
+  'ai.embeddingsPerMonth': 'Embeddings made per month',
+  'operations.uptimeTarget': 'Uptime target',
+  'operations.restoreWithinHours': 'Restore within',
+  'operations.maxDataLossMinutes': 'Most data that may be lost',
 }
 
 const UNITS: Partial<Record<AnswerPath, string>> = {

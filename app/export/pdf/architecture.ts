@@ -1,13 +1,14 @@
 import type { Content, CustomTableLayout } from 'pdfmake/interfaces'
 import type { Answers } from '../../engine/answers'
 import type { Brief, Decision } from '../../engine/brief'
+import { type PictureNode, pictureOf } from '../../engine/picture'
 import { ACCENT, clean, INK_SOFT, MUTED, RULE_STRONG, TINT } from './theme'
 
 /**
  * The architecture overview: the same picture the Markdown export draws in
- * Mermaid (clients, the one deploy with its app, worker and database, the
- * stores beside it and the services it calls), laid out as boxes. A deferred
- * piece has a dashed outline, as in the Mermaid picture.
+ * Mermaid, read from the plan (clients, a deploy per region with what runs
+ * and what is stored there, the services bought), laid out as boxes. A
+ * component that joins the plan in a later month has a dashed outline.
  */
 
 const CLIENT_LABELS: Record<Answers['product']['clients'][number], string> = {
@@ -17,77 +18,37 @@ const CLIENT_LABELS: Record<Answers['product']['clients'][number], string> = {
   partner_integrations: 'Partner integrations',
 }
 
-// The same placement rules as the Markdown picture: what lives inside Postgres or inside the app has no box of its own.
-const IN_DATABASE = new Set(['postgres', 'timescale', 'pgvector', 'postgres_jsonb', 'postgres_fts'])
-const IN_APP = new Set(['better_auth', 'inline'])
-const STORE_AREAS = ['timeseries_store', 'vector_store', 'document_store', 'search', 'file_storage', 'cache'] as const
-const SERVICE_AREAS = ['auth', 'payments', 'email', 'observability', 'analytics'] as const
+/** Boxes in rows of at most this many, so long plans stay legible on A4. */
+const PER_ROW = 4
 
 export function architectureFigure(brief: Brief, answers: Answers, width: number): Content {
-  const by = new Map(brief.decisions.map((d) => [d.area, d]))
-  const present = (d: Decision | undefined): d is Decision => !!d && d.choice.id !== 'none' && d.status !== 'avoid'
-  const pick = (areas: readonly Decision['area'][]) => areas.map((a) => by.get(a)).filter(present)
-
-  const hosting = pick(['hosting', 'deploy_regions']).map((d) => clean(d.choice.name))
-  const appNotes = [
-    ...pick(['architecture_style', 'tenancy']).map((d) => clean(d.choice.name)),
-    ...pick(SERVICE_AREAS)
-      .filter((d) => IN_APP.has(d.choice.id))
-      .map((d) => `${clean(d.title)}: ${clean(d.choice.name)}`),
-  ]
-  const framework = by.get('framework')
-  const jobs = by.get('jobs')
-  const database = by.get('database')
-  const stores = pick(STORE_AREAS)
-
-  const runtime: Content[] = [
-    present(framework)
-      ? box({ title: 'Application', name: clean(framework.choice.name), area: framework.area, notes: appNotes })
-      : box({ title: 'Application', name: clean(brief.title), notes: appNotes }),
-  ]
-  if (present(jobs) && !IN_APP.has(jobs.choice.id)) {
-    runtime.push(
-      box({ title: 'Job worker', name: clean(jobs.choice.name), area: jobs.area, deferred: jobs.status === 'defer' }),
-    )
-  }
-  const data: Content[] = [
+  const picture = pictureOf(brief)
+  const toBox = (n: PictureNode) =>
     box({
-      title: 'Database',
-      name: present(database) ? clean(database.choice.name) : 'Database',
-      area: present(database) ? database.area : undefined,
-      deferred: database?.status === 'defer',
-      notes: stores
-        .filter((d) => IN_DATABASE.has(d.choice.id))
-        .map((d) => `${clean(d.title)}: ${clean(d.choice.name)}`),
-    }),
-    ...stores
-      .filter((d) => !IN_DATABASE.has(d.choice.id))
-      .map((d) =>
-        box({ title: clean(d.title), name: clean(d.choice.name), area: d.area, deferred: d.status === 'defer' }),
-      ),
-  ]
-  const services = pick(SERVICE_AREAS)
-    .filter((d) => !IN_APP.has(d.choice.id))
-    .map((d) =>
-      box({ title: clean(d.title), name: clean(d.choice.name), area: d.area, deferred: d.status === 'defer' }),
-    )
-  const api = by.get('api')
-
+      title: n.title,
+      name: clean(n.name),
+      area: n.area,
+      notes: [clean(n.size), ...(n.fromMonth > 1 ? [`From month ${n.fromMonth}`] : [])],
+      deferred: n.fromMonth > 1,
+    })
+  const api = brief.decisions.find((d) => d.area === 'api')
   const parts: Content[] = [
     tier('Clients'),
     row(answers.product.clients.map((c) => box({ title: 'Client', name: CLIENT_LABELS[c] }))),
-    arrow(width, present(api) ? clean(api.choice.name) : 'HTTPS'),
-    {
+    arrow(width, api && api.choice.id !== 'none' ? clean(api.choice.name) : 'HTTPS'),
+  ]
+  for (const region of picture.regions) {
+    parts.push({
       table: {
         widths: ['*'],
         body: [
           [
             {
               stack: [
-                tier(`One deploy${hosting.length > 0 ? `: ${hosting.join(', ')}` : ''}`),
-                row(runtime),
+                tier(picture.regions.length > 1 ? `Deploy in ${region.label}` : `One deploy, ${region.label}`),
+                ...rows(region.deploy.map(toBox)),
                 { text: '', margin: [0, 4, 0, 0] },
-                row(data),
+                ...rows(region.data.map(toBox)),
               ],
               margin: [4, 2, 4, 6],
             },
@@ -95,21 +56,33 @@ export function architectureFigure(brief: Brief, answers: Answers, width: number
         ],
       },
       layout: frameLayout,
-    },
-  ]
-  if (services.length > 0) parts.push(arrow(width, 'calls'), tier('Services bought, not built'), row(services))
+      margin: [0, 0, 0, 4],
+    })
+  }
+  if (picture.services.length > 0) {
+    parts.push(arrow(width, 'calls'), tier('Services bought, not built'), ...rows(picture.services.map(toBox)))
+  }
   return {
     stack: [
       ...parts,
       {
-        text: 'Each name links to its decision in this brief.',
+        text: 'Each box is a component of the plan; each name links to its decision. Dashed boxes join the plan in a later month.',
         style: 'small',
         margin: [0, 8, 0, 0],
       },
     ],
-    unbreakable: true,
+    unbreakable: picture.regions.length < 2,
     margin: [0, 4, 0, 0],
   }
+}
+
+function rows(boxes: readonly Content[]): Content[] {
+  const out: Content[] = []
+  for (let i = 0; i < boxes.length; i += PER_ROW) {
+    const slice = boxes.slice(i, i + PER_ROW)
+    out.push({ ...(row(slice) as object), margin: [0, i === 0 ? 0 : 4, 0, 0] } as Content)
+  }
+  return out
 }
 
 interface Box {

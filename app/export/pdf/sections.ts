@@ -71,7 +71,13 @@ export function guideLinker(base: string | undefined): (slug: string) => Content
       : { text: guideTitle(slug) }
 }
 
-const STATUS_WORDS: Record<Decision['status'], string> = { adopt: 'Adopt', defer: 'Defer', avoid: 'Avoid' }
+const STATUS_WORDS: Record<Decision['status'], string> = {
+  adopt: 'Adopt',
+  trial: 'Trial',
+  defer: 'Defer',
+  avoid: 'Avoid',
+  not_applicable: 'Not needed',
+}
 const TRIGGER_STATUS_WORDS: Record<Trigger['status'], string> = { ok: 'OK', approaching: 'Approaching', fired: 'Fired' }
 const SEVERITY_WORDS = { high: 'High', medium: 'Medium', low: 'Low' } as const
 const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const
@@ -346,7 +352,7 @@ function costs({ brief, answers, width }: BodyContext): Content[] {
         c.lineItems.map((item) => lineItemRow(item)),
       ),
     )
-    const sources = c.lineItems.flatMap((item) => item.sources.map((s) => sourceLine(item.component, s)))
+    const sources = c.lineItems.flatMap((item) => item.sources.map((s) => sourceLine(item.name, s)))
     if (sources.length > 0) out.push({ text: 'PRICE SOURCES', style: 'label' }, sourceList(sources))
   }
   out.push(
@@ -395,7 +401,7 @@ function lineItemRow(item: LineItem): TableCell[] {
     [
       {
         text: [
-          { text: clean(item.component), bold: true },
+          { text: clean(item.name), bold: true },
           { text: `  ${clean(item.area)}`, color: MUTED, fontSize: 7.5 },
         ],
       },

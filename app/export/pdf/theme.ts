@@ -23,6 +23,8 @@ const BADGES = {
   adopt: ['#1f6b47', '#e6f4ec'],
   defer: ['#8a5200', '#fdf1dc'],
   avoid: ['#5d6678', '#eef0f3'],
+  trial: ['#1d5c8a', '#e4f0fa'],
+  not_applicable: ['#5d6678', '#eef0f3'],
   ok: ['#1f6b47', '#e6f4ec'],
   approaching: ['#8a5200', '#fdf1dc'],
   fired: ['#a52a1e', '#fbe7e4'],

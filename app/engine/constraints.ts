@@ -1,0 +1,127 @@
+import type { Answers } from './answers'
+import { type Catalog, type VendorFacts, vendorFactsOf } from './catalog'
+
+/**
+ * The constraints that bind every vendor choice, computed once from the
+ * answers before any decision: where personal data may live, which regulated
+ * data the product holds and what that requires, whether everything runs on
+ * the team's own servers, the team's languages in the team's order, and the
+ * budget. Rules filter their candidates through these, then rank what is left.
+ */
+export type Region = Answers['compliance']['dataResidency'][number]
+export type Language = Answers['team']['languages'][number]
+
+export interface Constraints {
+  /** Regions personal data must stay in; empty when any region will do. */
+  residency: readonly Region[]
+  /** Health data is held: every component that touches it must sign a BAA (HIPAA). */
+  baaRequired: boolean
+  /** Card data is taken: it must never touch our own components, only the processor's (PCI DSS). */
+  cardDataOffPlatform: boolean
+  /** RBI: payment data is stored only in India. */
+  paymentDataInIndia: boolean
+  /** Everything runs on the team's own servers. */
+  selfHosted: boolean
+  /** The team's languages, the primary first. */
+  languages: readonly Language[]
+  primaryLanguage: Language
+  /** The monthly infrastructure budget, in cents. */
+  budgetCents: number
+}
+
+export function constraintsOf(a: Answers): Constraints {
+  const regimes = a.compliance.regimes
+  const sensitive = a.data.sensitive
+  return {
+    residency: a.compliance.dataResidency,
+    baaRequired: regimes.includes('hipaa') || sensitive.includes('health'),
+    cardDataOffPlatform: regimes.includes('pci_dss') || sensitive.includes('payment_card'),
+    paymentDataInIndia: regimes.includes('rbi'),
+    selfHosted: a.budget.hosting === 'self_hosted',
+    languages: a.team.languages,
+    primaryLanguage: a.team.languages[0],
+    budgetCents: Math.round(a.budget.monthlyInfraUsd * 100),
+  }
+}
+
+/** The answer paths `constraintsOf` reads for each constraint, for the `because` entries of rules that apply it. */
+export const CONSTRAINT_INPUTS = {
+  residency: ['compliance.dataResidency'],
+  baa: ['compliance.regimes', 'data.sensitive'],
+  card: ['compliance.regimes', 'data.sensitive'],
+  rbi: ['compliance.regimes'],
+} as const
+
+/** How a vendor stands against the residency constraint: a confirmed fit, a fit the sources do not confirm, or no fit. */
+export type Fit = 'fits' | 'unconfirmed' | 'does_not_fit'
+
+/** Whether a catalog component can keep its data in every region the residency answer names. */
+export function residencyFit(catalog: Catalog, componentId: string, residency: readonly Region[]): Fit {
+  if (residency.length === 0) return 'fits'
+  const facts = vendorFactsOf(catalog, componentId)
+  if (!facts) return 'unconfirmed'
+  const covers =
+    facts.regions === 'anywhere' ||
+    residency.every((r) => r !== 'other' && (facts.regions as readonly Region[]).includes(r))
+  if (!covers) return facts.regionsConfirmed || facts.regions !== 'anywhere' ? 'does_not_fit' : 'unconfirmed'
+  return facts.regionsConfirmed ? 'fits' : 'unconfirmed'
+}
+
+/** Whether a catalog component signs a BAA: confirmed, unconfirmed, not needed (software you run), or refused. */
+export function baaFit(catalog: Catalog, componentId: string): Fit | 'not_applicable' {
+  const facts = vendorFactsOf(catalog, componentId)
+  if (!facts) return 'unconfirmed'
+  switch (facts.baa) {
+    case 'signs':
+      return 'fits'
+    case 'not_applicable':
+      return 'not_applicable'
+    case 'does_not_sign':
+      return 'does_not_fit'
+    default:
+      return 'unconfirmed'
+  }
+}
+
+export function factsOf(catalog: Catalog, componentId: string): VendorFacts | undefined {
+  return vendorFactsOf(catalog, componentId)
+}
+
+const REGION_WORDS: Record<Region, string> = {
+  us: 'the US',
+  eu: 'the EU',
+  uk: 'the UK',
+  india: 'India',
+  canada: 'Canada',
+  australia: 'Australia',
+  brazil: 'Brazil',
+  other: 'your own listed region',
+}
+
+export function regionWords(regions: readonly Region[]): string {
+  const words = regions.map((r) => REGION_WORDS[r])
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`
+}
+
+/**
+ * What a decision's chosen vendor must be bought with to meet the
+ * constraints, for the plan and its costs to price: the regions it must run
+ * in, and the plan on which it signs a BAA when health data requires one.
+ */
+export function requirementsFor(
+  catalog: Catalog,
+  componentId: string,
+  c: Constraints,
+): { regions?: Region[]; plan?: string; agreements?: ('dpa' | 'baa')[] } | undefined {
+  const facts = vendorFactsOf(catalog, componentId)
+  const out: { regions?: Region[]; plan?: string; agreements?: ('dpa' | 'baa')[] } = {}
+  if (c.residency.length > 0) out.regions = [...c.residency]
+  const agreements: ('dpa' | 'baa')[] = []
+  if (facts?.dpa === 'signs' || facts?.dpa === 'unconfirmed') agreements.push('dpa')
+  if (c.baaRequired && facts && facts.baa !== 'not_applicable' && facts.baa !== 'does_not_sign') {
+    agreements.push('baa')
+    if (facts.baaPlan) out.plan = facts.baaPlan
+  }
+  if (agreements.length > 0) out.agreements = agreements
+  return Object.keys(out).length > 0 ? out : undefined
+}

@@ -1,0 +1,108 @@
+import type { Band, LineItem } from '../brief'
+import { groupThousands } from '../catalog'
+import { type PlanContext, sizeAt } from '../plan'
+import type { Planned } from '../plan/components'
+import { charge, line, type PriceContext, rate, regionFactor, regionNote } from './line'
+import { HOURS_PER_MONTH, PER_USER } from './usage'
+
+/** Instances on the chosen host: the app, workers, ingestion, live updates, and services a trigger adds. */
+
+export function computeLine(ctx: PriceContext, p: Planned): LineItem {
+  const host = p.host ?? 'railway'
+  const catalogId = host
+  const factor = (band: Band, m: number) => {
+    const s = sizeAt(ctx, p, band, m)
+    return s.kind === 'compute' ? s : undefined
+  }
+  const regions = p.c.regions
+  const across = regionFactor(ctx.catalog, catalogId, regions)
+  const sizes = sizesText(ctx, p)
+  const name = p.c.product
+  if (host === 'railway') {
+    return line(
+      ctx,
+      p,
+      { id: p.c.id, name },
+      `Railway at ${rate(ctx, 'railway', 'pro', 'vcpu')} and ${rate(ctx, 'railway', 'pro', 'ram')}, each replica counted at its full size all month (an upper bound for usage billing); lean on Hobby (at least ${rate(ctx, 'railway', 'hobby', 'minimum')}) while its replica limits allow, otherwise Pro (at least ${rate(ctx, 'railway', 'pro', 'minimum')}). Month 12: ${sizes}.${regionNote(ctx.catalog, catalogId, regions)}`,
+      (band, m, use) => {
+        const s = factor(band, m)
+        if (!s || s.compute.instances === 0) return 0
+        const tier = s.compute.tier
+        const each =
+          charge(use('railway', tier, 'vcpu'), s.compute.vcpu) + charge(use('railway', tier, 'ram'), s.compute.memoryGb)
+        // The plan minimum is paid once per account, so only the app carries it.
+        const floor = p.c.id === 'app' ? charge(use('railway', tier, 'minimum'), 1) : 0
+        return Math.max(floor, s.compute.instances * each) * across
+      },
+    )
+  }
+  if (host === 'aws_ec2') {
+    const egress = p.c.id === 'app'
+    return line(
+      ctx,
+      p,
+      { id: p.c.id, name },
+      `AWS EC2 on demand (t4g sizes from ${rate(ctx, 'aws_ec2', 't4g_micro', 'instance')} for t4g.micro to ${rate(ctx, 'aws_ec2', 't4g_2xlarge', 'instance')} for t4g.2xlarge, the largest t4g size)${egress ? `, plus data out to the internet at ${rate(ctx, 'aws_data_transfer', 'standard', 'egress')} for about ${PER_USER.responseKb} KB per request` : ''}. Month 12: ${sizes}.${regionNote(ctx.catalog, catalogId, regions)}`,
+      (band, m, use) => {
+        const s = factor(band, m)
+        if (!s || s.compute.instances === 0) return 0
+        const hours = s.compute.instances * HOURS_PER_MONTH
+        const out = egress
+          ? charge(
+              use('aws_data_transfer', 'standard', 'egress'),
+              (ctx.usage.users[m] * PER_USER.requestsPerMonth * PER_USER.responseKb) / 1_000_000 / regions.length,
+            )
+          : 0
+        return (charge(use('aws_ec2', s.compute.plan, 'instance'), hours) + out) * across
+      },
+    )
+  }
+  return line(
+    ctx,
+    p,
+    { id: p.c.id, name },
+    `Basic virtual servers at list price (from ${rate(ctx, 'small_vps', 'vps_1gb', 'instance')} for 1 GB to ${rate(ctx, 'small_vps', 'vps_16gb', 'instance')} for 16 GB), bandwidth taken as included. Month 12: ${sizes}.`,
+    (band, m, use) => {
+      const s = factor(band, m)
+      if (!s || s.compute.instances === 0) return 0
+      return s.compute.instances * charge(use('small_vps', s.compute.plan, 'instance'), 1) * across
+    },
+  )
+}
+
+export function balancerLine(ctx: PriceContext, p: Planned): LineItem {
+  const regions = p.c.regions
+  const sizes = sizesText(ctx, p)
+  if (p.host === 'aws_ec2') {
+    return line(
+      ctx,
+      p,
+      { id: p.c.id, name: p.c.product },
+      `An Application Load Balancer at ${rate(ctx, 'aws_alb', 'standard', 'hour')} wherever more than one instance serves the app (capacity units left out). Month 12: ${sizes}.`,
+      (band, m, use) => {
+        const s = sizeAt(ctx, p, band, m)
+        const n = s.kind === 'balancer' ? s.balancers : 0
+        return charge(use('aws_alb', 'standard', 'hour'), n * HOURS_PER_MONTH) * regions.length
+      },
+    )
+  }
+  return line(
+    ctx,
+    p,
+    { id: p.c.id, name: p.c.product },
+    `A 1 GB server at ${rate(ctx, 'small_vps', 'vps_1gb', 'instance')} running a reverse proxy wherever more than one server serves the app. Month 12: ${sizes}.`,
+    (band, m, use) => {
+      const s = sizeAt(ctx, p, band, m)
+      const n = s.kind === 'balancer' ? s.balancers : 0
+      return n * charge(use('small_vps', 'vps_1gb', 'instance'), 1) * regions.length
+    },
+  )
+}
+
+/** "lean …; moderate …; scaled …" from the plan's own size texts. */
+export function sizesText(ctx: PlanContext, p: Planned): string {
+  void ctx
+  return (['lean', 'moderate', 'scaled'] as const).map((b) => `${b} ${p.c.size[b].text}`).join('; ')
+}
+
+export const count = groupThousands

@@ -1,0 +1,264 @@
+import type { Answers } from '../answers'
+import type { Band } from '../brief'
+import { type Catalog, type Component, componentOf, limitOf } from '../catalog'
+import type { Usage } from './usage'
+
+/**
+ * Sizes with real limits. Demand comes from the usage curve; each band adds
+ * its own headroom and floors; a size never goes past what the vendor sells
+ * (the catalog's `limits`), and beyond that the plan scales out: more
+ * instances behind a load balancer, read replicas, or partitions.
+ */
+
+export interface BandProfile {
+  /** vCPUs of one instance before scaling up. */
+  vcpu: number
+  minInstances: number
+  headroom: number
+  workers: { postgres_jobs_table: number; queue: number }
+  dbMinCu: number
+  dbHeadroom: number
+  /** A second database of the same size, ready to take over. */
+  dbStandby: boolean
+  /** Add database memory so the whole vector index stays in memory. */
+  vectorMemory: boolean
+}
+
+export const BAND_PROFILES: Record<Band, BandProfile> = {
+  lean: {
+    vcpu: 0.5,
+    minInstances: 1,
+    headroom: 1,
+    workers: { postgres_jobs_table: 0, queue: 1 },
+    dbMinCu: 0.25,
+    dbHeadroom: 1,
+    dbStandby: false,
+    vectorMemory: false,
+  },
+  moderate: {
+    vcpu: 1,
+    minInstances: 2,
+    headroom: 1.5,
+    workers: { postgres_jobs_table: 1, queue: 1 },
+    dbMinCu: 0.5,
+    dbHeadroom: 1.5,
+    dbStandby: false,
+    vectorMemory: true,
+  },
+  scaled: {
+    vcpu: 2,
+    minInstances: 3,
+    headroom: 2,
+    workers: { postgres_jobs_table: 2, queue: 2 },
+    dbMinCu: 1,
+    dbHeadroom: 2,
+    dbStandby: true,
+    vectorMemory: true,
+  },
+}
+
+/** Peak requests per second one vCPU of app serves. */
+export const RPS_PER_VCPU = 50
+/** Device or event messages per second one vCPU of an ingestion endpoint parses, validates and batches. */
+export const EVENTS_PER_VCPU = 2000
+/** Open WebSocket connections one vCPU holds while relaying updates. */
+export const CONNECTIONS_PER_VCPU = 5000
+/** Past this many instances of one size, the next larger size is taken before adding more. */
+export const SCALE_UP_AFTER = 8
+export const MEMORY_GB_PER_VCPU = 1
+
+export const CU_MEMORY_GB = 4
+/** Requests per second one database CU (about 1 vCPU, 4 GB) serves, by read/write profile. */
+export const DB_RPS_PER_CU = { read_heavy: 250, balanced: 175, write_heavy: 100 } as const
+/** Share of database work that is writes, which only a primary can take. */
+export const WRITE_SHARE = { read_heavy: 0.2, balanced: 0.5, write_heavy: 0.8 } as const
+/** Batched time-series inserts one database CPU absorbs per second. */
+export const TS_EVENTS_PER_CU = 10_000
+/** Similarity queries per second one CU answers from an in-memory HNSW index. */
+export const VECTOR_QPS_PER_CU = 50
+
+export type Host = 'railway' | 'aws_ec2' | 'small_vps'
+
+interface Machine {
+  plan: string
+  name: string
+  vcpu: number
+  memoryGb: number
+}
+
+/** The sizes a host sells, smallest first, and where each band starts. */
+const LADDERS: Record<Exclude<Host, 'railway'>, { machines: Machine[]; start: Record<Band, number> }> = {
+  aws_ec2: {
+    machines: [
+      { plan: 't4g_micro', name: 't4g.micro', vcpu: 0.5, memoryGb: 1 },
+      { plan: 't4g_small', name: 't4g.small', vcpu: 1, memoryGb: 2 },
+      { plan: 't4g_medium', name: 't4g.medium', vcpu: 2, memoryGb: 4 },
+      { plan: 't4g_large', name: 't4g.large', vcpu: 2, memoryGb: 8 },
+      { plan: 't4g_xlarge', name: 't4g.xlarge', vcpu: 4, memoryGb: 16 },
+      { plan: 't4g_2xlarge', name: 't4g.2xlarge', vcpu: 8, memoryGb: 32 },
+    ],
+    start: { lean: 0, moderate: 1, scaled: 2 },
+  },
+  small_vps: {
+    machines: [
+      { plan: 'vps_1gb', name: '1 vCPU/1 GB server', vcpu: 1, memoryGb: 1 },
+      { plan: 'vps_2gb', name: '1 vCPU/2 GB server', vcpu: 1, memoryGb: 2 },
+      { plan: 'vps_4gb', name: '2 vCPU/4 GB server', vcpu: 2, memoryGb: 4 },
+      { plan: 'vps_8gb', name: '4 vCPU/8 GB server', vcpu: 4, memoryGb: 8 },
+      { plan: 'vps_16gb', name: '8 vCPU/16 GB server', vcpu: 8, memoryGb: 16 },
+    ],
+    start: { lean: 1, moderate: 1, scaled: 2 },
+  },
+}
+
+/** The t4g and basic-server sizes by their effective vCPU (burstable sizes count at their sustained share). */
+export function machineLadder(host: Exclude<Host, 'railway'>): readonly Machine[] {
+  return LADDERS[host].machines
+}
+
+export interface ComputeSize {
+  instances: number
+  vcpu: number
+  memoryGb: number
+  /** Catalog plan of one instance, on hosts that sell fixed sizes. */
+  plan: string
+  /** "t4g.medium", "2 vCPU/2 GB". */
+  machine: string
+  /** Load balancers in front, where the host does not balance by itself. */
+  balancers: number
+  /** Railway: the plan the band needs for this many replicas of this size. */
+  tier: string
+  /** Groups of instances the vendor's per-service limit splits them into. */
+  services: number
+}
+
+/** Instances of the app, a worker, an ingestion endpoint or a live-update service, for `vcpuDemand` at peak. */
+export function computeSize(
+  catalog: Catalog,
+  host: Host,
+  band: Band,
+  vcpuDemand: number,
+  minInstances: number,
+): ComputeSize {
+  const p = BAND_PROFILES[band]
+  const need = vcpuDemand * p.headroom
+  if (host === 'railway') {
+    const railway = componentOf(catalog, 'railway')
+    let tier = band === 'lean' ? 'hobby' : 'pro'
+    let size = railwaySize(railway, tier, p.vcpu, need, minInstances)
+    if (tier === 'hobby' && size.over) {
+      tier = 'pro'
+      size = railwaySize(railway, tier, p.vcpu, need, minInstances)
+    }
+    const max = limitOf(railway, 'instances', tier)?.max ?? Number.POSITIVE_INFINITY
+    const services = Math.max(1, Math.ceil(size.instances / max))
+    return {
+      instances: size.instances,
+      vcpu: size.vcpu,
+      memoryGb: size.vcpu * MEMORY_GB_PER_VCPU,
+      plan: tier,
+      machine: `${size.vcpu} vCPU/${size.vcpu * MEMORY_GB_PER_VCPU} GB`,
+      balancers: 0,
+      tier,
+      services,
+    }
+  }
+  const ladder = LADDERS[host]
+  const component = componentOf(catalog, host)
+  const maxVcpu = limitOf(component, 'vcpu_per_instance')?.max ?? Number.POSITIVE_INFINITY
+  let i = ladder.start[band]
+  const count = (machine: Machine) => Math.max(minInstances, Math.ceil(need / machine.vcpu))
+  while (
+    count(ladder.machines[i]) > SCALE_UP_AFTER &&
+    i + 1 < ladder.machines.length &&
+    ladder.machines[i + 1].vcpu <= maxVcpu
+  )
+    i++
+  const machine = ladder.machines[i]
+  const instances = count(machine)
+  const perBalancer =
+    host === 'aws_ec2' ? (limitOf(componentOf(catalog, 'aws_alb'), 'targets_per_balancer')?.max ?? 1000) : 1000
+  return {
+    instances,
+    vcpu: machine.vcpu,
+    memoryGb: machine.memoryGb,
+    plan: machine.plan,
+    machine: machine.name,
+    balancers: instances > 1 ? Math.ceil(instances / perBalancer) : 0,
+    tier: 'on demand',
+    services: 1,
+  }
+}
+
+function railwaySize(railway: Component, tier: string, start: number, need: number, minInstances: number) {
+  const maxInstances = limitOf(railway, 'instances', tier)?.max ?? Number.POSITIVE_INFINITY
+  const maxVcpu = limitOf(railway, 'vcpu_per_instance', tier)?.max ?? Number.POSITIVE_INFINITY
+  let vcpu = start
+  const count = () => Math.max(minInstances, Math.ceil(need / vcpu))
+  while (count() > SCALE_UP_AFTER && vcpu * 2 <= maxVcpu) vcpu *= 2
+  const instances = count()
+  return { vcpu, instances, over: instances > maxInstances }
+}
+
+export interface DatabaseSize {
+  /** Compute of one node, in CU. */
+  cu: number
+  /** Nodes taking writes: 1, or the partitions writes are split across. */
+  primaries: number
+  readReplicas: number
+  /** Standbys of each primary, ready to take over. */
+  standbys: number
+  storageGb: number
+  /** Largest node the vendor sells, in CU. */
+  maxCu: number
+}
+
+/** Managed Postgres sizes come in quarter and half CUs, then whole ones. */
+export function computeStep(cu: number): number {
+  if (cu <= 0.25) return 0.25
+  if (cu <= 0.5) return 0.5
+  return Math.ceil(cu)
+}
+
+export function vectorKb(dimensions: number): number {
+  // Four bytes a dimension for the vector, and about as much again for its index entry.
+  return (dimensions * 4 * 2) / 1000
+}
+
+export function vectorIndexGb(usage: Usage, m: number): number {
+  return (usage.vectors[m] * usage.vectorDimensions * 4) / 1e9
+}
+
+export function databaseGb(usage: Usage, m: number): number {
+  return usage.dataGb[m] + (usage.vectors[m] * vectorKb(usage.vectorDimensions)) / 1_000_000
+}
+
+/**
+ * Database compute for the month's peak requests, time-series writes and
+ * similarity queries, with the band's floor and headroom, plus memory for the
+ * vector index where the band keeps it in memory. Past the largest node the
+ * vendor sells, reads go to replicas; writes past one node are partitioned.
+ */
+export function databaseSize(a: Answers, usage: Usage, component: Component, band: Band, m: number): DatabaseSize {
+  const p = BAND_PROFILES[band]
+  const profile = a.load.readWriteProfile
+  const requests = (usage.rps[m] / DB_RPS_PER_CU[profile]) * p.dbHeadroom
+  const writes = requests * WRITE_SHARE[profile] + (usage.tsEvents[m] / TS_EVENTS_PER_CU) * p.dbHeadroom
+  const reads = requests * (1 - WRITE_SHARE[profile]) + (usage.similarityQps[m] / VECTOR_QPS_PER_CU) * p.dbHeadroom
+  const index = p.vectorMemory ? vectorIndexGb(usage, m) / CU_MEMORY_GB : 0
+  const maxCu = limitOf(component, 'cu_per_node')?.max ?? Number.POSITIVE_INFINITY
+  const standbys = p.dbStandby ? 1 : 0
+  const storageGb = databaseGb(usage, m)
+  const whole = Math.max(p.dbMinCu, writes + reads) + index
+  if (whole <= maxCu) {
+    return { cu: computeStep(whole), primaries: 1, readReplicas: 0, standbys, storageGb, maxCu }
+  }
+  // Every node keeps the index in memory; what is left of a node serves queries.
+  const room = Math.max(maxCu / 4, maxCu - Math.min(index, maxCu * 0.75))
+  const primaries = Math.max(1, Math.ceil(writes / room))
+  const spare = primaries * room - writes
+  const readReplicas = Math.max(0, Math.ceil((reads - spare) / room))
+  const nodes = primaries + readReplicas
+  const cu = Math.min(maxCu, computeStep((writes + reads) / nodes + Math.min(index, maxCu * 0.75)))
+  return { cu, primaries, readReplicas, standbys, storageGb, maxCu }
+}

@@ -1,0 +1,463 @@
+import type { Answers } from '../answers'
+import type { Agreement, Area, Band, Decision, Holds, PlanComponent, Region } from '../brief'
+import { BAND_PROFILES, CONNECTIONS_PER_VCPU, EVENTS_PER_VCPU, type Host, RPS_PER_VCPU } from '../costs/sizing'
+import { PER_USER, type Usage } from '../costs/usage'
+
+/**
+ * The components the decisions put in place. One function reads the
+ * decisions once; every later part of the brief (costs, picture, compliance
+ * lists, risks, day one, handoff, summary) reads the list it returns.
+ */
+
+export type Kind = 'compute' | 'balancer' | 'database' | 'service'
+
+/** A plan component as the engine works with it: the public record plus what its size is computed from. */
+export interface Planned {
+  c: PlanComponent
+  kind: Kind
+  /** For compute and balancers: where the instances run. */
+  host?: Host
+  /** For compute: vCPUs of demand at the month's peak (month index 0..11). */
+  demand?: (m: number) => number
+  minInstances?: (band: Band) => number
+  /** For balancers: the compute component behind it. */
+  balances?: string
+  /** For services: the quantity the vendor bills, in a month, and its unit. */
+  quantity?: (m: number) => number
+  unit?: string
+}
+
+interface Vendor {
+  vendor: string
+  catalogId: string | null
+  product: string
+}
+
+const HOSTS: Record<string, Vendor & { host: Host }> = {
+  managed_paas: { vendor: 'Railway', catalogId: 'railway', product: 'Railway services', host: 'railway' },
+  cloud_provider: {
+    vendor: 'Amazon Web Services',
+    catalogId: 'aws_ec2',
+    product: 'AWS EC2 instances',
+    host: 'aws_ec2',
+  },
+  self_hosted: {
+    vendor: 'A server provider (DigitalOcean or similar)',
+    catalogId: 'small_vps',
+    product: 'virtual servers run by your team',
+    host: 'small_vps',
+  },
+}
+
+const SERVICES: Record<string, Vendor> = {
+  clerk: { vendor: 'Clerk', catalogId: 'clerk', product: 'Clerk' },
+  auth0: { vendor: 'Okta (Auth0)', catalogId: 'auth0', product: 'Auth0' },
+  stytch: { vendor: 'Stytch', catalogId: 'stytch', product: 'Stytch' },
+  postmark: { vendor: 'Postmark (ActiveCampaign)', catalogId: 'postmark', product: 'Postmark' },
+  resend: { vendor: 'Resend', catalogId: 'resend', product: 'Resend' },
+  amazon_ses: { vendor: 'Amazon Web Services', catalogId: 'amazon_ses', product: 'Amazon SES' },
+  grafana_stack: { vendor: 'Grafana Labs', catalogId: 'grafana_cloud', product: 'Grafana Cloud' },
+  datadog: { vendor: 'Datadog', catalogId: 'datadog', product: 'Datadog' },
+  honeycomb: { vendor: 'Honeycomb', catalogId: 'honeycomb', product: 'Honeycomb' },
+  amazon_s3: { vendor: 'Amazon Web Services', catalogId: 'aws_s3', product: 'Amazon S3' },
+  cloudflare_r2: { vendor: 'Cloudflare', catalogId: 'cloudflare_r2', product: 'Cloudflare R2' },
+  stripe: { vendor: 'Stripe', catalogId: 'stripe', product: 'Stripe' },
+  razorpay: { vendor: 'Razorpay', catalogId: 'razorpay', product: 'Razorpay' },
+  sqs: { vendor: 'Amazon Web Services', catalogId: 'aws_sqs', product: 'Amazon SQS' },
+  upstash: { vendor: 'Upstash', catalogId: 'upstash_redis', product: 'Upstash Redis' },
+  anthropic: { vendor: 'Anthropic', catalogId: 'anthropic', product: 'Anthropic API, Claude Haiku 4.5' },
+  openai_embeddings: {
+    vendor: 'OpenAI',
+    catalogId: 'openai_embeddings',
+    product: 'OpenAI embeddings, text-embedding-3-small',
+  },
+  bigquery: { vendor: 'Google Cloud', catalogId: 'bigquery', product: 'Google BigQuery' },
+}
+
+/** Where a vendor can keep data, from the vendor facts; `all` for the large clouds. */
+const VENDOR_REGIONS: Record<string, readonly Region[] | 'all'> = {
+  railway: ['us', 'eu'],
+  aws_ec2: 'all',
+  small_vps: 'all',
+  neon: ['us', 'eu', 'uk', 'australia', 'brazil'],
+  aws_rds_postgres: 'all',
+  timescale_cloud: ['us', 'eu', 'india', 'australia', 'brazil'],
+  clerk: ['us'],
+  auth0: ['us', 'eu', 'uk', 'australia', 'canada'],
+  stytch: ['us'],
+  postmark: ['us'],
+  resend: ['us'],
+  amazon_ses: 'all',
+  grafana_cloud: ['us', 'eu', 'australia'],
+  datadog: ['us', 'eu', 'uk', 'australia'],
+  honeycomb: ['us', 'eu'],
+  aws_s3: 'all',
+  cloudflare_r2: ['us', 'eu'],
+  stripe: 'all',
+  razorpay: ['india'],
+  aws_sqs: 'all',
+  upstash_redis: ['us', 'eu'],
+  anthropic: ['us'],
+  openai_embeddings: ['us'],
+  bigquery: 'all',
+}
+
+/** The regions a vendor holds this plan's data in: the plan's regions where it can, else where it can at all. */
+export function vendorRegions(catalogId: string | null, planRegions: readonly Region[]): Region[] {
+  const can = catalogId === null ? 'all' : (VENDOR_REGIONS[catalogId] ?? 'all')
+  if (can === 'all') return [...planRegions]
+  const inside = planRegions.filter((r) => can.includes(r))
+  return inside.length > 0 ? inside : [can[0]]
+}
+
+export function hostOf(decisions: readonly Decision[], a: Answers): Vendor & { host: Host } {
+  const d = decisions.find((x) => x.area === 'hosting')
+  const id = d && d.choice.id !== 'none' ? d.choice.id : a.budget.hosting
+  return HOSTS[id] ?? HOSTS.managed_paas
+}
+
+function adopted(decisions: readonly Decision[], area: Area): Decision | undefined {
+  const d = decisions.find((x) => x.area === area)
+  return d && (d.status === 'adopt' || d.status === 'trial') && d.choice.id !== 'none' ? d : undefined
+}
+
+/** Queue libraries that run on Redis, by the vendor id the jobs decision sets. */
+const REDIS_QUEUES = new Map([
+  ['bullmq', 'BullMQ'],
+  ['sidekiq', 'Sidekiq'],
+  ['celery', 'Celery'],
+  ['laravel', 'Laravel queues'],
+])
+
+export interface BuildInput {
+  a: Answers
+  decisions: readonly Decision[]
+  usage: Usage
+  regions: readonly Region[]
+}
+
+/** What a component holds, from the answers: personal data always, health data where it is regulated and the component touches it. */
+function holdsFor(a: Answers, touchesRecords: boolean, extra: Holds[] = []): Holds[] {
+  const health =
+    touchesRecords &&
+    (a.compliance.regimes.includes('hipaa') ||
+      ((a.data as { sensitive?: readonly string[] }).sensitive ?? []).includes('health'))
+  return [...new Set<Holds>(['personal', ...(health ? (['health'] as const) : []), ...extra])]
+}
+
+/**
+ * The agreements a component signs: a DPA with any outside company holding
+ * personal data, a BAA where it touches health data, and standard
+ * contractual clauses when EU data sits with a company outside the EU.
+ */
+function agreementsFor(a: Answers, outside: boolean, holds: readonly Holds[], regions: readonly Region[]): Agreement[] {
+  if (!outside || holds.every((h) => h === 'none')) return []
+  const out: Agreement[] = ['dpa']
+  if (holds.includes('health') && a.compliance.regimes.includes('hipaa')) out.push('baa')
+  const euData = a.compliance.regimes.includes('gdpr') || a.compliance.dataResidency.includes('eu')
+  if (euData && regions.some((r) => r !== 'eu' && r !== 'uk')) out.push('scc')
+  return out
+}
+
+const PLACEHOLDER = { instances: 0, each: 0, unit: 'none', text: 'sized below' }
+
+export function buildComponents({ a, decisions, usage, regions }: BuildInput): Planned[] {
+  const out: Planned[] = []
+  const host = hostOf(decisions, a)
+  const add = (
+    p: Omit<Planned, 'c'> & {
+      id: string
+      area: Area
+      v: Vendor
+      tier: string
+      placement: PlanComponent['placement']
+      records: boolean
+      holds?: Holds[]
+      ownInfra?: boolean
+    },
+  ) => {
+    const where = p.ownInfra ? [...regions] : vendorRegions(p.v.catalogId, regions)
+    const holds = p.holds ?? holdsFor(a, p.records)
+    const outside = p.v.catalogId !== null && p.v.catalogId !== 'better_auth'
+    const { id, area, v, tier, placement, records: _r, holds: _h, ownInfra: _o, ...rest } = p
+    out.push({
+      ...rest,
+      c: {
+        id,
+        area,
+        vendor: v.vendor,
+        catalogId: v.catalogId,
+        product: v.product,
+        tier,
+        regions: where,
+        holds,
+        agreements: agreementsFor(a, outside, holds, where),
+        fromMonth: 1,
+        addedBy: null,
+        placement,
+        size: { lean: PLACEHOLDER, moderate: PLACEHOLDER, scaled: PLACEHOLDER },
+      },
+    })
+  }
+
+  const framework = adopted(decisions, 'framework')
+  add({
+    id: 'app',
+    area: 'hosting',
+    v: { ...host, product: framework ? `${framework.choice.name} app on ${host.product}` : `App on ${host.product}` },
+    tier: host.host === 'railway' ? 'Hobby (lean), Pro' : 'on demand',
+    placement: 'deploy',
+    records: true,
+    ownInfra: true,
+    kind: 'compute',
+    host: host.host,
+    demand: (m) => usage.rps[m] / RPS_PER_VCPU,
+    minInstances: (band) => BAND_PROFILES[band].minInstances,
+  })
+  if (host.host !== 'railway') {
+    add({
+      id: 'load_balancer',
+      area: 'hosting',
+      v:
+        host.host === 'aws_ec2'
+          ? { vendor: 'Amazon Web Services', catalogId: 'aws_alb', product: 'AWS Application Load Balancer' }
+          : { ...host, product: 'Reverse proxy on a small server' },
+      tier: host.host === 'aws_ec2' ? 'standard' : 'on demand',
+      placement: 'deploy',
+      records: false,
+      holds: ['none'],
+      ownInfra: true,
+      kind: 'balancer',
+      host: host.host,
+      balances: 'app',
+    })
+  }
+
+  const jobs = adopted(decisions, 'jobs')
+  if (jobs && jobs.choice.id !== 'inline') {
+    const queue = jobs.choice.id === 'queue'
+    add({
+      id: 'worker',
+      area: 'jobs',
+      v: { ...host, product: `Background workers on ${host.product}` },
+      tier: host.host === 'railway' ? 'Hobby (lean), Pro' : 'on demand',
+      placement: 'deploy',
+      records: true,
+      ownInfra: true,
+      kind: 'compute',
+      host: host.host,
+      demand: () => 0,
+      minInstances: (band) => BAND_PROFILES[band].workers[queue ? 'queue' : 'postgres_jobs_table'],
+    })
+    const vendor = jobs.choice.vendor
+    if (queue && vendor !== 'oban') {
+      const v = vendor === 'sqs' ? SERVICES.sqs : SERVICES.upstash
+      const library = vendor ? REDIS_QUEUES.get(vendor) : undefined
+      add({
+        id: 'queue',
+        area: 'jobs',
+        v: library ? { ...v, product: `Upstash Redis for ${library}` } : v,
+        tier: vendor === 'sqs' ? 'standard queues' : 'free (lean), pay as you go',
+        placement: 'service',
+        records: true,
+        kind: 'service',
+        quantity: (m) => usage.users[m] * PER_USER.jobsPerMonth,
+        unit: 'jobs a month',
+      })
+    }
+  }
+
+  if (ingestionOn(decisions)) {
+    add({
+      id: 'ingestion',
+      area: 'ingestion',
+      v: { ...host, product: `Ingestion endpoint on ${host.product}` },
+      tier: host.host === 'railway' ? 'Pro' : 'on demand',
+      placement: 'deploy',
+      records: true,
+      ownInfra: true,
+      kind: 'compute',
+      host: host.host,
+      demand: (m) => usage.ingestEvents[m] / EVENTS_PER_VCPU,
+      minInstances: (band) => (band === 'lean' ? 1 : 2),
+    })
+  }
+
+  const realtime = adopted(decisions, 'realtime')
+  if (realtime) {
+    add({
+      id: 'realtime',
+      area: 'realtime',
+      v: { ...host, product: `WebSocket service on ${host.product}` },
+      tier: host.host === 'railway' ? 'Hobby (lean), Pro' : 'on demand',
+      placement: 'deploy',
+      records: true,
+      ownInfra: true,
+      kind: 'compute',
+      host: host.host,
+      demand: (m) => (usage.users[m] * PER_USER.concurrentShare) / CONNECTIONS_PER_VCPU,
+      minInstances: (band) => (band === 'scaled' ? 2 : 1),
+    })
+  }
+
+  const database = databaseVendor(a, decisions, host.host)
+  add({
+    id: 'database',
+    area: database.area,
+    v: database,
+    tier: database.tier,
+    placement: 'data',
+    records: true,
+    ownInfra: true,
+    kind: 'database',
+    host: host.host,
+  })
+
+  const files = adopted(decisions, 'file_storage')
+  if (files && files.choice.id === 'object_storage') {
+    const bucket = files.choice.vendor ?? (host.host === 'aws_ec2' ? 'amazon_s3' : 'cloudflare_r2')
+    add({
+      id: 'object_storage',
+      area: 'file_storage',
+      v: SERVICES[bucket] ?? SERVICES.cloudflare_r2,
+      tier: 'standard',
+      placement: 'data',
+      records: true,
+      kind: 'service',
+      quantity: (m) => usage.users[m] * PER_USER.fileGb,
+      unit: 'GB stored',
+    })
+  }
+
+  const auth = adopted(decisions, 'auth')
+  if (auth && (SERVICES[auth.choice.id] || auth.choice.id === 'better_auth')) {
+    const inApp = auth.choice.id === 'better_auth'
+    add({
+      id: 'auth',
+      area: 'auth',
+      v: inApp
+        ? { vendor: 'Better-Auth (open source)', catalogId: 'better_auth', product: 'Better-Auth inside the app' }
+        : SERVICES[auth.choice.id],
+      tier: inApp ? 'open source' : auth.choice.id === 'stytch' ? 'pay as you go' : 'free (lean), paid',
+      placement: inApp ? 'deploy' : 'service',
+      records: inApp,
+      ownInfra: inApp,
+      kind: 'service',
+      quantity: (m) => usage.users[m],
+      unit: 'monthly active users',
+    })
+  }
+
+  const payments = adopted(decisions, 'payments')
+  if (payments && SERVICES[payments.choice.id]) {
+    add({
+      id: 'payments',
+      area: 'payments',
+      v: SERVICES[payments.choice.id],
+      tier: 'standard pricing',
+      placement: 'service',
+      records: false,
+      holds: ['personal', 'payment_card', 'financial'],
+      kind: 'service',
+      quantity: () => 0,
+      unit: 'per $1,000 processed',
+    })
+  }
+
+  const email = adopted(decisions, 'email')
+  if (email && SERVICES[email.choice.id]) {
+    add({
+      id: 'email',
+      area: 'email',
+      v: SERVICES[email.choice.id],
+      tier: email.choice.id === 'amazon_ses' ? 'pay as you go' : 'free (lean), paid',
+      placement: 'service',
+      records: false,
+      kind: 'service',
+      quantity: (m) => usage.users[m] * PER_USER.emailsPerMonth,
+      unit: 'emails a month',
+    })
+  }
+
+  const observability = adopted(decisions, 'observability')
+  if (observability && SERVICES[observability.choice.id]) {
+    add({
+      id: 'observability',
+      area: 'observability',
+      v: SERVICES[observability.choice.id],
+      tier: observability.choice.id === 'datadog' ? 'Pro, billed yearly' : 'free (lean), paid',
+      placement: 'service',
+      records: false,
+      kind: 'service',
+      quantity: (m) => (usage.users[m] * PER_USER.requestsPerMonth * PER_USER.telemetryKbPerRequest) / 1_000_000,
+      unit: 'GB of logs and traces a month',
+    })
+  }
+
+  const llm = adopted(decisions, 'llm')
+  if (llm) {
+    add({
+      id: 'llm',
+      area: 'llm',
+      v: SERVICES.anthropic,
+      tier: 'pay as you go',
+      placement: 'service',
+      records: true,
+      kind: 'service',
+      quantity: (m) => (usage.llmCalls[m] * usage.tokensPerCall) / 1_000_000,
+      unit: 'million tokens a month',
+    })
+  }
+  if ((llm || adopted(decisions, 'vector_store')) && usage.embeddings.some((e) => e > 0)) {
+    add({
+      id: 'embeddings',
+      area: llm ? 'llm' : 'vector_store',
+      v: SERVICES.openai_embeddings,
+      tier: 'pay as you go',
+      placement: 'service',
+      records: true,
+      kind: 'service',
+      quantity: (m) => (usage.embeddings[m] * 500) / 1_000_000,
+      unit: 'million tokens a month',
+    })
+  }
+  return out
+}
+
+export function ingestionOn(decisions: readonly Decision[]): boolean {
+  return adopted(decisions, 'ingestion') !== undefined
+}
+
+function databaseVendor(a: Answers, decisions: readonly Decision[], host: Host): Vendor & { area: Area; tier: string } {
+  const timescale = adopted(decisions, 'timeseries_store')?.choice.id === 'timescale'
+  if (host === 'small_vps') {
+    return {
+      ...HOSTS.self_hosted,
+      product: timescale ? 'Postgres with Timescale, run by your team' : 'Postgres, run by your team',
+      area: timescale ? 'timeseries_store' : 'database',
+      tier: 'on demand',
+    }
+  }
+  if (timescale) {
+    return {
+      vendor: 'Timescale',
+      catalogId: 'timescale_cloud',
+      product: 'Timescale Cloud (Postgres with time-series)',
+      area: 'timeseries_store',
+      tier: 'Performance',
+    }
+  }
+  if (host === 'aws_ec2') {
+    return {
+      vendor: 'Amazon Web Services',
+      catalogId: 'aws_rds_postgres',
+      product: 'Amazon RDS for PostgreSQL',
+      area: 'database',
+      tier: 'single-AZ (lean, moderate), Multi-AZ (scaled)',
+    }
+  }
+  void a
+  return { vendor: 'Neon', catalogId: 'neon', product: 'Neon Postgres', area: 'database', tier: 'Launch' }
+}
+
+export { HOSTS, SERVICES }

@@ -1,0 +1,180 @@
+import type { Answers } from '../answers'
+import type { Band, BriefDecision, Decision, Metric, Trigger } from '../brief'
+import { BAND_PROFILES, RPS_PER_VCPU } from '../costs/sizing'
+import { MONTHS, type Usage } from '../costs/usage'
+import { formatNumber } from '../prose'
+import { ENGINEERS_PER_SERVICE_LIMIT } from '../rules/architecture-style'
+import { because } from '../rules/types'
+import { type Readings, readingsFromAnswers, triggerStatus } from '../triggers'
+import { hostOf, type Planned } from './components'
+
+/**
+ * Triggers find their month on the usage curve, and a trigger that fires
+ * within the twelve months brings its step into the plan from that month:
+ * the owning decision lists it under `stepsDue`, and where the step is a new
+ * component (a first extracted service, a search engine, a warehouse) the
+ * component joins the plan with `fromMonth` set, so it is priced and drawn.
+ */
+
+/** How each metric moves over the year, as a share of its month-12 figure. */
+function monthlyReadings(a: Answers, usage: Usage, m: number, spendUsd?: number): Readings {
+  const at12 = readingsFromAnswers(a)
+  const last = MONTHS - 1
+  const userShare = usage.users[last] > 0 ? usage.users[m] / usage.users[last] : 1
+  const dataShare = usage.dataGb[last] > 0 ? usage.dataGb[m] / usage.dataGb[last] : (m + 1) / MONTHS
+  const scale = (metric: Metric, share: number) => {
+    const v = at12[metric]
+    return v === undefined ? undefined : v * share
+  }
+  const out: Readings = {
+    ...at12,
+    active_users: usage.users[m],
+    peak_rps: scale('peak_rps', userShare),
+    db_size_gb: scale('db_size_gb', dataShare),
+    engineers: usage.engineers[m],
+    vector_count: scale('vector_count', dataShare),
+    timeseries_events_per_second: scale('timeseries_events_per_second', userShare),
+  }
+  if (spendUsd !== undefined) out.monthly_infra_usd = spendUsd
+  return out
+}
+
+/** The first month (1..12) in which a trigger judged fired at month 12 holds; null when it is not fired. */
+export function firesInMonth(
+  t: Pick<Trigger, 'metric' | 'comparator' | 'threshold' | 'unit' | 'alsoRequires' | 'status'>,
+  a: Answers,
+  usage: Usage,
+  spendUsd?: readonly number[],
+): number | null {
+  if (t.status !== 'fired') return null
+  for (let m = 0; m < MONTHS; m++) {
+    const readings = monthlyReadings(a, usage, m, spendUsd?.[m])
+    if (triggerStatus(t, t.alsoRequires, readings) === 'fired') return m + 1
+  }
+  return MONTHS
+}
+
+/** Components a fired trigger's step adds to the plan. */
+function stepComponent(
+  id: string,
+  a: Answers,
+  decisions: readonly Decision[],
+  usage: Usage,
+  month: number,
+  base: readonly Planned[],
+): Planned | undefined {
+  const host = hostOf(decisions, a)
+  const app = base.find((p) => p.c.id === 'app')
+  if (!app) return undefined
+  const from = { fromMonth: month, addedBy: id }
+  const compute = (
+    cid: string,
+    product: string,
+    area: Planned['c']['area'],
+    share: number,
+    min: Record<Band, number>,
+  ) =>
+    ({
+      ...app,
+      c: { ...app.c, ...from, id: cid, area, product, placement: 'deploy' as const },
+      demand: (m: number) => (usage.rps[m] * share) / RPS_PER_VCPU,
+      minInstances: (band: Band) => min[band],
+    }) satisfies Planned
+  switch (id) {
+    case 'team_outgrows_one_service':
+      return compute('first_service', `First extracted service on ${host.product}`, 'architecture_style', 0.2, {
+        lean: 1,
+        moderate: 2,
+        scaled: BAND_PROFILES.scaled.minInstances - 1,
+      })
+    case 'search_outgrows_postgres':
+      return compute('search_engine', `Meilisearch (open source) on ${host.product}`, 'search', 0.1, {
+        lean: 1,
+        moderate: 1,
+        scaled: 2,
+      })
+    case 'warehouse_justified':
+      return {
+        kind: 'service',
+        quantity: (m) => usage.dataGb[m],
+        unit: 'GB loaded',
+        c: {
+          ...app.c,
+          ...from,
+          id: 'warehouse',
+          area: 'analytics',
+          vendor: 'Google Cloud',
+          catalogId: 'bigquery',
+          product: 'Google BigQuery, loaded nightly from Postgres',
+          tier: 'on demand',
+          placement: 'data',
+          agreements: app.c.agreements.length > 0 ? app.c.agreements : ['dpa'],
+        },
+      }
+    default:
+      return undefined
+  }
+}
+
+export interface StepsResult {
+  decisions: BriefDecision[]
+  added: Planned[]
+}
+
+/** Every fired trigger's step in its decision, and the components those steps add. */
+export function applySteps(
+  a: Answers,
+  decisions: readonly Decision[],
+  triggers: readonly Trigger[],
+  usage: Usage,
+  base: readonly Planned[],
+): StepsResult {
+  const added: Planned[] = []
+  const due = new Map<string, { trigger: string; month: number; step: string }[]>()
+  for (const t of triggers) {
+    if (t.firesInMonth === null) continue
+    const list = due.get(t.area) ?? []
+    list.push({ trigger: t.id, month: t.firesInMonth, step: t.action })
+    due.set(t.area, list)
+    const component = stepComponent(t.id, a, decisions, usage, t.firesInMonth, base)
+    if (component) added.push(component)
+  }
+  const out = decisions.map((d): BriefDecision => {
+    const steps = [...(d.stepsDue ?? []), ...(due.get(d.area) ?? [])]
+    const withSteps = { ...d, stepsDue: steps }
+    const team = steps.find((s) => s.trigger === 'team_outgrows_one_service')
+    return team && d.area === 'architecture_style' ? extractFirstService(a, withSteps, team.month) : withSteps
+  })
+  return { decisions: out, added }
+}
+
+/** Past the team size one deploy serves, the architecture decision becomes a trial of one extracted service. */
+function extractFirstService(a: Answers, d: BriefDecision, month: number): BriefDecision {
+  const later = a.team.engineersIn12Months
+  return {
+    ...d,
+    choice: { id: 'extract_services', name: `Modular monolith, extracting a first service from month ${month}` },
+    status: 'trial',
+    because: [
+      ...d.because.filter((b) => b.rule !== 'architecture_style.team_passes_split_point'),
+      because(
+        'architecture_style.first_extraction_due',
+        ['team.engineers', 'team.engineersIn12Months'],
+        `The team passes ${ENGINEERS_PER_SERVICE_LIMIT} engineers in month ${month}${month < 12 ? ` and reaches ${formatNumber(later)} by month 12` : ` (${formatNumber(later)} expected)`}, more than one deploy pipeline serves: keep the monolith, and from month ${month} trial one extracted service, the module with the clearest boundary and the least shared state, running beside the monolith behind a feature flag.`,
+      ),
+    ],
+    alternatives: [
+      {
+        id: 'modular_monolith',
+        name: 'Staying one deployable all year',
+        whyNot: `With ${formatNumber(later)} engineers on one service, teams queue behind each other's releases; one extracted service tests whether independent deploys pay off before more follow.`,
+      },
+      {
+        id: 'microservices_now',
+        name: 'Splitting into many services at once',
+        whyNot:
+          'A rewrite into many services at once stalls the product for months; extract one at a time and measure.',
+      },
+    ],
+  }
+}

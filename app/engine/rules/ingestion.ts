@@ -1,0 +1,57 @@
+import type { Decision } from '../brief'
+import { ingestsEvents } from '../costs/usage'
+import { formatNumber } from './_shared-stack'
+import { type AreaRules, because } from './types'
+
+const TITLE = 'Event ingestion'
+
+/** Events from devices or other systems get their own path in, sized from their own rate. */
+export const ingestion: AreaRules = {
+  area: 'ingestion',
+  decide(a): Decision {
+    if (!ingestsEvents(a)) {
+      return {
+        area: 'ingestion',
+        title: TITLE,
+        choice: { id: 'none', name: 'Not needed' },
+        status: 'not_applicable',
+        because: [
+          because(
+            'ingestion.requests_only',
+            ['product.shape', 'data.timeseriesEventsPerSecond'],
+            'Everything the product stores arrives through people using it, so the app’s own requests are the only way in.',
+          ),
+        ],
+        alternatives: [],
+        revisitWhen: [],
+        guide: 'default-stack',
+      }
+    }
+    const rate =
+      (a.load as { ingestEventsPerSecond?: number }).ingestEventsPerSecond ?? a.data.timeseriesEventsPerSecond
+    return {
+      area: 'ingestion',
+      title: TITLE,
+      choice: { id: 'ingestion_endpoint', name: 'An ingestion endpoint that batches events into the database' },
+      status: 'adopt',
+      because: [
+        because(
+          'ingestion.own_endpoint',
+          ['product.shape', 'data.timeseriesEventsPerSecond'],
+          `About ${formatNumber(rate)} events a second arrive from devices rather than from people, so they come in through an endpoint of their own that checks each message, batches rows and writes them in bulk; it scales with the event rate, and a burst of events cannot slow the pages people use.`,
+        ),
+      ],
+      alternatives: [
+        {
+          id: 'event_streaming',
+          name: 'A streaming platform (Kafka or similar) in front of the database',
+          whyNot:
+            'Batched inserts into Postgres absorb this rate; a streaming platform adds a cluster to run before any consumer needs to replay the stream.',
+        },
+      ],
+      revisitWhen: [],
+      guide: 'databases',
+    }
+  },
+  triggers: [],
+}
