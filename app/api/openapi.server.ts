@@ -82,7 +82,7 @@ function buildDocument(): JsonObject {
   const numberParam = pathParam('n', RevisionNumberSchema, 'The revision number.')
   const body = {
     required: true,
-    description: `Answers v1 as JSON, either bare or wrapped as \`{ "answers": … }\`. At most ${MAX_BODY_BYTES.toLocaleString('en-US')} bytes.`,
+    description: `Answers (version 1 or 2) as JSON, either bare or wrapped as \`{ "answers": … }\`. At most ${MAX_BODY_BYTES.toLocaleString('en-US')} bytes.`,
     content: { 'application/json': { schema: ref('AnswersRequest') } },
   }
   const create = (summary: string, schema: string) => ({

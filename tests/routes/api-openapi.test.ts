@@ -158,7 +158,10 @@ describe('OpenAPI description', () => {
   })
 
   it('takes request bodies as clients write them: defaults optional, either form', () => {
-    const answers = doc.components.schemas.Answers as { required: string[]; properties: Record<string, Json> }
+    type ObjectSchema = { required: string[]; properties: Record<string, Json & { const?: number }> }
+    const versions = (doc.components.schemas.Answers as { oneOf: ObjectSchema[] }).oneOf
+    expect(versions.map((v) => v.properties.version.const)).toEqual([1, 2])
+    const answers = versions[1]
     expect(answers.required).not.toContain('data')
     expect((answers.properties.budget as { required: string[] }).required).toEqual(['monthlyInfraUsd'])
     expect(refs(doc.components.schemas.AnswersRequest)).toEqual([
