@@ -33,10 +33,10 @@ export const CHOICE_IDS = {
   auth: ['clerk', 'better_auth', 'stytch', 'auth0'],
   payments: ['none', 'stripe', 'razorpay'],
   email: ['postmark', 'resend', 'amazon_ses'],
-  observability: ['grafana_stack', 'datadog', 'honeycomb'],
+  observability: ['grafana_stack', 'grafana_self_hosted', 'datadog', 'honeycomb'],
   analytics: ['product_analytics'],
   api: ['versioned_rest', 'internal_endpoints'],
-  tenancy: ['org_scoped', 'user_scoped'],
+  tenancy: ['org_scoped', 'user_scoped', 'none'],
 } as const satisfies Record<Area, readonly string[]>
 
 /** The vocabulary as a Markdown table, for the API description. */
