@@ -52,8 +52,8 @@ describe('run, in process', () => {
   })
 
   it('reads standard input for -', async () => {
-    const { io: piped, out } = io({ readStdin: async () => new TextEncoder().encode('{"version": 2}') })
+    const { io: piped, out } = io({ readStdin: async () => new TextEncoder().encode('{"version": 3}') })
     expect(await run(['validate', '-'], piped)).toBe(2)
-    expect(out.stderr.split('\n')[0]).toBe('version: expected 1, got 2')
+    expect(out.stderr.split('\n')[0]).toBe('version: expected one of 1, 2, got 3')
   })
 })
