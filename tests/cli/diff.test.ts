@@ -116,10 +116,10 @@ describe.concurrent('stackbrief diff: bad input exits 2 with path, expected and 
   })
 
   it('names the part of a revision that is wrong', async ({ expect }) => {
-    const path = file('bad-revision.json', JSON.stringify({ answers: EXAMPLE_DATA, brief: { schemaVersion: 2 } }))
+    const path = file('bad-revision.json', JSON.stringify({ answers: EXAMPLE_DATA, brief: { schemaVersion: 3 } }))
     const { code, stderr } = await stackbrief(['diff', EXAMPLE, path])
     expect(code).toBe(2)
-    expect(stderr).toContain(`${path}:brief.schemaVersion: expected 1, got 2\n`)
+    expect(stderr).toContain(`${path}:brief.schemaVersion: expected 2, got 3\n`)
   })
 
   it.for([
