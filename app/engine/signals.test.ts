@@ -108,12 +108,12 @@ describe('SignalsSchema: figures and their units', () => {
     {
       name: 'a negative figure',
       input: { measuredAt: DAY, p95LatencyMs: -1 },
-      want: ['p95LatencyMs: expected a number from 0 to 86400000 (ms), got -1'],
+      want: ['p95LatencyMs: expected a number from 0 to 86,400,000 (ms), got -1'],
     },
     {
       name: 'a value that is not a number',
       input: { measuredAt: DAY, p95LatencyMs: { value: 'fast', unit: 'ms' } },
-      want: ['p95LatencyMs.value: expected a number from 0 to 86400000 (ms), got "fast"'],
+      want: ['p95LatencyMs.value: expected a number from 0 to 86,400,000 (ms), got "fast"'],
     },
     {
       name: 'a ratio above 1',
@@ -129,14 +129,14 @@ describe('SignalsSchema: figures and their units', () => {
       name: 'a figure past the bound the questionnaire puts on it',
       input: { measuredAt: DAY, activeUsers: 1e11, longestJobSeconds: { value: 1e6, unit: 'h' } },
       want: [
-        'activeUsers: expected a whole number from 0 to 10000000000 (users), got 100000000000',
-        'longestJobSeconds.value: expected a number from 0 to 2777.777777777778 (h), got 1000000',
+        'activeUsers: expected a whole number from 0 to 10,000,000,000 (users), got 100,000,000,000',
+        'longestJobSeconds.value: expected a number from 0 to 2,777.78 (h), got 1,000,000',
       ],
     },
     {
       name: 'a count that is not whole',
       input: { measuredAt: DAY, engineers: 2.5 },
-      want: ['engineers: expected a whole number from 0 to 10000 (engineers), got 2.5'],
+      want: ['engineers: expected a whole number from 0 to 10,000 (engineers), got 2.5'],
     },
     {
       name: 'an extra field beside value and unit',

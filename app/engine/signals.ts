@@ -129,10 +129,13 @@ function figure(field: SignalField) {
     .optional()
 }
 
+/** Limits read as people write them: 10,000,000,000 and 2,777.78, never 1e10. */
+const LIMIT_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 })
+
 function convert(spec: FigureSpec, unit: string, value: unknown, at: PropertyKey[], ctx: IssueSink) {
   const [multiply, divide] = spec.units[unit]
   const max = spec.max === undefined ? undefined : (spec.max * divide) / multiply
-  const expected = `${spec.whole ? 'a whole number' : 'a number'} ${max === undefined ? 'of at least 0' : `from 0 to ${max}`}${unit ? ` (${unit})` : ''}`
+  const expected = `${spec.whole ? 'a whole number' : 'a number'} ${max === undefined ? 'of at least 0' : `from 0 to ${LIMIT_FORMAT.format(max)}`}${unit ? ` (${unit})` : ''}`
   const fine =
     typeof value === 'number' &&
     Number.isFinite(value) &&

@@ -184,8 +184,8 @@ describe.each(dbs)('check-in API on $name', (t) => {
         'a fraction of an engineer and a negative size',
         { measuredAt: today, engineers: 2.5, dbSizeGb: -1 },
         [
-          { path: 'dbSizeGb', expected: 'a number from 0 to 1000000000 (GB)', got: '-1' },
-          { path: 'engineers', expected: 'a whole number from 0 to 10000 (engineers)', got: '2.5' },
+          { path: 'dbSizeGb', expected: 'a number from 0 to 1,000,000,000 (GB)', got: '-1' },
+          { path: 'engineers', expected: 'a whole number from 0 to 10,000 (engineers)', got: '2.5' },
         ],
       ],
       [

@@ -86,7 +86,7 @@ describe.each(dbs)('check-ins on the brief pages on $name', (t) => {
     expect(body.form.errors).toEqual({
       engineers: 'Engineers: expected a number in engineers, got "lots"',
       dbCpuPercent: 'Database CPU, sustained: expected a number from 0 to 100 (%), got 140',
-      queueDepth: 'Jobs waiting: expected a whole number from 0 to 1000000000000 (jobs), got 2.5',
+      queueDepth: 'Jobs waiting: expected a whole number from 0 to 1,000,000,000,000 (jobs), got 2.5',
     })
     expect(body.form.formError).toBeNull()
     expect((await listCheckins(db, { workspaceId, briefId: id }))?.items).toEqual([])
