@@ -15,7 +15,6 @@ import {
   tenantId,
   versionedApi,
 } from './day-one'
-import { RULES } from './rules'
 
 function item(items: readonly DayOneItem[], id: string): DayOneItem {
   const found = items.find((i) => i.id === id)

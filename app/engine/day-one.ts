@@ -3,7 +3,6 @@ import type { DayOneItem, Decision } from './brief'
 import { decisionFor, inputsOf } from './chosen'
 import { hasExternalClients, hasPayments, sellsToOrganizations } from './facts'
 import { joinWords } from './prose'
-import { RULES_BY_AREA } from './rules'
 import { because } from './rules/types'
 
 /**

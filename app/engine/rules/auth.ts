@@ -2,12 +2,11 @@ import type { Answers } from '../answers'
 import type { Alternative, Because, Choice } from '../brief'
 import { type Catalog, groupThousands, priceLookup } from '../catalog'
 import { baaFit, constraintsOf, regionWords, requirementsFor, residencyFit } from '../constraints'
-import { hasRegime, selfHosted, speaks } from '../facts'
-import { LANGUAGE_NAMES, listPhrase, REGION_NAMES } from './_shared-stack'
+import { selfHosted, speaks } from '../facts'
+import { LANGUAGE_NAMES, listPhrase } from './_shared-stack'
 import { type AreaRules, because } from './types'
 
 type Vendor = 'clerk' | 'better_auth' | 'stytch' | 'auth0'
-type Region = Answers['compliance']['dataResidency'][number]
 
 const VENDOR_NAMES: Record<Vendor, string> = {
   clerk: 'Clerk',
