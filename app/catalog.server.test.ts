@@ -174,7 +174,7 @@ describe('a broken catalog stops startup with the file, the field, what was expe
       'a stale pricesAsOf',
       'index.yaml',
       (t: string) => t.replace(/pricesAsOf: .*/, 'pricesAsOf: 2025-01'),
-      ['index.yaml', 'pricesAsOf', 'expected the newest asOf of any price, "2026-06"', 'got "2025-01"'],
+      ['index.yaml', 'pricesAsOf', 'expected the newest asOf of any price, "2026-12"', 'got "2025-01"'],
     ],
     [
       'a component id used in two files',
