@@ -47,7 +47,12 @@ async function postAnswers(path: string, answers: unknown): Promise<string> {
 }
 
 async function open(javaScriptEnabled = true): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 1280, height: 900 } })
+  // bypassCSP lets the axe script be injected; the policy itself is tested in security.test.ts.
+  const context = await browser.newContext({
+    javaScriptEnabled,
+    bypassCSP: true,
+    viewport: { width: 1280, height: 900 },
+  })
   const page = await context.newPage()
   const errors: string[] = []
   page.on('console', (m) => {

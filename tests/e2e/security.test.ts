@@ -108,7 +108,14 @@ describe('Content-Security-Policy in a browser', { timeout: 120_000 }, () => {
       expect(response?.status(), path).toBe(200)
       expect(response?.headers()['content-security-policy'], path).toContain("'nonce-")
       await hydrated(page)
-      if (drawn) await page.locator(drawn).first().waitFor({ timeout: 15_000 })
+      if (drawn) {
+        // Charts load when they scroll into view.
+        await page
+          .locator('[data-testid="cost-chart"], [data-testid^="signal-chart-"]')
+          .first()
+          .scrollIntoViewIfNeeded()
+        await page.locator(drawn).first().waitFor({ timeout: 15_000 })
+      }
       expect(await problems(), path).toEqual([])
     }
     // A guide (MDX), reached by a client-side navigation.
@@ -135,7 +142,11 @@ describe('Content-Security-Policy in a browser', { timeout: 120_000 }, () => {
   it("the wizard's forms check and submit through .data requests with no violation", async () => {
     const { page, problems } = await openPage()
     await page.goto(`${base}/new`)
-    await page.waitForURL(/\/drafts\/d_[a-z2-7]{16}\/product$/)
+    // /new is a start page; its button posts and makes the draft.
+    await Promise.all([
+      page.waitForURL(/\/drafts\/d_[a-z2-7]{16}\/product$/),
+      page.getByRole('button', { name: 'Start the questionnaire' }).click(),
+    ])
     await hydrated(page)
     // Leaving a question asks the server (a same-origin .data post) and shows its message.
     const name = page.getByLabel('What is the product called?')
