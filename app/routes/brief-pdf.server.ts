@@ -4,7 +4,8 @@ import type { Answers } from '~/engine/answers'
 import type { Brief } from '~/engine/brief'
 import { type PdfOptions, renderPdf } from '~/export/pdf'
 import { parseWithProblems } from '~/lib/problems'
-import { RETRY_AFTER_SECONDS, RenderBusyError, renderPdfOffThread } from '~/web/render-pool.server'
+import type { RenderJob } from '~/web/render-job'
+import { RETRY_AFTER_SECONDS, RenderBusyError, renderOffThread } from '~/web/render-pool.server'
 
 /**
  * The PDF downloads of a brief: query options checked at the boundary, the
@@ -56,19 +57,9 @@ export async function pdfResponse(input: {
 }): Promise<Response> {
   let pdf: Uint8Array
   if (input.cacheKey) {
-    try {
-      pdf = await renderPdfOffThread(input.cacheKey, input)
-    } catch (error) {
-      if (!(error instanceof RenderBusyError)) throw error
-      return new Response(error.message, {
-        status: 503,
-        headers: {
-          'Content-Type': 'text/plain; charset=utf-8',
-          'Retry-After': String(RETRY_AFTER_SECONDS),
-          'Cache-Control': 'no-store',
-        },
-      })
-    }
+    const rendered = await renderedOffThread(input.cacheKey, () => ({ kind: 'pdf', ...input }))
+    if (rendered instanceof Response) return rendered
+    pdf = rendered
   } else {
     pdf = await renderPdf(input.brief, input.answers, input.options)
   }
@@ -81,6 +72,29 @@ export async function pdfResponse(input: {
       'Cache-Control': input.cacheControl,
     },
   })
+}
+
+/**
+ * A revision's file from the render pool (or its cache), or the 503 with
+ * Retry-After to send when every worker is busy and the queue is full.
+ */
+export async function renderedOffThread(
+  cacheKey: string,
+  prepare: () => RenderJob | Promise<RenderJob>,
+): Promise<Uint8Array | Response> {
+  try {
+    return await renderOffThread(cacheKey, prepare)
+  } catch (error) {
+    if (!(error instanceof RenderBusyError)) throw error
+    return new Response(error.message, {
+      status: 503,
+      headers: {
+        'Content-Type': 'text/plain; charset=utf-8',
+        'Retry-After': String(RETRY_AFTER_SECONDS),
+        'Cache-Control': 'no-store',
+      },
+    })
+  }
 }
 
 export function requestIdOf(context: unknown): string | undefined {

@@ -1,35 +1,41 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { downloadName, loadRevision } from '~/components/saved-brief/brief-route.server'
 import { workspaceOf } from '~/components/wizard/draft-route.server'
-import { exportAdrHistory, type RevisionSnapshot } from '~/export/adr/history'
-import { zipRecords } from '~/export/adr/zip'
+import type { RevisionSnapshot } from '~/export/adr/history'
 import { listChoiceChanges } from '~/services/briefs.server'
 import { guideBaseUrl } from '~/web/public-url.server'
 import { getDb } from '../../db/client.server'
-import { parsePdfQuery, requestIdOf } from './brief-pdf.server'
+import { parsePdfQuery, renderedOffThread, requestIdOf } from './brief-pdf.server'
 
 /**
  * The decision records of a brief up to this revision, as a zip of
  * docs/decisions/: revision 1's records, then a new record for every choice a
  * later revision changed, superseding the one before it. Reads revision 1,
- * the revisions where a choice changed and this one, whatever the history's length.
+ * the revisions where a choice changed and this one, whatever the history's
+ * length; built in the render pool and kept, since the revisions never change.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // `?client=…` names who decides, in each record's decision-makers.
   const query = parsePdfQuery(request, requestIdOf(context))
   if (query instanceof Response) return query
   const { briefId, revision } = await loadRevision(request, params.id, params.n ?? '', { history: false })
-  const db = await getDb()
-  // Only the revisions where a recorded choice changed write records; the others leave the folder as it was.
-  const changes = await listChoiceChanges(db, { workspaceId: workspaceOf(request), briefId, upTo: revision.number })
-  const snapshots: RevisionSnapshot[] = changes.map(snapshot)
-  if (!changes.some((r) => r.number === revision.number)) snapshots.push(snapshot(revision))
-  const files = exportAdrHistory(snapshots, {
-    briefId,
-    guideBaseUrl: guideBaseUrl(context),
-    deciders: query.client ? [query.client] : undefined,
+  const baseUrl = guideBaseUrl(context)
+  const key = JSON.stringify(['adr_zip', briefId, revision.number, query.client ?? null, baseUrl ?? null])
+  const zip = await renderedOffThread(key, async () => {
+    const db = await getDb()
+    // Only the revisions where a recorded choice changed write records; the others leave the folder as it was.
+    const changes = await listChoiceChanges(db, { workspaceId: workspaceOf(request), briefId, upTo: revision.number })
+    const snapshots: RevisionSnapshot[] = changes.map(snapshot)
+    if (!changes.some((r) => r.number === revision.number)) snapshots.push(snapshot(revision))
+    return {
+      kind: 'adr_zip',
+      snapshots,
+      options: { briefId, guideBaseUrl: baseUrl, deciders: query.client ? [query.client] : undefined },
+      date: snapshot(revision).date,
+    }
   })
-  return new Response(zipRecords(files, { date: snapshot(revision).date }), {
+  if (zip instanceof Response) return zip
+  return new Response(zip as Uint8Array<ArrayBuffer>, {
     headers: {
       'Content-Type': 'application/zip',
       'Content-Disposition': `attachment; filename="${downloadName(revision.title, revision.number)}-decisions.zip"`,

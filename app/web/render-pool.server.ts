@@ -1,16 +1,15 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import type { Answers } from '~/engine/answers'
-import type { Brief } from '~/engine/brief'
-import type { PdfOptions } from '~/export/pdf'
+import type { RenderJob } from './render-job'
 
 /**
- * PDFs are rendered in a small pool of worker threads, so a render never holds
- * the request thread (health checks and pages go on answering), with a
- * bounded queue: past it, the caller gets RenderBusyError and answers 503
- * with Retry-After. Finished PDFs are kept in a bounded in-memory cache keyed
- * by revision and options, since a revision never changes.
+ * PDFs and decision-record zips are rendered in a small pool of worker
+ * threads, so a render never holds the request thread (health checks and
+ * pages go on answering), with a bounded queue: past it, the caller gets
+ * RenderBusyError and answers 503 with Retry-After. Finished files are kept
+ * in a bounded in-memory cache keyed by revision and options, since a
+ * revision never changes.
  *
  * The worker is TypeScript run through tsx, which the server runs on in
  * development and production alike; this file sits two folders below the
@@ -23,19 +22,19 @@ export const RENDER_WORKERS = positive(process.env.STACKBRIEF_RENDER_WORKERS, 2)
 /** Renders waiting for a worker; one more is refused. */
 export const RENDER_QUEUE = positive(process.env.STACKBRIEF_RENDER_QUEUE, 16)
 export const RETRY_AFTER_SECONDS = 5
-/** 64 MB of finished PDFs (a brief's PDF is about 100 KB). */
+/** 64 MB of finished files (a brief's PDF is about 100 KB, its records' zip about 30 KB). */
 const CACHE_BYTES = 64 * 1024 * 1024
 
 export class RenderBusyError extends Error {
   constructor() {
-    super(`Every PDF worker is busy and ${RENDER_QUEUE} renders are waiting. Try again in a few seconds.`)
+    super(`Every render worker is busy and ${RENDER_QUEUE} renders are waiting. Try again in a few seconds.`)
     this.name = 'RenderBusyError'
   }
 }
 
 interface Pending {
   id: number
-  message: { id: number; brief: Brief; answers: Answers; options: PdfOptions }
+  message: { id: number; job: RenderJob }
   resolve: (bytes: Uint8Array) => void
   reject: (error: Error) => void
 }
@@ -50,50 +49,54 @@ const WORKER_SOURCE = fileURLToPath(new URL('../../app/web/render-worker.ts', im
 let slots: Slot[] | null = null
 const queue: Pending[] = []
 let nextId = 1
+/** Renders started since the process began; a cached file starts none. */
+let renders = 0
 const cache = new Map<string, Uint8Array>()
 let cachedBytes = 0
 
-/** The PDF for a revision (`key` names the revision and options), from the cache or a worker. */
-export async function renderPdfOffThread(
-  key: string,
-  input: { brief: Brief; answers: Answers; options: PdfOptions },
-): Promise<Uint8Array> {
+/**
+ * The file for a revision (`key` names the revision, the kind of file and its
+ * options), from the cache or a worker. `prepare` gathers the render's input
+ * and runs only on a cache miss, so a cached file costs no database reads.
+ */
+export async function renderOffThread(key: string, prepare: () => RenderJob | Promise<RenderJob>): Promise<Uint8Array> {
   const hit = cache.get(key)
   if (hit) {
     cache.delete(key)
     cache.set(key, hit)
     return hit
   }
-  const bytes = await enqueue(input)
+  const bytes = await enqueue(await prepare())
   remember(key, bytes)
   return bytes
 }
 
-/** Workers busy and renders waiting, for tests and the load script. */
+/** Workers busy, renders waiting and renders started, for tests and the load script. */
 export function renderPoolState() {
-  return { workers: slots?.length ?? 0, busy: slots?.filter((s) => s.busy).length ?? 0, queued: queue.length }
+  return { workers: slots?.length ?? 0, busy: slots?.filter((s) => s.busy).length ?? 0, queued: queue.length, renders }
 }
 
-function enqueue(input: { brief: Brief; answers: Answers; options: PdfOptions }): Promise<Uint8Array> {
+function enqueue(job: RenderJob): Promise<Uint8Array> {
   const pool = ensurePool()
   const free = pool.find((s) => !s.busy)
   if (!free && queue.length >= RENDER_QUEUE) return Promise.reject(new RenderBusyError())
   return new Promise((resolve, reject) => {
     const id = nextId++
-    const job: Pending = { id, message: { id, ...input }, resolve, reject }
-    if (free) start(free, job)
-    else queue.push(job)
+    const pending: Pending = { id, message: { id, job }, resolve, reject }
+    if (free) start(free, pending)
+    else queue.push(pending)
   })
 }
 
 function start(slot: Slot, job: Pending) {
+  renders++
   slot.busy = job
   slot.worker.postMessage(job.message)
 }
 
 function ensurePool(): Slot[] {
   if (slots) return slots
-  if (!existsSync(WORKER_SOURCE)) throw new Error(`the PDF worker is missing at ${WORKER_SOURCE}`)
+  if (!existsSync(WORKER_SOURCE)) throw new Error(`the render worker is missing at ${WORKER_SOURCE}`)
   slots = Array.from({ length: RENDER_WORKERS }, () => spawn())
   return slots
 }
@@ -109,7 +112,7 @@ function spawn(): Slot {
     if (!job || job.id !== reply.id) return
     slot.busy = null
     if (reply.ok && reply.bytes) job.resolve(reply.bytes)
-    else job.reject(new Error(reply.error ?? 'the PDF could not be rendered'))
+    else job.reject(new Error(reply.error ?? 'the file could not be rendered'))
     const waiting = queue.shift()
     if (waiting) start(slot, waiting)
   })

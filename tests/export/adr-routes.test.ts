@@ -13,6 +13,7 @@ import { loader as exampleZip } from '~/routes/examples.$name.adr[.zip]'
 import { loader as exampleCsv } from '~/routes/examples.$name.radar[.csv]'
 import { loader as exampleJson } from '~/routes/examples.$name.radar[.json]'
 import { addRevision, createBrief } from '~/services/briefs.server'
+import { renderPoolState } from '~/web/render-pool.server'
 import { type Db, setDbForTests } from '../../db/client.server'
 import { LOCAL_WORKSPACE_ID } from '../../db/migrations/0001-initial'
 import { testDatabases } from '../support/databases'
@@ -120,6 +121,21 @@ describe.each(dbs)('revision downloads on $name', (t) => {
       [19, 'queue', 'accepted', 2, '2025-02-01'],
     ])
     expect(jobs.every((r) => r.briefId === briefId)).toBe(true)
+  })
+
+  it('a second download of a revision is the same zip, served from the cache without a new render', async () => {
+    const path = `/briefs/${briefId}/revisions/2/adr.zip?client=Acme`
+    const first = await answer(() => revisionZip(args(path, { id: briefId, n: '2' })))
+    const rendersAfterFirst = renderPoolState().renders
+    const second = await answer(() => revisionZip(args(path, { id: briefId, n: '2' })))
+    expect(renderPoolState().renders).toBe(rendersAfterFirst)
+    expect(new Uint8Array(await second.arrayBuffer())).toEqual(new Uint8Array(await first.arrayBuffer()))
+    const other = await answer(() =>
+      revisionZip(args(`/briefs/${briefId}/revisions/2/adr.zip?client=Zeta`, { id: briefId, n: '2' })),
+    )
+    expect(renderPoolState().renders).toBe(rendersAfterFirst + 1)
+    const deciders = unzip(await other.arrayBuffer()).filter((f) => f.content.includes('Zeta'))
+    expect(deciders.length).toBeGreaterThan(0)
   })
 
   it('adr.zip of revision 1 has no superseded record', async () => {

@@ -1,0 +1,25 @@
+import type { Answers } from '../engine/answers'
+import type { Brief } from '../engine/brief'
+import { exportAdrHistory, type RevisionSnapshot } from '../export/adr/history'
+import { zipRecords } from '../export/adr/zip'
+import { type PdfOptions, renderPdf } from '../export/pdf'
+
+/** The heavy renders the worker pool runs: a brief's PDF, and a brief's decision records as a zip. */
+export type RenderJob =
+  | { kind: 'pdf'; brief: Brief; answers: Answers; options: PdfOptions }
+  | {
+      kind: 'adr_zip'
+      snapshots: RevisionSnapshot[]
+      options: Parameters<typeof exportAdrHistory>[1]
+      /** The zip entries' date: the newest revision's. */
+      date: string
+    }
+
+export async function runRenderJob(job: RenderJob): Promise<Uint8Array<ArrayBuffer>> {
+  switch (job.kind) {
+    case 'pdf':
+      return new Uint8Array(await renderPdf(job.brief, job.answers, job.options))
+    case 'adr_zip':
+      return zipRecords(exportAdrHistory(job.snapshots, job.options), { date: job.date })
+  }
+}
