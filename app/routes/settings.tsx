@@ -1,5 +1,6 @@
-import type { MetaFunction } from '@remix-run/node'
-import { Link } from '@remix-run/react'
+import { type ActionFunctionArgs, data, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { importFromForm, MAX_IMPORT_BYTES } from '~/components/settings/import-route.server'
 import { SiteLayout } from '~/components/site-layout'
 
 /** /settings: the workspace's data as a whole: export, import, deleted briefs and backups. */
@@ -9,7 +10,22 @@ export const meta: MetaFunction = () => [
   { name: 'robots', content: 'noindex' },
 ]
 
+export async function loader() {
+  return { maxImportMb: Math.round(MAX_IMPORT_BYTES / 1024 / 1024) }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const result = await importFromForm(request)
+  if (result instanceof Response) throw result
+  return data(result, { status: result.ok ? 200 : 422 })
+}
+
+const plural = (n: number, one: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : `${one}s`}`
+
 export default function Settings() {
+  const { maxImportMb } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const importing = useNavigation().state === 'submitting'
   return (
     <SiteLayout>
       <p className="eyebrow brief-back">
@@ -38,9 +54,49 @@ export default function Settings() {
       <section aria-labelledby="import-title">
         <h2 id="import-title">Import into another instance</h2>
         <p>
-          An export is read into any stackbrief, on SQLite or PostgreSQL, with one command on the machine it runs on.
-          Everything is imported or, at the first problem, nothing is, and the problem names the file in the zip and the
-          field:
+          Read an export into this workspace, on SQLite or PostgreSQL. Everything is imported or, at the first problem,
+          nothing is, and the problem names the file in the zip and the field. Briefs already here are refused, not
+          overwritten.
+        </p>
+        {result?.ok ? (
+          <p className="notice notice--ok" role="status">
+            Imported {plural(result.counts.briefs, 'brief')}, {plural(result.counts.revisions, 'revision')} and{' '}
+            {plural(result.counts.checkins, 'check-in')} from {result.fileName}.{' '}
+            <Link to="/#your-briefs">See your briefs</Link>.
+          </p>
+        ) : null}
+        {result && !result.ok ? (
+          <div className="error-summary" role="alert" id="import-errors" aria-labelledby="import-problems">
+            <h3 id="import-problems" className="error-summary__title">
+              Nothing was imported
+            </h3>
+            <ul>
+              {result.problems.map((p) => (
+                <li key={`${p.path}:${p.message}`}>
+                  {p.path ? <code>{p.path}</code> : null} {p.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <Form method="post" encType="multipart/form-data" className="stack">
+          <label htmlFor="archive">Export zip (at most {maxImportMb} MB here)</label>
+          <input
+            id="archive"
+            name="archive"
+            type="file"
+            accept=".zip,application/zip"
+            required
+            aria-describedby={result && !result.ok ? 'import-errors' : undefined}
+          />
+          <p>
+            <button type="submit" className="button" disabled={importing}>
+              {importing ? 'Importing…' : 'Import the archive'}
+            </button>
+          </p>
+        </Form>
+        <p className="note">
+          A larger archive, or one for another server, is read with one command on the machine it runs on:
         </p>
         <pre>
           <code>DATABASE_URL=postgres://app@db.internal:5432/stackbrief stackbrief import stackbrief-data.zip</code>

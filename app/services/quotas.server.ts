@@ -1,3 +1,5 @@
+import { positiveFromEnv } from '~/lib/env'
+
 /**
  * How much one brief may hold. Generous by default (see
  * docs/decisions/0009-limits-and-quotas.md): a team revising every working
@@ -27,15 +29,9 @@ export class QuotaExceededError extends Error {
 }
 
 export function maxRevisionsPerBrief(env: NodeJS.ProcessEnv = process.env): number {
-  return positive(env.STACKBRIEF_MAX_REVISIONS_PER_BRIEF, DEFAULT_MAX_REVISIONS_PER_BRIEF)
+  return positiveFromEnv(env.STACKBRIEF_MAX_REVISIONS_PER_BRIEF, DEFAULT_MAX_REVISIONS_PER_BRIEF)
 }
 
 export function maxCheckinsPerBrief(env: NodeJS.ProcessEnv = process.env): number {
-  return positive(env.STACKBRIEF_MAX_CHECKINS_PER_BRIEF, DEFAULT_MAX_CHECKINS_PER_BRIEF)
-}
-
-function positive(value: string | undefined, fallback: number): number {
-  if (value === undefined || value.trim() === '') return fallback
-  const n = Number(value)
-  return Number.isSafeInteger(n) && n >= 1 ? n : fallback
+  return positiveFromEnv(env.STACKBRIEF_MAX_CHECKINS_PER_BRIEF, DEFAULT_MAX_CHECKINS_PER_BRIEF)
 }

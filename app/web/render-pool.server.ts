@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
+import { positiveFromEnv } from '~/lib/env'
 import type { RenderJob } from './render-job'
 
 /**
@@ -18,9 +19,9 @@ import type { RenderJob } from './render-job'
  * resolved from the working directory, the repository root the npm scripts run in.
  */
 
-export const RENDER_WORKERS = positive(process.env.STACKBRIEF_RENDER_WORKERS, 2)
+export const RENDER_WORKERS = positiveFromEnv(process.env.STACKBRIEF_RENDER_WORKERS, 2)
 /** Renders waiting for a worker; one more is refused. */
-export const RENDER_QUEUE = positive(process.env.STACKBRIEF_RENDER_QUEUE, 16)
+export const RENDER_QUEUE = positiveFromEnv(process.env.STACKBRIEF_RENDER_QUEUE, 16)
 export const RETRY_AFTER_SECONDS = 5
 /** 64 MB of finished files (a brief's PDF is about 100 KB, its records' zip about 30 KB). */
 const CACHE_BYTES = 64 * 1024 * 1024
@@ -143,9 +144,4 @@ function remember(key: string, bytes: Uint8Array) {
     cache.delete(oldest)
     cachedBytes -= value.byteLength
   }
-}
-
-function positive(value: string | undefined, fallback: number): number {
-  const n = Number(value)
-  return value && Number.isSafeInteger(n) && n >= 1 ? n : fallback
 }
