@@ -1,10 +1,10 @@
 import { describeValue, problem } from '~/lib/problems'
+import { drainBody, readAtMost } from '~/web/bounded-body.server'
 import { ApiProblem } from './problem'
 
 /** 256 KB: a filled Answers is about 1 KB, so this leaves room for long summaries and nothing else. */
 export const MAX_BODY_BYTES = 256 * 1024
 /** Read on past the limit only this far, so the client hears the 413 instead of a reset connection. */
-const DRAIN_BYTES = 1024 * 1024
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i
 
@@ -17,10 +17,11 @@ export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES):
   requireJsonContentType(request.headers.get('content-type'))
   const declared = request.headers.get('content-length')
   if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes) {
-    drain(request.body)
+    drainBody(request.body)
     throw tooLarge(maxBytes, `${Number(declared).toLocaleString('en-US')} bytes`)
   }
   const bytes = await readAtMost(request.body, maxBytes)
+  if (bytes === null) throw tooLarge(maxBytes, `more than ${maxBytes.toLocaleString('en-US')} bytes`)
   let text: string
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
@@ -51,49 +52,6 @@ function requireJsonContentType(header: string | null): void {
       problem('Content-Type', 'application/json', header === null ? 'nothing' : describeValue(header)),
     ])
   }
-}
-
-async function readAtMost(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Uint8Array> {
-  if (!body) return new Uint8Array(0)
-  const reader = body.getReader()
-  const chunks: Uint8Array[] = []
-  let total = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    total += value.byteLength
-    if (total > maxBytes) {
-      reader.releaseLock()
-      drain(body, total)
-      throw tooLarge(maxBytes, `more than ${maxBytes.toLocaleString('en-US')} bytes`)
-    }
-    chunks.push(value)
-  }
-  const out = new Uint8Array(total)
-  let offset = 0
-  for (const chunk of chunks) {
-    out.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return out
-}
-
-/**
- * Reads and drops what is left of a refused body, in the background, up to
- * DRAIN_BYTES; a client still sending past that is cut off.
- */
-function drain(body: ReadableStream<Uint8Array> | null, alreadyRead = 0): void {
-  if (!body || body.locked) return
-  const reader = body.getReader()
-  let seen = alreadyRead
-  const next = (): Promise<void> =>
-    reader.read().then(({ done, value }) => {
-      if (done) return
-      seen += value.byteLength
-      if (seen > DRAIN_BYTES) return reader.cancel()
-      return next()
-    })
-  next().catch(() => {})
 }
 
 function tooLarge(maxBytes: number, got: string): ApiProblem {

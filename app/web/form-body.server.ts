@@ -1,3 +1,5 @@
+import { drainBody, readAtMost } from './bounded-body.server'
+
 /**
  * Form bodies for every page action, read the way the JSON API reads its
  * bodies: the content type checked (415), the size checked by Content-Length
@@ -10,8 +12,6 @@
 
 /** 256 KB, as for the API: the largest form (a questionnaire step) is under 4 KB. */
 export const MAX_FORM_BYTES = 256 * 1024
-/** Read on past the limit only this far, so the browser hears the 413 instead of a reset connection. */
-const DRAIN_BYTES = 1024 * 1024
 
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data']
 
@@ -33,7 +33,7 @@ export async function readForm(request: Request, maxBytes = MAX_FORM_BYTES): Pro
   const contentType = request.headers.get('content-type') ?? ''
   const type = contentType.split(';')[0].trim().toLowerCase()
   if (!FORM_TYPES.includes(type)) {
-    drain(request.body)
+    drainBody(request.body)
     throw pageError(
       415,
       'Unsupported Media Type',
@@ -42,10 +42,16 @@ export async function readForm(request: Request, maxBytes = MAX_FORM_BYTES): Pro
   }
   const declared = request.headers.get('content-length')
   if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes) {
-    drain(request.body)
+    drainBody(request.body)
     throw tooLarge(maxBytes)
   }
-  const bytes = await readAtMost(request.body, maxBytes)
+  let bytes: Uint8Array | null
+  try {
+    bytes = await readAtMost(request.body, maxBytes)
+  } catch {
+    throw pageError(400, 'Bad Request', 'The form stopped arriving before it was complete. Send it again.')
+  }
+  if (bytes === null) throw tooLarge(maxBytes)
   let form: FormData
   try {
     if (type === 'multipart/form-data') {
@@ -84,49 +90,4 @@ function tooLarge(maxBytes: number): Response {
     `This form sent more than ${Math.round(maxBytes / 1024)} KB, the most a form takes. Nothing was saved; shorten what you typed and send it again.`,
     { Connection: 'close' },
   )
-}
-
-async function readAtMost(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Uint8Array> {
-  if (!body) return new Uint8Array(0)
-  const reader = body.getReader()
-  const chunks: Uint8Array[] = []
-  let total = 0
-  for (;;) {
-    let step: ReadableStreamReadResult<Uint8Array>
-    try {
-      step = await reader.read()
-    } catch {
-      throw pageError(400, 'Bad Request', 'The form stopped arriving before it was complete. Send it again.')
-    }
-    if (step.done) break
-    total += step.value.byteLength
-    if (total > maxBytes) {
-      reader.releaseLock()
-      drain(body, total)
-      throw tooLarge(maxBytes)
-    }
-    chunks.push(step.value)
-  }
-  const out = new Uint8Array(total)
-  let offset = 0
-  for (const chunk of chunks) {
-    out.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return out
-}
-
-/** Reads and drops up to DRAIN_BYTES more in the background, then cancels the rest. */
-function drain(body: ReadableStream<Uint8Array> | null, alreadyRead = 0): void {
-  if (!body || body.locked) return
-  const reader = body.getReader()
-  let read = alreadyRead
-  const next = (): Promise<void> =>
-    reader.read().then(({ done, value }) => {
-      if (done) return
-      read += value.byteLength
-      if (read > DRAIN_BYTES) return reader.cancel()
-      return next()
-    })
-  next().catch(() => {})
 }

@@ -3,6 +3,7 @@ import { positiveFromEnv } from '~/lib/env'
 import { InvalidInputError } from '~/services/briefs.server'
 import type { TransferCounts } from '~/services/transfer/export.server'
 import { importWorkspace } from '~/services/transfer/import.server'
+import { drainBody } from '~/web/bounded-body.server'
 import { pageError } from '~/web/form-body.server'
 import { getDb } from '../../../db/client.server'
 import { workspaceOf } from '../wizard/draft-route.server'
@@ -23,10 +24,12 @@ export type ImportResult =
 export async function importFromForm(request: Request): Promise<ImportResult | Response> {
   const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase()
   if (type !== 'multipart/form-data') {
+    drainBody(request.body)
     return pageError(415, 'Unsupported Media Type', 'An import is sent from the settings page as a file upload.')
   }
   const declared = Number(request.headers.get('content-length'))
   if (Number.isFinite(declared) && declared > MAX_IMPORT_BYTES) {
+    drainBody(request.body)
     return pageError(413, 'Content Too Large', tooLargeMessage(), { Connection: 'close' })
   }
   const db = await getDb()
