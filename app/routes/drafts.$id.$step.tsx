@@ -10,12 +10,12 @@ import { WizardPage } from '~/components/wizard/wizard-page'
 import { saveDraftSection } from '~/services/drafts.server'
 import { readForm } from '~/web/form-body.server'
 
-/** One questionnaire step: /drafts/:id/product … /drafts/:id/budget. */
+/** One questionnaire step: /drafts/:id/product … /drafts/:id/budget, and the optional /ai and /operations. */
 
 function requireSection(step: string | undefined): Section {
   if (!isSection(step)) {
     throw notFound(
-      `There is no step called “${step}”. The steps are product, team, load, data, compliance, budget and review.`,
+      `There is no step called “${step}”. The steps are product, team, load, data, compliance, budget and review, with ai and operations as optional ones.`,
     )
   }
   return step
@@ -80,7 +80,7 @@ export default function DraftStep() {
         defaultValue={values}
         lastResult={actionData?.result}
         backTo={previous ? stepPath(draftId, previous) : null}
-        submitLabel={section === 'budget' ? 'Save and review' : 'Save and continue'}
+        submitLabel={nextStep(section) === 'review' ? 'Save and review' : 'Save and continue'}
       />
     </WizardPage>
   )

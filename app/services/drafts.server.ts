@@ -88,7 +88,9 @@ export async function saveDraftSection(
     if (!row) return null
     const current = toRecord(row)
     const answers: DraftAnswers = { ...current.answers, [input.section]: input.values }
-    const step = STEPS.indexOf(input.reached) > STEPS.indexOf(current.step) ? input.reached : current.step
+    // An optional step is off the path: saving it moves the draft no further.
+    const rank = (step: Step) => (STEPS as readonly Step[]).indexOf(step)
+    const step = rank(input.reached) > rank(current.step) ? input.reached : current.step
     await trx
       .updateTable('drafts')
       .set({ answers: JSON.stringify(answers), step, updated_at: now })

@@ -292,9 +292,9 @@ describe('the questionnaire in a browser', { timeout: 120_000 }, () => {
     await saveAndGo(page, 'data')
 
     // Without scripts the conditional fields show, with a note, and a stale value there is ignored.
-    await expect(page.getByText('Only if you keep vectors (embeddings). Ignored otherwise.').isVisible()).resolves.toBe(
-      true,
-    )
+    await expect(
+      page.getByText('Only if you keep vectors (embeddings). Ignored otherwise.').first().isVisible(),
+    ).resolves.toBe(true)
     await page.getByLabel('How many embeddings will you store at 12 months?').fill('lots')
     await shoot(page, 'data-nojs')
     await saveAndGo(page, 'compliance')

@@ -277,7 +277,16 @@ describe.each(dbs)('questionnaire routes on $name', (t) => {
   })
 
   it('has one schema per step, each the Answers section it asks about', () => {
-    expect(Object.keys(STEP_SCHEMAS)).toEqual(['product', 'team', 'load', 'data', 'compliance', 'budget'])
+    expect(Object.keys(STEP_SCHEMAS)).toEqual([
+      'product',
+      'team',
+      'load',
+      'data',
+      'compliance',
+      'budget',
+      'ai',
+      'operations',
+    ])
   })
 
   it('lists what is missing when generating too early, with the steps to fix it', async () => {
@@ -300,13 +309,22 @@ describe.each(dbs)('questionnaire routes on $name', (t) => {
 
     const review = unwrap(await reviewLoader({ request: request(`/drafts/${id}/review`), params: { id }, context: {} }))
     const sections = review.body.sections
-    expect(sections.every((s) => s.status === 'complete')).toBe(true)
+    expect(sections.map((s) => [s.section, s.status])).toEqual([
+      ['product', 'complete'],
+      ['team', 'complete'],
+      ['load', 'complete'],
+      ['data', 'complete'],
+      ['compliance', 'complete'],
+      ['budget', 'complete'],
+      ['ai', 'missing'],
+      ['operations', 'missing'],
+    ])
     const team = sections.find((s) => s.section === 'team')
     expect(team?.status === 'complete' && team.rows.find((r) => r.name === 'engineersIn12Months')?.value).toBe(
       '3 (same as now)',
     )
     const data = sections.find((s) => s.section === 'data')
-    expect(data?.status === 'complete' && data.rows.map((r) => r.name)).toEqual(['kinds', 'auditTrail'])
+    expect(data?.status === 'complete' && data.rows.map((r) => r.name)).toEqual(['kinds', 'sensitive', 'auditTrail'])
 
     const to = location(
       await reviewAction({ request: request(`/drafts/${id}/review`, []), params: { id }, context: {} }),
@@ -353,6 +371,98 @@ describe.each(dbs)('questionnaire routes on $name', (t) => {
     const revisions = await listRevisions(db, { workspaceId, briefId })
     expect(revisions?.items.map((r) => r.number)).toEqual([2, 1])
     expect((await getBrief(db, { workspaceId, briefId }))?.head.answers.budget.monthlyInfraUsd).toBe(900)
+  })
+
+  it('puts the main language first, whatever order the boxes come in', async () => {
+    const id = await startDraft()
+    await answerEverything(id)
+    await saveStep(id, 'team', [
+      ['engineers', '4'],
+      ['languages', 'typescript'],
+      ['languages', 'go'],
+      ['primaryLanguage', 'go'],
+      ['opsExperience', 'some'],
+    ])
+    const to = location(
+      await reviewAction({ request: request(`/drafts/${id}/review`, []), params: { id }, context: {} }),
+    )
+    const briefId = to.split('/').pop() ?? ''
+    const saved = await getBrief(db, { workspaceId, briefId })
+    expect(saved?.head.answers.team.languages).toEqual(['go', 'typescript'])
+    const framework = saved?.head.brief.decisions.find((d) => d.area === 'framework')
+    expect(framework?.choice.id).toBe('go_stdlib')
+  })
+
+  it('takes the optional AI and operations steps from the review, and keeps them through an edit', async () => {
+    const id = await startDraft()
+    await answerEverything(id)
+    const half = await saveStep(id, 'ai', [['llmCallsPerActiveUserPerMonth', '40']])
+    expect(unwrap(half as never).status).toBe(400)
+    expect(
+      location(
+        await saveStep(id, 'ai', [
+          ['llmCallsPerActiveUserPerMonth', '40'],
+          ['tokensPerCall', '3,000'],
+        ]),
+      ),
+    ).toBe(`/drafts/${id}/review`)
+    expect(
+      location(
+        await saveStep(id, 'operations', [
+          ['uptimeTarget', '99.9'],
+          ['restoreWithinHours', '4'],
+          ['maxDataLossMinutes', '5'],
+        ]),
+      ),
+    ).toBe(`/drafts/${id}/review`)
+    const to = location(
+      await reviewAction({ request: request(`/drafts/${id}/review`, []), params: { id }, context: {} }),
+    )
+    const briefId = to.split('/').pop() ?? ''
+    const first = await getBrief(db, { workspaceId, briefId })
+    expect(first?.head.answers.ai).toEqual({
+      llmCallsPerActiveUserPerMonth: 40,
+      tokensPerCall: 3000,
+      embeddingsPerMonth: 0,
+    })
+    expect(first?.head.answers.operations).toEqual({
+      uptimeTarget: '99.9',
+      restoreWithinHours: 4,
+      maxDataLossMinutes: 5,
+    })
+    expect(first?.head.brief.plan.components.some((c) => c.area === 'llm')).toBe(true)
+
+    const edit = location(
+      await editAction({
+        request: request(`/briefs/${briefId}/revisions/1/edit`, []),
+        params: { id: briefId, n: '1' },
+        context: {},
+      }),
+    )
+    const editId = edit.split('/')[2]
+    await saveStep(editId, 'budget', [
+      ['monthlyInfraUsd', '900'],
+      ['hosting', 'managed_paas'],
+      ['weeksToLaunch', '12'],
+    ])
+    location(
+      await reviewAction({ request: request(`/drafts/${editId}/review`, []), params: { id: editId }, context: {} }),
+    )
+    const second = await getBrief(db, { workspaceId, briefId })
+    expect(second?.headRevision).toBe(2)
+    expect(second?.head.answers.ai).toEqual(first?.head.answers.ai)
+    expect(second?.head.answers.operations).toEqual(first?.head.answers.operations)
+  })
+
+  it('leaves an AI step saved empty out of the answers', async () => {
+    const id = await startDraft()
+    await answerEverything(id)
+    expect(location(await saveStep(id, 'ai', []))).toBe(`/drafts/${id}/review`)
+    const to = location(
+      await reviewAction({ request: request(`/drafts/${id}/review`, []), params: { id }, context: {} }),
+    )
+    const saved = await getBrief(db, { workspaceId, briefId: to.split('/').pop() ?? '' })
+    expect(saved?.head.answers.ai).toBeUndefined()
   })
 
   it.each([

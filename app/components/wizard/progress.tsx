@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { STEP_INFO, STEPS, type Step, stepPath } from './steps'
+import { isOptionalSection, STEP_INFO, STEPS, type Step, stepPath } from './steps'
 
 /**
  * Where the founder is: every step as a link, the current one marked with
@@ -38,7 +38,9 @@ export function Progress({
         })}
       </ol>
       <p className="progress__count">
-        Step {STEPS.indexOf(current) + 1} of {STEPS.length}
+        {isOptionalSection(current)
+          ? `Optional: ${STEP_INFO[current].title.toLowerCase()}`
+          : `Step ${STEPS.indexOf(current) + 1} of ${STEPS.length}`}
       </p>
     </nav>
   )

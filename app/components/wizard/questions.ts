@@ -14,6 +14,8 @@ import {
   REGIMES,
   RESIDENCY_REGIONS,
   SELLS_TO,
+  SENSITIVE_DATA,
+  UPTIME_TARGETS,
 } from '~/engine/answers'
 import type { GuideSlug } from '../../../content/guides'
 import { ANSWER_LABELS, guideTitle } from '../brief/answer-labels'
@@ -52,6 +54,8 @@ export interface Question {
   whenEmpty?: string
   /** For fields asked only with one kind of data: the note shown when scripts are off and the field always shows. */
   onlyWith?: { kind: string; note: string }
+  /** A form field that shapes another answer (the main language orders the languages) and is not an answer itself. */
+  formOnly?: boolean
 }
 
 export function optionLabel(question: Question, value: string): string {
@@ -74,15 +78,17 @@ export interface QuestionView {
 }
 
 export function questionViews(section: Section): QuestionView[] {
-  return QUESTIONS[section].map(({ path: _path, options, optionHints, whenEmpty: _whenEmpty, ...question }) => ({
-    ...question,
-    guideTitle: guideTitle(question.guide),
-    options: options?.map((value) => ({
-      value,
-      label: optionLabel({ ...question, path: _path }, value),
-      ...(optionHints?.[value] ? { hint: optionHints[value] } : {}),
-    })),
-  }))
+  return QUESTIONS[section].map(
+    ({ path: _path, options, optionHints, whenEmpty: _whenEmpty, formOnly: _f, ...question }) => ({
+      ...question,
+      guideTitle: guideTitle(question.guide),
+      options: options?.map((value) => ({
+        value,
+        label: optionLabel({ ...question, path: _path }, value),
+        ...(optionHints?.[value] ? { hint: optionHints[value] } : {}),
+      })),
+    }),
+  )
 }
 
 export const QUESTIONS: Record<Section, readonly Question[]> = {
@@ -173,6 +179,18 @@ export const QUESTIONS: Record<Section, readonly Question[]> = {
       why: 'The framework recommendation starts from what the team already knows.',
       guide: 'default-stack',
       options: LANGUAGES,
+    },
+    {
+      name: 'primaryLanguage',
+      path: 'team.languages',
+      kind: 'one-of',
+      label: 'Which of them would the team write a new service in?',
+      hint: 'Leave it unset to take the first one ticked above.',
+      why: 'The framework is chosen in the team’s main language, not in whichever it lists first.',
+      guide: 'default-stack',
+      options: LANGUAGES,
+      optional: true,
+      formOnly: true,
     },
     {
       name: 'opsExperience',
@@ -266,6 +284,30 @@ export const QUESTIONS: Record<Section, readonly Question[]> = {
       why: 'Retries and dead letters are another case for a queue rather than a jobs table.',
       guide: 'jobs',
     },
+    {
+      name: 'ingestEventsPerSecond',
+      path: 'load.ingestEventsPerSecond',
+      kind: 'number',
+      label: 'Events per second that devices or other systems send at 12 months',
+      hint: 'Sensor readings, webhooks, tracking events: anything that arrives apart from people using the product. Leave empty if there are none.',
+      why: 'A steady stream of events gets its own ingestion path, sized from this rate rather than from the users.',
+      guide: 'databases',
+      unit: 'events/s',
+      optional: true,
+      whenEmpty: 'none apart from user requests',
+    },
+    {
+      name: 'similarityQueriesPerSecond',
+      path: 'load.similarityQueriesPerSecond',
+      kind: 'number',
+      label: 'Similarity searches per second at peak, at 12 months',
+      hint: 'Only if you keep embeddings. Leave empty to estimate it from the users.',
+      why: 'The search rate, with the count and dimensions of the embeddings, sizes the vector index.',
+      guide: 'databases',
+      unit: 'searches/s',
+      optional: true,
+      whenEmpty: 'estimated',
+    },
   ],
   data: [
     {
@@ -279,6 +321,29 @@ export const QUESTIONS: Record<Section, readonly Question[]> = {
       options: DATA_KINDS,
     },
     {
+      name: 'sensitive',
+      path: 'data.sensitive',
+      kind: 'any-of',
+      label: 'Does the product hold any of these kinds of sensitive data?',
+      hint: 'Leave every box empty if it holds none.',
+      why: 'Health data needs a signed BAA from every vendor that touches it; card data must stay with the payment processor.',
+      guide: 'auth-and-payments',
+      options: SENSITIVE_DATA,
+    },
+    {
+      name: 'fileStorageGbIn12Months',
+      path: 'data.fileStorageGbIn12Months',
+      kind: 'number',
+      label: 'How much will the stored files take after 12 months?',
+      hint: 'Leave empty to estimate it from the users.',
+      why: 'File storage is priced apart from the database, by the gigabyte.',
+      guide: 'databases',
+      unit: 'GB',
+      optional: true,
+      whenEmpty: 'estimated',
+      onlyWith: { kind: 'files', note: 'Only if you keep files.' },
+    },
+    {
       name: 'timeseriesEventsPerSecond',
       path: 'data.timeseriesEventsPerSecond',
       kind: 'number',
@@ -289,6 +354,19 @@ export const QUESTIONS: Record<Section, readonly Question[]> = {
       onlyWith: { kind: 'timeseries', note: 'Only if you keep time-series data.' },
     },
     {
+      name: 'timeseriesRetentionDays',
+      path: 'data.timeseriesRetentionDays',
+      kind: 'whole-number',
+      label: 'How many days are time-series events kept?',
+      hint: 'Leave empty if they are kept for good.',
+      why: 'Retention decides how much the time-series store holds, and so its size and cost.',
+      guide: 'databases',
+      unit: 'days',
+      optional: true,
+      whenEmpty: 'kept for good',
+      onlyWith: { kind: 'timeseries', note: 'Only if you keep time-series data.' },
+    },
+    {
       name: 'vectorCount',
       path: 'data.vectorCount',
       kind: 'whole-number',
@@ -296,6 +374,18 @@ export const QUESTIONS: Record<Section, readonly Question[]> = {
       why: 'The count decides whether vectors stay beside the rest of your data in Postgres.',
       guide: 'databases',
       unit: 'vectors',
+      onlyWith: { kind: 'vectors', note: 'Only if you keep vectors (embeddings).' },
+    },
+    {
+      name: 'vectorDimensions',
+      path: 'data.vectorDimensions',
+      kind: 'whole-number',
+      label: 'How many dimensions does each embedding have?',
+      hint: 'The embedding model says: 1,536 for many. Leave empty to assume 1,536.',
+      why: 'Count times dimensions is the memory the vector index needs.',
+      guide: 'databases',
+      optional: true,
+      whenEmpty: 'estimated',
       onlyWith: { kind: 'vectors', note: 'Only if you keep vectors (embeddings).' },
     },
     {
@@ -399,6 +489,71 @@ export const QUESTIONS: Record<Section, readonly Question[]> = {
       why: 'A short runway favours tools the team knows and services you buy rather than build.',
       guide: 'default-stack',
       unit: 'weeks',
+    },
+  ],
+  ai: [
+    {
+      name: 'llmCallsPerActiveUserPerMonth',
+      path: 'ai.llmCallsPerActiveUserPerMonth',
+      kind: 'number',
+      label: 'How many calls to a language model does one active user cause in a month?',
+      hint: 'A chat message is one call; a summary made for every upload is one per upload. Leave empty if the product calls no model.',
+      why: 'Model calls are priced by the token and can outgrow the rest of the bill.',
+      guide: 'cost-bands',
+      unit: 'calls',
+      optional: true,
+    },
+    {
+      name: 'tokensPerCall',
+      path: 'ai.tokensPerCall',
+      kind: 'whole-number',
+      label: 'Tokens in and out of one call, together',
+      hint: 'A page of text is about 500 tokens; a prompt with retrieved context is often 2,000 to 4,000.',
+      why: 'Tokens per call times calls is what the model provider bills.',
+      guide: 'cost-bands',
+      unit: 'tokens',
+      optional: true,
+    },
+    {
+      name: 'embeddingsPerMonth',
+      path: 'ai.embeddingsPerMonth',
+      kind: 'whole-number',
+      label: 'How many texts are turned into embeddings each month?',
+      hint: 'Leave empty if none are.',
+      why: 'Embeddings are billed by the token, and each one adds to the vector index.',
+      guide: 'databases',
+      unit: 'texts',
+      optional: true,
+      whenEmpty: 'none',
+    },
+  ],
+  operations: [
+    {
+      name: 'uptimeTarget',
+      path: 'operations.uptimeTarget',
+      kind: 'one-of',
+      label: 'What uptime do you promise customers?',
+      why: 'Each extra nine asks for a standby database, more instances and someone on call.',
+      guide: 'day-one',
+      options: UPTIME_TARGETS,
+    },
+    {
+      name: 'restoreWithinHours',
+      path: 'operations.restoreWithinHours',
+      kind: 'number',
+      label: 'If the database were lost, within how many hours must the service be back?',
+      why: 'The restore time decides whether backups alone are enough or a standby must be ready.',
+      guide: 'day-one',
+      unit: 'hours',
+    },
+    {
+      name: 'maxDataLossMinutes',
+      path: 'operations.maxDataLossMinutes',
+      kind: 'number',
+      label: 'How many minutes of recent writes could the business lose in the worst case?',
+      why: 'Below a few minutes, backups must be continuous (point-in-time recovery), not nightly.',
+      guide: 'day-one',
+      unit: 'minutes',
     },
   ],
 }

@@ -1,7 +1,7 @@
 import { ANSWER_LABELS } from '../brief/answer-labels'
 import { QUESTIONS } from './questions'
 import { type DraftAnswers, type DraftProblem, isFieldActive, type SectionCheck } from './schemas'
-import { type Section, STEP_INFO, stepPath } from './steps'
+import { isOptionalSection, type Section, STEP_INFO, stepPath } from './steps'
 
 /**
  * The review step's content, worked out on the server: every answer in
@@ -23,21 +23,32 @@ export interface ProblemView {
   href: string
 }
 
-export type ReviewSection =
-  | { section: Section; status: 'complete'; href: string; rows: ReviewRow[] }
-  | { section: Section; status: 'invalid'; href: string; problems: ProblemView[] }
-  | { section: Section; status: 'missing'; href: string }
+export type ReviewSection = { section: Section; href: string; optional: boolean } & (
+  | { status: 'complete'; rows: ReviewRow[] }
+  | { status: 'invalid'; problems: ProblemView[] }
+  | { status: 'missing' }
+)
 
 export function reviewSections(draftId: string, checks: readonly SectionCheck[], draft: DraftAnswers): ReviewSection[] {
+  // The similarity-search rate is asked on the load step but only read with vectors; left empty without them it is not an answer.
+  const keepsVectors = [draft.data?.kinds ?? []].flat().includes('vectors')
   return checks.map((check) => {
     const href = stepPath(draftId, check.section)
-    if (check.status === 'missing') return { section: check.section, status: 'missing', href }
+    const optional = isOptionalSection(check.section)
+    if (check.status === 'missing') return { section: check.section, status: 'missing', href, optional }
     if (check.status === 'invalid') {
-      return { section: check.section, status: 'invalid', href, problems: describeProblems(draftId, check.problems) }
+      return {
+        section: check.section,
+        status: 'invalid',
+        href,
+        optional,
+        problems: describeProblems(draftId, check.problems),
+      }
     }
     const typed = draft[check.section] ?? {}
     const rows = QUESTIONS[check.section]
-      .filter((q) => isFieldActive(check.section, q.name, check.value))
+      .filter((q) => !q.formOnly && isFieldActive(check.section, q.name, check.value))
+      .filter((q) => !(q.name === 'similarityQueriesPerSecond' && !keepsVectors && check.value[q.name] === undefined))
       .map((q) => {
         const words = ANSWER_LABELS[q.path].format(check.value[q.name])
         const filled = q.whenEmpty && !String(typed[q.name] ?? '').trim() ? ` (${q.whenEmpty})` : ''
@@ -48,7 +59,7 @@ export function reviewSections(draftId: string, checks: readonly SectionCheck[],
           href: `${href}#q-${q.name}`,
         }
       })
-    return { section: check.section, status: 'complete', href, rows }
+    return { section: check.section, status: 'complete', href, optional, rows }
   })
 }
 

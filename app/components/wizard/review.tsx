@@ -11,7 +11,7 @@ export function ReviewList({ sections }: { sections: readonly ReviewSection[] })
         return (
           <section
             key={entry.section}
-            className={`review-section review-section--${entry.status}`}
+            className={`review-section review-section--${entry.status}${entry.optional ? ' review-section--optional' : ''}`}
             aria-labelledby={`review-${entry.section}`}
           >
             <header className="review-section__header">
@@ -21,7 +21,9 @@ export function ReviewList({ sections }: { sections: readonly ReviewSection[] })
                   ? 'Complete'
                   : entry.status === 'invalid'
                     ? 'Needs a change'
-                    : 'Not answered yet'}
+                    : entry.optional
+                      ? 'Optional, not given'
+                      : 'Not answered yet'}
               </p>
               <Link to={entry.href} className="review-section__edit">
                 Edit<span className="visually-hidden"> {title.toLowerCase()} answers</span>
@@ -49,6 +51,10 @@ export function ReviewList({ sections }: { sections: readonly ReviewSection[] })
                   </li>
                 ))}
               </ul>
+            ) : entry.optional ? (
+              <p className="review-missing">
+                {STEP_INFO[entry.section].intro} <Link to={entry.href}>{STEP_INFO[entry.section].addLabel}</Link>.
+              </p>
             ) : (
               <p className="review-missing">
                 <Link to={entry.href}>Answer the {title.toLowerCase()} questions</Link> to include them.

@@ -3,17 +3,20 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { configureCoercion } from '@conform-to/zod/v4/future'
 import { z } from 'zod'
 import {
+  AiSchema,
   type Answers,
   AnswersSchema,
   BudgetSchema,
   ComplianceSchema,
   DataSchema,
+  LANGUAGES,
   LoadSchema,
+  OperationsSchema,
   ProductSchema,
   TeamSchema,
 } from '~/engine/answers'
 import { parseWithProblems, problemsFromIssues } from '~/lib/problems'
-import { SECTIONS, type Section } from './steps'
+import { isOptionalSection, SECTIONS, type Section } from './steps'
 
 /**
  * One schema per questionnaire step. The same schema answers Conform's check
@@ -47,7 +50,10 @@ export type DraftAnswers = z.infer<typeof DraftAnswersSchema>
 /** Data fields that are asked, and judged, only when their kind of data is ticked. */
 export const ONLY_WITH_KIND = {
   timeseriesEventsPerSecond: 'timeseries',
+  timeseriesRetentionDays: 'timeseries',
   vectorCount: 'vectors',
+  vectorDimensions: 'vectors',
+  fileStorageGbIn12Months: 'files',
 } as const satisfies Partial<Record<keyof z.input<typeof DataSchema>, Answers['data']['kinds'][number]>>
 
 const ProductStepSchema = ProductSchema.extend({ clients: ProductSchema.shape.clients.unwrap() })
@@ -59,13 +65,50 @@ const ComplianceStepSchema = ComplianceSchema.extend({
   markets: ComplianceSchema.shape.markets.unwrap(),
 })
 
+/**
+ * The team step also asks which ticked language is the main one (boxes
+ * arrive in the form's order, not the team's): it is put first, which is
+ * what the Answers mean by the first language.
+ */
+const FORM_ONLY_FIELDS: Partial<Record<Section, Record<string, z.ZodType>>> = {
+  team: { primaryLanguage: z.enum(LANGUAGES).optional() },
+}
+const TeamStepSchema = z.preprocess(putMainLanguageFirst, TeamSchema)
+
+/**
+ * The AI step may be left empty (the product calls no model). Calls and
+ * tokens come together; embeddings alone are fine (no model calls).
+ */
+const AiStepSchema = z
+  .strictObject({
+    llmCallsPerActiveUserPerMonth: AiSchema.shape.llmCallsPerActiveUserPerMonth.optional(),
+    tokensPerCall: AiSchema.shape.tokensPerCall.optional(),
+    embeddingsPerMonth: AiSchema.shape.embeddingsPerMonth.unwrap().optional(),
+  })
+  .superRefine((ai, ctx) => {
+    const calls = ai.llmCallsPerActiveUserPerMonth !== undefined
+    const tokens = ai.tokensPerCall !== undefined
+    if (calls && !tokens) {
+      ctx.addIssue({ code: 'custom', path: ['tokensPerCall'], message: 'Give the tokens of one call too' })
+    }
+    if (tokens && !calls) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['llmCallsPerActiveUserPerMonth'],
+        message: 'Give the calls per user too',
+      })
+    }
+  })
+
 export const STEP_SCHEMAS = {
   product: ProductStepSchema,
-  team: TeamSchema,
+  team: TeamStepSchema,
   load: LoadSchema,
   data: DataStepSchema,
   compliance: ComplianceStepSchema,
   budget: BudgetSchema,
+  ai: AiStepSchema,
+  operations: OperationsSchema,
 } satisfies Record<Section, z.ZodType>
 
 export type StepOutput<S extends Section> = z.output<(typeof STEP_SCHEMAS)[S]>
@@ -78,10 +121,15 @@ const SECTION_SHAPES: Record<Section, Record<string, z.ZodType>> = {
   data: DataSchema.shape,
   compliance: ComplianceSchema.shape,
   budget: BudgetSchema.shape,
+  ai: AiSchema.shape,
+  operations: OperationsSchema.shape,
 }
 
 const STEP_FIELDS = Object.fromEntries(
-  SECTIONS.map((section) => [section, Object.keys(SECTION_SHAPES[section])]),
+  SECTIONS.map((section) => [
+    section,
+    [...Object.keys(SECTION_SHAPES[section]), ...Object.keys(FORM_ONLY_FIELDS[section] ?? {})],
+  ]),
 ) as unknown as Record<Section, readonly string[]>
 
 /** Digits grouped in threes by dots, such as "12.000": a thousands separator or a decimal point, depending on the reader. */
@@ -104,6 +152,14 @@ function dropInactiveFields(value: unknown): unknown {
     if (!kinds.includes(kind)) delete fields[field]
   }
   return fields
+}
+
+function putMainLanguageFirst(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value
+  const { primaryLanguage, ...fields } = value as Record<string, unknown>
+  if (typeof primaryLanguage !== 'string' || primaryLanguage === '') return fields
+  const ticked = [fields.languages ?? []].flat().filter((l) => l !== primaryLanguage)
+  return { ...fields, languages: [primaryLanguage, ...ticked] }
 }
 
 /** Whether a field is asked, given the values around it (only data fields ever are not). */
@@ -174,7 +230,7 @@ function toSearchParams(values: FormValues): URLSearchParams {
 }
 
 function isListField(section: Section, field: string): boolean {
-  return innermost(SECTION_SHAPES[section][field]) === 'array'
+  return innermost(SECTION_SHAPES[section][field] ?? FORM_ONLY_FIELDS[section]?.[field]) === 'array'
 }
 
 function innermost(schema: z.ZodType | undefined): string | undefined {
@@ -213,11 +269,23 @@ export function documentedDefaults(section: Section): FormValues {
   return toFormValues(defaults)
 }
 
-/** A saved revision's answers as a draft, for editing them. */
+/** A saved revision's answers as a draft, for editing them; an optional section left out stays out. */
 export function draftFromAnswers(answers: Answers): DraftAnswers {
-  return Object.fromEntries(
-    SECTIONS.map((section) => [section, toFormValues(answers[section] as Record<string, unknown>)]),
-  ) as DraftAnswers
+  const draft: DraftAnswers = {}
+  for (const section of SECTIONS) {
+    const values = answers[section] as Record<string, unknown> | undefined
+    if (values) draft[section] = toFormValues(values)
+  }
+  if (draft.team) draft.team.primaryLanguage = answers.team.languages[0]
+  return draft
+}
+
+/** An optional section saved with nothing in it is left out; an AI step with embeddings only calls no model. */
+function answeredSection(section: Section, value: Record<string, unknown>): Record<string, unknown> | undefined {
+  if (section !== 'ai') return value
+  const { llmCallsPerActiveUserPerMonth: calls, tokensPerCall: tokens, embeddingsPerMonth: embeddings } = value
+  if (calls === undefined && tokens === undefined && !embeddings) return undefined
+  return { llmCallsPerActiveUserPerMonth: calls ?? 0, tokensPerCall: tokens ?? 0, embeddingsPerMonth: embeddings ?? 0 }
 }
 
 export interface DraftProblem {
@@ -253,11 +321,15 @@ export function assembleAnswers(
   | { ok: false; problems: DraftProblem[]; checks: SectionCheck[] } {
   const checks = SECTIONS.map((section) => checkSection(section, draft[section]))
   const problems = checks.flatMap((check): DraftProblem[] => {
-    if (check.status === 'missing') return [{ section: check.section, message: 'Not answered yet.' }]
+    if (check.status === 'missing') {
+      return isOptionalSection(check.section) ? [] : [{ section: check.section, message: 'Not answered yet.' }]
+    }
     return check.status === 'invalid' ? check.problems : []
   })
   if (problems.length > 0) return { ok: false, problems, checks }
-  const sections = Object.fromEntries(checks.map((c) => [c.section, c.status === 'complete' ? c.value : {}]))
+  const sections = Object.fromEntries(
+    checks.flatMap((c) => (c.status === 'complete' ? [[c.section, answeredSection(c.section, c.value)]] : [])),
+  )
   const parsed = parseWithProblems(AnswersSchema, { version: 2, ...sections })
   if (parsed.success) return { ok: true, answers: parsed.data, checks }
   return {

@@ -2,7 +2,7 @@ import { Link, useLocation } from '@remix-run/react'
 import { type ReactNode, useEffect, useRef } from 'react'
 import { SiteLayout } from '../site-layout'
 import { Progress } from './progress'
-import { STEP_INFO, STEPS, type Step } from './steps'
+import { isOptionalSection, STEP_INFO, STEPS, type Step } from './steps'
 
 let navigatedInBrowser = false
 
@@ -60,7 +60,7 @@ export function WizardPage({
         <Progress draftId={draftId} current={step} completed={completed} />
         <h1 ref={heading} tabIndex={-1} className="wizard__title">
           <span className="visually-hidden">
-            Step {STEPS.indexOf(step) + 1} of {STEPS.length}:{' '}
+            {isOptionalSection(step) ? 'Optional step: ' : `Step ${STEPS.indexOf(step) + 1} of ${STEPS.length}: `}
           </span>
           {info.title}
         </h1>
