@@ -217,6 +217,15 @@ describe.each(dbs)('questionnaire routes on $name', (t) => {
     expect(draft?.step).toBe('team')
   })
 
+  it('names the languages in the main-language question, not "None"', async () => {
+    const id = await startDraft()
+    const { body } = unwrap(
+      await stepLoader({ request: request(`/drafts/${id}/team`), params: { id, step: 'team' }, context: {} }),
+    )
+    const main = body.questions.find((q) => q.name === 'primaryLanguage')
+    expect(main?.options?.slice(0, 3).map((o) => o.label)).toEqual(['TypeScript', 'JavaScript', 'Ruby'])
+  })
+
   it('hands the page its questions as words, options included', async () => {
     const id = await startDraft()
     const { body } = unwrap(

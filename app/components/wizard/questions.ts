@@ -59,7 +59,9 @@ export interface Question {
 }
 
 export function optionLabel(question: Question, value: string): string {
-  return ANSWER_LABELS[question.path].format(question.kind === 'any-of' ? [value] : value)
+  // A form-only question borrows the words of the list answer it orders, so its one value is read as a list of one.
+  const asList = question.kind === 'any-of' || question.formOnly
+  return ANSWER_LABELS[question.path].format(asList ? [value] : value)
 }
 
 /** A question as the page renders it: every word resolved, nothing but data. */
@@ -84,7 +86,7 @@ export function questionViews(section: Section): QuestionView[] {
       guideTitle: guideTitle(question.guide),
       options: options?.map((value) => ({
         value,
-        label: optionLabel({ ...question, path: _path }, value),
+        label: optionLabel({ ...question, path: _path, formOnly: _f }, value),
         ...(optionHints?.[value] ? { hint: optionHints[value] } : {}),
       })),
     }),
