@@ -56,7 +56,9 @@ export async function createApp({
       const labels = { method: req.method, route, status: String(res.statusCode) }
       metrics.requests.inc(labels)
       metrics.duration.observe(labels, seconds)
-      if (res.statusCode >= 500) metrics.errors.inc({ method: req.method, route })
+      // A 503 with Retry-After is load shed on purpose (the render queue is full), not a failure.
+      const shed = res.statusCode === 503 && res.getHeader('Retry-After') !== undefined
+      if (res.statusCode >= 500 && !shed) metrics.errors.inc({ method: req.method, route })
       const entry = {
         requestId: res.locals.requestId,
         method: req.method,
@@ -65,7 +67,8 @@ export async function createApp({
         status: res.statusCode,
         durationMs: Math.round(seconds * 10_000) / 10,
       }
-      if (res.statusCode >= 500) logger.error(entry, 'request failed')
+      if (shed) logger.warn(entry, 'request shed, asked to retry')
+      else if (res.statusCode >= 500) logger.error(entry, 'request failed')
       else logger.info(entry, 'request')
     })
     next()
