@@ -223,6 +223,11 @@ describe.each(dbs)('home page list of saved briefs on $name', (t) => {
     expect((await home('?q=nothing-like-this')).saved.items).toEqual([])
   })
 
+  it('searches past a NUL character instead of failing the list (PostgreSQL refuses one)', async () => {
+    const found = await home('?q=led%00ger')
+    expect(found.saved.items.map((b) => b.title)).toEqual(['Ledger 12', 'Ledger 9', 'Ledger 6', 'Ledger 3'])
+  })
+
   it('starts again from the newest, with a note, when a cursor cannot be read', async () => {
     const page = await home('?cursor=not-a-cursor')
     expect(page.saved.items).toHaveLength(10)

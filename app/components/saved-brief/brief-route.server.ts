@@ -139,7 +139,8 @@ export const ATTENTION_SHOWN = 10
  */
 export async function loadSavedBriefs(request: Request): Promise<SavedBriefsData> {
   const url = new URL(request.url)
-  const q = (url.searchParams.get('q') ?? '').trim().slice(0, SEARCH_MAX_LENGTH)
+  // NUL matches no title and PostgreSQL refuses it in a parameter; no one types it.
+  const q = (url.searchParams.get('q') ?? '').replaceAll('\u0000', '').trim().slice(0, SEARCH_MAX_LENGTH)
   const cursor = url.searchParams.get('cursor') || null
   const workspaceId = workspaceOf(request)
   try {
