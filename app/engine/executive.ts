@@ -70,6 +70,30 @@ function clauseNaming(sentence: string, terms: readonly string[]): string {
   return /[.!?]$/.test(text) ? text : `${text}.`
 }
 
+/** A table cell or list line of the first page stays near this many words. */
+export const SHORT_WORDS = 25
+
+const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length
+
+/**
+ * A sentence short enough for the first page: long parenthetical lists go
+ * (the full sections keep them), then, if still long, what follows a colon
+ * or semicolon whose lead already makes the point.
+ */
+export function shorten(text: string): string {
+  let out = text.replace(/\s*\(([^()]*)\)/g, (whole, inner: string) => (wordCount(inner) > 6 ? '' : whole))
+  if (wordCount(out) > SHORT_WORDS) {
+    const cut = out.search(/[:;]\s/)
+    if (cut > 0 && wordCount(out.slice(0, cut)) >= 6) out = out.slice(0, cut)
+  }
+  if (wordCount(out) > SHORT_WORDS) {
+    const cut = out.indexOf(', and ')
+    if (cut > 0 && wordCount(out.slice(0, cut)) >= 6) out = out.slice(0, cut)
+  }
+  out = out.trim()
+  return /[.!?]$/.test(out) ? out : `${out}.`
+}
+
 function upperFirst(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
 }
@@ -92,13 +116,13 @@ export function stackReason(d: BriefDecision, terms: readonly string[], rational
   }
   const candidates = d.because.flatMap((b) => sentences(b.text)).filter((s) => !IDENTIFIER.test(s))
   const named = candidates.find((s) => namesCaseTerm(s, terms))
-  if (named) return clauseNaming(named, terms)
+  if (named) return shorten(clauseNaming(named, terms))
   const beaten = d.alternatives[0]
   if (beaten) {
-    const why = sentences(beaten.whyNot)[0] ?? beaten.whyNot
+    const why = shorten(sentences(beaten.whyNot)[0] ?? beaten.whyNot)
     return `Chosen over ${inSentence(beaten.name)}: ${why.charAt(0).toLowerCase()}${why.slice(1)}`
   }
-  return candidates[0] ?? d.because[0].text
+  return shorten(candidates[0] ?? d.because[0].text)
 }
 
 /** The triggers nearest to firing: those that fire within the year by month, then those approaching. */
@@ -141,7 +165,9 @@ export function writeExecutive(
       buys: costs.bandMeaning[band],
     })),
     budgetMonthly: Math.round(a.budget.monthlyInfraUsd * 100),
-    risks: parts.risks.slice(0, EXECUTIVE_LIMITS.risks).map((r) => ({ id: r.id, severity: r.severity, text: r.text })),
+    risks: parts.risks
+      .slice(0, EXECUTIVE_LIMITS.risks)
+      .map((r) => ({ id: r.id, severity: r.severity, text: shorten(sentences(r.text)[0] ?? r.text) })),
     triggers: nearestTriggers(parts.triggers).map((t) => ({
       id: t.id,
       title: t.title,
