@@ -14,6 +14,7 @@ import {
 import { formatCents, formatNumber } from '../markdown'
 import { architectureFigure } from './architecture'
 import { BAND_NAMES, costChart } from './chart'
+import { executive, invalidations, operations } from './executive'
 import {
   ACCENT,
   ACCENT_SOFT,
@@ -47,16 +48,18 @@ export interface BodyContext {
 
 export function body(ctx: BodyContext): Content[] {
   return [
-    summary(ctx),
+    ctx.brief.executive ? executive(ctx) : summary(ctx),
     decisionTable(ctx),
     decisionDetails(ctx),
     databaseRationale(ctx),
     costs(ctx),
+    operations(ctx),
     architecture(ctx),
     triggerTable(ctx),
     dayOne(ctx),
     deferred(ctx),
     risks(ctx),
+    invalidations(ctx),
     handoff(ctx),
     appendix(ctx),
   ].flat()
@@ -546,7 +549,9 @@ function deferred({ brief }: BodyContext): Content[] {
 function risks({ brief }: BodyContext): Content[] {
   const heading = sectionHeading('risks', 'Risks')
   if (brief.risks.length === 0) return [heading, 'No risks listed.']
-  const sorted = [...brief.risks].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
+  const sorted = [...brief.risks]
+    .filter((r) => !brief.executive || r.kind === 'risk')
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
   return [
     keepTogether(heading, leadIn('Highest severity first, each with the step that keeps it small.')),
     table(
