@@ -46,7 +46,10 @@ export function namesCaseTerm(text: string, terms: readonly string[]): boolean {
   return terms.some((t) =>
     /^[\d$]/.test(t)
       ? new RegExp(`(?<![\\d,.])${escapeRegExp(t)}(?![\\d,]|\\.\\d)`).test(plain)
-      : new RegExp(`\\b${escapeRegExp(t)}\\b`, 'i').test(plain),
+      : t.length <= 3
+        ? // A short value ("go") is also an ordinary word: only its capitalised name counts.
+          new RegExp(`\\b${escapeRegExp(t.charAt(0).toUpperCase() + t.slice(1))}\\b`).test(plain)
+        : new RegExp(`\\b${escapeRegExp(t)}\\b`, 'i').test(plain),
   )
 }
 
@@ -120,7 +123,10 @@ export function stackReason(d: BriefDecision, terms: readonly string[], rational
   const beaten = d.alternatives[0]
   if (beaten) {
     const why = shorten(sentences(beaten.whyNot)[0] ?? beaten.whyNot)
-    return `Chosen over ${inSentence(beaten.name)}: ${why.charAt(0).toLowerCase()}${why.slice(1)}`
+    const first = why.split(/\s/)[0] ?? ''
+    // Lower the first word unless it is a name ("Postmark is …") or an acronym ("GPU instances …").
+    const keep = /^.[A-Z]/.test(first) || beaten.name.toLowerCase().includes(first.toLowerCase())
+    return `Chosen over ${inSentence(beaten.name)}: ${keep ? why : why.charAt(0).toLowerCase() + why.slice(1)}`
   }
   return shorten(candidates[0] ?? d.because[0].text)
 }

@@ -34,7 +34,8 @@ export function loadEstimate(a: Answers, triggers: readonly Trigger[]): Risk {
   const users = a.load.activeUsersIn12Months
   const rps = a.load.peakRequestsPerSecond
   const next = nearestUnfired(triggers, ['active_users', 'peak_rps', 'db_size_gb'])
-  const sized = `The plan is sized for ${formatNumber(users)} monthly active users and ${formatNumber(rps)} requests a second at peak by month 12.`
+  const data = a.load.dataVolumeGbIn12Months
+  const sized = `The plan is sized for ${formatNumber(users)} monthly active users, ${formatNumber(rps)} ${rps === 1 ? 'request' : 'requests'} a second at peak and ${formatNumber(data)} GB of data by month 12.`
   const changes = next
     ? ` At ${formatNumber(next.threshold)} ${next.unit} (${times(next)} the estimate) the trigger “${next.title}” ${next.alsoRequires.length > 0 ? 'reaches its threshold and its step may join the plan once measurement confirms it' : 'fires and its step joins the plan'}; well below the estimate, the lean band is the whole bill.`
     : ' No trigger in this plan watches those figures, so a larger number changes the size and cost of what is planned, read in the higher bands, rather than its shape.'
@@ -84,9 +85,11 @@ export function budgetCut(a: Answers, costs: Costs): Risk | undefined {
 }
 
 export function teamGrowth(a: Answers, triggers: readonly Trigger[]): Risk | undefined {
+  const { engineers, engineersIn12Months } = a.team
+  // A team that does not plan to grow is not counting on a hiring figure.
+  if (engineersIn12Months <= engineers) return undefined
   const next = nearestUnfired(triggers, ['engineers'])
   if (!next) return undefined
-  const { engineers, engineersIn12Months } = a.team
   return {
     id: 'team_growth',
     kind: 'invalidation',

@@ -46,7 +46,7 @@ function uptimeSentence(target: Targets['uptimeTarget']): string {
 
 function backupsSentence(t: Targets, plan: Plan): string {
   const db = plan.components.find((c) => c.id === 'database')
-  const what = db ? db.product : 'the database'
+  const what = db ? `the database (${db.product})` : 'the database'
   const where = joinWords(plan.regions.map(regionLabel))
   const ownServers = db?.catalogId === 'small_vps'
   const loss = t.maxDataLossMinutes
