@@ -75,6 +75,8 @@ function clauseNaming(sentence: string, terms: readonly string[]): string {
 
 /** A table cell or list line of the first page stays near this many words. */
 export const SHORT_WORDS = 25
+/** A risk keeps its comparison ("13 weeks against the 10 to launch"), so it may run a little longer. */
+export const RISK_WORDS = 32
 
 const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length
 
@@ -83,13 +85,13 @@ const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length
  * (the full sections keep them), then, if still long, what follows a colon
  * or semicolon whose lead already makes the point.
  */
-export function shorten(text: string): string {
+export function shorten(text: string, limit = SHORT_WORDS): string {
   let out = text.replace(/\s*\(([^()]*)\)/g, (whole, inner: string) => (wordCount(inner) > 6 ? '' : whole))
-  if (wordCount(out) > SHORT_WORDS) {
+  if (wordCount(out) > limit) {
     const cut = out.search(/[:;]\s/)
     if (cut > 0 && wordCount(out.slice(0, cut)) >= 6) out = out.slice(0, cut)
   }
-  if (wordCount(out) > SHORT_WORDS) {
+  if (wordCount(out) > limit) {
     const cut = out.indexOf(', and ')
     if (cut > 0 && wordCount(out.slice(0, cut)) >= 6) out = out.slice(0, cut)
   }
@@ -125,7 +127,8 @@ export function stackReason(d: BriefDecision, terms: readonly string[], rational
     const why = shorten(sentences(beaten.whyNot)[0] ?? beaten.whyNot)
     const first = why.split(/\s/)[0] ?? ''
     // Lower the first word unless it is a name ("Postmark is …") or an acronym ("GPU instances …").
-    const keep = /^.[A-Z]/.test(first) || beaten.name.toLowerCase().includes(first.toLowerCase())
+    const keep =
+      /^.[A-Z]/.test(first) || (first.length > 2 && new RegExp(`\\b${escapeRegExp(first)}\\b`, 'i').test(beaten.name))
     return `Chosen over ${inSentence(beaten.name)}: ${keep ? why : why.charAt(0).toLowerCase() + why.slice(1)}`
   }
   return shorten(candidates[0] ?? d.because[0].text)
@@ -173,7 +176,7 @@ export function writeExecutive(
     budgetMonthly: Math.round(a.budget.monthlyInfraUsd * 100),
     risks: parts.risks
       .slice(0, EXECUTIVE_LIMITS.risks)
-      .map((r) => ({ id: r.id, severity: r.severity, text: shorten(sentences(r.text)[0] ?? r.text) })),
+      .map((r) => ({ id: r.id, severity: r.severity, text: shorten(sentences(r.text)[0] ?? r.text, RISK_WORDS) })),
     triggers: nearestTriggers(parts.triggers).map((t) => ({
       id: t.id,
       title: t.title,

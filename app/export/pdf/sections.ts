@@ -145,10 +145,18 @@ function summary({ brief, answers }: BodyContext): Content[] {
 }
 
 function decisionTable({ brief }: BodyContext): Content[] {
+  // With an executive brief, its stack table holds the adopted choices; this table holds the other areas.
+  const inStack = new Set(brief.executive?.stack.map((s) => s.area) ?? [])
+  const rows = brief.decisions.filter((d) => !inStack.has(d.area))
+  if (rows.length === 0) return []
   return [
     keepTogether(
       sectionHeading('decisions', 'Decisions'),
-      leadIn('One line per area of the stack; the choice links to its reasons, alternatives and triggers.'),
+      leadIn(
+        brief.executive
+          ? 'The executive brief holds every adopted choice; these are the other areas.'
+          : 'One line per area of the stack; the choice links to its reasons, alternatives and triggers.',
+      ),
     ),
     table(
       [
@@ -157,7 +165,7 @@ function decisionTable({ brief }: BodyContext): Content[] {
         { title: 'Status', width: 42 },
         { title: 'Reason', width: '*' },
       ],
-      brief.decisions.map((d) => [
+      rows.map((d) => [
         { text: clean(d.title), style: 'td', bold: true },
         { text: clean(d.choice.name), style: 'td', color: ACCENT, linkToDestination: `decision-${d.area}` },
         badge(d.status, STATUS_WORDS[d.status]),
