@@ -208,11 +208,13 @@ function databaseRationale(brief: Brief): Block {
   const names = new Map(criteria.map((c) => [c.id, c.name]))
   for (const o of r.options) {
     out.push(`### ${md(o.name)}${o.id === r.chosen ? ' (chosen)' : ''}`, md(o.verdict))
+    // With an executive brief, the scores of the options not chosen stand in the table; only the choice is argued line by line.
+    if (brief.executive && o.id !== r.chosen) continue
     out.push(
       bullets(o.scores.map((s) => `${md(names.get(s.criterion) ?? words(s.criterion))}, ${s.score}/5: ${md(s.text)}`)),
     )
   }
-  if (r.because.length > 0) out.push('Why:', bullets(r.because.map(reason)))
+  if (r.because.length > 0) out.push('Why:', bullets(r.because.map((b) => (brief.executive ? md(b.text) : reason(b)))))
   return out
 }
 
@@ -530,8 +532,15 @@ function rulesAppendix(brief: Brief): Block {
   if (!brief.executive) return []
   const rows: string[][] = []
   const add = (where: string, because: readonly Brief['decisions'][number]['because'][number][]) => {
-    for (const b of because)
-      rows.push([md(where), code(b.rule, true), b.inputs.map((p) => code(p, true)).join(', ') || '–'])
+    if (because.length === 0) return
+    const inputs = unique(because.flatMap((b) => b.inputs))
+    rows.push([
+      md(where),
+      unique(because.map((b) => b.rule))
+        .map((r) => code(r, true))
+        .join(', '),
+      inputs.map((p) => code(p, true)).join(', ') || '–',
+    ])
   }
   for (const d of brief.decisions) add(d.title, d.because)
   add('Database rationale', brief.databaseRationale.because)
