@@ -178,6 +178,13 @@ function decisionTable({ brief }: BodyContext): Content[] {
 function decisionDetails({ brief, guide }: BodyContext): Content[] {
   const triggers = new Map(brief.triggers.map((t) => [t.id, t]))
   const out: Content[] = [sectionHeading('decisions-in-detail', 'Decisions in detail', true)]
+  // With an executive brief, rule ids go to the Markdown appendix and the web page's folded one, and a trigger's step stays in the trigger table.
+  const apart = brief.executive !== undefined
+  const reason = (b: Because): Content => (apart ? clean(b.text) : reasonWithRule(b))
+  const revisit = (id: string): Content => {
+    const t = triggers.get(id)
+    return apart && t ? { text: `${clean(t.title)} (see Migration triggers)` } : triggerLine(id, t)
+  }
   for (const d of brief.decisions) {
     const [first, ...rest] = d.because
     out.push(
@@ -195,7 +202,7 @@ function decisionDetails({ brief, guide }: BodyContext): Content[] {
         {
           text: [
             badge(d.status, STATUS_WORDS[d.status]),
-            { text: `   choice ${clean(d.choice.id)}   ·   guide: `, color: MUTED, fontSize: 8 },
+            { text: apart ? '   guide: ' : `   choice ${clean(d.choice.id)}   ·   guide: `, color: MUTED, fontSize: 8 },
             { ...guide(d.guide), fontSize: 8 },
           ],
           margin: [0, 0, 0, 2],
@@ -212,7 +219,7 @@ function decisionDetails({ brief, guide }: BodyContext): Content[] {
           d.alternatives.map((a) => ({
             text: [
               { text: clean(a.name), bold: true },
-              { text: ` (${clean(a.id)})`, color: MUTED },
+              apart ? '' : { text: ` (${clean(a.id)})`, color: MUTED },
               `: ${clean(a.whyNot)}`,
             ],
           })),
@@ -221,19 +228,13 @@ function decisionDetails({ brief, guide }: BodyContext): Content[] {
       )
     }
     if (d.revisitWhen.length > 0) {
-      out.push(
-        { text: 'REVISIT WHEN', style: 'label' },
-        bullets(
-          d.revisitWhen.map((id) => triggerLine(id, triggers.get(id))),
-          [0, 0, 0, 0],
-        ),
-      )
+      out.push({ text: 'REVISIT WHEN', style: 'label' }, bullets(d.revisitWhen.map(revisit), [0, 0, 0, 0]))
     }
   }
   return out
 }
 
-function reason(b: Because): Content {
+function reasonWithRule(b: Because): Content {
   const read = b.inputs.length > 0 ? ` · reads ${b.inputs.join(', ')}` : ''
   return {
     stack: [clean(b.text), { text: `${b.rule}${read}`, style: 'small', margin: [0, 1, 0, 0] }],
@@ -314,7 +315,11 @@ function databaseRationale({ brief }: BodyContext): Content[] {
       bullets(rest, [0, 0, 0, 2]),
     )
   }
-  if (r.because.length > 0) out.push({ text: 'WHY', style: 'label' }, bullets(r.because.map(reason)))
+  if (r.because.length > 0)
+    out.push(
+      { text: 'WHY', style: 'label' },
+      bullets(r.because.map((b) => (brief.executive ? clean(b.text) : reasonWithRule(b)))),
+    )
   return out
 }
 
