@@ -36,7 +36,7 @@ describe.each([
       await page.goto(`${base}/examples/b2b-saas`, { waitUntil: 'load' })
       const first = page.locator('.brief > section').first()
       expect(await first.getAttribute('id')).toBe('executive')
-      expect(await first.locator('h2').innerText()).toBe('Executive brief')
+      expect(await first.locator('h2').textContent()).toBe('Executive brief')
       const sub = await first.locator('h3').allInnerTexts()
       expect(sub).toEqual([
         'Month-12 cost, against a budget of $400 a month',
@@ -46,7 +46,7 @@ describe.each([
       ])
       const rows = first.locator('table.executive-stack tbody tr')
       expect(await rows.count()).toBeGreaterThan(10)
-      expect(await rows.filter({ hasText: 'PostgreSQL' }).innerText()).toMatch(/ahead of MySQL/)
+      expect(await rows.filter({ hasText: 'PostgreSQL' }).textContent()).toMatch(/ahead of MySQL/)
       expect(await first.locator('ol').last().locator('li').count()).toBe(3)
       // The first link in the contents goes to it.
       expect(await page.locator('.brief-toc a').first().getAttribute('href')).toBe('#executive')
@@ -65,7 +65,7 @@ describe.each([
       expect(await firstRule.isVisible()).toBe(false)
       await details.locator('summary').click()
       expect(await firstRule.isVisible()).toBe(true)
-      expect(await firstRule.innerText()).toMatch(/^[a-z0-9_]+(\.[a-z0-9_]+)+$/)
+      expect(await firstRule.textContent()).toMatch(/^[a-z0-9_]+(\.[a-z0-9_]+)+$/)
       // Rule ids appear nowhere else on the page.
       expect(await page.locator('.brief code.rule-id').count()).toBe(0)
     } finally {
@@ -77,8 +77,8 @@ describe.each([
     const { context, page } = await open(javaScriptEnabled)
     try {
       await page.goto(`${base}/examples/b2b-saas`, { waitUntil: 'load' })
-      expect(await page.locator('#operations').innerText()).toMatch(/the plan assumes the defaults: 99\.5% uptime/)
-      expect(await page.locator('#invalidations').innerText()).toMatch(/sized for 8,000 monthly active users/)
+      expect(await page.locator('#operations').textContent()).toMatch(/the plan assumes the defaults: 99\.5% uptime/)
+      expect(await page.locator('#invalidations').textContent()).toMatch(/sized for 8,000 monthly active users/)
     } finally {
       await context.close()
     }
