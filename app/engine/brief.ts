@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ANSWER_PATHS, RESIDENCY_REGIONS } from './answers'
+import { ANSWER_PATHS, RESIDENCY_REGIONS, UPTIME_TARGETS } from './answers'
 
 /**
  * Brief, schema version 2: what the engine returns for one set of answers.
@@ -311,6 +311,57 @@ export const PlanSchema = z.strictObject({
 })
 export type Plan = z.infer<typeof PlanSchema>
 
+/** The operational assumptions: the targets (stated in the answers, or the defaults when `stated` is false) and what they ask of the plan. */
+export const BriefOperationsSchema = z.strictObject({
+  uptimeTarget: z.enum(UPTIME_TARGETS),
+  restoreWithinHours: z.number().positive(),
+  maxDataLossMinutes: z.number().min(0),
+  stated: z.boolean(),
+  /** What the uptime target allows a month and which band can keep it. */
+  uptime: z.string().min(1),
+  /** How backups meet the data-loss target, where they are kept, and the restore drill. */
+  backups: z.string().min(1),
+  onCall: z.string().min(1),
+  because: z.array(BecauseSchema).min(1),
+})
+export type BriefOperations = z.infer<typeof BriefOperationsSchema>
+
+/**
+ * The executive brief: the one page read first, every entry read from the
+ * rest of the brief. `stack` holds the adopted and trialled choices, each
+ * with one reason drawn from this case; `risks` the top three, `triggers`
+ * the nearest to firing, `firstSteps` the first day-one items.
+ */
+export const ExecutiveSchema = z.strictObject({
+  product: z.string().min(1),
+  stack: z.array(
+    z.strictObject({
+      area: z.enum(AREAS),
+      title: z.string().min(1),
+      choice: z.string().min(1),
+      status: z.enum(['adopt', 'trial']),
+      reason: z.string().min(1),
+    }),
+  ),
+  costs: z.array(
+    z.strictObject({ band: z.enum(BANDS), month12: cents, total12Months: cents, buys: z.string().min(1) }),
+  ),
+  budgetMonthly: cents,
+  risks: z.array(z.strictObject({ id, severity: z.enum(SEVERITIES), text: z.string().min(1) })).max(3),
+  triggers: z
+    .array(
+      z.strictObject({
+        id,
+        title: z.string().min(1),
+        status: z.enum(TRIGGER_STATUSES),
+        firesInMonth: month.nullable(),
+      }),
+    )
+    .max(3),
+  firstSteps: z.array(z.strictObject({ id, title: z.string().min(1) })).max(3),
+})
+export type Executive = z.infer<typeof ExecutiveSchema>
+
 export const BriefSchema = z.strictObject({
   schemaVersion: z.literal(2),
   engineVersion: z.string(),
@@ -326,5 +377,8 @@ export const BriefSchema = z.strictObject({
   costs: CostsSchema,
   triggers: z.array(TriggerSchema),
   handoff: z.array(z.string().min(1)),
+  /** Optional so that briefs stored before it was written still read. */
+  operations: BriefOperationsSchema.optional(),
+  executive: ExecutiveSchema.optional(),
 })
 export type Brief = z.infer<typeof BriefSchema>

@@ -65,7 +65,9 @@ describe('diffBriefs on the shipped examples', () => {
         after: expect.objectContaining({ status: 'fired', observed: 16, threshold: 15 }),
       }),
     ])
+    // Hiring past the split point is no longer what would make the plan wrong: it is now the plan's own risk.
     expect(d.risks.map((r) => [r.id, r.change, r.after?.severity])).toEqual([
+      ['team_growth', 'removed', undefined],
       ['team_outgrows_monolith', 'added', 'medium'],
     ])
     // A fired trigger never sits beside an unchanged decision: the architecture becomes a trial of one extraction.

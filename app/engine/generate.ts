@@ -1,11 +1,14 @@
 import type { Answers } from './answers'
-import type { Brief, BriefDecision, Costs, Trigger } from './brief'
+import { type Brief, type BriefDecision, type Costs, type Risk, SEVERITIES, type Trigger } from './brief'
 import type { Catalog } from './catalog'
 import { priceThePlan } from './costs'
 import { rateDatabases } from './database-rationale'
 import { planDayOne } from './day-one'
 import { listDeferred } from './deferred'
+import { writeExecutive } from './executive'
 import { writeHandoff } from './handoff'
+import { planInvalidations } from './invalidations'
+import { assumeOperations } from './operations'
 import { publishPlan, startPlan } from './plan'
 import { applySteps, firesInMonth } from './plan/steps'
 import { assessRisks } from './risks'
@@ -39,7 +42,8 @@ export function generateBrief(answers: Answers, catalog: Catalog): Brief {
   const decisions = withSpendStep(steps.decisions, triggers)
   const deferred = standing.filter((d) => triggers.find((t) => t.id === d.until)?.firesInMonth == null)
   const dayOne = planDayOne(answers, decisions)
-  const risks = assessRisks(answers, decisions, costs)
+  const risks = bySeverity([...assessRisks(answers, decisions, costs), ...planInvalidations(answers, costs, triggers)])
+  const databaseRationale = rateDatabases(answers, decisions)
   return {
     schemaVersion: 2,
     engineVersion: ENGINE_VERSION,
@@ -47,7 +51,7 @@ export function generateBrief(answers: Answers, catalog: Catalog): Brief {
     title: answers.product.name,
     summary: summarize(answers, decisions, costs, risks, triggers),
     decisions,
-    databaseRationale: rateDatabases(answers, decisions),
+    databaseRationale,
     plan: published,
     dayOne,
     deferred,
@@ -55,7 +59,14 @@ export function generateBrief(answers: Answers, catalog: Catalog): Brief {
     costs,
     triggers,
     handoff: writeHandoff(answers, decisions, dayOne, deferred),
+    operations: assumeOperations(answers, decisions, published),
+    executive: writeExecutive(answers, { decisions, databaseRationale, costs, risks, triggers, dayOne }),
   }
+}
+
+/** Highest severity first; the order within a severity is kept. */
+function bySeverity(risks: readonly Risk[]): Risk[] {
+  return SEVERITIES.flatMap((s) => risks.filter((r) => r.severity === s))
 }
 
 /**

@@ -55,6 +55,14 @@ function article(word: string): string {
   return /^[aeiou]/i.test(word) ? 'an' : 'a'
 }
 
+/** The product in one sentence: what it is, for whom, through what. */
+export function describeProduct(a: Answers): string {
+  const shape = SHAPE_LABELS[a.product.shape]
+  return `${a.product.name.replace(/\s+/g, ' ')} is ${article(shape)} ${shape} for ${AUDIENCE[a.product.sellsTo]}, used through ${joinWords(
+    a.product.clients.map((c) => CLIENTS[c]),
+  )}.`
+}
+
 export function summarize(
   a: Answers,
   decisions: readonly Decision[],
@@ -62,10 +70,7 @@ export function summarize(
   risks: readonly Risk[],
   triggers: readonly Trigger[],
 ): string {
-  const shape = SHAPE_LABELS[a.product.shape]
-  const what = `${a.product.name.replace(/\s+/g, ' ')} is ${article(shape)} ${shape} for ${AUDIENCE[a.product.sellsTo]}, used through ${joinWords(
-    a.product.clients.map((c) => CLIENTS[c]),
-  )}.`
+  const what = describeProduct(a)
 
   const names = stackLine(decisions)
   const stack =

@@ -566,3 +566,39 @@ describe('golden files', () => {
     expect(goldens.sort()).toEqual(examples.map((f) => `${basename(f, '.yaml')}.md`))
   })
 })
+
+describe('length of the shipped examples', () => {
+  const briefs = Object.fromEntries(
+    readdirSync(EXAMPLES)
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => {
+        const answers = AnswersSchema.parse(parseYaml(readFileSync(join(EXAMPLES, f), 'utf8')))
+        return [basename(f, '.yaml'), renderMarkdown(generateBrief(answers, loadCatalog()), answers)]
+      }),
+  ) as Record<string, string>
+  /** Words a reader reads: table pipes and rules are not words. */
+  const prose = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
+  const section = (doc: string, heading: string) => doc.split(/^## /m).find((s) => s.startsWith(heading)) ?? ''
+
+  it('opens every brief with the executive brief, under about 700 words for the plain B2B SaaS case', () => {
+    for (const doc of Object.values(briefs))
+      expect(doc.split('\n').find((l) => l.startsWith('## '))).toBe('## Executive brief')
+    expect(prose(section(briefs['b2b-saas'], 'Executive brief'))).toBeLessThanOrEqual(700)
+  })
+
+  it('writes a shorter brief for an internal tool than for a marketplace', () => {
+    expect(prose(briefs['internal-dashboard'])).toBeLessThan(prose(briefs['india-marketplace']))
+  })
+
+  it('gives each trigger step once: elsewhere the trigger is named, not restated', () => {
+    for (const [name, doc] of Object.entries(briefs)) {
+      const table = section(doc, 'Migration triggers')
+      const steps = table
+        .split('\n')
+        .filter((l) => l.startsWith('| ') && !l.startsWith('| Trigger'))
+        .map((l) => l.split(' | ').at(-1)?.replace(/ \|$/, '') ?? '')
+        .filter((step) => step.length > 40)
+      for (const step of steps) expect(doc.split(step).length - 1, `${name}: ${step.slice(0, 60)}`).toBe(1)
+    }
+  })
+})

@@ -21,17 +21,21 @@ export function renderMarkdown(brief: Brief, answers: Answers, options: Markdown
   const guide = guideLinker(options.guideBaseUrl)
   const blocks = [
     header(brief, answers, options),
+    executiveBrief(brief),
     decisionTable(brief),
     decisionDetails(brief, guide),
     databaseRationale(brief),
     costs(brief, answers),
+    operations(brief),
     architecture(brief, answers),
     triggerTable(brief, guide),
     dayOne(brief, guide),
     deferred(brief),
     risks(brief),
+    invalidations(brief),
     handoff(brief),
     appendix(answers),
+    rulesAppendix(brief),
   ]
   // An empty list renders as nothing rather than as a stray blank paragraph.
   return `${blocks.flat().filter(Boolean).join('\n\n')}\n`
@@ -68,7 +72,7 @@ function header(brief: Brief, answers: Answers, options: MarkdownOptions): Block
   const to = options.preparedFor?.trim()
   if (by || to) lines.push(`${by ? `Prepared by ${md(by)}` : 'Prepared'}${to ? ` for ${md(to)}` : ''}.`)
   if (answers.product.summary) lines.push(`> ${md(answers.product.summary)}`)
-  lines.push(md(brief.summary))
+  if (!brief.executive) lines.push(md(brief.summary))
   lines.push(
     `Engine ${code(brief.engineVersion)} · catalog ${code(brief.catalogVersion)} · prices as of ${md(brief.costs.pricesAsOf)}`,
   )
@@ -76,11 +80,15 @@ function header(brief: Brief, answers: Answers, options: MarkdownOptions): Block
 }
 
 function decisionTable(brief: Brief): Block {
+  const inStack = new Set(brief.executive?.stack.map((s) => s.area) ?? [])
+  const rest = brief.decisions.filter((d) => !inStack.has(d.area))
+  if (rest.length === 0) return []
   return [
     '## Decisions',
+    ...(brief.executive ? ['The stack above holds every adopted choice; these are the other areas.'] : []),
     table(
       ['Area', 'Choice', 'Status', 'Reason'],
-      brief.decisions.map((d) => [
+      rest.map((d) => [
         md(d.title),
         md(d.choice.name),
         STATUS_WORDS[d.status],
@@ -106,26 +114,58 @@ const TRIGGER_STATUS_WORDS: Record<Trigger['status'], string> = {
 function decisionDetails(brief: Brief, guide: GuideLinker): Block {
   const triggers = new Map(brief.triggers.map((t) => [t.id, t]))
   const out: string[] = ['## Decisions in detail']
+  const mechanicsApart = brief.executive !== undefined
+  const notNeeded: string[] = []
   for (const d of brief.decisions) {
+    if (mechanicsApart && d.status === 'not_applicable') {
+      notNeeded.push(`**${md(d.title)}**: ${md(firstSentence(d.because[0]?.text ?? ''))}`)
+      continue
+    }
     out.push(`### ${md(d.title)}: ${md(d.choice.name)}`)
-    out.push(`Status: ${STATUS_WORDS[d.status]} · choice ${code(d.choice.id)} · guide: ${guide(d.guide)}`)
-    out.push('Why:', bullets(d.because.map(reason)))
+    if (mechanicsApart) {
+      out.push(`Status: ${STATUS_WORDS[d.status]} · guide: ${guide(d.guide)}`)
+      out.push(bullets(d.because.map((b) => md(b.text))))
+    } else {
+      out.push(`Status: ${STATUS_WORDS[d.status]} · choice ${code(d.choice.id)} · guide: ${guide(d.guide)}`)
+      out.push('Why:', bullets(d.because.map(reason)))
+    }
     if (d.alternatives.length > 0) {
       out.push(
         'Alternatives considered:',
-        bullets(d.alternatives.map((a) => `**${md(a.name)}** (${code(a.id)}): ${md(a.whyNot)}`)),
+        bullets(
+          d.alternatives.map((a) =>
+            mechanicsApart
+              ? `**${md(a.name)}**: ${md(a.whyNot)}`
+              : `**${md(a.name)}** (${code(a.id)}): ${md(a.whyNot)}`,
+          ),
+        ),
       )
     }
     if (d.revisitWhen.length > 0) {
-      out.push('Revisit when:', bullets(d.revisitWhen.map((id) => triggerLine(id, triggers.get(id)))))
+      out.push(
+        mechanicsApart
+          ? `Revisit when a trigger in Migration triggers fires: ${joinList(d.revisitWhen.map((id) => triggerName(id, triggers.get(id))))}.`
+          : 'Revisit when:',
+      )
+      if (!mechanicsApart) out.push(bullets(d.revisitWhen.map((id) => triggerLine(id, triggers.get(id)))))
     }
   }
+  if (notNeeded.length > 0) out.push('### Not needed in this plan', bullets(notNeeded))
   return out
 }
 
 function reason(b: Brief['decisions'][number]['because'][number]): string {
   const read = b.inputs.length > 0 ? ` (reads ${b.inputs.map((p) => code(p)).join(', ')})` : ''
   return `${code(b.rule)}${read}: ${md(b.text)}`
+}
+
+/** A trigger referred to by its name; its condition and step live in the trigger table. */
+function triggerName(id: string, t: Trigger | undefined): string {
+  return t ? `“${md(t.title)}”` : code(id)
+}
+
+function joinList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`
 }
 
 function triggerLine(id: string, t: Trigger | undefined): string {
@@ -168,11 +208,13 @@ function databaseRationale(brief: Brief): Block {
   const names = new Map(criteria.map((c) => [c.id, c.name]))
   for (const o of r.options) {
     out.push(`### ${md(o.name)}${o.id === r.chosen ? ' (chosen)' : ''}`, md(o.verdict))
+    // With an executive brief, the scores of the options not chosen stand in the table; only the choice is argued line by line.
+    if (brief.executive && o.id !== r.chosen) continue
     out.push(
       bullets(o.scores.map((s) => `${md(names.get(s.criterion) ?? words(s.criterion))}, ${s.score}/5: ${md(s.text)}`)),
     )
   }
-  if (r.because.length > 0) out.push('Why:', bullets(r.because.map(reason)))
+  if (r.because.length > 0) out.push('Why:', bullets(r.because.map((b) => (brief.executive ? md(b.text) : reason(b)))))
   return out
 }
 
@@ -396,6 +438,7 @@ function deferred(brief: Brief): Block {
     bullets(
       brief.deferred.map((d) => {
         const t = triggers.get(d.until)
+        if (brief.executive) return `**${md(d.what)}**, until ${triggerName(d.until, t)} fires.`
         return `**${md(d.what)}**, until ${t ? `${lowerFirst(condition(t))} (${code(d.until)})` : code(d.until)}. ${md(d.because[0]?.text ?? '')}`.trimEnd()
       }),
     ),
@@ -407,7 +450,9 @@ const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const
 function risks(brief: Brief): Block {
   const out = ['## Risks']
   if (brief.risks.length === 0) return [...out, 'No risks listed.']
-  const sorted = [...brief.risks].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
+  const sorted = [...brief.risks]
+    .filter((r) => !brief.executive || r.kind === 'risk')
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
   return [
     ...out,
     table(
@@ -415,6 +460,95 @@ function risks(brief: Brief): Block {
       sorted.map((r) => [r.severity === 'high' ? '**High**' : words(r.severity), md(r.text), md(r.mitigation)]),
     ),
   ]
+}
+
+const BAND_WORDS: Record<Band, string> = { lean: 'Lean', moderate: 'Moderate', scaled: 'Scaled' }
+
+/** The first page: the product, the stack with one reason each, month-12 cost, top risks, nearest triggers, first steps. */
+function executiveBrief(brief: Brief): Block {
+  const e = brief.executive
+  if (!e) return []
+  const riskCount = brief.risks.length
+  return [
+    '## Executive brief',
+    md(e.product),
+    table(
+      ['Area', 'Choice', 'Why, for this case'],
+      e.stack.map((s) => [md(s.title), s.status === 'trial' ? `${md(s.choice)} (trial)` : md(s.choice), md(s.reason)]),
+    ),
+    `Month-12 cost against a budget of ${formatCents(e.budgetMonthly)} a month, payment fees aside:`,
+    table(
+      ['Band', 'Month 12', '12 months', 'What it buys'],
+      e.costs.map((c) => [BAND_WORDS[c.band], formatCents(c.month12), formatCents(c.total12Months), md(c.buys)]),
+      ['left', 'right', 'right', 'left'],
+    ),
+    e.risks.length === 0
+      ? 'No risks stand out.'
+      : [
+          `Top ${e.risks.length === 1 ? 'risk' : `${e.risks.length} risks`} of ${riskCount}:`,
+          e.risks
+            .map((r, i) => `${i + 1}. ${r.severity === 'high' ? '**High**' : words(r.severity)}: ${md(r.text)}`)
+            .join('\n'),
+        ].join('\n\n'),
+    e.triggers.length === 0
+      ? 'No migration trigger is near at the 12-month figures.'
+      : `Nearest triggers: ${joinList(
+          e.triggers.map(
+            (t) =>
+              `“${md(t.title)}” (${t.firesInMonth === null ? lowerFirst(TRIGGER_STATUS_WORDS[t.status]) : `fires in month ${t.firesInMonth}`})`,
+          ),
+        )}.`,
+    `First steps: ${e.firstSteps.map((s, i) => `${i + 1}. ${md(s.title)}`).join('; ')}.`,
+  ]
+}
+
+function operations(brief: Brief): Block {
+  const o = brief.operations
+  if (!o) return []
+  const figures = `${o.uptimeTarget}% uptime, service back within ${formatNumber(o.restoreWithinHours)} hours of losing the database (restore time), at most ${formatNumber(o.maxDataLossMinutes)} minutes of writes lost (data loss)`
+  return [
+    '## Operational assumptions',
+    o.stated
+      ? `Targets from the answers: ${figures}.`
+      : `No targets were given; these are the defaults the plan assumes: ${figures}.`,
+    bullets([
+      `**Uptime**: ${md(o.uptime)}`,
+      `**Backups and restore drill**: ${md(o.backups)}`,
+      `**On call**: ${md(o.onCall)}`,
+    ]),
+  ]
+}
+
+function invalidations(brief: Brief): Block {
+  if (!brief.executive) return []
+  const found = brief.risks.filter((r) => r.kind === 'invalidation')
+  const out = ['## What would make this plan wrong']
+  if (found.length === 0) return [...out, 'No single figure in the answers holds the plan up.']
+  return [...out, bullets(found.map((r) => `${md(r.text)} ${md(r.mitigation)}`))]
+}
+
+/** Rule mechanics, apart from the prose: which rule decided each entry and which answers it read. */
+function rulesAppendix(brief: Brief): Block {
+  if (!brief.executive) return []
+  const rows: string[][] = []
+  const add = (where: string, because: readonly Brief['decisions'][number]['because'][number][]) => {
+    if (because.length === 0) return
+    const inputs = unique(because.flatMap((b) => b.inputs))
+    rows.push([
+      md(where),
+      unique(because.map((b) => b.rule))
+        .map((r) => code(r, true))
+        .join(', '),
+      inputs.map((p) => code(p, true)).join(', ') || '–',
+    ])
+  }
+  for (const d of brief.decisions) add(d.title, d.because)
+  add('Database rationale', brief.databaseRationale.because)
+  for (const item of brief.dayOne) add(item.title, item.because)
+  for (const d of brief.deferred) add(d.what, d.because)
+  for (const r of brief.risks) add(r.id.replace(/_/g, ' '), r.because)
+  if (brief.operations) add('Operational assumptions', brief.operations.because)
+  return ['## Appendix: rules and the answers they read', table(['Entry', 'Rule', 'Answers read'], rows)]
 }
 
 function handoff(brief: Brief): Block {

@@ -20,18 +20,21 @@ const EXAMPLES = readdirSync(join(ROOT, 'content', 'examples'))
   .sort((a, b) => a.name.localeCompare(b.name))
 
 const BRIEF_SECTION_HEADINGS = [
-  'Summary',
+  'Executive brief',
   'Architecture at a glance',
   'Decisions',
   'Why each decision',
   'Database rationale',
   '12-month cost bands',
+  'Operational assumptions',
   'Migration triggers',
   'Day-one checklist',
   'Deferred',
   'Risks',
+  'What would make this plan wrong',
   'Handoff',
   'Appendix: the answers',
+  'Appendix: rules and the answers they read',
 ]
 
 let harness: Harness

@@ -18,18 +18,21 @@ const SHOTS = '/tmp/shots'
 const STEP_SCRIPT_BUDGET_BYTES = 120 * 1024
 
 const BRIEF_SECTION_HEADINGS = [
-  'Summary',
+  'Executive brief',
   'Architecture at a glance',
   'Decisions',
   'Why each decision',
   'Database rationale',
   '12-month cost bands',
+  'Operational assumptions',
   'Migration triggers',
   'Day-one checklist',
   'Deferred',
   'Risks',
+  'What would make this plan wrong',
   'Handoff',
   'Appendix: the answers',
+  'Appendix: rules and the answers they read',
   'Revision history',
 ]
 

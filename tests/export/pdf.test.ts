@@ -38,7 +38,7 @@ function example(name: string, productName?: string): { brief: Brief; answers: A
 }
 
 const SECTION_HEADINGS = [
-  'Summary',
+  'Executive brief',
   'Decisions',
   'Decisions in detail',
   'Database rationale',
@@ -46,11 +46,13 @@ const SECTION_HEADINGS = [
   'Line items',
   'Assumptions',
   'Transaction fees',
+  'Operational assumptions',
   'Architecture',
   'Migration triggers',
   'Day one',
   'Deferred',
   'Risks',
+  'What would make this plan wrong',
   'Handoff',
   'Appendix: answers',
 ]
@@ -164,9 +166,10 @@ describe('renderPdf on the b2b-saas example', () => {
   })
 
   it('lists the sections in a contents page with the pages they start on', () => {
-    const contents = text(file, 2)
+    // The contents run onto a second page.
+    const contents = `${text(file, 2)} ${text(file, 3)}`
     expect(contents).toContain('Contents')
-    for (const heading of ['Summary', 'Cost bands', 'Appendix: answers']) {
+    for (const heading of ['Executive brief', 'Cost bands', 'Appendix: answers']) {
       const match = new RegExp(`${heading} (\\d+) `).exec(contents)
       expect(match, heading).not.toBeNull()
       expect(text(file, Number(match?.[1]))).toContain(heading)
@@ -182,7 +185,7 @@ describe('renderPdf on the b2b-saas example', () => {
   })
 
   it('repeats the header row of a table that runs onto another page', () => {
-    const appendixStarts = Number(/Appendix: answers (\d+) /.exec(text(file, 2))?.[1])
+    const appendixStarts = Number(/Appendix: answers (\d+) /.exec(`${text(file, 2)} ${text(file, 3)}`)?.[1])
     for (const page of [appendixStarts, appendixStarts + 1]) {
       expect(text(file, page)).toMatch(/ Answer +Value /)
     }

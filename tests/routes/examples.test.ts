@@ -60,7 +60,7 @@ describe('example routes', () => {
     if (!example) throw new Error(`no example ${name}`)
     expect(() => BriefSchema.parse(example.brief)).not.toThrow()
     expect(example.brief.decisions.map((d) => d.area)).toEqual([...AREAS])
-    for (const id of ['summary', 'decisions', 'costs', 'risks', 'answers']) {
+    for (const id of ['executive', 'decisions', 'costs', 'operations', 'risks', 'invalidations', 'answers', 'rules']) {
       expect(data.bodyHtml).toContain(`<section id="${id}"`)
     }
   })

@@ -2,14 +2,14 @@ import type { Answers } from '~/engine/answers'
 import type { Because } from '~/engine/brief'
 import { describeAnswer } from './answer-labels'
 
-/** The `because` of a decision, risk or item: each sentence with the answers it read, in words, and its rule id. */
+/** The `because` of a decision, risk or item: each sentence with the answers it read, in words; the rule ids are in the appendix. */
 export function Reasons({ because, answers }: { because: readonly Because[]; answers: Answers }) {
   return (
     <ul className="reasons">
       {because.map((reason) => (
         <li key={`${reason.rule}:${reason.text}`}>
           <p className="reason__text">{reason.text}</p>
-          {reason.inputs.length > 0 || reason.rule ? (
+          {reason.inputs.length > 0 ? (
             <p className="reason__meta">
               {reason.inputs.length > 0 ? (
                 <span className="reason__inputs">
@@ -24,9 +24,6 @@ export function Reasons({ because, answers }: { because: readonly Because[]; ans
                   })}
                 </span>
               ) : null}
-              <code className="rule-id" title="Rule id">
-                {reason.rule}
-              </code>
             </p>
           ) : null}
         </li>

@@ -8,13 +8,15 @@ import { answerReadCounts, tellingAnswers } from './telling-answers'
 
 export function Risks({ brief, answers }: { brief: Brief; answers: Answers }) {
   const readCounts = answerReadCounts([...brief.decisions.map((d) => d.because), ...brief.risks.map((r) => r.because)])
+  // With an executive brief, what would make the plan wrong has its own section.
+  const listed = brief.executive ? brief.risks.filter((r) => r.kind === 'risk') : brief.risks
   return (
     <BriefSection id="risks" title="Risks">
-      {brief.risks.length === 0 ? (
+      {listed.length === 0 ? (
         <p>No risks stand out for these answers.</p>
       ) : (
         SEVERITY_ORDER.map((severity) => {
-          const risks = brief.risks.filter((r) => r.severity === severity)
+          const risks = listed.filter((r) => r.severity === severity)
           if (risks.length === 0) return null
           return (
             <div key={severity} className="risk-group">

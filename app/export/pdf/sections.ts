@@ -14,6 +14,7 @@ import {
 import { formatCents, formatNumber } from '../markdown'
 import { architectureFigure } from './architecture'
 import { BAND_NAMES, costChart } from './chart'
+import { executive, invalidations, operations } from './executive'
 import {
   ACCENT,
   ACCENT_SOFT,
@@ -47,16 +48,18 @@ export interface BodyContext {
 
 export function body(ctx: BodyContext): Content[] {
   return [
-    summary(ctx),
+    ctx.brief.executive ? executive(ctx) : summary(ctx),
     decisionTable(ctx),
     decisionDetails(ctx),
     databaseRationale(ctx),
     costs(ctx),
+    operations(ctx),
     architecture(ctx),
     triggerTable(ctx),
     dayOne(ctx),
     deferred(ctx),
     risks(ctx),
+    invalidations(ctx),
     handoff(ctx),
     appendix(ctx),
   ].flat()
@@ -142,10 +145,18 @@ function summary({ brief, answers }: BodyContext): Content[] {
 }
 
 function decisionTable({ brief }: BodyContext): Content[] {
+  // With an executive brief, its stack table holds the adopted choices; this table holds the other areas.
+  const inStack = new Set(brief.executive?.stack.map((s) => s.area) ?? [])
+  const rows = brief.decisions.filter((d) => !inStack.has(d.area))
+  if (rows.length === 0) return []
   return [
     keepTogether(
       sectionHeading('decisions', 'Decisions'),
-      leadIn('One line per area of the stack; the choice links to its reasons, alternatives and triggers.'),
+      leadIn(
+        brief.executive
+          ? 'The executive brief holds every adopted choice; these are the other areas.'
+          : 'One line per area of the stack; the choice links to its reasons, alternatives and triggers.',
+      ),
     ),
     table(
       [
@@ -154,7 +165,7 @@ function decisionTable({ brief }: BodyContext): Content[] {
         { title: 'Status', width: 42 },
         { title: 'Reason', width: '*' },
       ],
-      brief.decisions.map((d) => [
+      rows.map((d) => [
         { text: clean(d.title), style: 'td', bold: true },
         { text: clean(d.choice.name), style: 'td', color: ACCENT, linkToDestination: `decision-${d.area}` },
         badge(d.status, STATUS_WORDS[d.status]),
@@ -167,6 +178,13 @@ function decisionTable({ brief }: BodyContext): Content[] {
 function decisionDetails({ brief, guide }: BodyContext): Content[] {
   const triggers = new Map(brief.triggers.map((t) => [t.id, t]))
   const out: Content[] = [sectionHeading('decisions-in-detail', 'Decisions in detail', true)]
+  // With an executive brief, rule ids go to the Markdown appendix and the web page's folded one, and a trigger's step stays in the trigger table.
+  const apart = brief.executive !== undefined
+  const reason = (b: Because): Content => (apart ? clean(b.text) : reasonWithRule(b))
+  const revisit = (id: string): Content => {
+    const t = triggers.get(id)
+    return apart && t ? { text: `${clean(t.title)} (see Migration triggers)` } : triggerLine(id, t)
+  }
   for (const d of brief.decisions) {
     const [first, ...rest] = d.because
     out.push(
@@ -184,7 +202,7 @@ function decisionDetails({ brief, guide }: BodyContext): Content[] {
         {
           text: [
             badge(d.status, STATUS_WORDS[d.status]),
-            { text: `   choice ${clean(d.choice.id)}   ·   guide: `, color: MUTED, fontSize: 8 },
+            { text: apart ? '   guide: ' : `   choice ${clean(d.choice.id)}   ·   guide: `, color: MUTED, fontSize: 8 },
             { ...guide(d.guide), fontSize: 8 },
           ],
           margin: [0, 0, 0, 2],
@@ -201,7 +219,7 @@ function decisionDetails({ brief, guide }: BodyContext): Content[] {
           d.alternatives.map((a) => ({
             text: [
               { text: clean(a.name), bold: true },
-              { text: ` (${clean(a.id)})`, color: MUTED },
+              apart ? '' : { text: ` (${clean(a.id)})`, color: MUTED },
               `: ${clean(a.whyNot)}`,
             ],
           })),
@@ -210,19 +228,13 @@ function decisionDetails({ brief, guide }: BodyContext): Content[] {
       )
     }
     if (d.revisitWhen.length > 0) {
-      out.push(
-        { text: 'REVISIT WHEN', style: 'label' },
-        bullets(
-          d.revisitWhen.map((id) => triggerLine(id, triggers.get(id))),
-          [0, 0, 0, 0],
-        ),
-      )
+      out.push({ text: 'REVISIT WHEN', style: 'label' }, bullets(d.revisitWhen.map(revisit), [0, 0, 0, 0]))
     }
   }
   return out
 }
 
-function reason(b: Because): Content {
+function reasonWithRule(b: Because): Content {
   const read = b.inputs.length > 0 ? ` · reads ${b.inputs.join(', ')}` : ''
   return {
     stack: [clean(b.text), { text: `${b.rule}${read}`, style: 'small', margin: [0, 1, 0, 0] }],
@@ -303,7 +315,11 @@ function databaseRationale({ brief }: BodyContext): Content[] {
       bullets(rest, [0, 0, 0, 2]),
     )
   }
-  if (r.because.length > 0) out.push({ text: 'WHY', style: 'label' }, bullets(r.because.map(reason)))
+  if (r.because.length > 0)
+    out.push(
+      { text: 'WHY', style: 'label' },
+      bullets(r.because.map((b) => (brief.executive ? clean(b.text) : reasonWithRule(b)))),
+    )
   return out
 }
 
@@ -546,7 +562,9 @@ function deferred({ brief }: BodyContext): Content[] {
 function risks({ brief }: BodyContext): Content[] {
   const heading = sectionHeading('risks', 'Risks')
   if (brief.risks.length === 0) return [heading, 'No risks listed.']
-  const sorted = [...brief.risks].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
+  const sorted = [...brief.risks]
+    .filter((r) => !brief.executive || r.kind === 'risk')
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
   return [
     keepTogether(heading, leadIn('Highest severity first, each with the step that keeps it small.')),
     table(

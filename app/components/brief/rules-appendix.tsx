@@ -1,0 +1,44 @@
+import type { Answers } from '~/engine/answers'
+import type { Because, Brief } from '~/engine/brief'
+import { describeAnswer } from './answer-labels'
+import { BriefSection } from './section'
+
+/** Which rule decided each entry and which answers it read: looked up, not read, so it starts folded. */
+export function RulesAppendix({ brief, answers }: { brief: Brief; answers: Answers }) {
+  const entries: { key: string; where: string; because: readonly Because[] }[] = [
+    ...brief.decisions.map((d) => ({ key: `decision-${d.area}`, where: d.title, because: d.because })),
+    { key: 'database-rationale', where: 'Database rationale', because: brief.databaseRationale.because },
+    ...brief.dayOne.map((i) => ({ key: `day-one-${i.id}`, where: i.title, because: i.because })),
+    ...brief.risks.map((r) => ({ key: `risk-${r.id}`, where: r.text, because: r.because })),
+    ...(brief.operations
+      ? [{ key: 'operations', where: 'Operational assumptions', because: brief.operations.because }]
+      : []),
+  ]
+  return (
+    <BriefSection id="rules" title="Appendix: rules and the answers they read">
+      <details className="rules-appendix">
+        <summary>Show the rule behind each entry ({entries.length} entries)</summary>
+        <dl>
+          {entries.map((e) => (
+            <div key={e.key}>
+              <dt>{e.where}</dt>
+              {e.because.map((b) => (
+                <dd key={`${b.rule}:${b.text}`}>
+                  <code>{b.rule}</code>
+                  {b.inputs.length > 0
+                    ? `: ${b.inputs
+                        .map((p) => {
+                          const a = describeAnswer(answers, p)
+                          return `${a.label} (${a.value})`
+                        })
+                        .join('; ')}`
+                    : null}
+                </dd>
+              ))}
+            </div>
+          ))}
+        </dl>
+      </details>
+    </BriefSection>
+  )
+}
