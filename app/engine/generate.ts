@@ -6,6 +6,7 @@ import { rateDatabases } from './database-rationale'
 import { planDayOne } from './day-one'
 import { listDeferred } from './deferred'
 import { writeHandoff } from './handoff'
+import { applyOverrides, overrideRisks } from './overrides'
 import { publishPlan, startPlan } from './plan'
 import { applySteps, firesInMonth } from './plan/steps'
 import { assessRisks } from './risks'
@@ -24,7 +25,11 @@ import { ENGINE_VERSION } from './version'
  * read from the plan.
  */
 export function generateBrief(answers: Answers, catalog: Catalog): Brief {
-  const ruled = RULES.map((rules) => rules.decide(answers, catalog))
+  const ruled = applyOverrides(
+    answers,
+    catalog,
+    RULES.map((rules) => rules.decide(answers, catalog)),
+  )
   const plan = startPlan(answers, ruled, catalog)
   const standing = listDeferred(answers, ruled)
   const triggerIds = new Set([...ruled.flatMap((d) => d.revisitWhen), ...standing.map((d) => d.until)])
@@ -39,7 +44,7 @@ export function generateBrief(answers: Answers, catalog: Catalog): Brief {
   const decisions = withSpendStep(steps.decisions, triggers)
   const deferred = standing.filter((d) => triggers.find((t) => t.id === d.until)?.firesInMonth == null)
   const dayOne = planDayOne(answers, decisions)
-  const risks = assessRisks(answers, decisions, costs)
+  const risks = [...overrideRisks(answers, catalog, decisions, published), ...assessRisks(answers, decisions, costs)]
   return {
     schemaVersion: 2,
     engineVersion: ENGINE_VERSION,

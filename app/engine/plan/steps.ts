@@ -143,7 +143,7 @@ export function applySteps(
     const steps = [...(d.stepsDue ?? []), ...(due.get(d.area) ?? [])]
     const withSteps = { ...d, stepsDue: steps }
     const team = steps.find((s) => s.trigger === 'team_outgrows_one_service')
-    return team && d.area === 'architecture_style' ? extractFirstService(a, withSteps, team.month) : withSteps
+    return team && d.area === 'architecture_style' && !d.override ? extractFirstService(a, withSteps, team.month) : withSteps
   })
   return { decisions: out, added }
 }
