@@ -1,5 +1,6 @@
 import { ANSWER_PATHS, type AnswerPath, type Answers, readAnswer } from '../engine/answers'
 import { BANDS, type Band, type Brief, type Condition, type Decision, METRICS, type Trigger } from '../engine/brief'
+import { overrideSentence } from '../engine/overrides'
 import { type PictureNode, pictureOf } from '../engine/picture'
 import { autolink, code, linkUrl, md, mermaidLabel, mermaidText, oneLine } from './escape'
 
@@ -82,9 +83,9 @@ function decisionTable(brief: Brief): Block {
       ['Area', 'Choice', 'Status', 'Reason'],
       brief.decisions.map((d) => [
         md(d.title),
-        md(d.choice.name),
+        md(d.override ? `${d.choice.name} (decided by ${d.override.by})` : d.choice.name),
         STATUS_WORDS[d.status],
-        md(firstSentence(d.because[0]?.text ?? '')),
+        md(overrideSentence(d) ?? firstSentence(d.because[0]?.text ?? '')),
       ]),
     ),
   ]
@@ -109,7 +110,13 @@ function decisionDetails(brief: Brief, guide: GuideLinker): Block {
   for (const d of brief.decisions) {
     out.push(`### ${md(d.title)}: ${md(d.choice.name)}`)
     out.push(`Status: ${STATUS_WORDS[d.status]} · choice ${code(d.choice.id)} · guide: ${guide(d.guide)}`)
-    out.push('Why:', bullets(d.because.map(reason)))
+    if (d.override) {
+      out.push(`**${md(overrideSentence(d) ?? '')}**`)
+      out.push(
+        `Why the engine recommended ${md(d.override.recommended.name)} (${code(d.override.recommended.id)}):`,
+        bullets(d.override.recommendedBecause.map(reason)),
+      )
+    } else out.push('Why:', bullets(d.because.map(reason)))
     if (d.alternatives.length > 0) {
       out.push(
         'Alternatives considered:',

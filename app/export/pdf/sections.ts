@@ -11,6 +11,7 @@ import {
   METRICS,
   type Trigger,
 } from '../../engine/brief'
+import { overrideSentence } from '../../engine/overrides'
 import { formatCents, formatNumber } from '../markdown'
 import { architectureFigure } from './architecture'
 import { BAND_NAMES, costChart } from './chart'
@@ -158,7 +159,7 @@ function decisionTable({ brief }: BodyContext): Content[] {
         { text: clean(d.title), style: 'td', bold: true },
         { text: clean(d.choice.name), style: 'td', color: ACCENT, linkToDestination: `decision-${d.area}` },
         badge(d.status, STATUS_WORDS[d.status]),
-        { text: firstSentence(clean(d.because[0]?.text)), style: 'td' },
+        { text: clean(overrideSentence(d)) || firstSentence(clean(d.because[0]?.text)), style: 'td' },
       ]),
     ),
   ]
@@ -168,7 +169,9 @@ function decisionDetails({ brief, guide }: BodyContext): Content[] {
   const triggers = new Map(brief.triggers.map((t) => [t.id, t]))
   const out: Content[] = [sectionHeading('decisions-in-detail', 'Decisions in detail', true)]
   for (const d of brief.decisions) {
-    const [first, ...rest] = d.because
+    // An overridden decision shows the person's word first and keeps the recommendation's reasons under it.
+    const [first, ...rest] = d.override?.recommendedBecause ?? d.because
+    const decided = overrideSentence(d)
     out.push(
       keepTogether(
         {
@@ -189,7 +192,15 @@ function decisionDetails({ brief, guide }: BodyContext): Content[] {
           ],
           margin: [0, 0, 0, 2],
         },
-        { text: 'WHY', style: 'label' },
+        ...(decided
+          ? [
+              { text: clean(decided), bold: true, margin: [0, 2, 0, 2] as [number, number, number, number] },
+              {
+                text: `WHY THE ENGINE RECOMMENDED ${clean(d.override?.recommended.name).toUpperCase()}`,
+                style: 'label',
+              },
+            ]
+          : [{ text: 'WHY', style: 'label' }]),
         bullets(first ? [reason(first)] : [], [0, 0, 0, 0]),
       ),
     )
