@@ -26,7 +26,11 @@ const plain = generateBrief(AnswersSchema.parse(raw), catalog)
 const recommended = plain.decisions.find((d) => d.area === 'auth')?.choice
 const choice = recommended?.id === 'auth0' ? 'stytch' : 'auth0'
 const REASON = 'The client already pays for an enterprise plan of it'
-const answers = AnswersSchema.parse({ ...raw, version: 2, overrides: [{ area: 'auth', choice, reason: REASON, by: 'Dana Reyes' }] })
+const answers = AnswersSchema.parse({
+  ...raw,
+  version: 2,
+  overrides: [{ area: 'auth', choice, reason: REASON, by: 'Dana Reyes' }],
+})
 const brief = generateBrief(answers, catalog)
 const chosen = brief.decisions.find((d) => d.area === 'auth')?.choice
 const squash = (s: string) => s.replace(/\s+/g, ' ')
