@@ -90,18 +90,24 @@ export function applyOverrides(answers: Answers, catalog: Catalog, ruled: readon
   })
 }
 
+/** What a choice of this decision's area is called: as the decision or its alternatives name it, else its usual name. */
+export function choiceName(d: Pick<Decision, 'choice' | 'alternatives' | 'override'>, id: string): string {
+  if (d.choice.id === id) return d.choice.name
+  if (d.override?.recommended.id === id) return d.override.recommended.name
+  return d.alternatives.find((x) => x.id === id)?.name ?? CHOICE_NAMES[id] ?? id
+}
+
 function overridden(answers: Answers, catalog: Catalog, d: Decision, o: Override): Decision {
   const recommended = { id: d.choice.id, name: d.choice.name }
   const record = { by: o.by, reason: o.reason, recommended, recommendedBecause: d.because }
   if (o.choice === d.choice.id) return { ...d, override: record }
-  const weighed = d.alternatives.find((x) => x.id === o.choice)
   const vendor = CHOICE_VENDORS[o.choice]
   const requires = vendor ? requirementsFor(catalog, vendor, constraintsOf(answers)) : undefined
   return {
     ...d,
     choice: {
       id: o.choice,
-      name: weighed?.name ?? CHOICE_NAMES[o.choice] ?? o.choice,
+      name: choiceName(d, o.choice),
       ...(vendor ? { vendor } : {}),
       ...(requires ? { requires } : {}),
     },

@@ -111,7 +111,9 @@ export function revisionPageView(page: RevisionPageData, request: Request, conte
     revision: {
       ...rest,
       brief: briefHead(brief),
-      bodyHtml: briefBodyHtml(context, brief, answers, `${workspaceOf(request)}:${page.briefId}:${rest.number}`),
+      bodyHtml: briefBodyHtml(context, brief, answers, `${workspaceOf(request)}:${page.briefId}:${rest.number}`, {
+        overridable: true,
+      }),
     },
   }
 }
