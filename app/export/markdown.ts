@@ -437,7 +437,11 @@ function appendix(answers: Answers): Block {
     '## Appendix: answers',
     table(
       ['Answer', 'Value'],
-      ANSWER_PATHS.map((path) => [code(path, true), answerInWords(path, readAnswer(answers, path))]),
+      // Overrides are listed only when there are some, so a brief without them reads as it always did.
+      ANSWER_PATHS.filter((path) => path !== 'overrides' || (answers.overrides?.length ?? 0) > 0).map((path) => [
+        code(path, true),
+        answerInWords(path, readAnswer(answers, path)),
+      ]),
     ),
   ]
 }

@@ -4,6 +4,8 @@ import { BriefErrorBoundary } from '~/components/saved-brief/brief-error'
 import { loadRevision, revisionPageView } from '~/components/saved-brief/brief-route.server'
 import { exportOptionsAction, formIntent } from '~/components/saved-brief/export-options.server'
 import { EXPORT_OPTIONS_INTENT } from '~/components/saved-brief/export-options-form'
+import { noteAddAction, noteRemoveAction } from '~/components/saved-brief/notes.server'
+import { NOTE_ADD_INTENT, NOTE_REMOVE_INTENT } from '~/components/saved-brief/notes-panel'
 import { overrideAction, overridePanel } from '~/components/saved-brief/override.server'
 import { OVERRIDE_INTENT } from '~/components/saved-brief/override-form'
 import { SavedBriefPage } from '~/components/saved-brief/saved-brief-page'
@@ -19,6 +21,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { intent, form } = await formIntent(request)
   if (intent === OVERRIDE_INTENT) return overrideAction(request, params, form)
+  if (intent === NOTE_ADD_INTENT) return noteAddAction(request, params, form)
+  if (intent === NOTE_REMOVE_INTENT) return noteRemoveAction(request, params, form)
   if (intent !== EXPORT_OPTIONS_INTENT) {
     throw pageError(
       400,
@@ -45,6 +49,7 @@ export default function Revision() {
       {...useLoaderData<typeof loader>()}
       exportOptionsForm={actionData && 'exportOptions' in actionData ? actionData.exportOptions : null}
       overrideForm={actionData && 'override' in actionData ? actionData.override : null}
+      noteForm={actionData && 'note' in actionData ? actionData.note : null}
     />
   )
 }
