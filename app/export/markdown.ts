@@ -16,12 +16,15 @@ export interface MarkdownOptions {
   /** Who prepared the brief and who it is for: a line under the title when given. */
   preparedBy?: string
   preparedFor?: string
+  /** A consultant's notes on sections of this revision, as typed: shown quoted, never as raw Markdown or HTML. */
+  notes?: readonly { section: string; body: string }[]
 }
 
 export function renderMarkdown(brief: Brief, answers: Answers, options: MarkdownOptions = {}): string {
   const guide = guideLinker(options.guideBaseUrl)
   const blocks = [
     header(brief, answers, options),
+    notes(options.notes ?? []),
     decisionTable(brief),
     decisionDetails(brief, guide),
     databaseRationale(brief),
@@ -74,6 +77,36 @@ function header(brief: Brief, answers: Answers, options: MarkdownOptions): Block
     `Engine ${code(brief.engineVersion)} · catalog ${code(brief.catalogVersion)} · prices as of ${md(brief.costs.pricesAsOf)}`,
   )
   return lines
+}
+
+const SECTION_TITLES: Record<string, string> = {
+  summary: 'Summary',
+  architecture: 'Architecture',
+  decisions: 'Decisions',
+  reasons: 'Decisions in detail',
+  'database-rationale': 'Database rationale',
+  costs: 'Cost bands',
+  triggers: 'Migration triggers',
+  'day-one': 'Day one',
+  deferred: 'Deferred',
+  risks: 'Risks',
+  handoff: 'Handoff',
+  answers: 'Appendix: answers',
+}
+
+/** The consultant's notes, each under the section it is about; every line escaped so no HTML or Markdown in a note takes effect. */
+function notes(list: readonly { section: string; body: string }[]): Block {
+  if (list.length === 0) return []
+  return [
+    '## Notes',
+    ...list.map(
+      (n) =>
+        `**On ${md(SECTION_TITLES[n.section] ?? n.section)}:**\n\n${n.body
+          .split('\n')
+          .map((line) => `> ${md(line)}`)
+          .join('\n')}`,
+    ),
+  ]
 }
 
 function decisionTable(brief: Brief): Block {
