@@ -1,10 +1,13 @@
-import { readFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { AnswersSchema } from '~/engine/answers'
 import { action as latestAction, loader as latestLoader } from '~/routes/briefs.$id'
 import { action as revisionAction, loader as revisionLoader } from '~/routes/briefs.$id.revisions.$n'
+import { loader as pdfLoader } from '~/routes/briefs.$id.revisions.$n.brief[.]pdf'
 import { loader as markdownLoader } from '~/routes/briefs.$id.revisions.$n.brief[.md]'
 import { addRevision, createBrief } from '~/services/briefs.server'
 import { type Db, setDbForTests } from '../../db/client.server'
@@ -50,6 +53,17 @@ describe.each(dbs)('notes on the brief page on $name', (t) => {
     // Escaped, so a renderer shows the text rather than running it.
     expect(markdown).toContain('> \\<script>alert(1)\\</script>')
     expect(markdown).not.toMatch(/(?<!\\)<script>/)
+
+    const pdf = (await pdfLoader(args(`/briefs/${id}/revisions/2/brief.pdf`, { id, n: '2' }))) as Response
+    const dir = mkdtempSync(join(tmpdir(), 'stackbrief-notes-'))
+    writeFileSync(join(dir, 'b.pdf'), new Uint8Array(await pdf.arrayBuffer()))
+    const text = execFileSync('/usr/bin/pdftotext', [join(dir, 'b.pdf'), '-'], { encoding: 'utf8' }).replace(
+      /\s+/g,
+      ' ',
+    )
+    rmSync(dir, { recursive: true, force: true })
+    expect(text).toContain('ON COST BANDS')
+    expect(text).toContain('Ask about the **credits**.')
 
     const removed = await latestAction(
       args(`/briefs/${id}`, { id }, { intent: 'note-remove', noteId: latest.notes[0].id }),

@@ -44,11 +44,13 @@ export interface BodyContext {
   /** Width of the text block in points, for the chart and the architecture figure. */
   width: number
   guide: (slug: string) => ContentText
+  notes?: readonly { section: string; body: string }[]
 }
 
 export function body(ctx: BodyContext): Content[] {
   return [
     summary(ctx),
+    notes(ctx),
     decisionTable(ctx),
     decisionDetails(ctx),
     databaseRationale(ctx),
@@ -568,6 +570,33 @@ function risks({ brief }: BodyContext): Content[] {
       ],
       sorted.map((r) => [badge(r.severity, SEVERITY_WORDS[r.severity]), clean(r.text), clean(r.mitigation)]),
     ),
+  ]
+}
+
+const NOTE_SECTION_TITLES: Record<string, string> = {
+  summary: 'Summary',
+  architecture: 'Architecture',
+  decisions: 'Decisions',
+  reasons: 'Decisions in detail',
+  'database-rationale': 'Database rationale',
+  costs: 'Cost bands',
+  triggers: 'Migration triggers',
+  'day-one': 'Day one',
+  deferred: 'Deferred',
+  risks: 'Risks',
+  handoff: 'Handoff',
+  answers: 'Appendix: answers',
+}
+
+/** The consultant's notes, each under the section it is about, as typed. */
+function notes({ notes: list = [] }: BodyContext): Content[] {
+  if (list.length === 0) return []
+  return [
+    sectionHeading('notes', 'Notes', true),
+    ...list.flatMap((n): Content[] => [
+      { text: `ON ${clean(NOTE_SECTION_TITLES[n.section] ?? n.section).toUpperCase()}`, style: 'label' },
+      { text: clean(n.body), margin: [0, 0, 0, 6] },
+    ]),
   ]
 }
 
