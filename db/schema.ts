@@ -123,6 +123,17 @@ export interface RateLimitsTable {
   hits: number
 }
 
+export interface BriefNotesTable {
+  id: string
+  brief_id: string
+  workspace_id: string
+  section: string
+  body: string
+  from_revision: number
+  until_revision: number | null
+  created_at: string
+}
+
 export interface BriefExportOptionsTable {
   brief_id: string
   workspace_id: string
@@ -143,6 +154,7 @@ export interface Database {
   jobs: JobsTable
   rate_limits: RateLimitsTable
   brief_export_options: BriefExportOptionsTable
+  brief_notes: BriefNotesTable
 }
 
 export type WorkspaceRow = Selectable<WorkspacesTable>

@@ -256,10 +256,15 @@ describe('ANSWER_PATHS and the examples', () => {
         data: { fileStorageGbIn12Months: 3, timeseriesRetentionDays: 30, vectorDimensions: 1536 },
         ai: { llmCallsPerActiveUserPerMonth: 20, tokensPerCall: 1500 },
         operations: {},
+        overrides: [{ area: 'email', choice: 'resend', reason: 'Team knows it', by: 'Ana' }],
       }),
     )
     const leaves = Object.entries(full).flatMap(([section, group]) =>
-      typeof group === 'object' ? Object.keys(group).map((field) => `${section}.${field}`) : [],
+      Array.isArray(group)
+        ? [section]
+        : typeof group === 'object'
+          ? Object.keys(group).map((field) => `${section}.${field}`)
+          : [],
     )
     expect(leaves.sort()).toEqual([...ANSWER_PATHS].sort())
     expect(readAnswer(full, 'team.engineersIn12Months')).toBe(3)

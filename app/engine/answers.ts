@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CHOICE_IDS } from './choice-ids'
 
 /**
  * Answers: one filled feasibility lens, schema version 2.
@@ -322,6 +323,39 @@ export const OperationsSchema = z.strictObject({
     .describe('Minutes of writes that may be lost in the worst case. Default: 60.'),
 })
 
+const OVERRIDE_AREAS = Object.keys(CHOICE_IDS) as [keyof typeof CHOICE_IDS, ...(keyof typeof CHOICE_IDS)[]]
+
+/** An expert's choice for one decision area, over the engine's, with the reason and the person who made it. */
+export const OverrideSchema = z.strictObject({
+  area: z.enum(OVERRIDE_AREAS).describe('The decision area overridden.'),
+  choice: z.string().describe("A choice id from the area's vocabulary."),
+  reason: z.string().trim().min(1).max(1000).describe('Why, 1 to 1,000 characters; shown beside the decision.'),
+  by: z.string().trim().min(1).max(120).describe('Who decided, as the brief names them.'),
+})
+export type Override = z.output<typeof OverrideSchema>
+
+/** Overrides as a list: each choice from its area's vocabulary, at most one per area. */
+export const OverridesSchema = z
+  .array(OverrideSchema)
+  .max(OVERRIDE_AREAS.length)
+  .superRefine((overrides, ctx) => {
+    overrides.forEach((o, i) => {
+      const allowed: readonly string[] = CHOICE_IDS[o.area]
+      if (!allowed.includes(o.choice)) {
+        ctx.addIssue({ code: 'invalid_value', values: [...allowed], input: o.choice, path: [i, 'choice'] })
+      }
+      const first = overrides.findIndex((other) => other.area === o.area)
+      if (first < i) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `one override per area (${o.area} is already overridden at overrides[${first}])`,
+          input: o.area,
+          path: [i, 'area'],
+        })
+      }
+    })
+  })
+
 /** Version 1 answers, as they were written and stored before version 2. Read only to upgrade them. */
 export const AnswersV1Schema = z.strictObject({
   version: z.literal(1),
@@ -345,6 +379,9 @@ export const AnswersV2Schema = z.strictObject({
   ai: AiSchema.optional().describe('Only for products that call a language model or make embeddings.'),
   operations: OperationsSchema.optional().describe(
     'Operational targets. Optional: the brief states the defaults it assumed.',
+  ),
+  overrides: OverridesSchema.optional().describe(
+    "An expert's choices over the engine's, one per area at most, each with a reason and a name. Optional.",
   ),
 })
 
@@ -462,11 +499,13 @@ export const ANSWER_PATHS = [
   'operations.uptimeTarget',
   'operations.restoreWithinHours',
   'operations.maxDataLossMinutes',
+  'overrides',
 ] as const
 export type AnswerPath = (typeof ANSWER_PATHS)[number]
 
 /** Reads the value at an answer path, for explanations and appendices. */
 export function readAnswer(answers: Answers, path: AnswerPath): unknown {
+  if (path === 'overrides') return overridesInWords(answers.overrides)
   const [section, field] = path.split('.') as [keyof Answers, string]
   const group = answers[section]
   return typeof group === 'object' && group !== null ? (group as Record<string, unknown>)[field] : undefined
@@ -483,4 +522,9 @@ export function readStoredAnswers(json: string): Answers {
   if (parsed.success) return parsed.data
   const first = parsed.error.issues[0]
   throw new Error(`Stored answers do not parse at ${first?.path.join('.') || '(top level)'}: ${first?.message}`)
+}
+
+/** Overrides as one line each, so comparing two revisions shows an override that came, went or changed. */
+export function overridesInWords(overrides: readonly Override[] | undefined): string[] {
+  return (overrides ?? []).map((o) => `${o.area}: ${o.choice}, decided by ${o.by} because ${o.reason}`)
 }

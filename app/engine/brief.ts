@@ -114,6 +114,15 @@ const month = z.number().int().min(1).max(12)
 export const StepDueSchema = z.strictObject({ trigger: id, month, step: z.string().min(1) })
 export type StepDue = z.infer<typeof StepDueSchema>
 
+/** A person's choice over the engine's: who, why, and the recommendation it replaced with that recommendation's reasons. */
+export const DecisionOverrideSchema = z.strictObject({
+  by: z.string().min(1),
+  reason: z.string().min(1),
+  recommended: z.strictObject({ id, name: z.string().min(1) }),
+  recommendedBecause: z.array(BecauseSchema).min(1),
+})
+export type DecisionOverride = z.infer<typeof DecisionOverrideSchema>
+
 /** A decision as a brief carries it: with the steps due from fired triggers. */
 export const BriefDecisionSchema = z.strictObject({
   area: z.enum(AREAS),
@@ -125,6 +134,8 @@ export const BriefDecisionSchema = z.strictObject({
   revisitWhen: z.array(id),
   stepsDue: z.array(StepDueSchema),
   guide: z.string().min(1),
+  /** Present when a person overrode the recommendation (answers `overrides`). */
+  override: DecisionOverrideSchema.optional(),
 })
 /** A decision as one area's rules make it, before the plan adds the steps due. */
 export const DecisionSchema = BriefDecisionSchema.extend({ stepsDue: z.array(StepDueSchema).optional() })

@@ -9,6 +9,7 @@ import { writeExecutive } from './executive'
 import { writeHandoff } from './handoff'
 import { planInvalidations } from './invalidations'
 import { assumeOperations } from './operations'
+import { applyOverrides, overrideRisks } from './overrides'
 import { publishPlan, startPlan } from './plan'
 import { applySteps, firesInMonth } from './plan/steps'
 import { assessRisks } from './risks'
@@ -27,7 +28,11 @@ import { ENGINE_VERSION } from './version'
  * read from the plan.
  */
 export function generateBrief(answers: Answers, catalog: Catalog): Brief {
-  const ruled = RULES.map((rules) => rules.decide(answers, catalog))
+  const ruled = applyOverrides(
+    answers,
+    catalog,
+    RULES.map((rules) => rules.decide(answers, catalog)),
+  )
   const plan = startPlan(answers, ruled, catalog)
   const standing = listDeferred(answers, ruled)
   const triggerIds = new Set([...ruled.flatMap((d) => d.revisitWhen), ...standing.map((d) => d.until)])
@@ -42,7 +47,11 @@ export function generateBrief(answers: Answers, catalog: Catalog): Brief {
   const decisions = withSpendStep(steps.decisions, triggers)
   const deferred = standing.filter((d) => triggers.find((t) => t.id === d.until)?.firesInMonth == null)
   const dayOne = planDayOne(answers, decisions)
-  const risks = bySeverity([...assessRisks(answers, decisions, costs), ...planInvalidations(answers, costs, triggers)])
+  const risks = bySeverity([
+    ...overrideRisks(answers, catalog, decisions, published),
+    ...assessRisks(answers, decisions, costs),
+    ...planInvalidations(answers, costs, triggers),
+  ])
   const databaseRationale = rateDatabases(answers, decisions)
   return {
     schemaVersion: 2,

@@ -165,7 +165,7 @@ export function exportAdrs(brief: Brief, answers: Answers | null, options: AdrOp
         revision: options.revision,
         area: d.area,
         choice: d.choice.id,
-        deciders: options.deciders ?? [],
+        deciders: decidersOf(d, options.deciders ?? []),
         supersedes: old ? refTo(old) : null,
       }),
     )
@@ -272,4 +272,9 @@ export function isDate(value: string): boolean {
   } catch {
     return false
   }
+}
+
+/** The person who overrode a decision decides it; the team's deciders follow. */
+function decidersOf(d: Decision, deciders: readonly string[]): string[] {
+  return d.override ? [d.override.by, ...deciders.filter((x) => x !== d.override?.by)] : [...deciders]
 }

@@ -415,9 +415,10 @@ describe('renderMarkdown', () => {
     )
   })
 
-  it('appends every answer in words', () => {
+  it('appends every answer in words, overrides only when there are some', () => {
     const rows = tableRows(section(doc, 'Appendix: answers'))
-    expect(rows).toHaveLength(2 + ANSWER_PATHS.length)
+    expect(rows).toHaveLength(2 + ANSWER_PATHS.length - 1)
+    expect(rows.map((r) => r[0])).not.toContain('`overrides`')
     expect(rows).toContainEqual(['`product.clients`', 'web, mobile'])
     expect(rows).toContainEqual(['`load.scheduledWork`', 'no'])
     expect(rows).toContainEqual(['`budget.monthlyInfraUsd`', '$400 a month'])

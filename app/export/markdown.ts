@@ -1,5 +1,6 @@
 import { ANSWER_PATHS, type AnswerPath, type Answers, readAnswer } from '../engine/answers'
 import { BANDS, type Band, type Brief, type Condition, type Decision, METRICS, type Trigger } from '../engine/brief'
+import { overrideSentence } from '../engine/overrides'
 import { type PictureNode, pictureOf } from '../engine/picture'
 import { autolink, code, linkUrl, md, mermaidLabel, mermaidText, oneLine } from './escape'
 
@@ -15,6 +16,8 @@ export interface MarkdownOptions {
   /** Who prepared the brief and who it is for: a line under the title when given. */
   preparedBy?: string
   preparedFor?: string
+  /** A consultant's notes on sections of this revision, as typed: shown quoted, never as raw Markdown or HTML. */
+  notes?: readonly { section: string; body: string }[]
 }
 
 export function renderMarkdown(brief: Brief, answers: Answers, options: MarkdownOptions = {}): string {
@@ -22,6 +25,7 @@ export function renderMarkdown(brief: Brief, answers: Answers, options: Markdown
   const blocks = [
     header(brief, answers, options),
     executiveBrief(brief),
+    notes(options.notes ?? []),
     decisionTable(brief),
     decisionDetails(brief, guide),
     databaseRationale(brief),
@@ -79,6 +83,36 @@ function header(brief: Brief, answers: Answers, options: MarkdownOptions): Block
   return lines
 }
 
+const SECTION_TITLES: Record<string, string> = {
+  summary: 'Summary',
+  architecture: 'Architecture',
+  decisions: 'Decisions',
+  reasons: 'Decisions in detail',
+  'database-rationale': 'Database rationale',
+  costs: 'Cost bands',
+  triggers: 'Migration triggers',
+  'day-one': 'Day one',
+  deferred: 'Deferred',
+  risks: 'Risks',
+  handoff: 'Handoff',
+  answers: 'Appendix: answers',
+}
+
+/** The consultant's notes, each under the section it is about; every line escaped so no HTML or Markdown in a note takes effect. */
+function notes(list: readonly { section: string; body: string }[]): Block {
+  if (list.length === 0) return []
+  return [
+    '## Notes',
+    ...list.map(
+      (n) =>
+        `**On ${md(SECTION_TITLES[n.section] ?? n.section)}:**\n\n${n.body
+          .split('\n')
+          .map((line) => `> ${md(line)}`)
+          .join('\n')}`,
+    ),
+  ]
+}
+
 function decisionTable(brief: Brief): Block {
   const inStack = new Set(brief.executive?.stack.map((s) => s.area) ?? [])
   const rest = brief.decisions.filter((d) => !inStack.has(d.area))
@@ -90,9 +124,9 @@ function decisionTable(brief: Brief): Block {
       ['Area', 'Choice', 'Status', 'Reason'],
       rest.map((d) => [
         md(d.title),
-        md(d.choice.name),
+        md(d.override ? `${d.choice.name} (decided by ${d.override.by})` : d.choice.name),
         STATUS_WORDS[d.status],
-        md(firstSentence(d.because[0]?.text ?? '')),
+        md(overrideSentence(d) ?? firstSentence(d.because[0]?.text ?? '')),
       ]),
     ),
   ]
@@ -122,13 +156,20 @@ function decisionDetails(brief: Brief, guide: GuideLinker): Block {
       continue
     }
     out.push(`### ${md(d.title)}: ${md(d.choice.name)}`)
-    if (mechanicsApart) {
-      out.push(`Status: ${STATUS_WORDS[d.status]} · guide: ${guide(d.guide)}`)
-      out.push(bullets(d.because.map((b) => md(b.text))))
-    } else {
-      out.push(`Status: ${STATUS_WORDS[d.status]} · choice ${code(d.choice.id)} · guide: ${guide(d.guide)}`)
-      out.push('Why:', bullets(d.because.map(reason)))
-    }
+    const why = (b: Brief['decisions'][number]['because'][number]) => (mechanicsApart ? md(b.text) : reason(b))
+    out.push(
+      mechanicsApart
+        ? `Status: ${STATUS_WORDS[d.status]} · guide: ${guide(d.guide)}`
+        : `Status: ${STATUS_WORDS[d.status]} · choice ${code(d.choice.id)} · guide: ${guide(d.guide)}`,
+    )
+    if (d.override) {
+      out.push(`**${md(overrideSentence(d) ?? '')}**`)
+      out.push(
+        `Why the engine recommended ${md(d.override.recommended.name)}:`,
+        bullets(d.override.recommendedBecause.map(why)),
+      )
+    } else if (mechanicsApart) out.push(bullets(d.because.map(why)))
+    else out.push('Why:', bullets(d.because.map(why)))
     if (d.alternatives.length > 0) {
       out.push(
         'Alternatives considered:',
@@ -564,7 +605,11 @@ function appendix(answers: Answers): Block {
     '## Appendix: answers',
     table(
       ['Answer', 'Value'],
-      ANSWER_PATHS.map((path) => [code(path, true), answerInWords(path, readAnswer(answers, path))]),
+      // Overrides are listed only when there are some, so a brief without them reads as it always did.
+      ANSWER_PATHS.filter((path) => path !== 'overrides' || (answers.overrides?.length ?? 0) > 0).map((path) => [
+        code(path, true),
+        answerInWords(path, readAnswer(answers, path)),
+      ]),
     ),
   ]
 }

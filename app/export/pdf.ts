@@ -31,6 +31,8 @@ export interface PdfOptions {
   client?: string
   /** Address guide links start with, e.g. `https://stackbrief.example`; without it a guide is named, not linked. */
   guideBaseUrl?: string
+  /** A consultant's notes on sections of this revision, printed as typed. */
+  notes?: readonly { section: string; body: string }[]
 }
 
 const PAGE_POINTS: Record<PageSize, { width: number; height: number }> = {
@@ -130,7 +132,7 @@ function documentDefinition(brief: Brief, answers: Answers, options: PdfOptions)
         },
         pageBreak: 'before',
       },
-      ...body({ brief, answers, width, guide: guideLinker(options.guideBaseUrl) }),
+      ...body({ brief, answers, width, guide: guideLinker(options.guideBaseUrl), notes: options.notes ?? [] }),
     ],
   }
 }

@@ -1,4 +1,5 @@
 import { AREAS, type Area, type Brief, type Decision, type Trigger } from '../engine/brief'
+import { overrideSentence } from '../engine/overrides'
 import { oneLine } from './escape'
 
 /**
@@ -195,8 +196,11 @@ export function buildRadar(brief: Brief, options: RadarOptions = {}): RadarEntry
     })
 }
 
+/** The first reason; for an overridden decision, who decided, against what, and the recommendation's own first reason. */
 function reason(d: Decision): string {
-  return d.because[0]?.text ?? ''
+  const decided = overrideSentence(d)
+  if (!decided || !d.override) return d.because[0]?.text ?? ''
+  return `${decided} The recommendation's reason: ${d.override.recommendedBecause[0]?.text ?? ''}`
 }
 
 function about(title: string, text: string): string {

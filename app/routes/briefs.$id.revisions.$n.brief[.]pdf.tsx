@@ -10,7 +10,7 @@ import { parsePdfQuery, pdfResponse, requestIdOf } from './brief-pdf.server'
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const query = parsePdfQuery(request, requestIdOf(context))
   if (query instanceof Response) return query
-  const { briefId, revision } = await loadRevision(request, params.id, params.n ?? '', { history: false })
+  const { briefId, revision, notes } = await loadRevision(request, params.id, params.n ?? '', { history: false })
   return pdfResponse({
     brief: revision.brief,
     answers: revision.answers,
@@ -19,10 +19,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       date: revision.createdAt.slice(0, 10),
       revision: revision.number,
       guideBaseUrl: guideBaseUrl(context),
+      notes: notes.map((n) => ({ section: n.section, body: n.body })),
     },
     filename: `${downloadName(revision.title, revision.number)}.pdf`,
-    // A revision never changes once written.
-    cacheControl: 'private, max-age=3600',
-    cacheKey: JSON.stringify([briefId, revision.number, query, new URL(request.url).origin]),
+    // A revision never changes once written, but its notes can.
+    cacheControl: 'private, no-cache',
+    cacheKey: JSON.stringify([briefId, revision.number, query, new URL(request.url).origin, notes.map((n) => n.id)]),
   })
 }

@@ -11,14 +11,19 @@ import { parsePdfQuery, requestIdOf } from './brief-pdf.server'
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const query = parsePdfQuery(request, requestIdOf(context))
   if (query instanceof Response) return query
-  const { revision } = await loadRevision(request, params.id, params.n ?? '', { history: false })
-  const options = { guideBaseUrl: guideBaseUrl(context), preparedBy: query.preparedBy, preparedFor: query.client }
+  const { revision, notes } = await loadRevision(request, params.id, params.n ?? '', { history: false })
+  const options = {
+    guideBaseUrl: guideBaseUrl(context),
+    preparedBy: query.preparedBy,
+    preparedFor: query.client,
+    notes,
+  }
   return new Response(renderMarkdown(revision.brief, revision.answers, options), {
     headers: {
       'Content-Type': 'text/markdown; charset=utf-8',
       'Content-Disposition': `attachment; filename="${downloadName(revision.title, revision.number)}.md"`,
-      // A revision never changes once written.
-      'Cache-Control': 'private, max-age=3600',
+      // A revision never changes once written, but its notes can.
+      'Cache-Control': 'private, no-cache',
     },
   })
 }

@@ -4,17 +4,25 @@ import { BriefErrorBoundary } from '~/components/saved-brief/brief-error'
 import { loadRevision, revisionPageView } from '~/components/saved-brief/brief-route.server'
 import { exportOptionsAction, formIntent } from '~/components/saved-brief/export-options.server'
 import { EXPORT_OPTIONS_INTENT } from '~/components/saved-brief/export-options-form'
+import { noteAddAction, noteRemoveAction } from '~/components/saved-brief/notes.server'
+import { NOTE_ADD_INTENT, NOTE_REMOVE_INTENT } from '~/components/saved-brief/notes-panel'
+import { overrideAction, overridePanel } from '~/components/saved-brief/override.server'
+import { OVERRIDE_INTENT } from '~/components/saved-brief/override-form'
 import { SavedBriefPage } from '~/components/saved-brief/saved-brief-page'
 import { pageError } from '~/web/form-body.server'
 
 /** /briefs/:id/revisions/:n: one revision of a saved brief, at its own address for good. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  return revisionPageView(await loadRevision(request, params.id, params.n ?? ''), request, context)
+  const page = await loadRevision(request, params.id, params.n ?? '')
+  return { ...revisionPageView(page, request, context), overridePanel: overridePanel(request, page.revision.brief) }
 }
 
-/** The export options form, which every revision's page shows. */
+/** The export options form, which every revision's page shows, and the override form a decision's link opens. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { intent, form } = await formIntent(request)
+  if (intent === OVERRIDE_INTENT) return overrideAction(request, params, form)
+  if (intent === NOTE_ADD_INTENT) return noteAddAction(request, params, form)
+  if (intent === NOTE_REMOVE_INTENT) return noteRemoveAction(request, params, form)
   if (intent !== EXPORT_OPTIONS_INTENT) {
     throw pageError(
       400,
@@ -40,6 +48,8 @@ export default function Revision() {
     <SavedBriefPage
       {...useLoaderData<typeof loader>()}
       exportOptionsForm={actionData && 'exportOptions' in actionData ? actionData.exportOptions : null}
+      overrideForm={actionData && 'override' in actionData ? actionData.override : null}
+      noteForm={actionData && 'note' in actionData ? actionData.note : null}
     />
   )
 }

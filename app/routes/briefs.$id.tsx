@@ -5,17 +5,28 @@ import { BriefErrorBoundary } from '~/components/saved-brief/brief-error'
 import { loadRevision, revisionPageView } from '~/components/saved-brief/brief-route.server'
 import { exportOptionsAction, formIntent } from '~/components/saved-brief/export-options.server'
 import { EXPORT_OPTIONS_INTENT } from '~/components/saved-brief/export-options-form'
+import { noteAddAction, noteRemoveAction } from '~/components/saved-brief/notes.server'
+import { NOTE_ADD_INTENT, NOTE_REMOVE_INTENT } from '~/components/saved-brief/notes-panel'
+import { overrideAction, overridePanel } from '~/components/saved-brief/override.server'
+import { OVERRIDE_INTENT } from '~/components/saved-brief/override-form'
 import { SavedBriefPage } from '~/components/saved-brief/saved-brief-page'
 
 /** /briefs/:id: a saved brief at its latest revision, with what the newest check-in says about its triggers. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const page = await loadRevision(request, params.id, undefined)
-  return { ...revisionPageView(page, request, context), revisit: await loadRevisit(request, page.briefId) }
+  return {
+    ...revisionPageView(page, request, context),
+    overridePanel: overridePanel(request, page.revision.brief),
+    revisit: await loadRevisit(request, page.briefId),
+  }
 }
 
-/** The review date and export options forms; check-ins and tokens have their own addresses. */
+/** The review date, export options and override forms; check-ins and tokens have their own addresses. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { intent, form } = await formIntent(request)
+  if (intent === OVERRIDE_INTENT) return overrideAction(request, { id: params.id }, form)
+  if (intent === NOTE_ADD_INTENT) return noteAddAction(request, { id: params.id }, form)
+  if (intent === NOTE_REMOVE_INTENT) return noteRemoveAction(request, { id: params.id }, form)
   if (intent === EXPORT_OPTIONS_INTENT) return exportOptionsAction(request, params.id, form)
   return reviewByAction(request, params.id)
 }
@@ -37,6 +48,8 @@ export default function LatestRevision() {
       {...page}
       revisit={{ ...revisit, reviewByForm: actionData && 'reviewBy' in actionData ? actionData.reviewBy : null }}
       exportOptionsForm={actionData && 'exportOptions' in actionData ? actionData.exportOptions : null}
+      overrideForm={actionData && 'override' in actionData ? actionData.override : null}
+      noteForm={actionData && 'note' in actionData ? actionData.note : null}
     />
   )
 }

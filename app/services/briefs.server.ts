@@ -61,7 +61,7 @@ export class InvalidInputError extends Error {
   }
 }
 
-export function newId(prefix: 'b' | 'r' | 't'): string {
+export function newId(prefix: 'b' | 'r' | 't' | 'n'): string {
   // 256 is a multiple of 32, so each byte's low five bits are uniform.
   let id = `${prefix}_`
   for (const byte of randomBytes(16)) id += ID_ALPHABET[byte & 31]

@@ -95,6 +95,7 @@ export async function purgeDeletedBriefs(
       await trx.deleteFrom('drafts').where('brief_id', '=', id).execute()
       await trx.deleteFrom('brief_tokens').where('brief_id', '=', id).execute()
       await trx.deleteFrom('brief_export_options').where('brief_id', '=', id).execute()
+      await trx.deleteFrom('brief_notes').where('brief_id', '=', id).execute()
       await trx.deleteFrom('checkins').where('brief_id', '=', id).execute()
       await trx.deleteFrom('revisions').where('brief_id', '=', id).execute()
       const removed = await trx

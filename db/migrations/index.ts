@@ -6,6 +6,7 @@ import * as jobsAndDeletion from './0004-jobs-and-deletion'
 import * as limits from './0005-limits'
 import * as rateLimits from './0006-rate-limits'
 import * as exportOptions from './0007-export-options'
+import * as notes from './0008-notes'
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so
@@ -19,4 +20,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005-limits': limits,
   '0006-rate-limits': rateLimits,
   '0007-export-options': exportOptions,
+  '0008-notes': notes,
 }

@@ -17,6 +17,7 @@ import type {
   SELLS_TO,
   SENSITIVE_DATA,
 } from '~/engine/answers'
+import { readAnswer } from '~/engine/answers'
 import type {
   Area,
   Band,
@@ -241,15 +242,17 @@ export const ANSWER_LABELS: Record<AnswerPath, AnswerLabel> = {
   'operations.uptimeTarget': { label: 'Uptime target', format: (v) => (typeof v === 'string' ? `${v}%` : 'Not given') },
   'operations.restoreWithinHours': { label: 'Restore within', format: amount('hours') },
   'operations.maxDataLossMinutes': { label: 'Most data that may be lost', format: amount('minutes') },
+  overrides: {
+    label: 'Decisions overridden by a person',
+    format: (value) => formatList(Array.isArray(value) ? value.map(String) : [], 'None'),
+  },
 }
 
 /** Every answer path, in questionnaire order. */
 export const ANSWER_PATH_ORDER = Object.keys(ANSWER_LABELS) as AnswerPath[]
 
 export function readAnswerValue(answers: Answers, path: AnswerPath): unknown {
-  const [section, field] = path.split('.') as [keyof Answers, string]
-  const group = answers[section]
-  return typeof group === 'object' && group !== null ? (group as Record<string, unknown>)[field] : undefined
+  return readAnswer(answers, path)
 }
 
 /** "Longest task: 180 s": one answer in words, as a reason cites it. */

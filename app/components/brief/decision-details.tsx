@@ -1,9 +1,14 @@
+import { createContext, useContext } from 'react'
 import type { Answers } from '~/engine/answers'
 import type { Brief, Decision, Trigger } from '~/engine/brief'
+import { overrideSentence } from '~/engine/overrides'
 import { GuideLink } from './guide-link'
 import { Reasons } from './reasons'
 import { BriefSection } from './section'
 import { DecisionBadge, TriggerBadge } from './status-badge'
+
+/** True where a person may override decisions (a saved brief's page): each decision then links to the override form. */
+export const OverrideLinks = createContext(false)
 
 export function DecisionDetails({ brief, answers }: { brief: Brief; answers: Answers }) {
   const triggers = new Map(brief.triggers.map((t) => [t.id, t]))
@@ -29,6 +34,8 @@ function DecisionCard({
 }) {
   const id = `decision-${decision.area}`
   const applies = decision.choice.id !== 'none'
+  const overridable = useContext(OverrideLinks)
+  const decided = overrideSentence(decision)
   return (
     <article id={id} aria-labelledby={`${id}-title`} className={applies ? 'decision' : 'decision decision--none'}>
       <header className="decision__header">
@@ -40,10 +47,25 @@ function DecisionCard({
           {decision.choice.name}
         </h3>
         {applies ? <DecisionBadge status={decision.status} /> : <span className="not-applicable">Not applicable</span>}
+        {overridable ? (
+          <a className="decision__override-link" href={`?override=${decision.area}#override`}>
+            Override<span className="visually-hidden"> {decision.title}</span>
+          </a>
+        ) : null}
       </header>
       <div className="decision__body">
         <div className="decision__why">
-          <Reasons because={decision.because} answers={answers} />
+          {decided && decision.override ? (
+            <>
+              <p className="decision__decided">
+                <strong>{decided}</strong>
+              </p>
+              <h4>Why the engine recommended {decision.override.recommended.name}</h4>
+              <Reasons because={decision.override.recommendedBecause} answers={answers} />
+            </>
+          ) : (
+            <Reasons because={decision.because} answers={answers} />
+          )}
         </div>
         <div className="decision__more">
           {decision.alternatives.length > 0 ? (

@@ -2,6 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import type { Answers } from '~/engine/answers'
 import type { Brief } from '~/engine/brief'
 import { BriefView } from '../brief/brief-view'
+import { OverrideLinks } from '../brief/decision-details'
 import { BRIEF_BODY_ID, InStaticHtml, type StaticHtmlSink } from '../static-html'
 
 /**
@@ -15,8 +16,11 @@ export function briefBodyHtml(
   answers: Answers,
   /** A key for this exact revision (revisions never change): its drawing is kept and reused. */
   cacheKey?: string,
+  /** A saved brief's page: each decision links to the override form. */
+  { overridable = false }: { overridable?: boolean } = {},
 ): string | null {
-  const html = cacheKey ? cachedBody(cacheKey, () => drawBody(brief, answers)) : drawBody(brief, answers)
+  const draw = () => drawBody(brief, answers, overridable)
+  const html = cacheKey ? cachedBody(`${cacheKey}:${overridable}`, draw) : draw()
   const sink = (context as { staticHtml?: StaticHtmlSink } | undefined)?.staticHtml
   if (sink) {
     sink.set(BRIEF_BODY_ID, html)
@@ -25,10 +29,12 @@ export function briefBodyHtml(
   return html
 }
 
-function drawBody(brief: Brief, answers: Answers): string {
+function drawBody(brief: Brief, answers: Answers, overridable: boolean): string {
   return renderToStaticMarkup(
     <InStaticHtml.Provider value={true}>
-      <BriefView brief={brief} answers={answers} />
+      <OverrideLinks.Provider value={overridable}>
+        <BriefView brief={brief} answers={answers} />
+      </OverrideLinks.Provider>
     </InStaticHtml.Provider>,
   )
 }

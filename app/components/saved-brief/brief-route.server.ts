@@ -10,6 +10,7 @@ import {
 } from '~/services/briefs.server'
 import { type AttentionItem, listBriefsNeedingAttention } from '~/services/checkins.server'
 import { type ExportOptions, getExportOptions } from '~/services/export-options.server'
+import { type Note, notesAt } from '~/services/notes.server'
 import { type Db, getDb } from '../../../db/client.server'
 import { notFound, workspaceOf } from '../wizard/draft-route.server'
 import { type BriefHead, briefBodyHtml, briefHead } from './brief-body.server'
@@ -28,6 +29,8 @@ export interface RevisionPageData {
   headRevision: number
   /** Paper size and names remembered for this brief's downloads. */
   exportOptions: ExportOptions
+  /** The consultant's notes that hold at this revision. */
+  notes: Note[]
 }
 
 const REVISION_NUMBER = /^[1-9]\d{0,8}$/
@@ -70,6 +73,7 @@ export async function loadRevision(
   }
   const page = history ? await loadHistory(request, db, workspaceId, id) : null
   const exportOptions = await getExportOptions(db, { workspaceId, briefId: id })
+  const notes = await notesAt(db, { workspaceId, briefId: id, revision: revision.number })
   return {
     briefId: id,
     revision,
@@ -78,6 +82,7 @@ export async function loadRevision(
     nextHistoryCursor: page?.nextCursor ?? null,
     headRevision,
     exportOptions,
+    notes,
   }
 }
 
@@ -111,7 +116,9 @@ export function revisionPageView(page: RevisionPageData, request: Request, conte
     revision: {
       ...rest,
       brief: briefHead(brief),
-      bodyHtml: briefBodyHtml(context, brief, answers, `${workspaceOf(request)}:${page.briefId}:${rest.number}`),
+      bodyHtml: briefBodyHtml(context, brief, answers, `${workspaceOf(request)}:${page.briefId}:${rest.number}`, {
+        overridable: true,
+      }),
     },
   }
 }

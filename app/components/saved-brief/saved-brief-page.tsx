@@ -10,6 +10,8 @@ import { SiteLayout } from '../site-layout'
 import { BRIEF_BODY_ID, StaticHtml } from '../static-html'
 import { ExportOptions, type ExportOptionsForm, type ExportOptionsValues, exportQuery } from './export-options-form'
 import { formatDateTime } from './format-date'
+import { type NoteFormState, NotesPanel, type NoteView } from './notes-panel'
+import { OverrideForm, type OverrideFormState, type OverridePanel } from './override-form'
 import { RevisionHistory } from './revision-history'
 
 export interface SavedBriefPageProps {
@@ -32,6 +34,12 @@ export interface SavedBriefPageProps {
   exportOptions: ExportOptionsValues
   /** The export options form as sent back when it was refused. */
   exportOptionsForm?: ExportOptionsForm | null
+  /** The override form a decision's "Override" link opened (`?override=<area>`), and the form as sent back when refused. */
+  overridePanel?: OverridePanel | null
+  overrideForm?: OverrideFormState | null
+  /** The consultant's notes at this revision, and the note form as sent back when refused. */
+  notes?: readonly NoteView[]
+  noteForm?: NoteFormState | null
 }
 
 /** A saved brief at one revision: every section, the downloads, "Edit answers" and the history. */
@@ -45,6 +53,10 @@ export function SavedBriefPage({
   revisit,
   exportOptions,
   exportOptionsForm,
+  overridePanel,
+  overrideForm,
+  notes = [],
+  noteForm,
 }: SavedBriefPageProps) {
   const { brief, number, bodyHtml } = revision
   const base = `/briefs/${briefId}/revisions/${number}`
@@ -112,6 +124,8 @@ export function SavedBriefPage({
           <BriefContents />
         </aside>
         <div className="brief-main">
+          {overridePanel ? <OverrideForm panel={overridePanel} refused={overrideForm} /> : null}
+          <NotesPanel notes={notes} refused={noteForm} />
           <StaticHtml id={BRIEF_BODY_ID} html={bodyHtml} />
           <CostChartIsland costs={brief.costs} body={bodyHtml} />
           {revisit ? <RevisitPanel briefId={briefId} revisit={revisit} /> : null}

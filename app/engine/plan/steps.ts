@@ -143,7 +143,17 @@ export function applySteps(
     const steps = [...(d.stepsDue ?? []), ...(due.get(d.area) ?? [])]
     const withSteps = { ...d, stepsDue: steps }
     const team = steps.find((s) => s.trigger === 'team_outgrows_one_service')
-    return team && d.area === 'architecture_style' ? extractFirstService(a, withSteps, team.month) : withSteps
+    if (!team || d.area !== 'architecture_style') return withSteps
+    if (!d.override) return extractFirstService(a, withSteps, team.month)
+    // A person's choice stands; the recommendation it set aside is the one the brief would otherwise give.
+    const o = d.override
+    const rec = extractFirstService(
+      a,
+      { ...withSteps, choice: o.recommended, because: o.recommendedBecause },
+      team.month,
+    )
+    const recommended = { id: rec.choice.id, name: rec.choice.name }
+    return { ...withSteps, override: { ...o, recommended, recommendedBecause: rec.because } }
   })
   return { decisions: out, added }
 }

@@ -71,10 +71,22 @@ export function buildRecord(src: RecordSource, bullet: '*' | '-'): RecordContent
     .map((id) => brief.triggers.find((t) => t.id === id))
     .filter((t): t is Trigger => t !== undefined)
   const firstReason = d.because[0]?.text ?? ''
+  const o = d.override
+  // An overridden decision is argued from the person's reason; the recommendation stays a considered option with its own reasons.
+  const goods = o
+    ? [`Good, because ${md(lowerFirstWord(o.reason))}`]
+    : d.because.map((b) => `Good, because ${md(lowerFirstWord(b.text))}`)
 
   const context = [...contextParagraphs(src, list), md(AREA_QUESTIONS[d.area])]
 
-  const drivers = [list(d.because.map((b) => `${md(b.text)} (${code(b.rule)})`))]
+  const drivers = o
+    ? [
+        list([
+          `${md(o.reason)} (decided by ${md(o.by)})`,
+          ...o.recommendedBecause.map((b) => `${md(b.text)} (${code(b.rule)})`),
+        ]),
+      ]
+    : [list(d.because.map((b) => `${md(b.text)} (${code(b.rule)})`))]
   const options = [list([md(d.choice.name), ...d.alternatives.map((a) => md(a.name))])]
 
   const when = (t: Trigger) => `${md(lowerFirstWord(withoutFullStop(t.title)))} (${code(t.id)})`
@@ -86,9 +98,13 @@ export function buildRecord(src: RecordSource, bullet: '*' | '-'): RecordContent
             ? `It is proposed, not yet built: it is taken up when ${triggers.map(when).join(' or ')}. Until then the record stays proposed.`
             : 'It is proposed, not yet built: it is taken up when the team measures a need for it. Until then the record stays proposed.',
         ]
-      : [
-          `Chosen option: "${md(d.choice.name)}", because it comes out best against the decision drivers above: ${md(firstSentence(firstReason))}`,
-        ]
+      : o
+        ? [
+            `Chosen option: "${md(d.choice.name)}", decided by ${md(o.by)}${o.recommended.id === d.choice.id ? ', as recommended' : `, against the recommendation of "${md(o.recommended.name)}"`}, because ${md(lowerFirstWord(o.reason))}`,
+          ]
+        : [
+            `Chosen option: "${md(d.choice.name)}", because it comes out best against the decision drivers above: ${md(firstSentence(firstReason))}`,
+          ]
 
   const limits =
     d.status === 'defer'
@@ -102,9 +118,7 @@ export function buildRecord(src: RecordSource, bullet: '*' | '-'): RecordContent
           `Bad, because it sets aside ${md(joinOr(d.alternatives.map((a) => a.name)))} for now; the pros and cons below say why.`,
         ]
       : []
-  const consequences = [
-    list([...d.because.map((b) => `Good, because ${md(lowerFirstWord(b.text))}`), ...limits, ...setAside]),
-  ]
+  const consequences = [list([...goods, ...limits, ...setAside])]
 
   const confirmation = confirm(src, triggers, list)
 
@@ -112,12 +126,18 @@ export function buildRecord(src: RecordSource, bullet: '*' | '-'): RecordContent
   const prosAndCons: Option[] = [
     {
       title: md(d.choice.name),
-      bullets: [
-        d.status === 'defer' ? 'Chosen, for when its trigger holds.' : 'Chosen.',
-        list([...d.because.map((b) => `Good, because ${md(lowerFirstWord(b.text))}`), ...limits]),
-      ],
+      bullets: [d.status === 'defer' ? 'Chosen, for when its trigger holds.' : 'Chosen.', list([...goods, ...limits])],
     },
     ...d.alternatives.map((a) => {
+      if (o && a.id === o.recommended.id) {
+        return {
+          title: md(a.name),
+          bullets: [
+            `The recommendation from the answers, set aside by ${md(o.by)}.`,
+            list(o.recommendedBecause.map((b) => `Good, because ${md(lowerFirstWord(b.text))}`)),
+          ],
+        }
+      }
       const movesHere = chosenTargets.has(a.id)
         ? triggers.filter((t) => (TRIGGER_TARGETS[t.id] ?? []).includes(a.id))
         : []

@@ -75,6 +75,7 @@ export const ANSWER_LABELS: Record<AnswerPath, string> = {
   'operations.uptimeTarget': 'Uptime target',
   'operations.restoreWithinHours': 'Restore within',
   'operations.maxDataLossMinutes': 'Most data that may be lost',
+  overrides: 'Decisions overridden by a person',
 }
 
 const UNITS: Partial<Record<AnswerPath, string>> = {

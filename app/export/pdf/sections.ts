@@ -11,6 +11,7 @@ import {
   METRICS,
   type Trigger,
 } from '../../engine/brief'
+import { overrideSentence } from '../../engine/overrides'
 import { formatCents, formatNumber } from '../markdown'
 import { architectureFigure } from './architecture'
 import { BAND_NAMES, costChart } from './chart'
@@ -44,11 +45,13 @@ export interface BodyContext {
   /** Width of the text block in points, for the chart and the architecture figure. */
   width: number
   guide: (slug: string) => ContentText
+  notes?: readonly { section: string; body: string }[]
 }
 
 export function body(ctx: BodyContext): Content[] {
   return [
     ctx.brief.executive ? executive(ctx) : summary(ctx),
+    notes(ctx),
     decisionTable(ctx),
     decisionDetails(ctx),
     databaseRationale(ctx),
@@ -169,7 +172,7 @@ function decisionTable({ brief }: BodyContext): Content[] {
         { text: clean(d.title), style: 'td', bold: true },
         { text: clean(d.choice.name), style: 'td', color: ACCENT, linkToDestination: `decision-${d.area}` },
         badge(d.status, STATUS_WORDS[d.status]),
-        { text: firstSentence(clean(d.because[0]?.text)), style: 'td' },
+        { text: clean(overrideSentence(d)) || firstSentence(clean(d.because[0]?.text)), style: 'td' },
       ]),
     ),
   ]
@@ -186,7 +189,9 @@ function decisionDetails({ brief, guide }: BodyContext): Content[] {
     return apart && t ? { text: `${clean(t.title)} (see Migration triggers)` } : triggerLine(id, t)
   }
   for (const d of brief.decisions) {
-    const [first, ...rest] = d.because
+    // An overridden decision shows the person's word first and keeps the recommendation's reasons under it.
+    const [first, ...rest] = d.override?.recommendedBecause ?? d.because
+    const decided = overrideSentence(d)
     out.push(
       keepTogether(
         {
@@ -207,7 +212,15 @@ function decisionDetails({ brief, guide }: BodyContext): Content[] {
           ],
           margin: [0, 0, 0, 2],
         },
-        { text: 'WHY', style: 'label' },
+        ...(decided
+          ? [
+              { text: clean(decided), bold: true, margin: [0, 2, 0, 2] as [number, number, number, number] },
+              {
+                text: `WHY THE ENGINE RECOMMENDED ${clean(d.override?.recommended.name).toUpperCase()}`,
+                style: 'label',
+              },
+            ]
+          : [{ text: 'WHY', style: 'label' }]),
         bullets(first ? [reason(first)] : [], [0, 0, 0, 0]),
       ),
     )
@@ -575,6 +588,33 @@ function risks({ brief }: BodyContext): Content[] {
       ],
       sorted.map((r) => [badge(r.severity, SEVERITY_WORDS[r.severity]), clean(r.text), clean(r.mitigation)]),
     ),
+  ]
+}
+
+const NOTE_SECTION_TITLES: Record<string, string> = {
+  summary: 'Summary',
+  architecture: 'Architecture',
+  decisions: 'Decisions',
+  reasons: 'Decisions in detail',
+  'database-rationale': 'Database rationale',
+  costs: 'Cost bands',
+  triggers: 'Migration triggers',
+  'day-one': 'Day one',
+  deferred: 'Deferred',
+  risks: 'Risks',
+  handoff: 'Handoff',
+  answers: 'Appendix: answers',
+}
+
+/** The consultant's notes, each under the section it is about, as typed. */
+function notes({ notes: list = [] }: BodyContext): Content[] {
+  if (list.length === 0) return []
+  return [
+    sectionHeading('notes', 'Notes', true),
+    ...list.flatMap((n): Content[] => [
+      { text: `ON ${clean(NOTE_SECTION_TITLES[n.section] ?? n.section).toUpperCase()}`, style: 'label' },
+      { text: clean(n.body), margin: [0, 0, 0, 6] },
+    ]),
   ]
 }
 

@@ -1,0 +1,49 @@
+import { data, redirect } from '@remix-run/node'
+import { addNote, NoteSchema, removeNote } from '~/services/notes.server'
+import { getDb } from '../../../db/client.server'
+import { notFound, workspaceOf } from '../wizard/draft-route.server'
+import { loadRevision } from './brief-route.server'
+import type { NoteFormState } from './notes-panel'
+
+/**
+ * The brief page's note forms. Adding: the note from this revision on, or a
+ * 422 with a message at each field and what was typed kept. Removing: the
+ * note hidden from this revision on. Needs what "Edit answers" needs.
+ */
+export async function noteAddAction(request: Request, params: { id?: string; n?: string }, form: FormData) {
+  const { briefId, revision } = await loadRevision(request, params.id, params.n, { history: false })
+  const values = {
+    section: String(form.get('section') ?? '').slice(0, 60),
+    body: String(form.get('body') ?? '').slice(0, 8000),
+  }
+  const parsed = NoteSchema.safeParse(values)
+  if (!parsed.success) {
+    const errors: NoteFormState['errors'] = {}
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] as 'section' | 'body'
+      errors[field] ??= issue.message
+    }
+    return data({ note: { values, errors } satisfies NoteFormState }, { status: 422 })
+  }
+  const added = await addNote(await getDb(), {
+    workspaceId: workspaceOf(request),
+    briefId,
+    revision: revision.number,
+    note: parsed.data,
+  })
+  if (!added) throw notFound(`There is no brief with the id “${briefId}” in this workspace.`)
+  return redirect(`${new URL(request.url).pathname}#notes`)
+}
+
+export async function noteRemoveAction(request: Request, params: { id?: string; n?: string }, form: FormData) {
+  const { briefId, revision } = await loadRevision(request, params.id, params.n, { history: false })
+  const noteId = String(form.get('noteId') ?? '').slice(0, 40)
+  const removed = await removeNote(await getDb(), {
+    workspaceId: workspaceOf(request),
+    briefId,
+    revision: revision.number,
+    noteId,
+  })
+  if (!removed) throw notFound('There is no such note on this revision.')
+  return redirect(`${new URL(request.url).pathname}#notes`)
+}

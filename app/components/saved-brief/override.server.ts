@@ -1,0 +1,61 @@
+import { data, redirect } from '@remix-run/node'
+import { OverridesSchema } from '~/engine/answers'
+import { AREAS, type Area, type Brief } from '~/engine/brief'
+import { CHOICE_IDS } from '~/engine/choice-ids'
+import { choiceName } from '~/engine/overrides'
+import { problemsFromError } from '~/lib/problems'
+import { overrideDecision } from '~/services/overrides.server'
+import { getDb } from '../../../db/client.server'
+import { notFound, workspaceOf } from '../wizard/draft-route.server'
+import { loadRevision } from './brief-route.server'
+import { OVERRIDE_FIELDS, type OverrideField, type OverrideFormState, type OverridePanel } from './override-form'
+
+/**
+ * The brief page's override form: the next revision with the override, and
+ * its page; or a 422 with a message at each field and what was typed kept.
+ * Needs what "Edit answers" needs: the brief in this workspace.
+ */
+export async function overrideAction(request: Request, params: { id?: string; n?: string }, form: FormData) {
+  const { briefId, revision } = await loadRevision(request, params.id, params.n, { history: false })
+  const values = Object.fromEntries(
+    OVERRIDE_FIELDS.map((f) => [f, String(form.get(f) ?? '').slice(0, 2000)]),
+  ) as Record<OverrideField, string>
+  const parsed = OverridesSchema.safeParse([values])
+  if (!parsed.success) {
+    const errors: OverrideFormState['errors'] = {}
+    for (const p of problemsFromError(parsed.error, { input: [values], schema: OverridesSchema })) {
+      const field = (/^\[0\]\.(\w+)/.exec(p.path)?.[1] ?? 'area') as OverrideField
+      errors[field] ??= fieldMessage(field, p.message)
+    }
+    return data({ override: { values, errors } satisfies OverrideFormState }, { status: 422 })
+  }
+  const next = await overrideDecision(await getDb(), {
+    workspaceId: workspaceOf(request),
+    briefId,
+    answers: revision.answers,
+    override: parsed.data[0],
+  })
+  if (!next) throw notFound(`There is no brief with the id “${briefId}” in this workspace.`)
+  return redirect(`/briefs/${briefId}/revisions/${next.number}#decision-${parsed.data[0].area}`)
+}
+
+function fieldMessage(field: OverrideField, message: string): string {
+  if (field === 'choice' && message.includes('got ""')) return 'Choose one of the options.'
+  if (field === 'reason' && message.startsWith('expected non-empty')) return 'Say why, in up to 1,000 characters.'
+  if (field === 'by' && message.startsWith('expected non-empty')) return 'Give the name of the person who decides.'
+  return `Expected ${message.replace(/^expected /, '')}`
+}
+
+/** The override form for `?override=<area>`, or null when the address asks for none (or an unknown area). */
+export function overridePanel(request: Request, brief: Brief): OverridePanel | null {
+  const area = new URL(request.url).searchParams.get('override') as Area | null
+  if (!area || !AREAS.includes(area)) return null
+  const d = brief.decisions.find((x) => x.area === area)
+  if (!d) return null
+  return {
+    area,
+    title: d.title,
+    current: { id: d.choice.id, name: d.choice.name },
+    choices: CHOICE_IDS[area].map((id) => ({ id, name: choiceName(d, id) })),
+  }
+}

@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
+import { AnswersSchema } from '~/engine/answers'
+import { action as latestAction, loader as latestLoader } from '~/routes/briefs.$id'
+import { action as revisionAction, loader as revisionLoader } from '~/routes/briefs.$id.revisions.$n'
+import { createBrief, getRevision } from '~/services/briefs.server'
+import { type Db, setDbForTests } from '../../db/client.server'
+import { LOCAL_WORKSPACE_ID } from '../../db/migrations/0001-initial'
+import { testDatabases } from '../support/databases'
+import { args, location, thrown, unwrap } from './revisit-support'
+
+/** The brief page's override form: the next revision with the person's choice, or a 422 with field messages. */
+
+const EXAMPLE = AnswersSchema.parse(
+  parse(readFileSync(join(process.cwd(), 'content', 'examples', 'b2b-saas.yaml'), 'utf8')),
+)
+
+type Refused = { override: { values: Record<string, string>; errors: Record<string, string> } }
+
+const dbs = await testDatabases()
+
+describe.each(dbs)('overriding a decision on $name', (t) => {
+  let db: Db
+  let cleanup: () => Promise<void>
+
+  beforeAll(async () => {
+    ;({ db, cleanup } = await t.open())
+    setDbForTests(db)
+  })
+
+  afterAll(async () => {
+    setDbForTests(undefined)
+    await cleanup()
+  })
+
+  async function newBrief(): Promise<string> {
+    return (await createBrief(db, { workspaceId: LOCAL_WORKSPACE_ID, answers: EXAMPLE })).brief.id
+  }
+
+  it('opens the form for one area with its vocabulary, and makes the next revision with the override', async () => {
+    const id = await newBrief()
+    const page = await revisionLoader(args(`/briefs/${id}/revisions/1?override=email`, { id, n: '1' }))
+    expect(page.overridePanel?.area).toBe('email')
+    expect(page.overridePanel?.choices.map((c) => c.id)).toEqual(['postmark', 'resend', 'amazon_ses'])
+    const recommended = page.overridePanel?.current.id
+    const choice = recommended === 'amazon_ses' ? 'postmark' : 'amazon_ses'
+    const fields = { intent: 'override', area: 'email', choice, reason: 'The client runs on AWS', by: 'Dana Reyes' }
+    const done = await revisionAction(args(`/briefs/${id}/revisions/1`, { id, n: '1' }, fields))
+    expect(location(done)).toBe(`/briefs/${id}/revisions/2#decision-email`)
+    const next = await getRevision(db, { workspaceId: LOCAL_WORKSPACE_ID, briefId: id, number: 2 })
+    expect(next?.answers.overrides).toEqual([
+      { area: 'email', choice, reason: 'The client runs on AWS', by: 'Dana Reyes' },
+    ])
+    const email = next?.brief.decisions.find((d) => d.area === 'email')
+    expect(email?.choice.id).toBe(choice)
+    expect(email?.override?.recommended.id).toBe(recommended)
+    // The latest page overrides too, replacing the earlier override of the same area.
+    const again = { ...fields, choice: 'resend', reason: 'Changed our minds' }
+    expect(location(await latestAction(args(`/briefs/${id}`, { id }, again)))).toBe(
+      `/briefs/${id}/revisions/3#decision-email`,
+    )
+    const third = await getRevision(db, { workspaceId: LOCAL_WORKSPACE_ID, briefId: id, number: 3 })
+    expect(third?.answers.overrides?.map((o) => o.choice)).toEqual(['resend'])
+    expect((await latestLoader(args(`/briefs/${id}`, { id }))).headRevision).toBe(3)
+  })
+
+  it('refuses bad input with a 422, a message at each field, and what was typed kept', async () => {
+    const id = await newBrief()
+    const fields = { intent: 'override', area: 'email', choice: 'mailgun', reason: '', by: 'x'.repeat(121) }
+    const result = await revisionAction(args(`/briefs/${id}/revisions/1`, { id, n: '1' }, fields))
+    const { status, body } = unwrap<Refused>(result as never)
+    expect(status).toBe(422)
+    expect(body.override.values).toEqual({ area: 'email', choice: 'mailgun', reason: '', by: 'x'.repeat(121) })
+    expect(body.override.errors).toEqual({
+      choice: 'Expected one of postmark, resend, amazon_ses, got "mailgun"',
+      reason: 'Say why, in up to 1,000 characters.',
+      by: expect.stringContaining('at most 120 characters'),
+    })
+    expect((await latestLoader(args(`/briefs/${id}`, { id }))).headRevision).toBe(1)
+  })
+
+  it('needs the brief in this workspace, as "Edit answers" does', async () => {
+    const fields = { intent: 'override', area: 'email', choice: 'resend', reason: 'x', by: 'y' }
+    const refused = await thrown(() => latestAction(args('/briefs/b_nope', { id: 'b_nope' }, fields)))
+    expect(refused.status).toBe(404)
+  })
+})
