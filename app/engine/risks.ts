@@ -126,7 +126,20 @@ export function hipaaVendors(a: Answers, decisions: readonly Decision[]): Risk |
 export function pciScope(a: Answers, decisions: readonly Decision[]): Risk | undefined {
   if (!hasRegime(a, 'pci_dss')) return undefined
   const payments = decisionFor(decisions, 'payments')
-  const processor = payments && payments.choice.id !== 'none' ? payments.choice.name : 'the payment processor'
+  const processor = payments && payments.choice.id !== 'none' ? payments.choice.name : undefined
+  const reads = pathsRead(['compliance.regimes'], payments)
+  if (!processor) {
+    // PCI DSS answered while nobody pays inside the product: say the answers disagree rather than invent a checkout.
+    return {
+      id: 'pci_scope',
+      kind: 'risk',
+      severity: 'medium',
+      text: 'PCI DSS is among your regimes, yet nobody pays inside the product: if card numbers ever pass through your servers, logs or database, the whole system is in scope for the full assessment.',
+      mitigation:
+        'Settle which it is before building: if the product never sees a card number, drop PCI DSS from the regimes; if it will take cards, answer how people pay so the brief picks a processor whose hosted fields keep card numbers off your components.',
+      because: [because('risks.pci_scope', reads, 'PCI DSS is among the regimes, and no processor is chosen.')],
+    }
+  }
   return {
     id: 'pci_scope',
     kind: 'risk',
@@ -136,7 +149,7 @@ export function pciScope(a: Answers, decisions: readonly Decision[]): Risk | und
     because: [
       because(
         'risks.pci_scope',
-        pathsRead(['compliance.regimes'], payments),
+        reads,
         'PCI DSS is among the regimes, and the processor is read from the payments decision.',
       ),
     ],
@@ -268,6 +281,8 @@ const LABELS = {
 export interface ScopePart {
   label: string
   engineerWeeks: number
+  /** Work a regime or residency answer requires: never offered as scope to cut. */
+  regulated?: boolean
 }
 
 export interface ScopeEstimate {
@@ -279,20 +294,26 @@ export interface ScopeEstimate {
 
 export function estimateScope(a: Answers): ScopeEstimate {
   const parts: ScopePart[] = [{ label: 'one core workflow', engineerWeeks: SCOPE.BASE_ENGINEER_WEEKS }]
-  const add = (label: string, engineerWeeks: number) => {
-    if (engineerWeeks > 0) parts.push({ label, engineerWeeks })
+  const add = (label: string, engineerWeeks: number, regulated = false) => {
+    if (engineerWeeks > 0) parts.push({ label, engineerWeeks, ...(regulated ? { regulated } : {}) })
   }
   const { payments, enterpriseSso, regimes, identity, dataResidency } = a.compliance
   if (payments !== 'none') add(LABELS.payments[payments], SCOPE.PAYMENTS[payments])
   if (enterpriseSso) add('enterprise single sign-on', SCOPE.ENTERPRISE_SSO)
   if (a.product.realtime !== 'none') add(LABELS.realtime[a.product.realtime], SCOPE.REALTIME[a.product.realtime])
   for (const c of a.product.clients) if (c !== 'web') add(LABELS.clients[c], SCOPE.CLIENTS[c])
-  for (const r of REGIMES) if (regimes.includes(r)) add(LABELS.regimes[r], SCOPE.REGIMES[r])
+  // India's payment-data rule has nothing to localise while nobody pays inside the product.
+  for (const r of REGIMES)
+    if (regimes.includes(r) && (r !== 'rbi' || payments !== 'none')) add(LABELS.regimes[r], SCOPE.REGIMES[r], true)
   if (identity !== 'personal') add(LABELS.identity[identity], SCOPE.IDENTITY[identity])
   if (a.data.auditTrail) add('an audit trail', SCOPE.AUDIT_TRAIL)
   for (const k of a.data.kinds) if (k !== 'relational') add(LABELS.kinds[k], SCOPE.DATA_KINDS[k])
   if (dataResidency.length > 1) {
-    add(`${dataResidency.length} residency regions`, (dataResidency.length - 1) * SCOPE.EACH_EXTRA_RESIDENCY_REGION)
+    add(
+      `${dataResidency.length} residency regions`,
+      (dataResidency.length - 1) * SCOPE.EACH_EXTRA_RESIDENCY_REGION,
+      true,
+    )
   }
   const engineerWeeks = parts.reduce((sum, p) => sum + p.engineerWeeks, 0)
   const effectiveEngineers = 1 + (Math.min(a.team.engineers, SCOPE.USEFUL_ENGINEERS) - 1) * SCOPE.PARALLEL_SHARE
@@ -308,7 +329,8 @@ export function launchTooClose(a: Answers): Risk | undefined {
   const scope = estimateScope(a)
   const weeks = a.budget.weeksToLaunch
   if (weeks >= scope.calendarWeeks) return undefined
-  const added = scope.parts.slice(1)
+  // What the law requires ships with the first release; only the rest is offered as scope to cut.
+  const added = scope.parts.slice(1).filter((p) => !p.regulated)
   const largest = [...added].sort((x, y) => y.engineerWeeks - x.engineerWeeks).slice(0, 2)
   const engineers = a.team.engineers
   return {
@@ -321,7 +343,7 @@ export function launchTooClose(a: Answers): Risk | undefined {
     mitigation:
       largest.length > 0
         ? `Cut the first release to the one workflow it must prove and move the largest additions after launch (${joinWords(
-            largest.map((p) => `${p.label}, ${formatNumber(p.engineerWeeks)} engineer-weeks`),
+            largest.map((p) => `${p.label}, ${plural(p.engineerWeeks, 'engineer-week')}`),
           )}), or move the date.`
         : 'Cut the first release to the one workflow it must prove, or move the date.',
     because: [

@@ -55,7 +55,7 @@ describe('vector store rules', () => {
       over: { data: { kinds: [...VEC] } },
       choice: 'pgvector',
       rule: 'vector_store.count_unknown',
-      says: [/no embedding count/],
+      says: [/no count of embeddings/],
     },
   ])('$name', ({ over, choice, rule, says }) => {
     const d = decideData(vectorStore, dataAnswers(over))

@@ -53,7 +53,7 @@ function collectionSize(a: Answers): Because {
   return because(
     'vector_store.count_unknown',
     inputs,
-    'You gave no embedding count (data.vectorCount is 0); pgvector is comfortable into the hundreds of thousands, so record the real count once you know it.',
+    'You gave no count of embeddings; pgvector is comfortable into the hundreds of thousands, so record the real count once you know it.',
   )
 }
 

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest'
+import type { Brief } from '~/engine/brief'
+import { generateBrief } from '~/engine/generate'
+import { type AnswersPatch, buildAnswers } from '../support/answers'
+import { testCatalog } from '../support/catalog'
+
+/**
+ * One example for each defect the plan's properties found
+ * (plan-properties.test.ts), written from the shrunk counterexample and
+ * named after what a client would notice.
+ */
+
+const catalog = testCatalog()
+const briefFor = (patch: AnswersPatch): Brief => generateBrief(buildAnswers(patch), catalog)
+
+/** Every sentence of the brief a client reads, as one text. */
+function allProse(brief: Brief): string {
+  return JSON.stringify([
+    brief.summary,
+    brief.decisions.map((d) => [d.because.map((b) => b.text), d.alternatives.map((x) => x.whyNot)]),
+    brief.databaseRationale.options.map((o) => o.verdict),
+    brief.risks.map((r) => [r.text, r.mitigation]),
+    brief.costs.assumptions,
+    brief.handoff,
+  ])
+}
+
+const hobby: AnswersPatch = {
+  product: { name: 'Side project', shape: 'b2b_saas' },
+  team: { engineers: 1 },
+  load: { activeUsersAtLaunch: 0, activeUsersIn12Months: 0 },
+  budget: { monthlyInfraUsd: 0 },
+}
+
+describe('what a client would notice', () => {
+  it('a product nobody pays for hears nothing of payment fees in the summary or the cost assumptions', () => {
+    const brief = briefFor(hobby)
+    expect(brief.summary).not.toMatch(/payment/i)
+    expect(brief.costs.assumptions.join(' ')).not.toMatch(/payment/i)
+    const paid = briefFor({ ...hobby, compliance: { payments: 'subscriptions' } })
+    expect(paid.summary).toMatch(/payment fees aside/)
+    expect(paid.costs.assumptions.join(' ')).toMatch(/Payment processing fees/)
+  })
+
+  it('the brief names no trigger ids or answer fields where it explains search, vectors and the database', () => {
+    const text = allProse(
+      briefFor({
+        ...hobby,
+        data: { kinds: ['relational', 'search', 'vectors', 'timeseries'] },
+        load: { activeUsersAtLaunch: 0, activeUsersIn12Months: 0 },
+      }),
+    )
+    expect(text).not.toMatch(/search_outgrows_postgres|vector_latency_under_load/)
+    expect(text).not.toMatch(/\b(load|data)\.[a-z][A-Za-z0-9]+/)
+  })
+
+  it('PCI DSS with nobody paying is called out as a disagreement, not answered with a made-up checkout', () => {
+    const risk = briefFor({ ...hobby, compliance: { regimes: ['pci_dss'] } }).risks.find((r) => r.id === 'pci_scope')
+    expect(risk?.text).toMatch(/nobody pays inside the product/)
+    expect(risk?.mitigation).not.toMatch(/hosted checkout/)
+  })
+
+  it('India’s payment-data rule adds no work while nobody pays, and regulated work is never offered as scope to cut', () => {
+    const rbi = briefFor({
+      ...hobby,
+      compliance: { regimes: ['rbi'] },
+      budget: { monthlyInfraUsd: 0, weeksToLaunch: 1 },
+    })
+    expect(allProse(rbi)).not.toMatch(/RBI payment data localisation/)
+    const paying = briefFor({
+      ...hobby,
+      compliance: { regimes: ['rbi', 'hipaa'], payments: 'one_time' },
+      budget: { monthlyInfraUsd: 0, weeksToLaunch: 1 },
+    })
+    const late = paying.risks.find((r) => r.id === 'launch_too_close')
+    expect(late?.text).toMatch(/RBI payment data localisation/)
+    expect(late?.mitigation).not.toMatch(/RBI|HIPAA/)
+    expect(late?.mitigation).not.toMatch(/\b1 engineer-weeks\b/)
+  })
+
+  it('a product launching with no users is not told to track its "first 0 users"', () => {
+    expect(allProse(briefFor(hobby))).not.toMatch(/first 0 users/)
+  })
+})
