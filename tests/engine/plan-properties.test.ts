@@ -47,8 +47,9 @@ function boughtFrom(choice: { id: string; vendor?: string }): string | undefined
 /** Every client-facing sentence of a brief, with where it sits. */
 function prose(brief: Brief): [string, string][] {
   const out: [string, string][] = [['summary', brief.summary]]
-  const becauses = (where: string, list: readonly { text: string }[]) =>
-    list.forEach((b, i) => out.push([`${where}.because[${i}]`, b.text]))
+  const becauses = (where: string, list: readonly { text: string }[]) => {
+    for (const [i, b] of list.entries()) out.push([`${where}.because[${i}]`, b.text])
+  }
   for (const d of brief.decisions) {
     out.push([`${d.area}.title`, d.title], [`${d.area}.choice`, d.choice.name])
     becauses(d.area, d.because)
