@@ -1,6 +1,6 @@
 import { type Answers, REGIMES } from './answers'
-import { type Costs, type Decision, type Risk, SEVERITIES } from './brief'
-import { decisionFor, pathsRead, type Vendor, vendorsOf } from './chosen'
+import { type Costs, type Decision, type Plan, type Risk, SEVERITIES } from './brief'
+import { decisionFor, type PlanVendor, pathsRead, planVendors } from './chosen'
 import { thresholdOf } from './deferred'
 import { hasRegime } from './facts'
 import { formatNumber, formatUsd, joinWords, plural, regionLabel } from './prose'
@@ -13,15 +13,40 @@ import { because } from './rules/types'
 
 type Regime = (typeof REGIMES)[number]
 
-/** Choices whose decision name describes a practice rather than the company that will hold the data. */
-const VENDOR_PHRASES: Record<string, string> = { product_analytics: 'the product analytics tool' }
-
-function vendorList(vendors: readonly Vendor[]): string {
-  return joinWords(vendors.map((v) => VENDOR_PHRASES[v.id] ?? `${v.name} for ${v.area.replaceAll('_', ' ')}`))
+/** What each plan component does for the product, as a reader names it. */
+const COMPONENT_ROLES: Record<string, string> = {
+  app: 'hosting',
+  worker: 'background workers',
+  ingestion: 'event ingestion',
+  realtime: 'live updates',
+  database: 'the database',
+  object_storage: 'files',
+  queue: 'the job queue',
+  auth: 'sign-in',
+  payments: 'payments',
+  email: 'email',
+  observability: 'logs and traces',
+  llm: 'the language model',
+  embeddings: 'embeddings',
+  first_service: 'the extracted service',
+  search_engine: 'search',
+  warehouse: 'the warehouse',
 }
 
-function vendorDecisions(decisions: readonly Decision[], vendors: readonly Vendor[]): (Decision | undefined)[] {
-  return vendors.map((v) => decisionFor(decisions, v.area))
+/** The plan's outside companies in words: "Amazon Web Services for hosting, the database and files; Clerk for sign-in". */
+function vendorList(vendors: readonly PlanVendor[]): string {
+  return vendors
+    .map((v) => {
+      const roles = [...new Set(v.components.map((id) => COMPONENT_ROLES[id] ?? id.replaceAll('_', ' ')))]
+      const later = v.fromMonth > 1 ? ` from month ${v.fromMonth}` : ''
+      return `${v.name} for ${joinWords(roles)}${later}`
+    })
+    .join('; ')
+}
+
+/** The decisions behind the plan's vendors: the reading of the answers that put each one in place. */
+function vendorDecisions(decisions: readonly Decision[], vendors: readonly PlanVendor[]): (Decision | undefined)[] {
+  return vendors.flatMap((v) => v.areas.map((area) => decisionFor(decisions, area)))
 }
 
 export function budgetBelowLean(a: Answers, costs: Costs): Risk | undefined {
@@ -97,11 +122,11 @@ export function selfHostingWithoutOps(a: Answers): Risk | undefined {
   }
 }
 
-export function hipaaVendors(a: Answers, decisions: readonly Decision[]): Risk | undefined {
+export function hipaaVendors(a: Answers, decisions: readonly Decision[], plan: Plan): Risk | undefined {
   if (!hasRegime(a, 'hipaa')) return undefined
-  const all = vendorsOf(decisions)
-  const vendors = all.filter((v) => v.area !== 'payments')
-  const payments = all.filter((v) => v.area === 'payments')
+  const all = planVendors(plan)
+  const vendors = all.filter((v) => !v.areas.every((area) => area === 'payments'))
+  const payments = all.filter((v) => v.areas.includes('payments'))
   const named = vendors.length > 0 ? vendorList(vendors) : 'every hosted service the stack uses'
   return {
     id: 'hipaa_vendors',
@@ -117,7 +142,7 @@ export function hipaaVendors(a: Answers, decisions: readonly Decision[]): Risk |
       because(
         'risks.hipaa_vendors',
         pathsRead(['compliance.regimes'], ...vendorDecisions(decisions, all)),
-        'HIPAA is among the regimes, and the vendors are read from the decisions.',
+        'HIPAA is among the regimes, and the vendors are read from the plan.',
       ),
     ],
   }
@@ -162,11 +187,14 @@ const PRIVACY_DUTIES: Partial<Record<Regime, string>> = {
   ccpa: 'CCPA (notice at collection, the rights to know and delete, an opt-out of sale or sharing)',
 }
 
-export function privacyObligations(a: Answers, decisions: readonly Decision[]): Risk | undefined {
+export function privacyObligations(a: Answers, decisions: readonly Decision[], plan: Plan): Risk | undefined {
   const duties = REGIMES.flatMap((r) => (a.compliance.regimes.includes(r) ? (PRIVACY_DUTIES[r] ?? []) : []))
   if (duties.length === 0) return undefined
   const residency = a.compliance.dataResidency.length > 0
-  const vendors = vendorsOf(decisions)
+  const vendors = planVendors(plan)
+  // Product analytics is a practice the plan does not price: the tool is the team's pick, and it holds personal data too.
+  const analytics = decisionFor(decisions, 'analytics')
+  const tool = analytics?.choice.id === 'product_analytics' ? ' and with the product analytics tool you pick' : ''
   return {
     id: 'privacy_obligations',
     kind: 'risk',
@@ -174,11 +202,15 @@ export function privacyObligations(a: Answers, decisions: readonly Decision[]): 
     text: `Privacy law applies: ${joinWords(duties)}.${residency ? ' With data residency on top, where each vendor keeps data is part of compliance too.' : ''}`,
     mitigation: `Ship export and erasure per person in the first release (the delete choice in the data model decides how), sign a data processing agreement with ${
       vendors.length > 0 ? vendorList(vendors) : 'every vendor that holds personal data'
-    }, and keep a short record of what is collected and why.`,
+    }${tool}, and keep a short record of what is collected and why.`,
     because: [
       because(
         'risks.privacy_obligations',
-        pathsRead(['compliance.regimes', 'compliance.dataResidency'], ...vendorDecisions(decisions, vendors)),
+        pathsRead(
+          ['compliance.regimes', 'compliance.dataResidency'],
+          ...vendorDecisions(decisions, vendors),
+          analytics,
+        ),
         'Privacy regimes are among the answers; residency raises the stakes.',
       ),
     ],
@@ -198,11 +230,11 @@ export function soc2Evidence(a: Answers): Risk | undefined {
   }
 }
 
-export function dataResidency(a: Answers, decisions: readonly Decision[]): Risk | undefined {
+export function dataResidency(a: Answers, decisions: readonly Decision[], plan: Plan): Risk | undefined {
   const regions = a.compliance.dataResidency
   if (regions.length === 0) return undefined
   const where = joinWords(regions.map(regionLabel))
-  const vendors = vendorsOf(decisions)
+  const vendors = planVendors(plan)
   const several = regions.length > 1
   return {
     id: 'data_residency',
@@ -216,7 +248,7 @@ export function dataResidency(a: Answers, decisions: readonly Decision[]): Risk 
       because(
         'risks.data_residency',
         pathsRead(['compliance.dataResidency'], ...vendorDecisions(decisions, vendors)),
-        'Residency regions are set, and the vendors are read from the decisions.',
+        'Residency regions are set, and the vendors are read from the plan.',
       ),
     ],
   }
@@ -409,16 +441,16 @@ export function singlePerson(a: Answers): Risk | undefined {
 }
 
 /** Every risk that applies, highest severity first, in a fixed order within a severity. */
-export function assessRisks(a: Answers, decisions: readonly Decision[], costs: Costs): Risk[] {
+export function assessRisks(a: Answers, decisions: readonly Decision[], costs: Costs, plan: Plan): Risk[] {
   const risks = [
     budgetBelowLean(a, costs),
     budgetWithoutHeadroom(a, costs),
     selfHostingWithoutOps(a),
     launchTooClose(a),
-    hipaaVendors(a, decisions),
-    dataResidency(a, decisions),
+    hipaaVendors(a, decisions, plan),
+    dataResidency(a, decisions, plan),
     pciScope(a, decisions),
-    privacyObligations(a, decisions),
+    privacyObligations(a, decisions, plan),
     soc2Evidence(a),
     teamOutgrowsMonolith(a),
     singlePerson(a),

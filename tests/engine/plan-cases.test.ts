@@ -81,4 +81,22 @@ describe('what a client would notice', () => {
   it('a product launching with no users is not told to track its "first 0 users"', () => {
     expect(allProse(briefFor(hobby))).not.toMatch(/first 0 users/)
   })
+
+  it('the privacy risk asks for a DPA with every company in the plan, the warehouse a trigger adds included', () => {
+    const brief = briefFor({
+      product: { name: 'Market', shape: 'marketplace', sellsTo: 'both' },
+      team: { engineers: 12, engineersIn12Months: 25 },
+      load: { activeUsersAtLaunch: 40_000, activeUsersIn12Months: 400_000, dataVolumeGbIn12Months: 120 },
+      compliance: { regimes: ['gdpr'], payments: 'marketplace_payouts' },
+      budget: { monthlyInfraUsd: 8000, hosting: 'cloud_provider' },
+    })
+    const privacy = brief.risks.find((r) => r.id === 'privacy_obligations')
+    const companies = [
+      ...new Set(brief.plan.components.filter((c) => c.agreements.includes('dpa')).map((c) => c.vendor)),
+    ]
+    expect(companies).toContain('Google Cloud')
+    for (const company of companies) expect(privacy?.mitigation).toContain(company)
+    expect(privacy?.mitigation).toMatch(/Google Cloud for the warehouse from month \d+/)
+    expect(privacy?.mitigation).not.toMatch(/Managed services of a major cloud provider/)
+  })
 })
