@@ -99,4 +99,21 @@ describe('what a client would notice', () => {
     expect(privacy?.mitigation).toMatch(/Google Cloud for the warehouse from month \d+/)
     expect(privacy?.mitigation).not.toMatch(/Managed services of a major cloud provider/)
   })
+
+  it('50,000 devices a second: ingestion is sized from its own rate on capped instances, and its load balancer is priced', () => {
+    const brief = briefFor({
+      product: { name: 'Grid', shape: 'iot', sellsTo: 'organizations' },
+      team: { engineers: 6, languages: ['go'] },
+      load: { activeUsersAtLaunch: 200, activeUsersIn12Months: 2000, ingestEventsPerSecond: 50_000 },
+      data: { kinds: ['relational', 'timeseries'], timeseriesEventsPerSecond: 50_000 },
+      budget: { monthlyInfraUsd: 15_000, hosting: 'cloud_provider' },
+    })
+    const ingestion = brief.plan.components.find((c) => c.id === 'ingestion')
+    const app = brief.plan.components.find((c) => c.id === 'app')
+    expect(ingestion?.size.lean.instances).toBeGreaterThan(app?.size.lean.instances ?? 0)
+    expect(ingestion?.size.lean.each).toBeLessThanOrEqual(8)
+    expect(ingestion?.size.lean.text).toMatch(/behind a load balancer/)
+    const balancer = brief.costs.lineItems.find((l) => l.component === 'load_balancer')
+    expect(balancer?.bands.lean[11]).toBeGreaterThan(0)
+  })
 })

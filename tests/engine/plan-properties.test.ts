@@ -155,6 +155,13 @@ describe('the plan over random valid answers', () => {
       expect(ids.filter((id) => !priced.includes(id))).toEqual([])
       for (const l of brief.costs.lineItems) for (const b of BANDS) expect(l.bands[b]).toHaveLength(12)
 
+      // A size that stands behind a load balancer has one in the plan, priced in that band.
+      const balancer = brief.plan.components.find((c) => c.id === 'load_balancer')
+      for (const b of BANDS) {
+        const behind = brief.plan.components.filter((c) => / behind (a|\d+) load balancers?/.test(c.size[b].text))
+        if (behind.length > 0) expect(balancer?.size[b].instances ?? 0, `${behind[0].id} in ${b}`).toBeGreaterThan(0)
+      }
+
       const picture = pictureOf(brief)
       const drawn = [...picture.regions.flatMap((r) => [...r.deploy, ...r.data]), ...picture.services]
       expect([...new Set(drawn.map((n) => n.component))].sort()).toEqual([...ids].sort())
