@@ -116,4 +116,19 @@ describe('what a client would notice', () => {
     const balancer = brief.costs.lineItems.find((l) => l.component === 'load_balancer')
     expect(balancer?.bands.lean[11]).toBeGreaterThan(0)
   })
+
+  it('50 million embeddings: pgvector is a trial, and the costs do not claim an index of hundreds of GB fits in memory', () => {
+    const brief = briefFor({
+      product: { name: 'Scholar', shape: 'ai_product' },
+      load: { activeUsersAtLaunch: 2000, activeUsersIn12Months: 60_000, similarityQueriesPerSecond: 200 },
+      data: { kinds: ['relational', 'vectors'], vectorCount: 50_000_000, vectorDimensions: 1536 },
+      budget: { monthlyInfraUsd: 6000 },
+    })
+    const vectors = brief.decisions.find((d) => d.area === 'vector_store')
+    expect(vectors?.status).toBe('trial')
+    expect(vectors?.because.map((b) => b.text).join(' ')).not.toMatch(/comfortable into the hundreds of thousands/)
+    const database = brief.costs.lineItems.find((l) => l.component === 'database')
+    expect(database?.basis).toMatch(/index, about 307 GB, is larger than/)
+    expect(database?.basis).not.toMatch(/size memory so the vector index fits/)
+  })
 })
