@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
+import { AnswersSchema } from '~/engine/answers'
 import type { Brief } from '~/engine/brief'
 import { generateBrief } from '~/engine/generate'
 import { type AnswersPatch, buildAnswers } from '../support/answers'
@@ -130,5 +133,23 @@ describe('what a client would notice', () => {
     const database = brief.costs.lineItems.find((l) => l.component === 'database')
     expect(database?.basis).toMatch(/index, about 307 GB, is larger than/)
     expect(database?.basis).not.toMatch(/size memory so the vector index fits/)
+  })
+
+  const HARD = new URL('../fixtures/hard-cases/', import.meta.url)
+  it.each(readdirSync(HARD).filter((f) => f.endsWith('.yaml')))('hard case %s is valid version 2 answers', (file) => {
+    const input = parse(readFileSync(new URL(file, HARD), 'utf8'))
+    expect(input.version).toBe(2)
+    expect(() => generateBrief(AnswersSchema.parse(input), catalog)).not.toThrow()
+  })
+
+  it('25 engineers on a marketplace: the first extraction is a trial, and nothing still waits for more than 15 engineers', () => {
+    const input = parse(readFileSync(new URL('marketplace-25-engineers.yaml', HARD), 'utf8'))
+    const brief = generateBrief(AnswersSchema.parse(input), catalog)
+    const style = brief.decisions.find((d) => d.area === 'architecture_style')
+    expect(style?.status).toBe('trial')
+    expect(
+      brief.plan.components.some((c) => c.id === 'first_service' && c.addedBy === 'team_outgrows_one_service'),
+    ).toBe(true)
+    expect(brief.deferred.map((d) => d.until)).not.toContain('team_outgrows_one_service')
   })
 })
