@@ -1,5 +1,5 @@
 import { ANSWER_PATHS, type AnswerPath } from './answers'
-import type { Area, Decision } from './brief'
+import type { Area, Decision, Plan } from './brief'
 
 /** Reading the decisions from the brief-level parts (day one, risks, handoff, summary). */
 
@@ -44,6 +44,35 @@ export function vendorsOf(decisions: readonly Decision[]): Vendor[] {
     const id = d?.choice.vendor ?? d?.choice.id
     return d && id && !RUN_BY_THE_TEAM.has(id) ? [{ area, id, name: d.choice.name }] : []
   })
+}
+
+/** An outside company in the plan, with the areas of the components it runs. */
+export interface PlanVendor {
+  name: string
+  areas: Area[]
+  /** The plan components it runs, by id. */
+  components: string[]
+  /** The month it first holds data: 1, or the month a trigger's step brings it in. */
+  fromMonth: number
+}
+
+/**
+ * The outside companies that hold personal data in the plan, in plan order:
+ * every component with a data processing agreement, grouped by company.
+ */
+export function planVendors(plan: Plan): PlanVendor[] {
+  const out: PlanVendor[] = []
+  for (const c of plan.components) {
+    if (!c.agreements.includes('dpa')) continue
+    const known = out.find((v) => v.name === c.vendor)
+    if (!known) out.push({ name: c.vendor, areas: [c.area], components: [c.id], fromMonth: c.fromMonth })
+    else {
+      if (!known.areas.includes(c.area)) known.areas.push(c.area)
+      known.components.push(c.id)
+      known.fromMonth = Math.min(known.fromMonth, c.fromMonth)
+    }
+  }
+  return out
 }
 
 /** Every answer path a decision's reasons read, in the order of the Answers schema. */

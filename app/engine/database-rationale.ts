@@ -1,5 +1,6 @@
 import type { AnswerPath, Answers } from './answers'
 import { type Because, CRITERIA, type Criterion, type DatabaseRationale, type Decision } from './brief'
+import { SEARCH_REVIEW_DB_GB } from './rules/search'
 import { TIMESCALE_EVENTS_PER_SECOND } from './rules/timeseries-store'
 import { because } from './rules/types'
 import { LARGE_VECTOR_COUNT, VECTOR_QUERY_P95_MS } from './rules/vector-store'
@@ -452,7 +453,7 @@ const DEDICATED_VECTOR_DB: OptionDef = {
     }),
   },
   verdict: (_c, total) =>
-    `Deferred (${total} of ${MAX_TOTAL}): pgvector first; move only when vector_latency_under_load shows p95 above ${VECTOR_QUERY_P95_MS} ms under real load after tuning.`,
+    `Deferred (${total} of ${MAX_TOTAL}): pgvector first; move only when similarity searches measure a p95 above ${VECTOR_QUERY_P95_MS} ms under real load after tuning.`,
 }
 
 const ELASTICSEARCH: OptionDef = {
@@ -490,7 +491,7 @@ const ELASTICSEARCH: OptionDef = {
     }),
   },
   verdict: (_c, total) =>
-    `Deferred (${total} of ${MAX_TOTAL}): Postgres full-text search first; add an engine fed from Postgres when search_outgrows_postgres holds and search is measurably slow.`,
+    `Deferred (${total} of ${MAX_TOTAL}): Postgres full-text search first; add an engine fed from Postgres once the data passes ${SEARCH_REVIEW_DB_GB} GB and search is measurably slow.`,
 }
 
 /** What in the answers makes Redis look like a database: "a read-heavy load and live updates". */

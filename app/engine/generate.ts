@@ -49,7 +49,7 @@ export function generateBrief(answers: Answers, catalog: Catalog): Brief {
   const dayOne = planDayOne(answers, decisions)
   const risks = bySeverity([
     ...overrideRisks(answers, catalog, decisions, published),
-    ...assessRisks(answers, decisions, costs),
+    ...assessRisks(answers, decisions, costs, published),
     ...planInvalidations(answers, costs, triggers),
   ])
   const databaseRationale = rateDatabases(answers, decisions)

@@ -1,6 +1,6 @@
 import type { Answers } from './answers'
 import { BANDS, type Band, type ComponentSize, type Decision, type Plan, type Region } from './brief'
-import { type Catalog, componentOf } from './catalog'
+import { type Catalog, componentOf, limitOf } from './catalog'
 import {
   BAND_PROFILES,
   type ComputeSize,
@@ -86,9 +86,15 @@ export function sizeAt(ctx: PlanContext, p: Planned, band: Band, m: number): Siz
       return { kind: 'compute', compute: on ? compute : { ...compute, instances: 0, balancers: 0 }, regions }
     }
     case 'balancer': {
-      const app = ctx.planned.find((x) => x.c.id === p.balances)
-      const behind = app ? sizeAt(ctx, app, band, m) : undefined
-      const balancers = behind?.kind === 'compute' ? behind.compute.balancers : 0
+      // One balancer fronts every service that takes traffic (the app, ingestion, live updates, extracted
+      // services), each as its own target group, once any of them runs more than one instance.
+      const behind = ctx.planned
+        .filter((x) => x.kind === 'compute' && takesTraffic(x))
+        .map((x) => sizeAt(ctx, x, band, m))
+        .flatMap((s) => (s.kind === 'compute' ? [s.compute] : []))
+      const spread = behind.some((c) => c.balancers > 0)
+      const targets = behind.reduce((sum, c) => sum + c.instances, 0)
+      const balancers = spread ? Math.ceil(targets / targetsPerBalancer(ctx.catalog, p.host ?? 'aws_ec2')) : 0
       return { kind: 'balancer', balancers, regions, host: p.host ?? 'aws_ec2' }
     }
     case 'database': {
@@ -100,6 +106,15 @@ export function sizeAt(ctx: PlanContext, p: Planned, band: Band, m: number): Siz
     case 'service':
       return { kind: 'service', quantity: on ? (p.quantity?.(m) ?? 0) : 0 }
   }
+}
+
+/** Workers pull their work from the queue or the jobs table; every other compute component answers requests. */
+export function takesTraffic(p: Planned): boolean {
+  return p.kind === 'compute' && p.c.id !== 'worker'
+}
+
+function targetsPerBalancer(catalog: Catalog, host: string): number {
+  return host === 'aws_ec2' ? (limitOf(componentOf(catalog, 'aws_alb'), 'targets_per_balancer')?.max ?? 1000) : 1000
 }
 
 const SCALED_USAGE = new WeakMap<Usage, Map<number, Usage>>()
@@ -140,7 +155,7 @@ export function describeSize(ctx: PlanContext, p: Planned, band: Band): Componen
       if (c.instances === 0) return { instances: 0, each: 0, unit: 'vCPU', text: 'none in this band' }
       const spread = c.services > 1 ? `, split across ${c.services} services of the vendor's largest allowance` : ''
       const balanced =
-        c.instances > 1
+        c.instances > 1 && takesTraffic(p)
           ? p.host === 'railway'
             ? ', load-balanced by Railway'
             : ` behind ${c.balancers > 1 ? `${c.balancers} load balancers` : 'a load balancer'}`

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { type AnswersPatch, buildAnswers, withReads } from '../../tests/support/answers'
+import { testCatalog } from '../../tests/support/catalog'
 import { flat, lineItem, makeCosts } from '../../tests/support/costs'
 import { defaultStack, makeDecisions } from '../../tests/support/decisions'
 import type { Answers, AnswersInput } from './answers'
-import { type Costs, type Decision, type Risk, RiskSchema, SEVERITIES } from './brief'
+import { type Costs, type Decision, type Plan, type Risk, RiskSchema, SEVERITIES } from './brief'
+import { publishPlan, startPlan } from './plan'
 import {
   assessRisks,
   budgetBelowLean,
@@ -26,8 +28,16 @@ type Region = NonNullable<Compliance['dataResidency']>[number]
 
 const NO_COSTS = makeCosts()
 
+const catalog = testCatalog()
+
+/** The plan the decisions put in place: risks name the vendors it holds. */
+function planOf(a: Answers, decisions: readonly Decision[]): Plan {
+  return publishPlan(startPlan(a, decisions, catalog))
+}
+
 function risks(patch: AnswersPatch = {}, decisions: Decision[] = defaultStack(), costs: Costs = NO_COSTS) {
-  return assessRisks(buildAnswers(patch), decisions, costs)
+  const a = buildAnswers(patch)
+  return assessRisks(a, decisions, costs, planOf(a, decisions))
 }
 function risk(patch: AnswersPatch, id: string, decisions?: Decision[], costs?: Costs): Risk | undefined {
   return risks(patch, decisions, costs).find((r) => r.id === id)
@@ -100,13 +110,13 @@ describe('self-hosting without operations experience (seed 000: managed services
 })
 
 describe('regulated data', () => {
-  it('HIPAA: every vendor that touches health data signs a BAA, listed from the decisions (high)', () => {
+  it('HIPAA: every vendor that touches health data signs a BAA, listed from the plan (high)', () => {
     const decisions = defaultStack({ payments: { choice: 'stripe', name: 'Stripe' } })
     const r = risk({ compliance: { regimes: ['hipaa'] } }, 'hipaa_vendors', decisions)!
     expect(r.severity).toBe('high')
     expect(r.text).toMatch(/business associate agreement \(BAA\)/)
-    expect(r.text).toContain('Managed platform for hosting, Clerk for auth, Postmark for email')
-    expect(r.text).toContain('Grafana, Loki and Prometheus for observability and the product analytics tool')
+    expect(r.text).toContain('Railway for hosting and background workers; Neon for the database; Clerk for sign-in')
+    expect(r.text).toContain('Postmark (ActiveCampaign) for email; Grafana Labs for logs and traces')
     expect(r.text).not.toContain('Stripe')
     expect(r.mitigation).toMatch(/Stripe sees/)
   })
@@ -154,17 +164,17 @@ describe('data residency binds every vendor (seed 000: residency is a real signa
     expect(risk({ compliance: { dataResidency } }, 'data_residency')?.severity).toBe(severity)
   })
 
-  it('names the hosted auth, email and observability vendors from the decisions', () => {
+  it('names the hosted auth, email and observability vendors from the plan', () => {
     const r = risk({ compliance: { dataResidency: ['eu'] } }, 'data_residency')!
     expect(r.text).toMatch(/^Data must stay in the EU/)
-    expect(r.text).toContain('Clerk for auth')
-    expect(r.text).toContain('Postmark for email')
-    expect(r.text).toContain('Grafana, Loki and Prometheus for observability')
+    expect(r.text).toContain('Clerk for sign-in')
+    expect(r.text).toContain('Postmark (ActiveCampaign) for email')
+    expect(r.text).toContain('Grafana Labs for logs and traces')
   })
 
-  it('says what to look at when no vendor is decided yet', () => {
+  it('names the host and the database even when no hosted service is decided yet', () => {
     const r = risk({ compliance: { dataResidency: ['uk'] } }, 'data_residency', makeDecisions())!
-    expect(r.text).toMatch(/hosted auth, email and observability included/)
+    expect(r.text).toMatch(/Railway for hosting; Neon for the database\.$/)
   })
 })
 
@@ -289,15 +299,16 @@ describe('assessRisks', () => {
   it('every risk matches the contract and names exactly the answer paths it read', () => {
     const decisions = makeDecisions({ auth: 'clerk', email: 'postmark', payments: 'stripe' })
     const a = buildAnswers(heavy)
+    const plan = planOf(a, decisions)
     const checks: ((x: Answers) => Risk | undefined)[] = [
       (x) => budgetBelowLean(x, RISING),
       selfHostingWithoutOps,
       launchTooClose,
-      (x) => hipaaVendors(x, decisions),
+      (x) => hipaaVendors(x, decisions, plan),
       (x) => pciScope(x, decisions),
-      (x) => privacyObligations(x, decisions),
+      (x) => privacyObligations(x, decisions, plan),
       soc2Evidence,
-      (x) => dataResidency(x, decisions),
+      (x) => dataResidency(x, decisions, plan),
       teamOutgrowsMonolith,
       singlePerson,
     ]
@@ -311,7 +322,8 @@ describe('assessRisks', () => {
 
   it('adds the answers behind the vendor decisions it lists', () => {
     const decisions = makeDecisions({ auth: { choice: 'clerk', inputs: ['team.languages'] } })
-    const r = hipaaVendors(buildAnswers({ compliance: { regimes: ['hipaa'] } }), decisions)!
+    const a = buildAnswers({ compliance: { regimes: ['hipaa'] } })
+    const r = hipaaVendors(a, decisions, planOf(a, decisions))!
     expect(r.because[0].inputs).toEqual(['team.languages', 'compliance.regimes'])
   })
 })

@@ -1,6 +1,6 @@
 import { type Answers, REGIMES } from './answers'
-import { type Costs, type Decision, type Risk, SEVERITIES } from './brief'
-import { decisionFor, pathsRead, type Vendor, vendorsOf } from './chosen'
+import { type Costs, type Decision, type Plan, type Risk, SEVERITIES } from './brief'
+import { decisionFor, type PlanVendor, pathsRead, planVendors } from './chosen'
 import { thresholdOf } from './deferred'
 import { hasRegime } from './facts'
 import { formatNumber, formatUsd, joinWords, plural, regionLabel } from './prose'
@@ -13,15 +13,40 @@ import { because } from './rules/types'
 
 type Regime = (typeof REGIMES)[number]
 
-/** Choices whose decision name describes a practice rather than the company that will hold the data. */
-const VENDOR_PHRASES: Record<string, string> = { product_analytics: 'the product analytics tool' }
-
-function vendorList(vendors: readonly Vendor[]): string {
-  return joinWords(vendors.map((v) => VENDOR_PHRASES[v.id] ?? `${v.name} for ${v.area.replaceAll('_', ' ')}`))
+/** What each plan component does for the product, as a reader names it. */
+const COMPONENT_ROLES: Record<string, string> = {
+  app: 'hosting',
+  worker: 'background workers',
+  ingestion: 'event ingestion',
+  realtime: 'live updates',
+  database: 'the database',
+  object_storage: 'files',
+  queue: 'the job queue',
+  auth: 'sign-in',
+  payments: 'payments',
+  email: 'email',
+  observability: 'logs and traces',
+  llm: 'the language model',
+  embeddings: 'embeddings',
+  first_service: 'the extracted service',
+  search_engine: 'search',
+  warehouse: 'the warehouse',
 }
 
-function vendorDecisions(decisions: readonly Decision[], vendors: readonly Vendor[]): (Decision | undefined)[] {
-  return vendors.map((v) => decisionFor(decisions, v.area))
+/** The plan's outside companies in words: "Amazon Web Services for hosting, the database and files; Clerk for sign-in". */
+function vendorList(vendors: readonly PlanVendor[]): string {
+  return vendors
+    .map((v) => {
+      const roles = [...new Set(v.components.map((id) => COMPONENT_ROLES[id] ?? id.replaceAll('_', ' ')))]
+      const later = v.fromMonth > 1 ? ` from month ${v.fromMonth}` : ''
+      return `${v.name} for ${joinWords(roles)}${later}`
+    })
+    .join('; ')
+}
+
+/** The decisions behind the plan's vendors: the reading of the answers that put each one in place. */
+function vendorDecisions(decisions: readonly Decision[], vendors: readonly PlanVendor[]): (Decision | undefined)[] {
+  return vendors.flatMap((v) => v.areas.map((area) => decisionFor(decisions, area)))
 }
 
 export function budgetBelowLean(a: Answers, costs: Costs): Risk | undefined {
@@ -97,11 +122,11 @@ export function selfHostingWithoutOps(a: Answers): Risk | undefined {
   }
 }
 
-export function hipaaVendors(a: Answers, decisions: readonly Decision[]): Risk | undefined {
+export function hipaaVendors(a: Answers, decisions: readonly Decision[], plan: Plan): Risk | undefined {
   if (!hasRegime(a, 'hipaa')) return undefined
-  const all = vendorsOf(decisions)
-  const vendors = all.filter((v) => v.area !== 'payments')
-  const payments = all.filter((v) => v.area === 'payments')
+  const all = planVendors(plan)
+  const vendors = all.filter((v) => !v.areas.every((area) => area === 'payments'))
+  const payments = all.filter((v) => v.areas.includes('payments'))
   const named = vendors.length > 0 ? vendorList(vendors) : 'every hosted service the stack uses'
   return {
     id: 'hipaa_vendors',
@@ -117,7 +142,7 @@ export function hipaaVendors(a: Answers, decisions: readonly Decision[]): Risk |
       because(
         'risks.hipaa_vendors',
         pathsRead(['compliance.regimes'], ...vendorDecisions(decisions, all)),
-        'HIPAA is among the regimes, and the vendors are read from the decisions.',
+        'HIPAA is among the regimes, and the vendors are read from the plan.',
       ),
     ],
   }
@@ -126,7 +151,20 @@ export function hipaaVendors(a: Answers, decisions: readonly Decision[]): Risk |
 export function pciScope(a: Answers, decisions: readonly Decision[]): Risk | undefined {
   if (!hasRegime(a, 'pci_dss')) return undefined
   const payments = decisionFor(decisions, 'payments')
-  const processor = payments && payments.choice.id !== 'none' ? payments.choice.name : 'the payment processor'
+  const processor = payments && payments.choice.id !== 'none' ? payments.choice.name : undefined
+  const reads = pathsRead(['compliance.regimes'], payments)
+  if (!processor) {
+    // PCI DSS answered while nobody pays inside the product: say the answers disagree rather than invent a checkout.
+    return {
+      id: 'pci_scope',
+      kind: 'risk',
+      severity: 'medium',
+      text: 'PCI DSS is among your regimes, yet nobody pays inside the product: if card numbers ever pass through your servers, logs or database, the whole system is in scope for the full assessment.',
+      mitigation:
+        'Settle which it is before building: if the product never sees a card number, drop PCI DSS from the regimes; if it will take cards, answer how people pay so the brief picks a processor whose hosted fields keep card numbers off your components.',
+      because: [because('risks.pci_scope', reads, 'PCI DSS is among the regimes, and no processor is chosen.')],
+    }
+  }
   return {
     id: 'pci_scope',
     kind: 'risk',
@@ -136,7 +174,7 @@ export function pciScope(a: Answers, decisions: readonly Decision[]): Risk | und
     because: [
       because(
         'risks.pci_scope',
-        pathsRead(['compliance.regimes'], payments),
+        reads,
         'PCI DSS is among the regimes, and the processor is read from the payments decision.',
       ),
     ],
@@ -149,11 +187,14 @@ const PRIVACY_DUTIES: Partial<Record<Regime, string>> = {
   ccpa: 'CCPA (notice at collection, the rights to know and delete, an opt-out of sale or sharing)',
 }
 
-export function privacyObligations(a: Answers, decisions: readonly Decision[]): Risk | undefined {
+export function privacyObligations(a: Answers, decisions: readonly Decision[], plan: Plan): Risk | undefined {
   const duties = REGIMES.flatMap((r) => (a.compliance.regimes.includes(r) ? (PRIVACY_DUTIES[r] ?? []) : []))
   if (duties.length === 0) return undefined
   const residency = a.compliance.dataResidency.length > 0
-  const vendors = vendorsOf(decisions)
+  const vendors = planVendors(plan)
+  // Product analytics is a practice the plan does not price: the tool is the team's pick, and it holds personal data too.
+  const analytics = decisionFor(decisions, 'analytics')
+  const tool = analytics?.choice.id === 'product_analytics' ? ' and with the product analytics tool you pick' : ''
   return {
     id: 'privacy_obligations',
     kind: 'risk',
@@ -161,11 +202,15 @@ export function privacyObligations(a: Answers, decisions: readonly Decision[]): 
     text: `Privacy law applies: ${joinWords(duties)}.${residency ? ' With data residency on top, where each vendor keeps data is part of compliance too.' : ''}`,
     mitigation: `Ship export and erasure per person in the first release (the delete choice in the data model decides how), sign a data processing agreement with ${
       vendors.length > 0 ? vendorList(vendors) : 'every vendor that holds personal data'
-    }, and keep a short record of what is collected and why.`,
+    }${tool}, and keep a short record of what is collected and why.`,
     because: [
       because(
         'risks.privacy_obligations',
-        pathsRead(['compliance.regimes', 'compliance.dataResidency'], ...vendorDecisions(decisions, vendors)),
+        pathsRead(
+          ['compliance.regimes', 'compliance.dataResidency'],
+          ...vendorDecisions(decisions, vendors),
+          analytics,
+        ),
         'Privacy regimes are among the answers; residency raises the stakes.',
       ),
     ],
@@ -185,11 +230,11 @@ export function soc2Evidence(a: Answers): Risk | undefined {
   }
 }
 
-export function dataResidency(a: Answers, decisions: readonly Decision[]): Risk | undefined {
+export function dataResidency(a: Answers, decisions: readonly Decision[], plan: Plan): Risk | undefined {
   const regions = a.compliance.dataResidency
   if (regions.length === 0) return undefined
   const where = joinWords(regions.map(regionLabel))
-  const vendors = vendorsOf(decisions)
+  const vendors = planVendors(plan)
   const several = regions.length > 1
   return {
     id: 'data_residency',
@@ -203,7 +248,7 @@ export function dataResidency(a: Answers, decisions: readonly Decision[]): Risk 
       because(
         'risks.data_residency',
         pathsRead(['compliance.dataResidency'], ...vendorDecisions(decisions, vendors)),
-        'Residency regions are set, and the vendors are read from the decisions.',
+        'Residency regions are set, and the vendors are read from the plan.',
       ),
     ],
   }
@@ -268,6 +313,8 @@ const LABELS = {
 export interface ScopePart {
   label: string
   engineerWeeks: number
+  /** Work a regime or residency answer requires: never offered as scope to cut. */
+  regulated?: boolean
 }
 
 export interface ScopeEstimate {
@@ -279,20 +326,26 @@ export interface ScopeEstimate {
 
 export function estimateScope(a: Answers): ScopeEstimate {
   const parts: ScopePart[] = [{ label: 'one core workflow', engineerWeeks: SCOPE.BASE_ENGINEER_WEEKS }]
-  const add = (label: string, engineerWeeks: number) => {
-    if (engineerWeeks > 0) parts.push({ label, engineerWeeks })
+  const add = (label: string, engineerWeeks: number, regulated = false) => {
+    if (engineerWeeks > 0) parts.push({ label, engineerWeeks, ...(regulated ? { regulated } : {}) })
   }
   const { payments, enterpriseSso, regimes, identity, dataResidency } = a.compliance
   if (payments !== 'none') add(LABELS.payments[payments], SCOPE.PAYMENTS[payments])
   if (enterpriseSso) add('enterprise single sign-on', SCOPE.ENTERPRISE_SSO)
   if (a.product.realtime !== 'none') add(LABELS.realtime[a.product.realtime], SCOPE.REALTIME[a.product.realtime])
   for (const c of a.product.clients) if (c !== 'web') add(LABELS.clients[c], SCOPE.CLIENTS[c])
-  for (const r of REGIMES) if (regimes.includes(r)) add(LABELS.regimes[r], SCOPE.REGIMES[r])
+  // India's payment-data rule has nothing to localise while nobody pays inside the product.
+  for (const r of REGIMES)
+    if (regimes.includes(r) && (r !== 'rbi' || payments !== 'none')) add(LABELS.regimes[r], SCOPE.REGIMES[r], true)
   if (identity !== 'personal') add(LABELS.identity[identity], SCOPE.IDENTITY[identity])
   if (a.data.auditTrail) add('an audit trail', SCOPE.AUDIT_TRAIL)
   for (const k of a.data.kinds) if (k !== 'relational') add(LABELS.kinds[k], SCOPE.DATA_KINDS[k])
   if (dataResidency.length > 1) {
-    add(`${dataResidency.length} residency regions`, (dataResidency.length - 1) * SCOPE.EACH_EXTRA_RESIDENCY_REGION)
+    add(
+      `${dataResidency.length} residency regions`,
+      (dataResidency.length - 1) * SCOPE.EACH_EXTRA_RESIDENCY_REGION,
+      true,
+    )
   }
   const engineerWeeks = parts.reduce((sum, p) => sum + p.engineerWeeks, 0)
   const effectiveEngineers = 1 + (Math.min(a.team.engineers, SCOPE.USEFUL_ENGINEERS) - 1) * SCOPE.PARALLEL_SHARE
@@ -308,7 +361,8 @@ export function launchTooClose(a: Answers): Risk | undefined {
   const scope = estimateScope(a)
   const weeks = a.budget.weeksToLaunch
   if (weeks >= scope.calendarWeeks) return undefined
-  const added = scope.parts.slice(1)
+  // What the law requires ships with the first release; only the rest is offered as scope to cut.
+  const added = scope.parts.slice(1).filter((p) => !p.regulated)
   const largest = [...added].sort((x, y) => y.engineerWeeks - x.engineerWeeks).slice(0, 2)
   const engineers = a.team.engineers
   return {
@@ -321,7 +375,7 @@ export function launchTooClose(a: Answers): Risk | undefined {
     mitigation:
       largest.length > 0
         ? `Cut the first release to the one workflow it must prove and move the largest additions after launch (${joinWords(
-            largest.map((p) => `${p.label}, ${formatNumber(p.engineerWeeks)} engineer-weeks`),
+            largest.map((p) => `${p.label}, ${plural(p.engineerWeeks, 'engineer-week')}`),
           )}), or move the date.`
         : 'Cut the first release to the one workflow it must prove, or move the date.',
     because: [
@@ -387,16 +441,16 @@ export function singlePerson(a: Answers): Risk | undefined {
 }
 
 /** Every risk that applies, highest severity first, in a fixed order within a severity. */
-export function assessRisks(a: Answers, decisions: readonly Decision[], costs: Costs): Risk[] {
+export function assessRisks(a: Answers, decisions: readonly Decision[], costs: Costs, plan: Plan): Risk[] {
   const risks = [
     budgetBelowLean(a, costs),
     budgetWithoutHeadroom(a, costs),
     selfHostingWithoutOps(a),
     launchTooClose(a),
-    hipaaVendors(a, decisions),
-    dataResidency(a, decisions),
+    hipaaVendors(a, decisions, plan),
+    dataResidency(a, decisions, plan),
     pciScope(a, decisions),
-    privacyObligations(a, decisions),
+    privacyObligations(a, decisions, plan),
     soc2Evidence(a),
     teamOutgrowsMonolith(a),
     singlePerson(a),

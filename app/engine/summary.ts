@@ -78,10 +78,12 @@ export function summarize(
 
   const lean = formatUsd(wholeDollars(costs.bands.lean.monthly[11]))
   const scaled = formatUsd(wholeDollars(costs.bands.scaled.monthly[11]))
+  // Only a product that takes payments has processing fees to set aside.
+  const fees = costs.transactionFees.length > 0 ? ', payment fees aside' : ''
   const cost =
     lean === scaled
-      ? `By month 12 infrastructure costs about ${lean} a month in every band, payment fees aside.`
-      : `By month 12 infrastructure costs between ${lean} a month (lean) and ${scaled} (scaled), payment fees aside.`
+      ? `By month 12 infrastructure costs about ${lean} a month in every band${fees}.`
+      : `By month 12 infrastructure costs between ${lean} a month (lean) and ${scaled} (scaled)${fees}.`
 
   const high = risks.filter((r) => r.severity === 'high').length
   const approaching = triggers.filter((t) => t.status === 'approaching').length

@@ -104,7 +104,12 @@ export function assumptions(ctx: PlanContext, jobsVendor?: string): string[] {
   out.push(
     'Lean takes free tiers while the month’s usage fits them and the cheapest paid plan after that; moderate and scaled use paid plans throughout, and each line item names its plans.',
     'No cache is priced in any band: a cache waits until a measured hot path stays slow after indexing, query tuning and a larger database.',
-    'Payment processing fees are a share of revenue, not infrastructure, so they are shown per $1,000 processed and kept out of the bands.',
+  )
+  if (has('payments'))
+    out.push(
+      'Payment processing fees are a share of revenue, not infrastructure, so they are shown per $1,000 processed and kept out of the bands.',
+    )
+  out.push(
     'Line by line, a band is never below the band beneath it: where a larger plan would come out cheaper in some month, it takes the lower band’s figure.',
   )
   return out

@@ -78,7 +78,7 @@ export function balancerLine(ctx: PriceContext, p: Planned): LineItem {
       ctx,
       p,
       { id: p.c.id, name: p.c.product },
-      `An Application Load Balancer at ${rate(ctx, 'aws_alb', 'standard', 'hour')} wherever more than one instance serves the app (capacity units left out). Month 12: ${sizes}.`,
+      `An Application Load Balancer at ${rate(ctx, 'aws_alb', 'standard', 'hour')} with one target group for each service that takes traffic (the app, and ingestion, live updates or an extracted service where the plan has them), wherever one of them runs more than one instance (capacity units left out). Month 12: ${sizes}.`,
       (band, m, use) => {
         const s = sizeAt(ctx, p, band, m)
         const n = s.kind === 'balancer' ? s.balancers : 0
@@ -90,7 +90,7 @@ export function balancerLine(ctx: PriceContext, p: Planned): LineItem {
     ctx,
     p,
     { id: p.c.id, name: p.c.product },
-    `A 1 GB server at ${rate(ctx, 'small_vps', 'vps_1gb', 'instance')} running a reverse proxy wherever more than one server serves the app. Month 12: ${sizes}.`,
+    `A 1 GB server at ${rate(ctx, 'small_vps', 'vps_1gb', 'instance')} running a reverse proxy in front of every service that takes traffic, wherever one of them runs more than one server. Month 12: ${sizes}.`,
     (band, m, use) => {
       const s = sizeAt(ctx, p, band, m)
       const n = s.kind === 'balancer' ? s.balancers : 0

@@ -1,9 +1,10 @@
 import type { LineItem } from '../brief'
-import { sizeAt } from '../plan'
+import { regionCount, sizeAt } from '../plan'
 import type { Planned } from '../plan/components'
+import { formatNumber } from '../prose'
 import { sizesText } from './compute'
 import { charge, limitOf, line, type PriceContext, rate, regionFactor } from './line'
-import { CU_MEMORY_GB, type DatabaseSize, vectorKb } from './sizing'
+import { CU_MEMORY_GB, type DatabaseSize, INDEX_SHARE_OF_NODE, vectorIndexGb, vectorKb } from './sizing'
 import { HOURS_PER_MONTH } from './usage'
 
 /** The database: Neon, RDS, Timescale Cloud or Postgres on the team's own servers, at the plan's sizes. */
@@ -45,10 +46,7 @@ export function databaseLine(ctx: PriceContext, p: Planned): LineItem {
     return s
   }
   const last = ctx.usage.vectors.length - 1
-  const vectors =
-    ctx.usage.vectors[last] > 0
-      ? ` Embeddings (pgvector) add ${Math.round((ctx.usage.vectors[last] * vectorKb(ctx.usage.vectorDimensions)) / 100_000) / 10} GB by month 12; moderate and scaled size memory so the vector index fits in it, while lean reads it from disk, more slowly.`
-      : ''
+  const vectors = ctx.usage.vectors[last] > 0 ? vectorNote(ctx, p, size('moderate', last).db.maxCu) : ''
   const sizes = `Month 12: ${sizesText(ctx, p)}.${vectors}`
   const name = p.c.product
   const head = { id: 'database', name }
@@ -124,4 +122,21 @@ export function databaseLine(ctx: PriceContext, p: Planned): LineItem {
       )
     },
   )
+}
+
+/**
+ * What the embeddings add to the database, and whether their index fits in
+ * memory: a node keeps at most three quarters of its memory for the index, so
+ * past that even the largest node the vendor sells reads it from disk.
+ */
+function vectorNote(ctx: PriceContext, p: Planned, maxCu: number): string {
+  const last = ctx.usage.vectors.length - 1
+  const regions = regionCount(p)
+  const addedGb = (ctx.usage.vectors[last] * vectorKb(ctx.usage.vectorDimensions)) / 1_000_000
+  const indexGb = vectorIndexGb(ctx.usage, last) / regions
+  const roomGb = maxCu * INDEX_SHARE_OF_NODE * CU_MEMORY_GB
+  const added = `Embeddings (pgvector) add ${formatNumber(Math.round(addedGb * 10) / 10)} GB by month 12`
+  if (indexGb <= roomGb)
+    return ` ${added}; moderate and scaled size memory so the vector index fits in it, while lean reads it from disk, more slowly.`
+  return ` ${added}; their index, about ${formatNumber(Math.round(indexGb))} GB, is larger than the ${formatNumber(Math.round(roomGb))} GB the vendor's largest node can keep in memory, so every band reads it from disk: benchmark recall and latency before launch, and expect to move the vectors to a dedicated store.`
 }

@@ -239,6 +239,9 @@ export function databaseGb(usage: Usage, m: number): number {
  * vector index where the band keeps it in memory. Past the largest node the
  * vendor sells, reads go to replicas; writes past one node are partitioned.
  */
+/** The share of a database node's memory the vector index may take; the rest serves queries. */
+export const INDEX_SHARE_OF_NODE = 0.75
+
 export function databaseSize(a: Answers, usage: Usage, component: Component, band: Band, m: number): DatabaseSize {
   const p = BAND_PROFILES[band]
   const profile = a.load.readWriteProfile
@@ -254,11 +257,11 @@ export function databaseSize(a: Answers, usage: Usage, component: Component, ban
     return { cu: computeStep(whole), primaries: 1, readReplicas: 0, standbys, storageGb, maxCu }
   }
   // Every node keeps the index in memory; what is left of a node serves queries.
-  const room = Math.max(maxCu / 4, maxCu - Math.min(index, maxCu * 0.75))
+  const room = Math.max(maxCu / 4, maxCu - Math.min(index, maxCu * INDEX_SHARE_OF_NODE))
   const primaries = Math.max(1, Math.ceil(writes / room))
   const spare = primaries * room - writes
   const readReplicas = Math.max(0, Math.ceil((reads - spare) / room))
   const nodes = primaries + readReplicas
-  const cu = Math.min(maxCu, computeStep((writes + reads) / nodes + Math.min(index, maxCu * 0.75)))
+  const cu = Math.min(maxCu, computeStep((writes + reads) / nodes + Math.min(index, maxCu * INDEX_SHARE_OF_NODE)))
   return { cu, primaries, readReplicas, standbys, storageGb, maxCu }
 }

@@ -20,15 +20,16 @@ export const WAREHOUSE_JUSTIFIED: TriggerDef = {
 
 function reasons(a: Answers): Because[] {
   const summary = a.product.summary
-  const users = formatNumber(a.load.activeUsersAtLaunch)
+  const launch = a.load.activeUsersAtLaunch
+  const users = launch > 0 ? `first ${formatNumber(launch)} users` : 'first users'
   const gb = a.load.dataVolumeGbIn12Months
   const list: Because[] = [
     because(
       'analytics.product_analytics_day_one',
       ['product.summary', 'load.activeUsersAtLaunch'],
       summary
-        ? `Track product events from your first ${users} users, chosen to show whether the first release proves its point: “${summary}”`
-        : `Track product events from your first ${users} users: signups, activation and the few actions that show whether the product is used as intended.`,
+        ? `Track product events from your ${users}, chosen to show whether the first release proves its point: “${summary}”`
+        : `Track product events from your ${users}: signups, activation and the few actions that show whether the product is used as intended.`,
     ),
   ]
   if (gb >= WAREHOUSE_FROM_GB) {

@@ -92,8 +92,8 @@ function dataVolume(a: Answers): Because {
   const gb = a.load.dataVolumeGbIn12Months
   const text =
     gb >= LARGE_DATABASE_GB
-      ? `About ${grouped(gb)} GB after 12 months (load.dataVolumeGbIn12Months) still fits one Postgres instance; partition the largest tables by time or tenant early and time a full restore, since restore time grows with size.`
-      : `About ${grouped(gb)} GB after 12 months (load.dataVolumeGbIn12Months) fits comfortably on a small managed instance, below the ${LARGE_DATABASE_GB} GB where partitioning and restore time need a plan.`
+      ? `About ${grouped(gb)} GB after 12 months still fits one Postgres instance; partition the largest tables by time or tenant early and time a full restore, since restore time grows with size.`
+      : `About ${grouped(gb)} GB after 12 months fits comfortably on a small managed instance, below the ${LARGE_DATABASE_GB} GB where partitioning and restore time need a plan.`
   return because('database.data_volume', ['load.dataVolumeGbIn12Months'], text)
 }
 
@@ -125,8 +125,8 @@ function noShardingYet(a: Answers): Because {
   const users = a.load.activeUsersIn12Months
   const outlook =
     users >= DB_PRESSURE_ACTIVE_USERS
-      ? `You expect ${grouped(users)} monthly active users at 12 months (load.activeUsersIn12Months), at the ${grouped(DB_PRESSURE_ACTIVE_USERS)} mark where load can start to show; even then, pressure counts only when database CPU stays at ${DB_PRESSURE_CPU_PERCENT}% or more, and the answer is a bigger instance before any sharding.`
-      : `You expect ${grouped(users)} monthly active users at 12 months (load.activeUsersIn12Months), below the ${grouped(DB_PRESSURE_ACTIVE_USERS)} where database load usually starts to matter, so one instance is enough and sharding is not on the table.`
+      ? `You expect ${grouped(users)} monthly active users at 12 months, at the ${grouped(DB_PRESSURE_ACTIVE_USERS)} mark where load can start to show; even then, pressure counts only when database CPU stays at ${DB_PRESSURE_CPU_PERCENT}% or more, and the answer is a bigger instance before any sharding.`
+      : `You expect ${grouped(users)} monthly active users at 12 months, below the ${grouped(DB_PRESSURE_ACTIVE_USERS)} where database load usually starts to matter, so one instance is enough and sharding is not on the table.`
   return because('database.no_sharding_before_measurement', ['load.activeUsersIn12Months'], outlook)
 }
 

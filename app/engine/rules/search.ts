@@ -26,8 +26,8 @@ function volume(a: Answers): Because {
   const gb = a.load.dataVolumeGbIn12Months
   const text =
     gb >= SEARCH_REVIEW_DB_GB
-      ? `About ${grouped(gb)} GB after 12 months (load.dataVolumeGbIn12Months) reaches the ${SEARCH_REVIEW_DB_GB} GB of search_outgrows_postgres: measure search latency on real data before launch, and keep the indexed text in its own table so a dedicated engine can be fed from it.`
-      : `About ${grouped(gb)} GB after 12 months (load.dataVolumeGbIn12Months) is well below the ${SEARCH_REVIEW_DB_GB} GB at which search_outgrows_postgres asks for a measurement.`
+      ? `About ${grouped(gb)} GB after 12 months reaches the ${SEARCH_REVIEW_DB_GB} GB at which search may outgrow Postgres: measure search latency on real data before launch, and keep the indexed text in its own table so a dedicated engine can be fed from it.`
+      : `About ${grouped(gb)} GB after 12 months is well below the ${SEARCH_REVIEW_DB_GB} GB at which search on Postgres needs measuring.`
   return because('search.volume_within_postgres', ['load.dataVolumeGbIn12Months'], text)
 }
 

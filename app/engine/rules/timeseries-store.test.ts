@@ -37,7 +37,7 @@ describe('time-series store rules', () => {
       over: { data: { kinds: [...TS] } },
       choice: 'postgres',
       rule: 'timeseries_store.plain_postgres_below_volume',
-      says: [/no ingest rate/],
+      says: [/no rate of time-series events/],
       revisitWhen: ['timeseries_ingest_volume'],
     },
     {

@@ -102,7 +102,7 @@ export const timeseriesStore: AreaRules = {
     const given =
       eps > 0
         ? `About ${rate(eps)} events per second is below`
-        : 'You gave no ingest rate (data.timeseriesEventsPerSecond is 0), so we assume you are below'
+        : 'You gave no rate of time-series events, so we assume you are below'
     return decision(
       { id: 'postgres', name: 'Postgres, time-partitioned tables' },
       [

@@ -33,7 +33,7 @@ function collectionSize(a: Answers): Because {
     return because(
       'vector_store.benchmark_large_collection',
       inputs,
-      `About ${grouped(n)} embeddings at 12 months is past ${grouped(LARGE_VECTOR_COUNT)}: stay on pgvector, but benchmark recall and p95 latency with your real data and filters early, because index build time and memory are where a collection this size strains first.`,
+      `About ${grouped(n)} embeddings at 12 months is past ${grouped(LARGE_VECTOR_COUNT)}: treat pgvector as a trial and benchmark recall and p95 latency with your real data and filters before launch, because index build time and memory are where a collection this size strains first, and a dedicated vector database is the likely next step.`,
     )
   }
   if (n > COMFORTABLE_VECTOR_COUNT) {
@@ -53,7 +53,7 @@ function collectionSize(a: Answers): Because {
   return because(
     'vector_store.count_unknown',
     inputs,
-    'You gave no embedding count (data.vectorCount is 0); pgvector is comfortable into the hundreds of thousands, so record the real count once you know it.',
+    'You gave no count of embeddings; pgvector is comfortable into the hundreds of thousands, so record the real count once you know it.',
   )
 }
 
@@ -78,16 +78,20 @@ export const vectorStore: AreaRules = {
         guide: 'databases',
       } satisfies Decision
     }
+    // Past the large mark the reasons for pgvector still hold, but only a benchmark on real data can confirm them.
+    const large = a.data.vectorCount >= LARGE_VECTOR_COUNT
     return {
       area: 'vector_store',
       title: TITLE,
       choice: { id: 'pgvector', name: 'pgvector in Postgres' },
-      status: 'adopt',
+      status: large ? 'trial' : 'adopt',
       because: [
         because(
           'vector_store.embeddings_in_pgvector',
-          ['data.kinds'],
-          'Keep embeddings in a vector column next to the rows they describe, with an HNSW index: pgvector stays comfortable into the hundreds of thousands and often the low millions of embeddings, and tenant filters and joins happen in the same query.',
+          ['data.kinds', 'data.vectorCount'],
+          large
+            ? 'Keep embeddings in a vector column next to the rows they describe, with an HNSW index, so tenant filters and joins happen in the same query; pgvector is comfortable into the low millions of embeddings, so beyond that it has to prove itself on your data.'
+            : 'Keep embeddings in a vector column next to the rows they describe, with an HNSW index: pgvector stays comfortable into the hundreds of thousands and often the low millions of embeddings, and tenant filters and joins happen in the same query.',
         ),
         collectionSize(a),
       ],
