@@ -39,7 +39,7 @@ export function generateBrief(answers: Answers, catalog: Catalog): Brief {
   const decisions = withSpendStep(steps.decisions, triggers)
   const deferred = standing.filter((d) => triggers.find((t) => t.id === d.until)?.firesInMonth == null)
   const dayOne = planDayOne(answers, decisions)
-  const risks = assessRisks(answers, decisions, costs)
+  const risks = assessRisks(answers, decisions, costs, published.components)
   return {
     schemaVersion: 2,
     engineVersion: ENGINE_VERSION,

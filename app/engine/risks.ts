@@ -1,5 +1,6 @@
 import { type Answers, REGIMES } from './answers'
-import { type Costs, type Decision, type Risk, SEVERITIES } from './brief'
+import { type Costs, type Decision, type PlanComponent, type Risk, SEVERITIES } from './brief'
+import { constraintsOf } from './constraints'
 import { decisionFor, pathsRead, type Vendor, vendorsOf } from './chosen'
 import { thresholdOf } from './deferred'
 import { hasRegime } from './facts'
@@ -97,31 +98,57 @@ export function selfHostingWithoutOps(a: Answers): Risk | undefined {
   }
 }
 
-export function hipaaVendors(a: Answers, decisions: readonly Decision[]): Risk | undefined {
-  if (!hasRegime(a, 'hipaa')) return undefined
-  const all = vendorsOf(decisions)
-  const vendors = all.filter((v) => v.area !== 'payments')
-  const payments = all.filter((v) => v.area === 'payments')
-  const named = vendors.length > 0 ? vendorList(vendors) : 'every hosted service the stack uses'
+/**
+ * Who signs a BAA, on which tier, and who is kept away from health data,
+ * read from the plan's components so the list names real vendors and tiers.
+ */
+export function hipaaVendors(
+  a: Answers,
+  decisions: readonly Decision[],
+  components: readonly PlanComponent[] = [],
+): Risk | undefined {
+  if (!constraintsOf(a).baaRequired) return undefined
+  const outside = components.filter((c) => c.agreements.length > 0)
+  const signing = outside.filter((c) => c.agreements.includes('baa'))
+  const signers = unique(signing.map((c) => c.vendor)).map((vendor) => {
+    const theirs = signing.filter((c) => c.vendor === vendor)
+    const tiers = unique(theirs.map((c) => c.tier).filter((t) => t.includes('BAA')))
+    return `${vendor} for ${joinWords(unique(theirs.map((c) => c.product)))}${tiers.length > 0 ? ` (${tiers.join('; ')})` : ''}`
+  })
+  // Outside services that hold no health data: their vendors do not confirm a BAA.
+  const kept = outside.filter((c) => c.placement === 'service' && !c.holds.includes('health') && c.area !== 'payments')
+  const payments = outside.find((c) => c.area === 'payments')
+  const keptText = kept.length > 0 ? ` ${joinWords(unique(kept.map((c) => c.product)))} do not confirm a BAA, so they must never receive health details.` : ''
+  const guard = [
+    ...(kept.some((c) => c.area === 'email') ? ['notification emails carry only a link to a page behind sign-in'] : []),
+    ...(kept.some((c) => c.area === 'observability') || components.some((c) => c.area === 'observability')
+      ? ['logs and traces record ids, never health fields']
+      : []),
+    ...(kept.some((c) => c.area === 'llm' || c.area === 'vector_store')
+      ? ['prompts and embeddings carry no health details until the model vendor signs a BAA']
+      : []),
+  ]
   return {
     id: 'hipaa_vendors',
     kind: 'risk',
     severity: 'high',
-    text: `HIPAA applies: each vendor that stores or sees health data must sign a business associate agreement (BAA) before real patient data reaches it; in this stack that is ${named}.`,
-    mitigation: `Confirm each one signs a BAA on the plan you will buy (it is often a higher tier) and replace any that will not; keep health data out of logs, traces, email bodies and analytics events${
-      payments.length > 0
-        ? `, and keep diagnoses out of what ${payments[0].name} sees, since a processor that only moves money usually signs none`
+    text: `Health data falls under HIPAA: every service that stores or sees it must sign a business associate agreement (BAA) on the plan you pay for before real patient data reaches it. In this plan that is ${signers.length > 0 ? joinWords(signers) : 'no outside vendor: health data stays on your own servers, whose provider must sign one'}.${keptText}`,
+    mitigation: `Sign each BAA before launch and keep a copy with your compliance records${guard.length > 0 ? `; ${guard.join('; ')}` : ''}${
+      payments
+        ? `; ${payments.vendor} does not sign a BAA, so payments rely on HIPAA's exemption for payment processing: no diagnosis, treatment or visit detail in payment descriptions or metadata`
         : ''
     }.`,
     because: [
       because(
         'risks.hipaa_vendors',
-        pathsRead(['compliance.regimes'], ...vendorDecisions(decisions, all)),
-        'HIPAA is among the regimes, and the vendors are read from the decisions.',
+        pathsRead(['compliance.regimes', 'data.sensitive'], ...vendorDecisions(decisions, vendorsOf(decisions))),
+        'Health data is held, and the vendors, their tiers and their agreements are read from the plan.',
       ),
     ],
   }
 }
+
+const unique = (xs: readonly string[]) => [...new Set(xs)]
 
 export function pciScope(a: Answers, decisions: readonly Decision[]): Risk | undefined {
   if (!hasRegime(a, 'pci_dss')) return undefined
@@ -387,13 +414,18 @@ export function singlePerson(a: Answers): Risk | undefined {
 }
 
 /** Every risk that applies, highest severity first, in a fixed order within a severity. */
-export function assessRisks(a: Answers, decisions: readonly Decision[], costs: Costs): Risk[] {
+export function assessRisks(
+  a: Answers,
+  decisions: readonly Decision[],
+  costs: Costs,
+  components: readonly PlanComponent[] = [],
+): Risk[] {
   const risks = [
     budgetBelowLean(a, costs),
     budgetWithoutHeadroom(a, costs),
     selfHostingWithoutOps(a),
     launchTooClose(a),
-    hipaaVendors(a, decisions),
+    hipaaVendors(a, decisions, components),
     dataResidency(a, decisions),
     pciScope(a, decisions),
     privacyObligations(a, decisions),

@@ -1,5 +1,7 @@
 import type { Answers } from '../answers'
 import type { Alternative, Because } from '../brief'
+import { databaseName, placeDatabase } from './_placement'
+import { wantsTimescale } from './timeseries-store'
 import type { AreaRules, TriggerDef } from './types'
 import { because } from './types'
 
@@ -178,7 +180,8 @@ export const SUSTAINED_DB_PRESSURE: TriggerDef = {
 
 export const database: AreaRules = {
   area: 'database',
-  decide(a) {
+  decide(a, catalog) {
+    const placed = placeDatabase(a, catalog, wantsTimescale(a))
     const reasons = [
       postgresCoversEverything(),
       kindsFitOneDatabase(a),
@@ -186,11 +189,17 @@ export const database: AreaRules = {
       dataVolume(a),
       readWriteProfile(a),
       noShardingYet(a),
+      ...(placed.because ? [placed.because] : []),
     ]
     return {
       area: 'database',
       title: 'Primary database',
-      choice: { id: 'postgres', name: 'PostgreSQL' },
+      choice: {
+        id: 'postgres',
+        name: `PostgreSQL on ${databaseName(placed.vendor)}${placed.plan === 'scale' ? ' (Scale plan)' : ''}`,
+        vendor: placed.vendor,
+        ...(placed.plan ? { requires: { plan: placed.plan, agreements: ['baa'] } } : {}),
+      },
       status: 'adopt',
       because: reasons,
       alternatives: alternatives(a),
