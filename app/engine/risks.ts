@@ -1,7 +1,7 @@
 import { type Answers, REGIMES } from './answers'
 import { type Costs, type Decision, type PlanComponent, type Risk, SEVERITIES } from './brief'
-import { constraintsOf } from './constraints'
 import { decisionFor, pathsRead, type Vendor, vendorsOf } from './chosen'
+import { constraintsOf } from './constraints'
 import { thresholdOf } from './deferred'
 import { hasRegime } from './facts'
 import { formatNumber, formatUsd, joinWords, plural, regionLabel } from './prose'
@@ -118,7 +118,10 @@ export function hipaaVendors(
   // Outside services that hold no health data: their vendors do not confirm a BAA.
   const kept = outside.filter((c) => c.placement === 'service' && !c.holds.includes('health') && c.area !== 'payments')
   const payments = outside.find((c) => c.area === 'payments')
-  const keptText = kept.length > 0 ? ` ${joinWords(unique(kept.map((c) => c.product)))} do not confirm a BAA, so they must never receive health details.` : ''
+  const keptText =
+    kept.length > 0
+      ? ` ${joinWords(unique(kept.map((c) => c.product)))} do not confirm a BAA, so they must never receive health details.`
+      : ''
   const guard = [
     ...(kept.some((c) => c.area === 'email') ? ['notification emails carry only a link to a page behind sign-in'] : []),
     ...(kept.some((c) => c.area === 'observability') || components.some((c) => c.area === 'observability')

@@ -35,8 +35,7 @@ export function computeLine(ctx: PriceContext, p: Planned): LineItem {
         const each =
           charge(use('railway', tier, 'vcpu'), s.compute.vcpu) + charge(use('railway', tier, 'ram'), s.compute.memoryGb)
         // The plan minimum (or the committed spend that carries the BAA) is paid once per account, so only the app carries it.
-        const floor =
-          p.c.id !== 'app' ? 0 : charge(use('railway', committed ? 'committed_spend' : tier, 'minimum'), 1)
+        const floor = p.c.id !== 'app' ? 0 : charge(use('railway', committed ? 'committed_spend' : tier, 'minimum'), 1)
         return Math.max(floor, s.compute.instances * each) * across
       },
     )

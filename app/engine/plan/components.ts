@@ -143,7 +143,7 @@ function agreementsFor(
   holds: readonly Holds[],
   regions: readonly Region[],
 ): Agreement[] {
-  const outside = catalogId !== null && vendorFactsOf(catalog, catalogId)?.baa !== 'not_applicable'
+  const outside = catalogId !== null && vendorFactsOf(catalog, catalogId)?.dpa !== 'not_applicable'
   if (!outside || holds.every((h) => h === 'none')) return []
   const out: Agreement[] = ['dpa']
   if (holds.includes('health')) out.push('baa')
@@ -475,7 +475,8 @@ function databaseVendor(
 ): Vendor & { area: Area; tier: string; plan?: string } {
   const choice = decisions.find((d) => d.area === 'database')?.choice
   const timescale = adopted(decisions, 'timeseries_store')?.choice.id === 'timescale'
-  const vendor = choice?.vendor ?? (host === 'small_vps' ? 'small_vps' : host === 'aws_ec2' ? 'aws_rds_postgres' : 'neon')
+  const vendor =
+    choice?.vendor ?? (host === 'small_vps' ? 'small_vps' : host === 'aws_ec2' ? 'aws_rds_postgres' : 'neon')
   if (vendor === 'small_vps') {
     return {
       ...HOSTS.small_vps,
@@ -486,15 +487,15 @@ function databaseVendor(
   }
   const db = DATABASES[vendor] ?? DATABASES.neon
   const plan = choice?.requires?.plan
-  const tier =
-    plan === 'scale' ? 'Scale (carries the BAA; the HIPAA add-on price is not published)' : db.tier
+  const tier = plan === 'scale' ? 'Scale (carries the BAA; the HIPAA add-on price is not published)' : db.tier
   return { ...db, area: vendor === 'timescale_cloud' ? 'timeseries_store' : 'database', tier, plan }
 }
 
 /** A hosted sign-in vendor's tier: the plan its BAA needs where health data requires one. */
 function authTier(auth: Decision): string {
-  if (auth.choice.requires?.plan === 'enterprise') return 'Enterprise (carries the BAA; custom price, not in the catalog)'
+  if (auth.choice.requires?.plan === 'enterprise')
+    return 'Enterprise (carries the BAA; custom price, not in the catalog)'
   return auth.choice.id === 'stytch' ? 'pay as you go' : 'free (lean), paid'
 }
 
-export { HOSTS, HOST_OF_CHOICE, SERVICES }
+export { HOST_OF_CHOICE, HOSTS, SERVICES }

@@ -192,4 +192,3 @@ export function meets(catalog: Catalog, componentId: string, c: Constraints): bo
 export function databaseName(v: DatabaseVendor): string {
   return DB_NAMES[v]
 }
-

@@ -74,7 +74,7 @@ function reasons(a: Answers, catalog: Catalog, sender: Sender): Because[] {
       because(
         'email.ses_on_cloud',
         ['budget.hosting'],
-        'You run on a cloud provider, and Amazon SES bills per message (about $0.10 per thousand) with no monthly plan. Its console is bare, so send bounce and complaint notifications to your app from the first day.',
+        'Your app runs on AWS, and Amazon SES bills per message (about $0.10 per thousand) with no monthly plan. Its console is bare, so send bounce and complaint notifications to your app from the first day.',
       ),
     )
   }
