@@ -215,20 +215,36 @@ export function soc2Evidence(a: Answers): Risk | undefined {
   }
 }
 
-export function dataResidency(a: Answers, decisions: readonly Decision[]): Risk | undefined {
+export function dataResidency(
+  a: Answers,
+  decisions: readonly Decision[],
+  components: readonly PlanComponent[] = [],
+): Risk | undefined {
   const regions = a.compliance.dataResidency
   if (regions.length === 0) return undefined
   const where = joinWords(regions.map(regionLabel))
   const vendors = vendorsOf(decisions)
   const several = regions.length > 1
+  // Components that hold personal data outside the allowed regions: vendors whose facts name no region there.
+  const outside = components.filter(
+    (c) => c.holds.some((h) => h !== 'none') && c.regions.some((r) => !regions.includes(r)),
+  )
   return {
     id: 'data_residency',
     kind: 'risk',
     severity: several ? 'high' : 'medium',
     text: `Data must stay in ${where}, and that binds every vendor holding user data, not only the database: ${
       vendors.length > 0 ? vendorList(vendors) : 'hosted auth, email and observability included'
-    }.${several ? ' With more than one region, each one needs its own deployment and its own vendor regions.' : ''}`,
-    mitigation: `Choose the region on each vendor at sign-up (many cannot move an account later), get it written into the data processing agreement, and replace any vendor that cannot keep data in ${where}.`,
+    }.${several ? ' With more than one region, each one needs its own deployment and its own vendor regions.' : ''}${
+      outside.length > 0
+        ? ` ${joinWords(unique(outside.map((c) => c.vendor)))} ${outside.length > 1 ? 'do' : 'does'} not confirm keeping data in ${where}: the catalog has no alternative that does.`
+        : ''
+    }`,
+    mitigation: `Choose the region on each vendor at sign-up (many cannot move an account later), get it written into the data processing agreement, and replace any vendor that cannot keep data in ${where}${
+      outside.length > 0
+        ? `; ask ${joinWords(unique(outside.map((c) => c.vendor)))} in writing where the data is kept, and send only what each request needs`
+        : ''
+    }.`,
     because: [
       because(
         'risks.data_residency',
@@ -429,7 +445,7 @@ export function assessRisks(
     selfHostingWithoutOps(a),
     launchTooClose(a),
     hipaaVendors(a, decisions, components),
-    dataResidency(a, decisions),
+    dataResidency(a, decisions, components),
     pciScope(a, decisions),
     privacyObligations(a, decisions),
     soc2Evidence(a),
