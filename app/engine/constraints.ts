@@ -29,6 +29,16 @@ export interface Constraints {
   budgetCents: number
 }
 
+/** Health data is held and regulated: every component that touches it must sign a BAA. Reads exactly these two answers, always. */
+export function healthRegulated(a: Answers): boolean {
+  const hipaa = a.compliance.regimes.includes('hipaa')
+  const health = a.data.sensitive.includes('health')
+  return hipaa || health
+}
+
+/** The answer paths `healthRegulated` reads. */
+export const HEALTH_INPUTS = ['compliance.regimes', 'data.sensitive'] as const
+
 export function constraintsOf(a: Answers): Constraints {
   const regimes = a.compliance.regimes
   const sensitive = a.data.sensitive

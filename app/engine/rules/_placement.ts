@@ -1,7 +1,7 @@
-import type { Answers } from '../answers'
+import type { AnswerPath, Answers } from '../answers'
 import type { Because, Choice } from '../brief'
 import { type Catalog, formatDollars, priceOf } from '../catalog'
-import { baaFit, type Constraints, constraintsOf, regionWords, residencyFit } from '../constraints'
+import { baaFit, HEALTH_INPUTS, healthRegulated, regionWords, residencyFit } from '../constraints'
 import { hasKind } from '../facts'
 import { because } from './types'
 
@@ -31,7 +31,7 @@ const HOST_NAMES: Record<HostId, string> = {
 
 /** What the team asked for, before the constraints: the hosting answer, with HIPAA steering an open answer to a cloud provider. */
 export function preferredHosting(a: Answers): HostingChoice {
-  if (a.budget.hosting === 'no_preference') return constraintsOf(a).baaRequired ? 'cloud_provider' : 'managed_paas'
+  if (a.budget.hosting === 'no_preference') return healthRegulated(a) ? 'cloud_provider' : 'managed_paas'
   return a.budget.hosting
 }
 
@@ -42,6 +42,8 @@ export interface HostPlacement {
   plan?: string
   /** Why the host moved from the preferred one, or what keeping it requires. */
   because?: Because
+  /** Every answer the placement read, for the reason that names them. */
+  inputs: AnswerPath[]
 }
 
 const usd = (cents: number) => formatDollars(Math.round(cents) / 100)
@@ -61,36 +63,43 @@ export function placeHost(a: Answers, catalog: Catalog): HostPlacement {
   }
   const cached = byCatalog.get(catalog)
   if (cached) return cached
-  const placed = place(a, catalog, constraintsOf(a))
+  const placed = place(a, catalog)
   byCatalog.set(catalog, placed)
   return placed
 }
 
-function place(a: Answers, catalog: Catalog, c: Constraints): HostPlacement {
+function place(a: Answers, catalog: Catalog): HostPlacement {
+  const asked: AnswerPath[] =
+    a.budget.hosting === 'no_preference' ? ['budget.hosting', ...HEALTH_INPUTS] : ['budget.hosting']
   const id = preferredHosting(a)
-  if (id !== 'managed_paas') return { id, host: HOST_OF[id] }
-  const inputs = ['budget.hosting', 'compliance.dataResidency'] as const
-  if (residencyFit(catalog, 'railway', c.residency) !== 'fits') {
+  if (id !== 'managed_paas') return { id, host: HOST_OF[id], inputs: asked }
+  const residency = a.compliance.dataResidency
+  const health = healthRegulated(a)
+  const read: AnswerPath[] = [...new Set<AnswerPath>([...asked, 'compliance.dataResidency', ...HEALTH_INPUTS])]
+  if (residencyFit(catalog, 'railway', residency) !== 'fits') {
     return {
       id: 'cloud_provider',
       host: 'aws_ec2',
+      inputs: read,
       because: because(
         'hosting.residency_moves_host',
-        inputs,
-        `Your data must stay in ${regionWords(c.residency)}, and Railway, the managed platform we would otherwise pick, runs only in the US and the EU; so the app, its workers and its database run on AWS in a region there${c.residency.includes('india') ? ' (Mumbai, ap-south-1, for India)' : ''}, where every service this plan uses is available.`,
+        ['budget.hosting', 'compliance.dataResidency'],
+        `Your data must stay in ${regionWords(residency)}, and Railway, the managed platform we would otherwise pick, runs only in the US and the EU; so the app, its workers and its database run on AWS in a region there${residency.includes('india') ? ' (Mumbai, ap-south-1, for India)' : ''}, where every service this plan uses is available.`,
       ),
     }
   }
-  if (!c.baaRequired) return { id, host: 'railway' }
+  if (!health) return { id, host: 'railway', inputs: read }
   const commitment = railwayCommitmentCents(catalog)
-  const budget = c.budgetCents
+  const budget = Math.round(a.budget.monthlyInfraUsd * 100)
+  const inputs: AnswerPath[] = [...read, 'budget.monthlyInfraUsd']
   if (commitment > budget) {
     return {
       id: 'cloud_provider',
       host: 'aws_ec2',
+      inputs,
       because: because(
         'hosting.baa_tier_out_of_budget',
-        ['budget.hosting', 'compliance.regimes', 'data.sensitive', 'budget.monthlyInfraUsd'],
+        ['budget.hosting', ...HEALTH_INPUTS, 'budget.monthlyInfraUsd'],
         `Health data needs a Business Associate Agreement (BAA) from the host. Railway signs one only with a committed spend of ${usd(commitment)} a month for a year on its Pro plan, against your budget of ${usd(budget)} a month; AWS signs its BAA for the whole account at no extra charge, covering EC2, RDS, S3 and SQS, so the app runs on AWS instead of a managed platform.`,
       ),
     }
@@ -99,9 +108,10 @@ function place(a: Answers, catalog: Catalog, c: Constraints): HostPlacement {
     id,
     host: 'railway',
     plan: 'committed_spend',
+    inputs,
     because: because(
       'hosting.baa_tier_priced',
-      ['compliance.regimes', 'data.sensitive', 'budget.monthlyInfraUsd'],
+      [...HEALTH_INPUTS, 'budget.monthlyInfraUsd'],
       `Health data needs a Business Associate Agreement (BAA) from the host, and Railway signs one only with a committed spend of ${usd(commitment)} a month for a year on its Pro plan; your budget of ${usd(budget)} a month covers that, so the costs price Railway at the commitment.`,
     ),
   }
@@ -125,6 +135,8 @@ export interface DatabasePlacement {
   /** The catalog plan to price (the tier that carries the BAA), when not the default. */
   plan?: string
   because?: Because
+  /** Every answer the placement read (the host's included). */
+  inputs: AnswerPath[]
 }
 
 const DB_NAMES: Record<DatabaseVendor, string> = {
@@ -141,39 +153,45 @@ const DB_NAMES: Record<DatabaseVendor, string> = {
  * the constraints. Neon's BAA needs its Scale plan.
  */
 export function placeDatabase(a: Answers, catalog: Catalog, wantsTimescale: boolean): DatabasePlacement {
-  const host = placeHost(a, catalog).host
-  const c = constraintsOf(a)
-  if (host === 'small_vps') return { vendor: 'small_vps' }
+  const placed = placeHost(a, catalog)
+  const host = placed.host
+  if (host === 'small_vps') return { vendor: 'small_vps', inputs: placed.inputs }
   const own: DatabaseVendor = host === 'aws_ec2' ? 'aws_rds_postgres' : 'neon'
+  const health = healthRegulated(a)
+  const inputs = [...new Set<AnswerPath>([...placed.inputs, ...HEALTH_INPUTS])]
   let moved: Because | undefined
   if (wantsTimescale && hasKind(a, 'timeseries')) {
-    if (meets(catalog, 'timescale_cloud', c)) return { vendor: 'timescale_cloud' }
+    const residency = a.compliance.dataResidency
+    if (!inputs.includes('compliance.dataResidency')) inputs.push('compliance.dataResidency')
+    if (meets(catalog, 'timescale_cloud', a)) return { vendor: 'timescale_cloud', inputs }
     moved = because(
       'database.timescale_unconfirmed',
-      ['compliance.dataResidency', 'compliance.regimes', 'data.sensitive'],
-      `Timescale Cloud does not confirm ${c.residency.length > 0 ? `keeping data in ${regionWords(c.residency)}` : ''}${c.residency.length > 0 && c.baaRequired ? ' or ' : ''}${c.baaRequired ? 'signing a Business Associate Agreement' : ''}, so the readings stay in time-partitioned tables on ${DB_NAMES[own]}, beside the rest of your records.`,
+      ['compliance.dataResidency', ...HEALTH_INPUTS],
+      `Timescale Cloud does not confirm ${residency.length > 0 ? `keeping data in ${regionWords(residency)}` : ''}${residency.length > 0 && health ? ' or ' : ''}${health ? 'signing a Business Associate Agreement' : ''}, so the readings stay in time-partitioned tables on ${DB_NAMES[own]}, beside the rest of your records.`,
     )
   }
-  if (own === 'neon' && c.baaRequired) {
+  if (own === 'neon' && health) {
     return {
       vendor: 'neon',
       plan: 'scale',
+      inputs,
       because: because(
         'database.baa_tier_priced',
-        ['compliance.regimes', 'data.sensitive'],
+        HEALTH_INPUTS,
         `Health data needs a Business Associate Agreement (BAA) from the database host: Neon signs one only on its Scale plan (${scaleRate(catalog)} per CU-hour) with a HIPAA add-on whose price Neon does not publish, so the costs price Scale and leave the add-on out: ask Neon for its price before you sign.`,
       ),
     }
   }
-  if (own === 'aws_rds_postgres' && c.baaRequired) {
+  if (own === 'aws_rds_postgres' && health) {
     const text =
       'Health data needs a Business Associate Agreement (BAA) from the database host: RDS is covered by the AWS account-level BAA, accepted in AWS Artifact at no charge, on the same instances priced here.'
     return {
       vendor: own,
-      because: moved ?? because('database.baa_from_aws', ['compliance.regimes', 'data.sensitive'], text),
+      inputs,
+      because: moved ?? because('database.baa_from_aws', HEALTH_INPUTS, text),
     }
   }
-  return { vendor: own, ...(moved ? { because: moved } : {}) }
+  return { vendor: own, inputs, ...(moved ? { because: moved } : {}) }
 }
 
 function scaleRate(catalog: Catalog): string {
@@ -182,11 +200,10 @@ function scaleRate(catalog: Catalog): string {
 }
 
 /** The vendor's facts confirm it can hold this product's personal (and health) data. */
-export function meets(catalog: Catalog, componentId: string, c: Constraints): boolean {
-  return (
-    residencyFit(catalog, componentId, c.residency) === 'fits' &&
-    (!c.baaRequired || baaFit(catalog, componentId) === 'fits' || baaFit(catalog, componentId) === 'not_applicable')
-  )
+export function meets(catalog: Catalog, componentId: string, a: Answers): boolean {
+  if (residencyFit(catalog, componentId, a.compliance.dataResidency) !== 'fits') return false
+  const baa = baaFit(catalog, componentId)
+  return !healthRegulated(a) || baa === 'fits' || baa === 'not_applicable'
 }
 
 export function databaseName(v: DatabaseVendor): string {

@@ -1,7 +1,7 @@
 import type { Answers } from '../answers'
 import type { Alternative, Because } from '../brief'
 import type { Catalog } from '../catalog'
-import { constraintsOf, regionWords, residencyFit } from '../constraints'
+import { healthRegulated, regionWords, residencyFit } from '../constraints'
 import { hasPayments, speaks } from '../facts'
 import { placeHost } from './_placement'
 import { LANGUAGE_NAMES, listPhrase } from './_shared-stack'
@@ -18,7 +18,7 @@ const SENDERS: readonly Sender[] = ['postmark', 'resend', 'amazon_ses']
 
 const writesJs = (a: Answers) => speaks(a, 'typescript') || speaks(a, 'javascript')
 
-const healthData = (a: Answers) => constraintsOf(a).baaRequired
+const healthData = healthRegulated
 const onAws = (a: Answers, catalog: Catalog) => placeHost(a, catalog).host === 'aws_ec2'
 
 /**

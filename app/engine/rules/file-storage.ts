@@ -1,7 +1,7 @@
 import type { Answers } from '../answers'
 import type { Alternative, Decision } from '../brief'
 import type { Catalog } from '../catalog'
-import { constraintsOf, regionWords } from '../constraints'
+import { healthRegulated, regionWords } from '../constraints'
 import { hasKind, selfHosted } from '../facts'
 import { meets, placeHost } from './_placement'
 import { type AreaRules, because } from './types'
@@ -16,7 +16,7 @@ const BUCKET_NAMES: Record<Bucket, string> = {
 /** The vendor id each bucket sets on the decision; costs price the line from it. */
 export const BUCKET_VENDORS: Record<Bucket, string> = { s3: 'amazon_s3', r2: 'cloudflare_r2' }
 
-const hipaa = (a: Answers) => constraintsOf(a).baaRequired
+const hipaa = healthRegulated
 const onAws = (a: Answers, catalog: Catalog) => placeHost(a, catalog).host === 'aws_ec2'
 
 /**
@@ -25,7 +25,7 @@ const onAws = (a: Answers, catalog: Catalog) => placeHost(a, catalog).host === '
  * otherwise R2, which is cheaper to store in and free to download from.
  */
 export function pickBucket(a: Answers, catalog: Catalog): Bucket {
-  if (hipaa(a) || onAws(a, catalog) || !meets(catalog, 'cloudflare_r2', constraintsOf(a))) return 's3'
+  if (hipaa(a) || onAws(a, catalog) || !meets(catalog, 'cloudflare_r2', a)) return 's3'
   return 'r2'
 }
 
@@ -39,6 +39,9 @@ function providerReason(a: Answers, catalog: Catalog, bucket: Bucket): string {
   }
   if (hipaa(a)) {
     return 'Health data falls under HIPAA, and files such as uploaded forms hold patient details: Amazon S3 is covered by the AWS account-level Business Associate Agreement, at no extra charge. Keep the bucket private and encrypted, and hand out only short-lived links.'
+  }
+  if (a.compliance.dataResidency.length > 0 && !meets(catalog, 'cloudflare_r2', a)) {
+    return `Your data must stay in ${regionWords(a.compliance.dataResidency)}; Cloudflare R2 does not confirm keeping a bucket there (its EU option is reported by a third party only), while Amazon S3 keeps each bucket in the AWS region you create it in.`
   }
   if (onAws(a, catalog)) {
     return 'The app runs on AWS, so use its bucket service (Amazon S3) and keep permissions, logs and billing in one account. Downloads are billed there (about $0.09 per GB from S3), so put a CDN in front if files are served often.'

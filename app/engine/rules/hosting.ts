@@ -1,6 +1,6 @@
 import type { Answers } from '../answers'
 import type { Alternative, Because } from '../brief'
-import { constraintsOf } from '../constraints'
+import { healthRegulated } from '../constraints'
 import { type HostingChoice, hostChoice, placeHost } from './_placement'
 import { formatUsd, plural, yourTeam } from './_shared-stack'
 import { type AreaRules, because, type TriggerDef } from './types'
@@ -158,13 +158,12 @@ function alternatives(a: Answers, chosen: HostingChoice, hipaa: boolean, moved?:
 export const hosting: AreaRules = {
   area: 'hosting',
   decide: (a, catalog) => {
-    const hipaa = constraintsOf(a).baaRequired
+    const hipaa = healthRegulated(a)
     const placed = placeHost(a, catalog)
     const asked = choose(a, hipaa)
     // The residency and BAA facts of the vendor replace the general advice to check for a BAA.
-    const reasons = placed.because
-      ? [...asked.because.filter((b) => b.rule !== 'hosting.hipaa_needs_baa'), placed.because]
-      : asked.because
+    const kept = placed.because ? asked.because.filter((b) => b.rule !== 'hosting.hipaa_needs_baa') : asked.because
+    const reasons = placed.because ? [...kept, placed.because] : kept
     const id = placed.id
     const budget = because(
       'hosting.spend_within_budget',

@@ -1,7 +1,7 @@
 import type { Answers } from '../answers'
 import type { Because, Decision } from '../brief'
 import type { Catalog } from '../catalog'
-import { constraintsOf, regionWords } from '../constraints'
+import { healthRegulated, regionWords } from '../constraints'
 import { speaks } from '../facts'
 import { meets, placeHost } from './_placement'
 import { formatNumber, LANGUAGE_NAMES, listPhrase } from './_shared-stack'
@@ -53,12 +53,12 @@ const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 export function pickQueue(a: Answers, catalog: Catalog): { id: QueueId; text: string } {
   const fit = pickForTeam(a, catalog)
   if (fit.id === 'oban' || fit.id === 'sqs') return fit
-  const c = constraintsOf(a)
   // The Redis libraries run on Upstash, whose residency and BAA the sources do not confirm.
-  if (meets(catalog, 'upstash_redis', c)) return fit
+  if (meets(catalog, 'upstash_redis', a)) return fit
+  const residency = a.compliance.dataResidency
   const needs = [
-    ...(c.residency.length > 0 ? [`keeping data in ${regionWords(c.residency)}`] : []),
-    ...(c.baaRequired ? ['signing a Business Associate Agreement for the health data jobs carry'] : []),
+    ...(residency.length > 0 ? [`keeping data in ${regionWords(residency)}`] : []),
+    ...(healthRegulated(a) ? ['signing a Business Associate Agreement for the health data jobs carry'] : []),
   ]
   return {
     id: 'sqs',

@@ -1,7 +1,7 @@
 import type { Answers } from '../answers'
 import type { Alternative, Because } from '../brief'
 import type { Catalog } from '../catalog'
-import { constraintsOf, regionWords, residencyFit } from '../constraints'
+import { healthRegulated, regionWords, residencyFit } from '../constraints'
 import { formatUsd } from './_shared-stack'
 import { type AreaRules, because } from './types'
 
@@ -136,7 +136,7 @@ export const observability: AreaRules = {
   area: 'observability',
   decide: (a, catalog) => {
     const { id, because: reasons } = chooseWithin(a, catalog)
-    if (constraintsOf(a).baaRequired) reasons.push(noHealthInLogs(id))
+    if (healthRegulated(a)) reasons.push(noHealthInLogs(id))
     return {
       area: 'observability',
       title: 'Observability',
