@@ -1,7 +1,7 @@
 import { type Answers, REGIMES } from './answers'
 import { type Costs, type Decision, type PlanComponent, type Risk, SEVERITIES } from './brief'
 import { decisionFor, pathsRead, type Vendor, vendorsOf } from './chosen'
-import { constraintsOf } from './constraints'
+import { healthRegulated } from './constraints'
 import { thresholdOf } from './deferred'
 import { hasRegime } from './facts'
 import { formatNumber, formatUsd, joinWords, plural, regionLabel } from './prose'
@@ -107,7 +107,7 @@ export function hipaaVendors(
   decisions: readonly Decision[],
   components: readonly PlanComponent[] = [],
 ): Risk | undefined {
-  if (!constraintsOf(a).baaRequired) return undefined
+  if (!healthRegulated(a)) return undefined
   const outside = components.filter((c) => c.agreements.length > 0)
   const signing = outside.filter((c) => c.agreements.includes('baa'))
   const signers = unique(signing.map((c) => c.vendor)).map((vendor) => {

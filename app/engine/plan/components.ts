@@ -475,8 +475,16 @@ function databaseVendor(
 ): Vendor & { area: Area; tier: string; plan?: string } {
   const choice = decisions.find((d) => d.area === 'database')?.choice
   const timescale = adopted(decisions, 'timeseries_store')?.choice.id === 'timescale'
+  // Decisions built without the database rule name no vendor: the host's own Postgres, or Timescale Cloud for time-series.
   const vendor =
-    choice?.vendor ?? (host === 'small_vps' ? 'small_vps' : host === 'aws_ec2' ? 'aws_rds_postgres' : 'neon')
+    choice?.vendor ??
+    (host === 'small_vps'
+      ? 'small_vps'
+      : timescale
+        ? 'timescale_cloud'
+        : host === 'aws_ec2'
+          ? 'aws_rds_postgres'
+          : 'neon')
   if (vendor === 'small_vps') {
     return {
       ...HOSTS.small_vps,
