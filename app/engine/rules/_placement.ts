@@ -122,7 +122,7 @@ export function hostChoice(p: HostPlacement, names: Record<HostingChoice, string
   const vendor = p.host === 'small_vps' ? 'a server provider you pick' : HOST_NAMES[p.host]
   return {
     id: p.id,
-    name: `${names[p.id]} (${vendor})`,
+    name: `${names[p.id]}, on ${vendor}`,
     vendor: p.host,
     ...(p.plan ? { requires: { plan: p.plan, agreements: ['baa'] as const satisfies ('dpa' | 'baa')[] } } : {}),
   }
