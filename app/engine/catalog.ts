@@ -159,8 +159,17 @@ export type Component = z.infer<typeof ComponentSchema>
 
 /** The vendor facts of one catalog component; undefined when the catalog has none for it. */
 export function vendorFactsOf(catalog: Catalog, componentId: string): VendorFacts | undefined {
-  return catalog.components.find((c) => c.id === componentId)?.facts
+  let byId = FACTS.get(catalog)
+  if (!byId) {
+    byId = new Map()
+    for (const c of catalog.components) if (!byId.has(c.id)) byId.set(c.id, c.facts)
+    FACTS.set(catalog, byId)
+  }
+  return byId.get(componentId)
 }
+
+/** Every plan component checks its vendor's facts, so each catalog is indexed once. */
+const FACTS = new WeakMap<Catalog, Map<string, VendorFacts | undefined>>()
 
 /** content/catalog/index.yaml */
 export const CatalogIndexSchema = z.strictObject({

@@ -29,6 +29,16 @@ export interface Constraints {
   budgetCents: number
 }
 
+/** Health data is held and regulated: every component that touches it must sign a BAA. Reads exactly these two answers, always. */
+export function healthRegulated(a: Answers): boolean {
+  const hipaa = a.compliance.regimes.includes('hipaa')
+  const health = a.data.sensitive.includes('health')
+  return hipaa || health
+}
+
+/** The answer paths `healthRegulated` reads. */
+export const HEALTH_INPUTS = ['compliance.regimes', 'data.sensitive'] as const
+
 export function constraintsOf(a: Answers): Constraints {
   const regimes = a.compliance.regimes
   const sensitive = a.data.sensitive
@@ -124,4 +134,25 @@ export function requirementsFor(
   }
   if (agreements.length > 0) out.agreements = agreements
   return Object.keys(out).length > 0 ? out : undefined
+}
+
+/**
+ * The regions a catalog component keeps this plan's data in, from its vendor
+ * facts: the wanted regions it runs in, or, where it runs in none of them,
+ * where it does run (so the plan shows the truth and the invariant check
+ * catches it). Software you run yourself, and components with no facts, run
+ * where you put them.
+ */
+export function vendorRegions(catalog: Catalog, componentId: string | null, wanted: readonly Region[]): Region[] {
+  const facts = componentId === null ? undefined : vendorFactsOf(catalog, componentId)
+  if (!facts || facts.regions === 'anywhere') return [...wanted]
+  const can = facts.regions
+  const inside = wanted.filter((r) => can.includes(r))
+  return inside.length > 0 ? inside : [can[0]]
+}
+
+/** The vendor's facts confirm it signs a BAA (software you run yourself needs none of its own). */
+export function signsBaa(catalog: Catalog, componentId: string): boolean {
+  const fit = baaFit(catalog, componentId)
+  return fit === 'fits'
 }

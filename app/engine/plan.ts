@@ -56,7 +56,7 @@ export function startPlan(a: Answers, decisions: readonly Decision[], catalog: C
   const none = all.vectors.map(() => 0)
   const usage = pgvector ? all : { ...all, vectors: none, similarityQps: none }
   const regions = planRegions(a, decisions)
-  return { a, catalog, usage, regions, planned: buildComponents({ a, decisions, usage, regions }) }
+  return { a, catalog, usage, regions, planned: buildComponents({ a, catalog, decisions, usage, regions }) }
 }
 
 export type Sized =

@@ -4,7 +4,7 @@ import { testCatalog } from '../../tests/support/catalog'
 import { flat, lineItem, makeCosts } from '../../tests/support/costs'
 import { defaultStack, makeDecisions } from '../../tests/support/decisions'
 import type { Answers, AnswersInput } from './answers'
-import { type Costs, type Decision, type Plan, type Risk, RiskSchema, SEVERITIES } from './brief'
+import { type Costs, type Decision, type Plan, type PlanComponent, type Risk, RiskSchema, SEVERITIES } from './brief'
 import { publishPlan, startPlan } from './plan'
 import {
   assessRisks,
@@ -110,15 +110,44 @@ describe('self-hosting without operations experience (seed 000: managed services
 })
 
 describe('regulated data', () => {
-  it('HIPAA: every vendor that touches health data signs a BAA, listed from the plan (high)', () => {
-    const decisions = defaultStack({ payments: { choice: 'stripe', name: 'Stripe' } })
-    const r = risk({ compliance: { regimes: ['hipaa'] } }, 'hipaa_vendors', decisions)!
+  it('HIPAA: lists who signs a BAA on which tier, and who is kept away from health data, from the plan (high; issue 8)', () => {
+    const size = { instances: 1, each: 1, unit: 'vCPU', text: 'one' }
+    const part = (c: Partial<PlanComponent> & Pick<PlanComponent, 'id' | 'area' | 'vendor' | 'product' | 'tier'>) =>
+      ({
+        catalogId: null,
+        regions: ['us'],
+        holds: ['personal'],
+        agreements: ['dpa'],
+        fromMonth: 1,
+        addedBy: null,
+        placement: 'service',
+        size: { lean: size, moderate: size, scaled: size },
+        ...c,
+      }) as PlanComponent
+    const components = [
+      part({
+        id: 'app',
+        area: 'hosting',
+        vendor: 'Railway',
+        product: 'App on Railway services',
+        tier: 'Pro with a committed spend of $1,000 a month for a year (carries the BAA)',
+        holds: ['personal', 'health'],
+        agreements: ['dpa', 'baa'],
+        placement: 'deploy',
+      }),
+      part({ id: 'email', area: 'email', vendor: 'Postmark', product: 'Postmark', tier: 'paid' }),
+      part({ id: 'payments', area: 'payments', vendor: 'Stripe', product: 'Stripe', tier: 'standard pricing' }),
+    ]
+    const r = hipaaVendors(buildAnswers({ compliance: { regimes: ['hipaa'] } }), defaultStack(), {
+      regions: ['us'],
+      components,
+    } as Plan)!
     expect(r.severity).toBe('high')
     expect(r.text).toMatch(/business associate agreement \(BAA\)/)
-    expect(r.text).toContain('Railway for hosting and background workers; Neon for the database; Clerk for sign-in')
-    expect(r.text).toContain('Postmark (ActiveCampaign) for email; Grafana Labs for logs and traces')
-    expect(r.text).not.toContain('Stripe')
-    expect(r.mitigation).toMatch(/Stripe sees/)
+    expect(r.text).toContain('Railway for App on Railway services (Pro with a committed spend of $1,000 a month')
+    expect(r.text).toContain('Postmark do not confirm a BAA, so they must never receive health details')
+    expect(r.mitigation).toMatch(/notification emails carry only a link/)
+    expect(r.mitigation).toMatch(/Stripe does not sign a BAA/)
   })
 
   it('HIPAA: open-source auth run by the team is not a vendor to sign with', () => {
@@ -324,6 +353,6 @@ describe('assessRisks', () => {
     const decisions = makeDecisions({ auth: { choice: 'clerk', inputs: ['team.languages'] } })
     const a = buildAnswers({ compliance: { regimes: ['hipaa'] } })
     const r = hipaaVendors(a, decisions, planOf(a, decisions))!
-    expect(r.because[0].inputs).toEqual(['team.languages', 'compliance.regimes'])
+    expect(r.because[0].inputs).toEqual(['team.languages', 'data.sensitive', 'compliance.regimes'])
   })
 })

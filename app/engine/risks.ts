@@ -1,6 +1,7 @@
 import { type Answers, REGIMES } from './answers'
 import { type Costs, type Decision, type Plan, type Risk, SEVERITIES } from './brief'
 import { decisionFor, type PlanVendor, pathsRead, planVendors } from './chosen'
+import { healthRegulated } from './constraints'
 import { thresholdOf } from './deferred'
 import { hasRegime } from './facts'
 import { formatNumber, formatUsd, joinWords, plural, regionLabel } from './prose'
@@ -122,31 +123,57 @@ export function selfHostingWithoutOps(a: Answers): Risk | undefined {
   }
 }
 
+/**
+ * Who signs a BAA, on which tier, and who is kept away from health data,
+ * read from the plan's components so the list names real vendors and tiers.
+ */
 export function hipaaVendors(a: Answers, decisions: readonly Decision[], plan: Plan): Risk | undefined {
-  if (!hasRegime(a, 'hipaa')) return undefined
-  const all = planVendors(plan)
-  const vendors = all.filter((v) => !v.areas.every((area) => area === 'payments'))
-  const payments = all.filter((v) => v.areas.includes('payments'))
-  const named = vendors.length > 0 ? vendorList(vendors) : 'every hosted service the stack uses'
+  if (!healthRegulated(a)) return undefined
+  const components = plan.components
+  const outside = components.filter((c) => c.agreements.length > 0)
+  const signing = outside.filter((c) => c.agreements.includes('baa'))
+  const signers = unique(signing.map((c) => c.vendor)).map((vendor) => {
+    const theirs = signing.filter((c) => c.vendor === vendor)
+    const tiers = unique(theirs.map((c) => c.tier).filter((t) => t.includes('BAA')))
+    return `${vendor} for ${joinWords(unique(theirs.map((c) => c.product)))}${tiers.length > 0 ? ` (${tiers.join('; ')})` : ''}`
+  })
+  // Outside services that hold no health data: their vendors do not confirm a BAA.
+  const kept = outside.filter((c) => c.placement === 'service' && !c.holds.includes('health') && c.area !== 'payments')
+  const payments = outside.find((c) => c.area === 'payments')
+  const keptText =
+    kept.length > 0
+      ? ` ${joinWords(unique(kept.map((c) => c.product)))} do not confirm a BAA, so they must never receive health details.`
+      : ''
+  const guard = [
+    ...(kept.some((c) => c.area === 'email') ? ['notification emails carry only a link to a page behind sign-in'] : []),
+    ...(kept.some((c) => c.area === 'observability') || components.some((c) => c.area === 'observability')
+      ? ['logs and traces record ids, never health fields']
+      : []),
+    ...(kept.some((c) => c.area === 'llm' || c.area === 'vector_store')
+      ? ['prompts and embeddings carry no health details until the model vendor signs a BAA']
+      : []),
+  ]
   return {
     id: 'hipaa_vendors',
     kind: 'risk',
     severity: 'high',
-    text: `HIPAA applies: each vendor that stores or sees health data must sign a business associate agreement (BAA) before real patient data reaches it; in this stack that is ${named}.`,
-    mitigation: `Confirm each one signs a BAA on the plan you will buy (it is often a higher tier) and replace any that will not; keep health data out of logs, traces, email bodies and analytics events${
-      payments.length > 0
-        ? `, and keep diagnoses out of what ${payments[0].name} sees, since a processor that only moves money usually signs none`
+    text: `Health data falls under HIPAA: every service that stores or sees it must sign a business associate agreement (BAA) on the plan you pay for before real patient data reaches it. In this plan that is ${signers.length > 0 ? joinWords(signers) : 'no outside vendor: health data stays on your own servers, whose provider must sign one'}.${keptText}`,
+    mitigation: `Sign each BAA before launch and keep a copy with your compliance records${guard.length > 0 ? `; ${guard.join('; ')}` : ''}${
+      payments
+        ? `; ${payments.vendor} does not sign a BAA, so payments rely on HIPAA's exemption for payment processing: no diagnosis, treatment or visit detail in payment descriptions or metadata`
         : ''
     }.`,
     because: [
       because(
         'risks.hipaa_vendors',
-        pathsRead(['compliance.regimes'], ...vendorDecisions(decisions, all)),
-        'HIPAA is among the regimes, and the vendors are read from the plan.',
+        pathsRead(['compliance.regimes', 'data.sensitive'], ...vendorDecisions(decisions, planVendors(plan))),
+        'Health data is held, and the vendors, their tiers and their agreements are read from the plan.',
       ),
     ],
   }
 }
+
+const unique = (xs: readonly string[]) => [...new Set(xs)]
 
 export function pciScope(a: Answers, decisions: readonly Decision[]): Risk | undefined {
   if (!hasRegime(a, 'pci_dss')) return undefined
@@ -236,14 +263,27 @@ export function dataResidency(a: Answers, decisions: readonly Decision[], plan: 
   const where = joinWords(regions.map(regionLabel))
   const vendors = planVendors(plan)
   const several = regions.length > 1
+  const components = plan.components
+  // Components that hold personal data outside the allowed regions: vendors whose facts name no region there.
+  const outside = components.filter(
+    (c) => c.holds.some((h) => h !== 'none') && c.regions.some((r) => !regions.includes(r)),
+  )
   return {
     id: 'data_residency',
     kind: 'risk',
     severity: several ? 'high' : 'medium',
     text: `Data must stay in ${where}, and that binds every vendor holding user data, not only the database: ${
       vendors.length > 0 ? vendorList(vendors) : 'hosted auth, email and observability included'
-    }.${several ? ' With more than one region, each one needs its own deployment and its own vendor regions.' : ''}`,
-    mitigation: `Choose the region on each vendor at sign-up (many cannot move an account later), get it written into the data processing agreement, and replace any vendor that cannot keep data in ${where}.`,
+    }.${several ? ' With more than one region, each one needs its own deployment and its own vendor regions.' : ''}${
+      outside.length > 0
+        ? ` ${joinWords(unique(outside.map((c) => c.vendor)))} ${outside.length > 1 ? 'do' : 'does'} not confirm keeping data in ${where}: the catalog has no alternative that does.`
+        : ''
+    }`,
+    mitigation: `Choose the region on each vendor at sign-up (many cannot move an account later), get it written into the data processing agreement, and replace any vendor that cannot keep data in ${where}${
+      outside.length > 0
+        ? `; ask ${joinWords(unique(outside.map((c) => c.vendor)))} in writing where the data is kept, and send only what each request needs`
+        : ''
+    }.`,
     because: [
       because(
         'risks.data_residency',

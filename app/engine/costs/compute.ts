@@ -19,19 +19,23 @@ export function computeLine(ctx: PriceContext, p: Planned): LineItem {
   const sizes = sizesText(ctx, p)
   const name = p.c.product
   if (host === 'railway') {
+    const committed = p.plan === 'committed_spend'
+    const floorText = committed
+      ? `; the BAA needs a committed spend of at least ${rate(ctx, 'railway', 'committed_spend', 'minimum')} for a year, which the app line carries`
+      : ''
     return line(
       ctx,
       p,
       { id: p.c.id, name },
-      `Railway at ${rate(ctx, 'railway', 'pro', 'vcpu')} and ${rate(ctx, 'railway', 'pro', 'ram')}, each replica counted at its full size all month (an upper bound for usage billing); lean on Hobby (at least ${rate(ctx, 'railway', 'hobby', 'minimum')}) while its replica limits allow, otherwise Pro (at least ${rate(ctx, 'railway', 'pro', 'minimum')}). Month 12: ${sizes}.${regionNote(ctx.catalog, catalogId, regions)}`,
+      `Railway at ${rate(ctx, 'railway', 'pro', 'vcpu')} and ${rate(ctx, 'railway', 'pro', 'ram')}, each replica counted at its full size all month (an upper bound for usage billing); lean on Hobby (at least ${rate(ctx, 'railway', 'hobby', 'minimum')}) while its replica limits allow, otherwise Pro (at least ${rate(ctx, 'railway', 'pro', 'minimum')})${floorText}. Month 12: ${sizes}.${regionNote(ctx.catalog, catalogId, regions)}`,
       (band, m, use) => {
         const s = factor(band, m)
         if (!s || s.compute.instances === 0) return 0
         const tier = s.compute.tier
         const each =
           charge(use('railway', tier, 'vcpu'), s.compute.vcpu) + charge(use('railway', tier, 'ram'), s.compute.memoryGb)
-        // The plan minimum is paid once per account, so only the app carries it.
-        const floor = p.c.id === 'app' ? charge(use('railway', tier, 'minimum'), 1) : 0
+        // The plan minimum (or the committed spend that carries the BAA) is paid once per account, so only the app carries it.
+        const floor = p.c.id !== 'app' ? 0 : charge(use('railway', committed ? 'committed_spend' : tier, 'minimum'), 1)
         return Math.max(floor, s.compute.instances * each) * across
       },
     )

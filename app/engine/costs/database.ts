@@ -106,6 +106,23 @@ export function databaseLine(ctx: PriceContext, p: Planned): LineItem {
     )
   }
 
+  if (p.plan === 'scale') {
+    return line(
+      ctx,
+      p,
+      head,
+      `Neon Scale, the plan that carries its BAA, always on, at ${rate(ctx, 'neon', 'scale', 'compute')} and ${rate(ctx, 'neon', 'scale', 'storage')}; the HIPAA add-on Neon requires has no published price and is not included. Read replicas and standbys are computes of the same size billed by the hour. ${sizes}`,
+      (band, m, use) => {
+        const s = size(band, m)
+        return (
+          (charge(use('neon', 'scale', 'compute'), s.db.cu * nodes(s.db) * HOURS_PER_MONTH) +
+            charge(use('neon', 'scale', 'storage'), s.db.storageGb)) *
+          across
+        )
+      },
+    )
+  }
+
   return line(
     ctx,
     p,

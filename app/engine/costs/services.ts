@@ -59,7 +59,7 @@ export function serviceLine(ctx: PriceContext, p: Planned, workers: Planned | un
         ctx,
         p,
         head,
-        `Stytch has no monthly fee: the first ${count(includedOf(ctx, 'stytch', 'pay_as_you_go', 'extra_mau'))} monthly active users are free in every band, then an estimated ${rate(ctx, 'stytch', 'pay_as_you_go', 'extra_mau')} (unconfirmed). ${count(q(last))} users in month 12.${sso ? ` The first ${includedOf(ctx, 'stytch', 'pay_as_you_go', 'sso_connection')} SSO or SCIM connections are free; each further one is ${rate(ctx, 'stytch', 'pay_as_you_go', 'sso_connection')} and is not included.` : ''}`,
+        `Stytch has no monthly fee: the first ${count(includedOf(ctx, 'stytch', 'pay_as_you_go', 'extra_mau'))} monthly active users are free in every band, then an estimated ${rate(ctx, 'stytch', 'pay_as_you_go', 'extra_mau')} (unconfirmed). ${count(q(last))} users in month 12.${sso ? ` The first ${includedOf(ctx, 'stytch', 'pay_as_you_go', 'sso_connection')} SSO or SCIM connections are free; each further one is ${rate(ctx, 'stytch', 'pay_as_you_go', 'sso_connection')} and is not included.` : ''}${p.c.holds.includes('health') ? ' The BAA needs the Enterprise plan, whose custom price is not in the catalog and is not included: ask Stytch for it before you sign.' : ''}`,
         (_band, m, use) =>
           charge(use('stytch', 'pay_as_you_go', 'base'), 1) + charge(use('stytch', 'pay_as_you_go', 'extra_mau'), q(m)),
       )

@@ -1,5 +1,7 @@
 import type { Answers } from '../answers'
 import type { Agreement, Area, Band, Decision, Holds, PlanComponent, Region } from '../brief'
+import { type Catalog, formatDollars, priceOf, vendorFactsOf } from '../catalog'
+import { constraintsOf, signsBaa, vendorRegions } from '../constraints'
 import { BAND_PROFILES, CONNECTIONS_PER_VCPU, EVENTS_PER_VCPU, type Host, RPS_PER_VCPU } from '../costs/sizing'
 import { PER_USER, type Usage } from '../costs/usage'
 
@@ -25,6 +27,8 @@ export interface Planned {
   /** For services: the quantity the vendor bills, in a month, and its unit. */
   quantity?: (m: number) => number
   unit?: string
+  /** The catalog plan the constraints require this component to be priced on (the tier that carries its BAA). */
+  plan?: string
 }
 
 interface Vendor {
@@ -33,15 +37,15 @@ interface Vendor {
   product: string
 }
 
-const HOSTS: Record<string, Vendor & { host: Host }> = {
-  managed_paas: { vendor: 'Railway', catalogId: 'railway', product: 'Railway services', host: 'railway' },
-  cloud_provider: {
+const HOSTS: Record<Host, Vendor & { host: Host }> = {
+  railway: { vendor: 'Railway', catalogId: 'railway', product: 'Railway services', host: 'railway' },
+  aws_ec2: {
     vendor: 'Amazon Web Services',
     catalogId: 'aws_ec2',
     product: 'AWS EC2 instances',
     host: 'aws_ec2',
   },
-  self_hosted: {
+  small_vps: {
     vendor: 'A server provider (DigitalOcean or similar)',
     catalogId: 'small_vps',
     product: 'virtual servers run by your team',
@@ -74,46 +78,18 @@ const SERVICES: Record<string, Vendor> = {
   bigquery: { vendor: 'Google Cloud', catalogId: 'bigquery', product: 'Google BigQuery' },
 }
 
-/** Where a vendor can keep data, from the vendor facts; `all` for the large clouds. */
-const VENDOR_REGIONS: Record<string, readonly Region[] | 'all'> = {
-  railway: ['us', 'eu'],
-  aws_ec2: 'all',
-  small_vps: 'all',
-  neon: ['us', 'eu', 'uk', 'australia', 'brazil'],
-  aws_rds_postgres: 'all',
-  timescale_cloud: ['us', 'eu', 'india', 'australia', 'brazil'],
-  clerk: ['us'],
-  auth0: ['us', 'eu', 'uk', 'australia', 'canada'],
-  stytch: ['us'],
-  postmark: ['us'],
-  resend: ['us'],
-  amazon_ses: 'all',
-  grafana_cloud: ['us', 'eu', 'australia'],
-  datadog: ['us', 'eu', 'uk', 'australia'],
-  honeycomb: ['us', 'eu'],
-  aws_s3: 'all',
-  cloudflare_r2: ['us', 'eu'],
-  stripe: 'all',
-  razorpay: ['india'],
-  aws_sqs: 'all',
-  upstash_redis: ['us', 'eu'],
-  anthropic: ['us'],
-  openai_embeddings: ['us'],
-  bigquery: 'all',
-}
-
-/** The regions a vendor holds this plan's data in: the plan's regions where it can, else where it can at all. */
-export function vendorRegions(catalogId: string | null, planRegions: readonly Region[]): Region[] {
-  const can = catalogId === null ? 'all' : (VENDOR_REGIONS[catalogId] ?? 'all')
-  if (can === 'all') return [...planRegions]
-  const inside = planRegions.filter((r) => can.includes(r))
-  return inside.length > 0 ? inside : [can[0]]
+/** Where the app runs, as the hosting decision chose it (its vendor), or by its choice id for decisions that name none. */
+const HOST_OF_CHOICE: Record<string, Host> = {
+  managed_paas: 'railway',
+  cloud_provider: 'aws_ec2',
+  self_hosted: 'small_vps',
 }
 
 export function hostOf(decisions: readonly Decision[], a: Answers): Vendor & { host: Host } {
   const d = decisions.find((x) => x.area === 'hosting')
-  const id = d && d.choice.id !== 'none' ? d.choice.id : a.budget.hosting
-  return HOSTS[id] ?? HOSTS.managed_paas
+  const vendor = d?.choice.vendor
+  if (vendor && vendor in HOSTS) return HOSTS[vendor as Host]
+  return HOSTS[HOST_OF_CHOICE[d && d.choice.id !== 'none' ? d.choice.id : a.budget.hosting] ?? 'railway']
 }
 
 function adopted(decisions: readonly Decision[], area: Area): Decision | undefined {
@@ -131,39 +107,66 @@ const REDIS_QUEUES = new Map([
 
 export interface BuildInput {
   a: Answers
+  catalog: Catalog
   decisions: readonly Decision[]
   usage: Usage
   regions: readonly Region[]
 }
 
-/** What a component holds, from the answers: personal data always, health data where it is regulated and the component touches it. */
-function holdsFor(a: Answers, touchesRecords: boolean, extra: Holds[] = []): Holds[] {
-  const health =
-    touchesRecords &&
-    (a.compliance.regimes.includes('hipaa') ||
-      ((a.data as { sensitive?: readonly string[] }).sensitive ?? []).includes('health'))
-  return [...new Set<Holds>(['personal', ...(health ? (['health'] as const) : []), ...extra])]
+/**
+ * What a component holds: personal data always; health data where it is
+ * regulated, the component touches records, and whoever runs it can carry
+ * it: software on our own components, or a vendor whose facts confirm a BAA.
+ * A vendor without one is kept away from health data (the brief says how).
+ */
+function holdsFor(a: Answers, catalog: Catalog, catalogId: string | null, touchesRecords: boolean): Holds[] {
+  const health = touchesRecords && constraintsOf(a).baaRequired && mayHoldHealth(catalog, catalogId)
+  return health ? ['personal', 'health'] : ['personal']
+}
+
+/** Our own components, a vendor that confirms a BAA, or the server provider the team picks (which must sign one). */
+function mayHoldHealth(catalog: Catalog, catalogId: string | null): boolean {
+  if (catalogId === null || catalogId === 'small_vps') return true
+  const facts = vendorFactsOf(catalog, catalogId)
+  return facts?.baa === 'not_applicable' || signsBaa(catalog, catalogId)
 }
 
 /**
  * The agreements a component signs: a DPA with any outside company holding
- * personal data, a BAA where it touches health data, and standard
- * contractual clauses when EU data sits with a company outside the EU.
+ * personal data, a BAA where it holds health data, and standard contractual
+ * clauses when EU data sits with a company outside the EU.
  */
-function agreementsFor(a: Answers, outside: boolean, holds: readonly Holds[], regions: readonly Region[]): Agreement[] {
+function agreementsFor(
+  a: Answers,
+  catalog: Catalog,
+  catalogId: string | null,
+  holds: readonly Holds[],
+  regions: readonly Region[],
+): Agreement[] {
+  const outside = catalogId !== null && vendorFactsOf(catalog, catalogId)?.dpa !== 'not_applicable'
   if (!outside || holds.every((h) => h === 'none')) return []
   const out: Agreement[] = ['dpa']
-  if (holds.includes('health') && a.compliance.regimes.includes('hipaa')) out.push('baa')
+  if (holds.includes('health')) out.push('baa')
   const euData = a.compliance.regimes.includes('gdpr') || a.compliance.dataResidency.includes('eu')
   if (euData && regions.some((r) => r !== 'eu' && r !== 'uk')) out.push('scc')
   return out
 }
 
+/** The tier words for compute on the host: Railway's committed spend where it carries the BAA. */
+function hostTier(catalog: Catalog, host: Host, plan: string | undefined, lean = 'Hobby (lean), Pro'): string {
+  if (host !== 'railway') return 'on demand'
+  if (plan !== 'committed_spend') return lean
+  const cents = priceOf(catalog, 'railway', 'committed_spend', 'minimum').price.cents ?? 0
+  return `Pro with a committed spend of ${formatDollars(cents / 100)} a month for a year (carries the BAA)`
+}
+
 const PLACEHOLDER = { instances: 0, each: 0, unit: 'none', text: 'sized below' }
 
-export function buildComponents({ a, decisions, usage, regions }: BuildInput): Planned[] {
+export function buildComponents({ a, catalog, decisions, usage, regions }: BuildInput): Planned[] {
   const out: Planned[] = []
   const host = hostOf(decisions, a)
+  const hostPlan = decisions.find((d) => d.area === 'hosting')?.choice.requires?.plan
+  const onHost = (lean?: string) => hostTier(catalog, host.host, hostPlan, lean)
   const add = (
     p: Omit<Planned, 'c'> & {
       id: string
@@ -176,9 +179,8 @@ export function buildComponents({ a, decisions, usage, regions }: BuildInput): P
       ownInfra?: boolean
     },
   ) => {
-    const where = p.ownInfra ? [...regions] : vendorRegions(p.v.catalogId, regions)
-    const holds = p.holds ?? holdsFor(a, p.records)
-    const outside = p.v.catalogId !== null && p.v.catalogId !== 'better_auth'
+    const where = p.ownInfra ? [...regions] : vendorRegions(catalog, p.v.catalogId, regions)
+    const holds = p.holds ?? holdsFor(a, catalog, p.v.catalogId, p.records)
     const { id, area, v, tier, placement, records: _r, holds: _h, ownInfra: _o, ...rest } = p
     out.push({
       ...rest,
@@ -191,7 +193,7 @@ export function buildComponents({ a, decisions, usage, regions }: BuildInput): P
         tier,
         regions: where,
         holds,
-        agreements: agreementsFor(a, outside, holds, where),
+        agreements: agreementsFor(a, catalog, p.v.catalogId, holds, where),
         fromMonth: 1,
         addedBy: null,
         placement,
@@ -205,7 +207,8 @@ export function buildComponents({ a, decisions, usage, regions }: BuildInput): P
     id: 'app',
     area: 'hosting',
     v: { ...host, product: framework ? `${framework.choice.name} app on ${host.product}` : `App on ${host.product}` },
-    tier: host.host === 'railway' ? 'Hobby (lean), Pro' : 'on demand',
+    tier: onHost(),
+    plan: hostPlan,
     placement: 'deploy',
     records: true,
     ownInfra: true,
@@ -240,7 +243,8 @@ export function buildComponents({ a, decisions, usage, regions }: BuildInput): P
       id: 'worker',
       area: 'jobs',
       v: { ...host, product: `Background workers on ${host.product}` },
-      tier: host.host === 'railway' ? 'Hobby (lean), Pro' : 'on demand',
+      tier: onHost(),
+      plan: hostPlan,
       placement: 'deploy',
       records: true,
       ownInfra: true,
@@ -272,7 +276,8 @@ export function buildComponents({ a, decisions, usage, regions }: BuildInput): P
       id: 'ingestion',
       area: 'ingestion',
       v: { ...host, product: `Ingestion endpoint on ${host.product}` },
-      tier: host.host === 'railway' ? 'Pro' : 'on demand',
+      tier: onHost('Pro'),
+      plan: hostPlan,
       placement: 'deploy',
       records: true,
       ownInfra: true,
@@ -289,7 +294,8 @@ export function buildComponents({ a, decisions, usage, regions }: BuildInput): P
       id: 'realtime',
       area: 'realtime',
       v: { ...host, product: `WebSocket service on ${host.product}` },
-      tier: host.host === 'railway' ? 'Hobby (lean), Pro' : 'on demand',
+      tier: onHost(),
+      plan: hostPlan,
       placement: 'deploy',
       records: true,
       ownInfra: true,
@@ -300,12 +306,13 @@ export function buildComponents({ a, decisions, usage, regions }: BuildInput): P
     })
   }
 
-  const database = databaseVendor(a, decisions, host.host)
+  const database = databaseVendor(decisions, host.host)
   add({
     id: 'database',
     area: database.area,
     v: database,
     tier: database.tier,
+    plan: database.plan,
     placement: 'data',
     records: true,
     ownInfra: true,
@@ -338,9 +345,10 @@ export function buildComponents({ a, decisions, usage, regions }: BuildInput): P
       v: inApp
         ? { vendor: 'Better-Auth (open source)', catalogId: 'better_auth', product: 'Better-Auth inside the app' }
         : SERVICES[auth.choice.id],
-      tier: inApp ? 'open source' : auth.choice.id === 'stytch' ? 'pay as you go' : 'free (lean), paid',
+      tier: inApp ? 'open source' : authTier(auth),
       placement: inApp ? 'deploy' : 'service',
-      records: inApp,
+      // A hosted sign-in vendor holds patients' identities only when it signs the BAA the auth decision requires.
+      records: inApp || (auth.choice.requires?.agreements?.includes('baa') ?? false),
       ownInfra: inApp,
       kind: 'service',
       quantity: (m) => usage.users[m],
@@ -380,7 +388,23 @@ export function buildComponents({ a, decisions, usage, regions }: BuildInput): P
   }
 
   const observability = adopted(decisions, 'observability')
-  if (observability && SERVICES[observability.choice.id]) {
+  if (observability?.choice.id === 'grafana_self_hosted') {
+    add({
+      id: 'observability',
+      area: 'observability',
+      v: { ...host, product: `Grafana, Loki and Prometheus on ${host.product}` },
+      tier: onHost(),
+      plan: hostPlan,
+      placement: 'deploy',
+      // Logs are scrubbed of health fields before they are written (a day-one item says how).
+      records: false,
+      ownInfra: true,
+      kind: 'compute',
+      host: host.host,
+      demand: () => 0,
+      minInstances: () => 1,
+    })
+  } else if (observability && SERVICES[observability.choice.id]) {
     add({
       id: 'observability',
       area: 'observability',
@@ -428,36 +452,58 @@ export function ingestionOn(decisions: readonly Decision[]): boolean {
   return adopted(decisions, 'ingestion') !== undefined
 }
 
-function databaseVendor(a: Answers, decisions: readonly Decision[], host: Host): Vendor & { area: Area; tier: string } {
+const DATABASES: Record<string, Vendor & { tier: string }> = {
+  neon: { vendor: 'Neon', catalogId: 'neon', product: 'Neon Postgres', tier: 'Launch' },
+  aws_rds_postgres: {
+    vendor: 'Amazon Web Services',
+    catalogId: 'aws_rds_postgres',
+    product: 'Amazon RDS for PostgreSQL',
+    tier: 'single-AZ (lean, moderate), Multi-AZ (scaled)',
+  },
+  timescale_cloud: {
+    vendor: 'Timescale',
+    catalogId: 'timescale_cloud',
+    product: 'Timescale Cloud (Postgres with time-series)',
+    tier: 'Performance',
+  },
+}
+
+/** The database the database decision chose (its vendor); Postgres on the team's servers when they host everything. */
+function databaseVendor(
+  decisions: readonly Decision[],
+  host: Host,
+): Vendor & { area: Area; tier: string; plan?: string } {
+  const choice = decisions.find((d) => d.area === 'database')?.choice
   const timescale = adopted(decisions, 'timeseries_store')?.choice.id === 'timescale'
-  if (host === 'small_vps') {
+  // Decisions built without the database rule name no vendor: the host's own Postgres, or Timescale Cloud for time-series.
+  const vendor =
+    choice?.vendor ??
+    (host === 'small_vps'
+      ? 'small_vps'
+      : timescale
+        ? 'timescale_cloud'
+        : host === 'aws_ec2'
+          ? 'aws_rds_postgres'
+          : 'neon')
+  if (vendor === 'small_vps') {
     return {
-      ...HOSTS.self_hosted,
+      ...HOSTS.small_vps,
       product: timescale ? 'Postgres with Timescale, run by your team' : 'Postgres, run by your team',
       area: timescale ? 'timeseries_store' : 'database',
       tier: 'on demand',
     }
   }
-  if (timescale) {
-    return {
-      vendor: 'Timescale',
-      catalogId: 'timescale_cloud',
-      product: 'Timescale Cloud (Postgres with time-series)',
-      area: 'timeseries_store',
-      tier: 'Performance',
-    }
-  }
-  if (host === 'aws_ec2') {
-    return {
-      vendor: 'Amazon Web Services',
-      catalogId: 'aws_rds_postgres',
-      product: 'Amazon RDS for PostgreSQL',
-      area: 'database',
-      tier: 'single-AZ (lean, moderate), Multi-AZ (scaled)',
-    }
-  }
-  void a
-  return { vendor: 'Neon', catalogId: 'neon', product: 'Neon Postgres', area: 'database', tier: 'Launch' }
+  const db = DATABASES[vendor] ?? DATABASES.neon
+  const plan = choice?.requires?.plan
+  const tier = plan === 'scale' ? 'Scale (carries the BAA; the HIPAA add-on price is not published)' : db.tier
+  return { ...db, area: vendor === 'timescale_cloud' ? 'timeseries_store' : 'database', tier, plan }
 }
 
-export { HOSTS, SERVICES }
+/** A hosted sign-in vendor's tier: the plan its BAA needs where health data requires one. */
+function authTier(auth: Decision): string {
+  if (auth.choice.requires?.plan === 'enterprise')
+    return 'Enterprise (carries the BAA; custom price, not in the catalog)'
+  return auth.choice.id === 'stytch' ? 'pay as you go' : 'free (lean), paid'
+}
+
+export { HOST_OF_CHOICE, HOSTS, SERVICES }

@@ -105,10 +105,14 @@ function stepComponent(
           area: 'analytics',
           vendor: 'Google Cloud',
           catalogId: 'bigquery',
-          product: 'Google BigQuery, loaded nightly from Postgres',
+          // BigQuery's BAA is not confirmed, so health columns stay out of the nightly load.
+          product: app.c.holds.includes('health')
+            ? 'Google BigQuery, loaded nightly from Postgres without health columns'
+            : 'Google BigQuery, loaded nightly from Postgres',
           tier: 'on demand',
           placement: 'data',
-          agreements: app.c.agreements.length > 0 ? app.c.agreements : ['dpa'],
+          holds: app.c.holds.filter((h) => h !== 'health'),
+          agreements: ['dpa', ...app.c.agreements.filter((x) => x === 'scc')],
         },
       }
     default:

@@ -28,7 +28,7 @@ describe('database rules', () => {
       name: 'managed Postgres on a platform so backups are not the team’s job (seed 000, managed services)',
       over: { budget: { hosting: 'managed_paas' } },
       rule: 'database.managed_postgres',
-      says: [/platform's managed Postgres/, /no one on the team has run a database/],
+      says: [/Neon, a managed Postgres beside your platform/, /no one on the team has run a database/],
     },
     {
       name: 'managed Postgres of the cloud, not Postgres on a virtual machine (seed 002, operational burden)',

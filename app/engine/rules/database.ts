@@ -1,5 +1,7 @@
 import type { Answers } from '../answers'
 import type { Alternative, Because } from '../brief'
+import { type DatabasePlacement, databaseName, placeDatabase } from './_placement'
+import { wantsTimescale } from './timeseries-store'
 import type { AreaRules, TriggerDef } from './types'
 import { because } from './types'
 
@@ -54,11 +56,12 @@ function kindsFitOneDatabase(a: Answers): Because {
   )
 }
 
-function hostingAndOps(a: Answers): Because {
-  const { hosting } = a.budget
+function hostingAndOps(a: Answers, placed: DatabasePlacement): Because {
   const ops = a.team.opsExperience
-  const inputs = ['budget.hosting', 'team.opsExperience'] as const
-  if (hosting === 'self_hosted') {
+  // Whether Timescale Cloud is wanted reads the time-series rate, when there is time-series data.
+  const timeseries = a.data.kinds.includes('timeseries') ? (['data.timeseriesEventsPerSecond'] as const) : []
+  const inputs = [...placed.inputs, ...timeseries, 'team.opsExperience'] as const
+  if (placed.vendor === 'small_vps') {
     const risk =
       ops === 'none'
         ? 'with no one on the team who has run a database before, restore drills are the first operations skill to learn'
@@ -72,9 +75,11 @@ function hostingAndOps(a: Answers): Because {
     )
   }
   const where =
-    hosting === 'cloud_provider'
-      ? "your cloud's managed Postgres service (such as RDS, Cloud SQL or Azure Database for PostgreSQL) rather than Postgres on a virtual machine"
-      : "your platform's managed Postgres"
+    placed.vendor === 'aws_rds_postgres'
+      ? 'Amazon RDS for PostgreSQL, the managed Postgres in the same AWS account as your app, rather than Postgres on a virtual machine'
+      : placed.vendor === 'timescale_cloud'
+        ? "Timescale's managed Postgres"
+        : 'Neon, a managed Postgres beside your platform'
   const who =
     ops === 'dedicated'
       ? 'leaving your operations engineer free for the application'
@@ -178,19 +183,26 @@ export const SUSTAINED_DB_PRESSURE: TriggerDef = {
 
 export const database: AreaRules = {
   area: 'database',
-  decide(a) {
+  decide(a, catalog) {
+    const placed = placeDatabase(a, catalog, wantsTimescale(a))
     const reasons = [
       postgresCoversEverything(),
       kindsFitOneDatabase(a),
-      hostingAndOps(a),
+      hostingAndOps(a, placed),
       dataVolume(a),
       readWriteProfile(a),
       noShardingYet(a),
+      ...(placed.because ? [placed.because] : []),
     ]
     return {
       area: 'database',
       title: 'Primary database',
-      choice: { id: 'postgres', name: 'PostgreSQL' },
+      choice: {
+        id: 'postgres',
+        name: `PostgreSQL on ${databaseName(placed.vendor)}${placed.plan === 'scale' ? ' (Scale plan)' : ''}`,
+        vendor: placed.vendor,
+        ...(placed.plan ? { requires: { plan: placed.plan, agreements: ['baa'] } } : {}),
+      },
       status: 'adopt',
       because: reasons,
       alternatives: alternatives(a),

@@ -10,10 +10,10 @@ const decide = (over: AnswersOverrides = {}) => DecisionSchema.parse(email.decid
 describe('email: always hosted, which sender by precedence', () => {
   it.each<{ fact: string; over: AnswersOverrides; choice: string; fired: string[] }>([
     {
-      fact: 'Amazon SES when HIPAA needs a sender that signs a BAA (seed 000, hosted email; a compliance requirement)',
+      fact: 'Amazon SES under HIPAA, in the same AWS account, with health details kept out of mail (seed 000, hosted email; issue 8)',
       over: { compliance: { regimes: ['hipaa'] }, team: { languages: ['typescript'] } },
       choice: 'amazon_ses',
-      fired: ['email.hosted_always', 'email.hipaa_needs_baa'],
+      fired: ['email.hosted_always', 'email.no_health_in_mail', 'email.ses_on_cloud'],
     },
     {
       fact: 'Amazon SES on a cloud provider account (seed 000, managed services wherever possible)',
@@ -72,18 +72,18 @@ describe('email: reasons read exactly their answers', () => {
       mentions: 'address checks and password resets',
     },
     {
-      fact: 'HIPAA says the sender must sign a BAA (seed 000, a compliance requirement)',
+      fact: 'HIPAA: no sender confirms a BAA, so mail never carries health details (seed 000, a compliance requirement; issue 8)',
       over: { compliance: { regimes: ['hipaa'] } },
-      rule: 'email.hipaa_needs_baa',
-      inputs: ['compliance.regimes'],
-      mentions: 'Business Associate Agreement',
+      rule: 'email.no_health_in_mail',
+      inputs: ['compliance.regimes', 'data.sensitive'],
+      mentions: 'sources read do not confirm it',
     },
     {
       fact: 'SES on a cloud account reads hosting (seed 000, managed services)',
       over: { budget: { hosting: 'cloud_provider' } },
       rule: 'email.ses_on_cloud',
       inputs: ['budget.hosting'],
-      mentions: 'cloud provider',
+      mentions: 'runs on AWS',
     },
     {
       fact: 'Postmark names the team language (seed 000, hosted email)',

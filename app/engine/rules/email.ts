@@ -1,6 +1,9 @@
 import type { Answers } from '../answers'
 import type { Alternative, Because } from '../brief'
-import { hasPayments, hasRegime, speaks } from '../facts'
+import type { Catalog } from '../catalog'
+import { healthRegulated, regionWords, residencyFit } from '../constraints'
+import { hasPayments, speaks } from '../facts'
+import { placeHost } from './_placement'
 import { LANGUAGE_NAMES, listPhrase } from './_shared-stack'
 import { type AreaRules, because } from './types'
 
@@ -15,19 +18,31 @@ const SENDERS: readonly Sender[] = ['postmark', 'resend', 'amazon_ses']
 
 const writesJs = (a: Answers) => speaks(a, 'typescript') || speaks(a, 'javascript')
 
+const healthData = healthRegulated
+const onAws = (a: Answers, catalog: Catalog) => placeHost(a, catalog).host === 'aws_ec2'
+
 /**
- * The precedence, first match wins: HIPAA (the sender must sign a BAA, and
- * SES is covered by the AWS one); a cloud provider account (SES is already in
- * reach and cheapest per message); a TypeScript or JavaScript team (Resend);
- * otherwise Postmark.
+ * The precedence, first match wins: health data or an AWS account (SES sits
+ * under the account's agreements and is cheapest per message); a TypeScript
+ * or JavaScript team (Resend); otherwise Postmark. Then residency: a sender
+ * whose facts do not confirm keeping data where it must stay gives way to
+ * SES, which runs in a region of each.
  */
-export function pickSender(a: Answers): Sender {
-  if (hasRegime(a, 'hipaa') || a.budget.hosting === 'cloud_provider') return 'amazon_ses'
+export function pickSender(a: Answers, catalog: Catalog): Sender {
+  const fit = preferredSender(a, catalog)
+  return outOfRegion(a, catalog, fit) ? 'amazon_ses' : fit
+}
+
+function preferredSender(a: Answers, catalog: Catalog): Sender {
+  if (healthData(a) || onAws(a, catalog)) return 'amazon_ses'
   if (writesJs(a)) return 'resend'
   return 'postmark'
 }
 
-function reasons(a: Answers, sender: Sender): Because[] {
+const outOfRegion = (a: Answers, catalog: Catalog, s: Sender) =>
+  residencyFit(catalog, s, a.compliance.dataResidency) !== 'fits'
+
+function reasons(a: Answers, catalog: Catalog, sender: Sender): Because[] {
   const why: Because[] = [
     because(
       'email.hosted_always',
@@ -35,21 +50,31 @@ function reasons(a: Answers, sender: Sender): Because[] {
       `Every product sends mail: ${listPhrase(['sign-in links', 'address checks', 'password resets', ...(hasPayments(a) ? ['payment receipts'] : [])])}. A hosted sender looks after deliverability (SPF, DKIM and DMARC records, bounces, complaints, sender reputation) so those messages land in the inbox, not in spam.`,
     ),
   ]
-  if (hasRegime(a, 'hipaa')) {
+  const preferred = preferredSender(a, catalog)
+  if (preferred !== sender) {
     why.push(
       because(
-        'email.hipaa_needs_baa',
-        ['compliance.regimes'],
-        'HIPAA applies, so the email provider must sign a Business Associate Agreement (BAA); Amazon SES is covered by the AWS one. Even so, keep health details out of message bodies and send a link that opens behind sign-in.',
+        'email.residency',
+        ['compliance.dataResidency'],
+        `Your data must stay in ${regionWords(a.compliance.dataResidency)}; ${SENDER_NAMES[preferred]} keeps its account data, logs and message metadata in the US only, while Amazon SES is set up per AWS region, so messages and their logs stay in a region there.`,
       ),
     )
   }
-  if (sender === 'amazon_ses' && a.budget.hosting === 'cloud_provider') {
+  if (healthData(a)) {
+    why.push(
+      because(
+        'email.no_health_in_mail',
+        ['compliance.regimes', 'data.sensitive'],
+        "Health data needs a Business Associate Agreement (BAA) with every service that receives it, and no email provider weighed here confirms one: AWS's account-level BAA may cover SES, but the sources read do not confirm it. So email never carries health details: notifications say only that something is waiting and link to a page behind sign-in.",
+      ),
+    )
+  }
+  if (sender === 'amazon_ses' && onAws(a, catalog)) {
     why.push(
       because(
         'email.ses_on_cloud',
         ['budget.hosting'],
-        'You run on a cloud provider, and Amazon SES bills per message (about $0.10 per thousand) with no monthly plan. Its console is bare, so send bounce and complaint notifications to your app from the first day.',
+        'Your app runs on AWS, and Amazon SES bills per message (about $0.10 per thousand) with no monthly plan. Its console is bare, so send bounce and complaint notifications to your app from the first day.',
       ),
     )
   }
@@ -74,9 +99,12 @@ function reasons(a: Answers, sender: Sender): Because[] {
   return why
 }
 
-function whyNot(sender: Sender, chosen: Sender, a: Answers): string {
-  if (hasRegime(a, 'hipaa') && sender !== 'amazon_ses') {
-    return `Confirm that ${SENDER_NAMES[sender]} will sign a BAA on your plan before any patient detail passes through it; SES is covered by the AWS agreement, so it comes first.`
+function whyNot(sender: Sender, chosen: Sender, a: Answers, catalog: Catalog): string {
+  if (sender !== 'amazon_ses' && outOfRegion(a, catalog, sender)) {
+    return `${SENDER_NAMES[sender]} keeps its account data and message logs in the US only, outside ${regionWords(a.compliance.dataResidency)}, where your data must stay.`
+  }
+  if (healthData(a) && sender !== 'amazon_ses') {
+    return `${SENDER_NAMES[sender]} does not confirm signing a BAA either, and SES sits in the same AWS account as the rest of your stack; if ${SENDER_NAMES[sender]} signs one in writing, it can replace SES.`
   }
   switch (sender) {
     case 'amazon_ses':
@@ -94,12 +122,12 @@ function whyNot(sender: Sender, chosen: Sender, a: Answers): string {
 
 export const email: AreaRules = {
   area: 'email',
-  decide(a) {
-    const chosen = pickSender(a)
+  decide(a, catalog) {
+    const chosen = pickSender(a, catalog)
     const alternatives: Alternative[] = SENDERS.filter((s) => s !== chosen).map((s) => ({
       id: s,
       name: SENDER_NAMES[s],
-      whyNot: whyNot(s, chosen, a),
+      whyNot: whyNot(s, chosen, a, catalog),
     }))
     alternatives.push({
       id: 'own_mail_server',
@@ -112,7 +140,7 @@ export const email: AreaRules = {
       title: 'Transactional email',
       choice: { id: chosen, name: SENDER_NAMES[chosen] },
       status: 'adopt',
-      because: reasons(a, chosen),
+      because: reasons(a, catalog, chosen),
       alternatives,
       revisitWhen: [],
       guide: 'default-stack',

@@ -1,7 +1,9 @@
 import type { Answers } from '../answers'
 import type { Alternative, Decision } from '../brief'
-import { hasKind, hasRegime, selfHosted } from '../facts'
-import { listPhrase, REGION_NAMES } from './_shared-stack'
+import type { Catalog } from '../catalog'
+import { healthRegulated, regionWords } from '../constraints'
+import { hasKind, selfHosted } from '../facts'
+import { meets, placeHost } from './_placement'
 import { type AreaRules, because } from './types'
 
 type Bucket = 's3' | 'r2'
@@ -14,20 +16,20 @@ const BUCKET_NAMES: Record<Bucket, string> = {
 /** The vendor id each bucket sets on the decision; costs price the line from it. */
 export const BUCKET_VENDORS: Record<Bucket, string> = { s3: 'amazon_s3', r2: 'cloudflare_r2' }
 
-/** Regions where R2 cannot promise a bucket stays put; S3 has a region in each named one. */
-const residencyBeyondUsEu = (a: Answers) => a.compliance.dataResidency.filter((r) => r !== 'us' && r !== 'eu')
+const hipaa = healthRegulated
+const onAws = (a: Answers, catalog: Catalog) => placeHost(a, catalog).host === 'aws_ec2'
 
 /**
- * S3 when HIPAA needs a signed agreement, when a cloud account is already in
- * use, or when data must stay in a region outside the US and EU; otherwise
- * R2, which is cheaper to store in and free to download from.
+ * S3 when health data needs a signed agreement, when the app runs on AWS, or
+ * when R2's facts do not confirm keeping files where the data must stay;
+ * otherwise R2, which is cheaper to store in and free to download from.
  */
-export function pickBucket(a: Answers): Bucket {
-  if (hasRegime(a, 'hipaa') || a.budget.hosting === 'cloud_provider' || residencyBeyondUsEu(a).length > 0) return 's3'
+export function pickBucket(a: Answers, catalog: Catalog): Bucket {
+  if (hipaa(a) || onAws(a, catalog) || !meets(catalog, 'cloudflare_r2', a)) return 's3'
   return 'r2'
 }
 
-function providerReason(a: Answers, bucket: Bucket): string {
+function providerReason(a: Answers, catalog: Catalog, bucket: Bucket): string {
   if (bucket === 'r2') {
     const base =
       'Cloudflare R2 stores files for about $0.015 per GB-month, charges nothing when users download them, and the first 10 GB are free.'
@@ -35,17 +37,19 @@ function providerReason(a: Answers, bucket: Bucket): string {
       ? `${base} You run your own servers: if files must stay there too, run an S3-compatible store of your own instead; the code is the same either way because both speak the S3 API.`
       : base
   }
-  if (hasRegime(a, 'hipaa')) {
-    return 'HIPAA applies, and files such as uploaded forms hold patient details: Amazon S3 is covered by the AWS Business Associate Agreement. Keep the bucket private and encrypted, and hand out only short-lived links.'
+  if (hipaa(a)) {
+    return 'Health data falls under HIPAA, and files such as uploaded forms hold patient details: Amazon S3 is covered by the AWS account-level Business Associate Agreement, at no extra charge. Keep the bucket private and encrypted, and hand out only short-lived links.'
   }
-  if (a.budget.hosting === 'cloud_provider') {
-    return 'You already run on a cloud provider, so use its bucket service (Amazon S3 on AWS) and keep permissions, logs and billing in one account. Downloads are billed there (about $0.09 per GB from S3), so put a CDN in front if files are served often.'
+  if (a.compliance.dataResidency.length > 0 && !meets(catalog, 'cloudflare_r2', a)) {
+    return `Your data must stay in ${regionWords(a.compliance.dataResidency)}; Cloudflare R2 does not confirm keeping a bucket there (its EU option is reported by a third party only), while Amazon S3 keeps each bucket in the AWS region you create it in.`
   }
-  const regions = listPhrase(residencyBeyondUsEu(a).map((r) => REGION_NAMES[r]))
-  return `Your data must stay in ${regions}; Amazon S3 lets you pick the region a bucket lives in and keeps it there.`
+  if (onAws(a, catalog)) {
+    return 'The app runs on AWS, so use its bucket service (Amazon S3) and keep permissions, logs and billing in one account. Downloads are billed there (about $0.09 per GB from S3), so put a CDN in front if files are served often.'
+  }
+  return `Your data must stay in ${regionWords(a.compliance.dataResidency)}; Cloudflare R2 does not confirm keeping a bucket there (its EU option is reported by a third party only), while Amazon S3 keeps each bucket in the AWS region you create it in.`
 }
 
-function otherBucket(a: Answers, bucket: Bucket): Alternative {
+function otherBucket(a: Answers, catalog: Catalog, bucket: Bucket): Alternative {
   if (bucket === 'r2') {
     return {
       id: 's3',
@@ -54,11 +58,11 @@ function otherBucket(a: Answers, bucket: Bucket): Alternative {
         'S3 charges about $0.09 per GB downloaded and $0.023 per GB-month stored, where R2 charges nothing for downloads; both speak the same API, so moving later is a configuration change.',
     }
   }
-  const whyNot = hasRegime(a, 'hipaa')
+  const whyNot = hipaa(a)
     ? 'Use R2 for patient files only once Cloudflare has signed a BAA that covers it; S3 is already covered by the AWS agreement.'
-    : a.budget.hosting === 'cloud_provider'
+    : onAws(a, catalog)
       ? 'R2 is cheaper to serve downloads from, but a bucket inside your own cloud account keeps access rules, logs and billing in one place.'
-      : `R2 cannot promise that a bucket stays in ${listPhrase(residencyBeyondUsEu(a).map((r) => REGION_NAMES[r]))}.`
+      : `R2 does not confirm that a bucket stays in ${regionWords(a.compliance.dataResidency)}.`
   return { id: 'r2', name: 'Cloudflare R2', whyNot }
 }
 
@@ -89,9 +93,9 @@ function noFiles(): Decision {
 
 export const fileStorage: AreaRules = {
   area: 'file_storage',
-  decide(a) {
+  decide(a, catalog) {
     if (!hasKind(a, 'files')) return noFiles()
-    const bucket = pickBucket(a)
+    const bucket = pickBucket(a, catalog)
     return {
       area: 'file_storage',
       title: 'File storage',
@@ -106,11 +110,11 @@ export const fileStorage: AreaRules = {
         because(
           'file_storage.bucket_provider',
           ['budget.hosting', 'compliance.dataResidency', 'compliance.regimes'],
-          providerReason(a, bucket),
+          providerReason(a, catalog, bucket),
         ),
       ],
       alternatives: [
-        otherBucket(a, bucket),
+        otherBucket(a, catalog, bucket),
         {
           id: 'database_blobs',
           name: 'Files inside the database',

@@ -3,6 +3,9 @@ import { evaluateTrigger } from '../triggers'
 import { type AnswersPatch, buildAnswers, decideChecked, reason, ruleIds } from './_test-answers'
 import { hosting, SPEND_OVER_BUDGET } from './hosting'
 
+/** Health data and residency are checked against the host's facts, and name a reason only when they move or price it. */
+const CHECKED = ['data.sensitive', 'compliance.dataResidency', 'compliance.regimes', 'budget.monthlyInfraUsd'] as const
+
 describe('hosting', () => {
   const rows: { fact: string; patch: AnswersPatch; choice: string; rules: string[]; mentions: string[] }[] = [
     {
@@ -44,11 +47,25 @@ describe('hosting', () => {
       mentions: ['Business Associate Agreement (BAA)', 'safer default'],
     },
     {
-      fact: 'HIPAA on a chosen managed platform: the platform must sign a BAA (seed 000, compliance requirement)',
-      patch: { budget: { hosting: 'managed_paas' }, compliance: { regimes: ['hipaa', 'soc2'] } },
+      fact: 'HIPAA on a managed platform whose BAA tier is far beyond the budget moves to AWS, with the figures (issue 8)',
+      patch: { budget: { hosting: 'managed_paas', monthlyInfraUsd: 60 }, compliance: { regimes: ['hipaa', 'soc2'] } },
+      choice: 'cloud_provider',
+      rules: ['hosting.managed_paas_requested', 'hosting.baa_tier_out_of_budget', 'hosting.spend_within_budget'],
+      mentions: ['committed spend of $1,000 a month', 'your budget of $60 a month', 'AWS signs its BAA'],
+    },
+    {
+      fact: 'HIPAA on a managed platform whose budget carries the BAA tier keeps it, priced at the commitment (issue 8)',
+      patch: { budget: { hosting: 'managed_paas', monthlyInfraUsd: 2500 }, compliance: { regimes: ['hipaa'] } },
       choice: 'managed_paas',
-      rules: ['hosting.managed_paas_requested', 'hosting.hipaa_needs_baa', 'hosting.spend_within_budget'],
-      mentions: ['must sign a Business Associate Agreement (BAA)', 'cloud provider'],
+      rules: ['hosting.managed_paas_requested', 'hosting.baa_tier_priced', 'hosting.spend_within_budget'],
+      mentions: ['committed spend of $1,000 a month', 'the costs price Railway at the commitment'],
+    },
+    {
+      fact: 'data that must stay in India moves a managed platform to AWS in Mumbai (issue 8)',
+      patch: { budget: { hosting: 'managed_paas' }, compliance: { dataResidency: ['india'] } },
+      choice: 'cloud_provider',
+      rules: ['hosting.managed_paas_requested', 'hosting.residency_moves_host', 'hosting.spend_within_budget'],
+      mentions: ['runs only in the US and the EU', 'ap-south-1'],
     },
     {
       fact: 'HIPAA on a chosen cloud provider: sign its BAA and stay on covered services (seed 000, compliance requirement)',
@@ -72,7 +89,7 @@ describe('hosting', () => {
 
   for (const { fact, patch, choice, rules, mentions } of rows)
     it(fact, () => {
-      const decision = decideChecked(hosting, buildAnswers(patch))
+      const decision = decideChecked(hosting, buildAnswers(patch), CHECKED)
       expect(decision.choice.id).toBe(choice)
       expect(decision.status).toBe('adopt')
       expect(ruleIds(decision)).toEqual(rules)
@@ -87,6 +104,7 @@ describe('hosting', () => {
     const decision = decideChecked(
       hosting,
       buildAnswers({ budget: { hosting: 'no_preference' }, compliance: { regimes: ['hipaa'] } }),
+      CHECKED,
     )
     expect(reason(decision, 'hosting.hipaa_prefers_cloud_provider').inputs).toEqual([
       'budget.hosting',
@@ -99,14 +117,14 @@ describe('hosting', () => {
     ])
   })
 
-  it('a managed platform that will not sign a BAA leaves the cloud provider as the fallback (seed 000, compliance requirement)', () => {
+  it('a managed platform ruled out by its BAA tier says why among the alternatives (seed 000, compliance requirement)', () => {
     const decision = decideChecked(
       hosting,
-      buildAnswers({ budget: { hosting: 'managed_paas' }, compliance: { regimes: ['hipaa'] } }),
+      buildAnswers({ budget: { hosting: 'managed_paas', monthlyInfraUsd: 60 }, compliance: { regimes: ['hipaa'] } }),
+      CHECKED,
     )
-    expect(decision.alternatives.find((a) => a.id === 'cloud_provider')?.whyNot).toContain(
-      'Business Associate Agreement',
-    )
+    expect(decision.choice.vendor).toBe('aws_ec2')
+    expect(decision.alternatives.find((a) => a.id === 'managed_paas')?.whyNot).toContain('$1,000 a month')
   })
 
   it('defines spend_over_budget with the threshold read from the answers (seed 002, cost expectations)', () => {

@@ -1,6 +1,7 @@
 import type { Answers } from '../answers'
 import type { Alternative, Because } from '../brief'
-import { hasRegime } from '../facts'
+import { healthRegulated } from '../constraints'
+import { type HostingChoice, hostChoice, placeHost } from './_placement'
 import { formatUsd, plural, yourTeam } from './_shared-stack'
 import { type AreaRules, because, type TriggerDef } from './types'
 
@@ -15,8 +16,6 @@ export const SPEND_OVER_BUDGET: TriggerDef = {
     'Open the bill and go through it line by line: find the largest items, right-size instances and database plans to what the metrics show is used, remove idle resources and unused add-ons, and only then consider moving anything.',
   guide: 'cost-bands',
 }
-
-type HostingChoice = 'managed_paas' | 'cloud_provider' | 'self_hosted'
 
 const NAMES: Record<HostingChoice, string> = {
   managed_paas: 'Managed platform (PaaS)',
@@ -127,7 +126,7 @@ function choose(a: Answers, hipaa: boolean): { id: HostingChoice; because: Becau
   }
 }
 
-function alternatives(a: Answers, chosen: HostingChoice, hipaa: boolean): Alternative[] {
+function alternatives(a: Answers, chosen: HostingChoice, hipaa: boolean, moved?: Because): Alternative[] {
   const weeks = plural(a.budget.weeksToLaunch, 'week')
   const engineers = plural(a.team.engineers, 'engineer')
   const setup = `networking, access policies and container setup would cost ${engineers} days to weeks of the ${weeks} before launch`
@@ -149,6 +148,8 @@ function alternatives(a: Answers, chosen: HostingChoice, hipaa: boolean): Altern
         ? `Even with dedicated operations people, your own servers mean patching, backups and on-call from the first day, time the ${weeks} before launch are better spent without.`
         : `Your team has ${OPS_WORDS[a.team.opsExperience]}; your own servers would add patching, backups and night-time on-call for ${engineers}.`,
   }
+  // A managed platform the constraints ruled out says why, with the figures.
+  if (moved && chosen !== 'managed_paas') whyNot.managed_paas = moved.text
   return (['managed_paas', 'cloud_provider', 'self_hosted'] as const)
     .filter((id) => id !== chosen)
     .map((id) => ({ id, name: NAMES[id], whyNot: whyNot[id] }))
@@ -156,9 +157,14 @@ function alternatives(a: Answers, chosen: HostingChoice, hipaa: boolean): Altern
 
 export const hosting: AreaRules = {
   area: 'hosting',
-  decide: (a) => {
-    const hipaa = hasRegime(a, 'hipaa')
-    const { id, because: reasons } = choose(a, hipaa)
+  decide: (a, catalog) => {
+    const hipaa = healthRegulated(a)
+    const placed = placeHost(a, catalog)
+    const asked = choose(a, hipaa)
+    // The residency and BAA facts of the vendor replace the general advice to check for a BAA.
+    const kept = placed.because ? asked.because.filter((b) => b.rule !== 'hosting.hipaa_needs_baa') : asked.because
+    const reasons = placed.because ? [...kept, placed.because] : kept
+    const id = placed.id
     const budget = because(
       'hosting.spend_within_budget',
       ['budget.monthlyInfraUsd', 'budget.weeksToLaunch'],
@@ -167,10 +173,10 @@ export const hosting: AreaRules = {
     return {
       area: 'hosting',
       title: 'Hosting',
-      choice: { id, name: NAMES[id] },
+      choice: hostChoice(placed, NAMES),
       status: 'adopt',
       because: [...reasons, budget],
-      alternatives: alternatives(a, id, hipaa),
+      alternatives: alternatives(a, id, hipaa, placed.id !== asked.id ? placed.because : undefined),
       revisitWhen: [SPEND_OVER_BUDGET.id],
       guide: 'default-stack',
     }

@@ -1,6 +1,9 @@
 import type { Answers } from '../answers'
 import type { Because, Decision } from '../brief'
+import type { Catalog } from '../catalog'
+import { healthRegulated, regionWords } from '../constraints'
 import { speaks } from '../facts'
+import { meets, placeHost } from './_placement'
 import { formatNumber, LANGUAGE_NAMES, listPhrase } from './_shared-stack'
 import { type AreaRules, because, type TriggerDef } from './types'
 
@@ -47,17 +50,33 @@ const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
  * JavaScript come last because a team that lists them beside Go or Python
  * usually writes its workers in the other one.
  */
-export function pickQueue(a: Answers): { id: QueueId; text: string } {
+export function pickQueue(a: Answers, catalog: Catalog): { id: QueueId; text: string } {
+  const fit = pickForTeam(a, catalog)
+  if (fit.id === 'oban' || fit.id === 'sqs') return fit
+  // The Redis libraries run on Upstash, whose residency and BAA the sources do not confirm.
+  if (meets(catalog, 'upstash_redis', a)) return fit
+  const residency = a.compliance.dataResidency
+  const needs = [
+    ...(residency.length > 0 ? [`keeping data in ${regionWords(residency)}`] : []),
+    ...(healthRegulated(a) ? ['signing a Business Associate Agreement for the health data jobs carry'] : []),
+  ]
+  return {
+    id: 'sqs',
+    text: `${fit.text} But the hosted Redis it would run on (Upstash) does not confirm ${listPhrase(needs)}, and Amazon SQS does, in an AWS region of your choice: use SQS as the queue${speaks(a, 'python') ? ' (Celery can use SQS as its broker)' : ''}.`,
+  }
+}
+
+function pickForTeam(a: Answers, catalog: Catalog): { id: QueueId; text: string } {
   if (speaks(a, 'elixir')) {
     return {
       id: 'oban',
       text: 'Your team writes Elixir, and Oban keeps its jobs in the Postgres you already run, so retries, backoff and schedules arrive without a new service.',
     }
   }
-  if (a.budget.hosting === 'cloud_provider') {
+  if (placeHost(a, catalog).host === 'aws_ec2') {
     return {
       id: 'sqs',
-      text: `You run on a cloud provider, so use its managed queue (Amazon SQS on AWS): retries, dead-letter queues and delivery come without a broker to operate, and workers in any language read from it.${speaks(a, 'python') ? " Celery can use SQS as its broker, so your Python workers keep Celery's API." : ''}`,
+      text: `You run on AWS, so use its managed queue (Amazon SQS on AWS): retries, dead-letter queues and delivery come without a broker to operate, and workers in any language read from it.${speaks(a, 'python') ? " Celery can use SQS as its broker, so your Python workers keep Celery's API." : ''}`,
     }
   }
   if (speaks(a, 'ruby')) {
@@ -131,8 +150,8 @@ function queueReasons(a: Answers): Because[] {
   return reasons
 }
 
-function queueDecision(a: Answers, reasons: Because[]): Decision {
-  const picked = pickQueue(a)
+function queueDecision(a: Answers, catalog: Catalog, reasons: Because[]): Decision {
+  const picked = pickQueue(a, catalog)
   const q = QUEUES[picked.id]
   const choiceReason = [picked.text]
   if (picked.id === 'sqs' && a.load.fanOut) {
@@ -189,8 +208,8 @@ function queueDecision(a: Answers, reasons: Because[]): Decision {
   }
 }
 
-function jobsTableDecision(a: Answers): Decision {
-  const q = QUEUES[pickQueue(a).id]
+function jobsTableDecision(a: Answers, catalog: Catalog): Decision {
+  const q = QUEUES[pickQueue(a, catalog).id]
   const longest = a.load.longestTaskSeconds
   const why: Because[] = [
     because(
@@ -256,8 +275,8 @@ function jobsTableDecision(a: Answers): Decision {
   }
 }
 
-function inlineDecision(a: Answers): Decision {
-  const q = QUEUES[pickQueue(a).id]
+function inlineDecision(a: Answers, catalog: Catalog): Decision {
+  const q = QUEUES[pickQueue(a, catalog).id]
   const longest = a.load.longestTaskSeconds
   return {
     area: 'jobs',
@@ -315,11 +334,11 @@ export const JOBS_TRIGGERS: readonly TriggerDef[] = [
 
 export const jobs: AreaRules = {
   area: 'jobs',
-  decide(a) {
+  decide(a, catalog) {
     const reasons = queueReasons(a)
-    if (reasons.length > 0) return queueDecision(a, reasons)
-    if (a.load.scheduledWork || a.load.longestTaskSeconds > INLINE_LIMIT_SECONDS) return jobsTableDecision(a)
-    return inlineDecision(a)
+    if (reasons.length > 0) return queueDecision(a, catalog, reasons)
+    if (a.load.scheduledWork || a.load.longestTaskSeconds > INLINE_LIMIT_SECONDS) return jobsTableDecision(a, catalog)
+    return inlineDecision(a, catalog)
   },
   triggers: JOBS_TRIGGERS,
 }

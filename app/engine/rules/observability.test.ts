@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { type AnswersPatch, buildAnswers, decideChecked, reason, ruleIds } from './_test-answers'
 import { observability, SMALL_BUDGET_USD } from './observability'
 
+/** Residency and health data are checked against every tool's facts, and name a reason only when they move the choice. */
+const HEALTH_CHECKED = ['compliance.regimes', 'data.sensitive'] as const
+const CHECKED = ['compliance.dataResidency', ...HEALTH_CHECKED] as const
+
 describe('observability', () => {
   const paid = ['budget.monthlyInfraUsd', 'product.realtime', 'load.fanOut']
   const rows: {
@@ -56,7 +60,7 @@ describe('observability', () => {
 
   for (const { fact, patch, choice, rule, inputs, mentions } of rows)
     it(fact, () => {
-      const decision = decideChecked(observability, buildAnswers(patch), ['compliance.dataResidency'])
+      const decision = decideChecked(observability, buildAnswers(patch), CHECKED)
       expect(decision.choice.id).toBe(choice)
       expect(decision.status).toBe('adopt')
       expect(ruleIds(decision)).toEqual(['observability.from_day_one', rule])
@@ -69,9 +73,7 @@ describe('observability', () => {
 
   it('logs, RED metrics, traces and an error-rate alert from day one, never deferred (seed 001, observability before heroics; seed 004, RED metrics)', () => {
     for (const monthlyInfraUsd of [0, 50_000]) {
-      const decision = decideChecked(observability, buildAnswers({ budget: { monthlyInfraUsd } }), [
-        'compliance.dataResidency',
-      ])
+      const decision = decideChecked(observability, buildAnswers({ budget: { monthlyInfraUsd } }), CHECKED)
       const baseline = reason(decision, 'observability.from_day_one')
       expect(baseline.inputs).toEqual([])
       for (const part of ['structured', 'rate, errors and duration', 'traces', 'error rate'])
@@ -87,7 +89,7 @@ describe('observability', () => {
         product: { realtime: 'core' },
         compliance: { dataResidency: ['india'] },
       }
-      const decision = decideChecked(observability, buildAnswers(patch))
+      const decision = decideChecked(observability, buildAnswers(patch), HEALTH_CHECKED)
       expect(decision.choice.id).not.toBe('honeycomb')
       expect(decision.choice.id).toBe('grafana_self_hosted')
       expect(reason(decision, 'observability.residency').text).toContain('India')
@@ -101,7 +103,7 @@ describe('observability', () => {
       load: { fanOut: true },
       compliance: { dataResidency: ['eu'] },
     }
-    const decision = decideChecked(observability, buildAnswers(patch))
+    const decision = decideChecked(observability, buildAnswers(patch), HEALTH_CHECKED)
     expect(decision.choice.id).toBe('datadog')
     expect(reason(decision, 'observability.residency').inputs).toEqual(['compliance.dataResidency'])
   })

@@ -1,7 +1,7 @@
 import type { Answers } from '../answers'
 import type { Alternative, Because } from '../brief'
 import type { Catalog } from '../catalog'
-import { regionWords, residencyFit } from '../constraints'
+import { healthRegulated, regionWords, residencyFit } from '../constraints'
 import { formatUsd } from './_shared-stack'
 import { type AreaRules, because } from './types'
 
@@ -52,6 +52,15 @@ function chooseWithin(a: Answers, catalog: Catalog): { id: ToolId; because: Beca
     because: [fit.because, because('observability.residency', ['compliance.dataResidency'], text)],
     displaced: fit.id,
   }
+}
+
+/** No hosted tool here confirms a BAA, so logs never carry health data; on your own servers they stay under the host's BAA, scrubbed all the same. */
+function noHealthInLogs(id: ToolId): Because {
+  const text =
+    id === 'grafana_self_hosted'
+      ? "Health data needs a Business Associate Agreement (BAA) with every service that receives it; these logs stay on your own servers, under your host's BAA, but scrub health fields before they are written anyway, so a log export or a support screenshot never carries them."
+      : `Health data needs a Business Associate Agreement (BAA) with every service that receives it, and ${NAMES[id]} does not confirm signing one, so logs and traces record ids and never health fields: scrub them in the logger before anything leaves the app.`
+  return because('observability.no_health_in_logs', ['compliance.regimes', 'data.sensitive'], text)
 }
 
 const baseline = () =>
@@ -127,6 +136,7 @@ export const observability: AreaRules = {
   area: 'observability',
   decide: (a, catalog) => {
     const { id, because: reasons } = chooseWithin(a, catalog)
+    if (healthRegulated(a)) reasons.push(noHealthInLogs(id))
     return {
       area: 'observability',
       title: 'Observability',

@@ -57,6 +57,10 @@ function hostOffersExtension(a: Answers): Because {
   return because('timeseries_store.check_extension_on_host', ['budget.hosting'], text)
 }
 
+/** Time-series volume at which Timescale takes over from plain partitioned tables; the database placement reads it too. */
+export const wantsTimescale = (a: Answers) =>
+  a.data.kinds.includes('timeseries') && a.data.timeseriesEventsPerSecond >= TIMESCALE_EVENTS_PER_SECOND
+
 export const timeseriesStore: AreaRules = {
   area: 'timeseries_store',
   decide(a) {
@@ -76,7 +80,7 @@ export const timeseriesStore: AreaRules = {
     }
     const eps = a.data.timeseriesEventsPerSecond
     const inputs = ['data.kinds', 'data.timeseriesEventsPerSecond'] as const
-    if (eps >= TIMESCALE_EVENTS_PER_SECOND) {
+    if (wantsTimescale(a)) {
       return decision(
         { id: 'timescale', name: 'Timescale (Postgres extension)' },
         [
