@@ -223,6 +223,7 @@ describe('superseding across revisions', () => {
   const secondAnswers = variant('b2b-saas', (d) => {
     d.load.longestTaskSeconds = 120
   })
+  // The example keeps data in the EU, and the hosted Redis has no confirmed EU residency: the queue is Amazon SQS.
   const second = { answers: secondAnswers, brief: briefOf(secondAnswers) }
   const jobsBefore = first.brief.decisions.find((d) => d.area === 'jobs')
   const jobsAfter = second.brief.decisions.find((d) => d.area === 'jobs')
@@ -244,7 +245,7 @@ describe('superseding across revisions', () => {
     })
     const oldJobs = before.find((r) => r.area === 'jobs')
     const top = Math.max(...before.map((r) => r.number ?? 0))
-    const newName = `${String(top + 1).padStart(4, '0')}-background-jobs-a-job-queue-bullmq-on-redis.md`
+    const newName = `${String(top + 1).padStart(4, '0')}-background-jobs-a-job-queue-amazon-sqs.md`
 
     // Unchanged decisions are not rewritten: the new record, the old one and the index only.
     expect(two.files.map((f) => f.path)).toEqual([oldJobs?.path, newName, 'index.md'])
@@ -490,8 +491,8 @@ describe('the three conventions', () => {
   })
 
   it.each([
-    ['adr-tools', /^Superseded by \[\d+\. Background jobs: A job queue: BullMQ on Redis\]\(\d{4}-[a-z-]+\.md\)$/],
-    ['log4brains', /^superseded by \[20250201-background-jobs-a-job-queue-bullmq-on-redis\]\(20250201-[a-z-]+\.md\)$/],
+    ['adr-tools', /^Superseded by \[\d+\. Background jobs: A job queue: Amazon SQS\]\(\d{4}-[a-z-]+\.md\)$/],
+    ['log4brains', /^superseded by \[20250201-background-jobs-a-job-queue-amazon-sqs\]\(20250201-[a-z-]+\.md\)$/],
   ] as const)('%s: supersedes in its own words, links both ways', (style, oldStatus) => {
     const two = variant('b2b-saas', (d) => {
       d.load.longestTaskSeconds = 120
