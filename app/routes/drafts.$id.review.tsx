@@ -10,7 +10,7 @@ import { ReviewList } from '~/components/wizard/review'
 import { describeProblems, reviewSections } from '~/components/wizard/review-data'
 import { assembleAnswers } from '~/components/wizard/schemas'
 import { WizardPage } from '~/components/wizard/wizard-page'
-import { addRevision, createBrief } from '~/services/briefs.server'
+import { addRevision, createBrief, getBrief } from '~/services/briefs.server'
 import { deleteDraft } from '~/services/drafts.server'
 import { QuotaExceededError } from '~/services/quotas.server'
 import { pageError } from '~/web/form-body.server'
@@ -41,7 +41,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) return data({ problems: describeProblems(draft.id, result.problems) }, { status: 400 })
 
   if (draft.briefId) {
-    const revision = await addRevision(db, { workspaceId, briefId: draft.briefId, answers: result.answers }).catch(
+    // The questionnaire does not ask for overrides: a consultant's override stays until it is removed on the brief.
+    const head = await getBrief(db, { workspaceId, briefId: draft.briefId })
+    const overrides = head?.head.answers.overrides
+    const answers = overrides && overrides.length > 0 ? { ...result.answers, overrides } : result.answers
+    const revision = await addRevision(db, { workspaceId, briefId: draft.briefId, answers }).catch(
       (error: unknown) => {
         if (error instanceof QuotaExceededError) throw pageError(409, 'Conflict', error.message)
         throw error

@@ -5,10 +5,11 @@ import { loader as resumeLoader } from '~/routes/drafts.$id'
 import { action as stepAction, loader as stepLoader } from '~/routes/drafts.$id.$step'
 import { action as reviewAction, loader as reviewLoader } from '~/routes/drafts.$id.review'
 import { action as newAction, loader as newLoader } from '~/routes/new'
-import { getBrief, listRevisions } from '~/services/briefs.server'
+import { createBrief, getBrief, listRevisions } from '~/services/briefs.server'
 import { getDraft } from '~/services/drafts.server'
 import { type Db, setDbForTests } from '../../db/client.server'
 import { LOCAL_WORKSPACE_ID } from '../../db/migrations/0001-initial'
+import { buildAnswers } from '../support/answers'
 import { testDatabases } from '../support/databases'
 
 /**
@@ -461,6 +462,33 @@ describe.each(dbs)('questionnaire routes on $name', (t) => {
     expect(second?.headRevision).toBe(2)
     expect(second?.head.answers.ai).toEqual(first?.head.answers.ai)
     expect(second?.head.answers.operations).toEqual(first?.head.answers.operations)
+  })
+
+  it('keeps a consultant override when the answers are edited through the questionnaire', async () => {
+    const overrides = [{ area: 'email', choice: 'resend', reason: 'The client already sends with Resend.', by: 'Ana' }]
+    const answers = { ...buildAnswers(), overrides } as ReturnType<typeof buildAnswers>
+    const { brief } = await createBrief(db, { workspaceId, answers })
+    const edit = location(
+      await editAction({
+        request: request(`/briefs/${brief.id}/revisions/1/edit`, []),
+        params: { id: brief.id, n: '1' },
+        context: {},
+      }),
+    )
+    const editId = edit.split('/')[2]
+    await saveStep(editId, 'budget', [
+      ['monthlyInfraUsd', '900'],
+      ['hosting', 'managed_paas'],
+      ['weeksToLaunch', '12'],
+    ])
+    location(
+      await reviewAction({ request: request(`/drafts/${editId}/review`, []), params: { id: editId }, context: {} }),
+    )
+    const second = await getBrief(db, { workspaceId, briefId: brief.id })
+    expect(second?.headRevision).toBe(2)
+    expect(second?.head.answers.budget.monthlyInfraUsd).toBe(900)
+    expect(second?.head.answers.overrides).toEqual(overrides)
+    expect(second?.head.brief.decisions.find((d) => d.area === 'email')?.choice.id).toBe('resend')
   })
 
   it('leaves an AI step saved empty out of the answers', async () => {
