@@ -45,12 +45,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const head = await getBrief(db, { workspaceId, briefId: draft.briefId })
     const overrides = head?.head.answers.overrides
     const answers = overrides && overrides.length > 0 ? { ...result.answers, overrides } : result.answers
-    const revision = await addRevision(db, { workspaceId, briefId: draft.briefId, answers }).catch(
-      (error: unknown) => {
-        if (error instanceof QuotaExceededError) throw pageError(409, 'Conflict', error.message)
-        throw error
-      },
-    )
+    const revision = await addRevision(db, { workspaceId, briefId: draft.briefId, answers }).catch((error: unknown) => {
+      if (error instanceof QuotaExceededError) throw pageError(409, 'Conflict', error.message)
+      throw error
+    })
     if (!revision) throw notFound('The brief this draft was revising no longer exists, so no revision was made.')
     await deleteDraft(db, { workspaceId, draftId: draft.id })
     return redirect(

@@ -50,7 +50,7 @@ describe('hosting', () => {
       fact: 'HIPAA on a managed platform whose BAA tier is far beyond the budget moves to AWS, with the figures (issue 8)',
       patch: { budget: { hosting: 'managed_paas', monthlyInfraUsd: 60 }, compliance: { regimes: ['hipaa', 'soc2'] } },
       choice: 'cloud_provider',
-      rules: ['hosting.managed_paas_requested', 'hosting.baa_tier_out_of_budget', 'hosting.spend_within_budget'],
+      rules: ['hosting.baa_tier_out_of_budget', 'hosting.cloud_managed_services', 'hosting.spend_within_budget'],
       mentions: ['committed spend of $1,000 a month', 'your budget of $60 a month', 'AWS signs its BAA'],
     },
     {
@@ -64,7 +64,7 @@ describe('hosting', () => {
       fact: 'data that must stay in India moves a managed platform to AWS in Mumbai (issue 8)',
       patch: { budget: { hosting: 'managed_paas' }, compliance: { dataResidency: ['india'] } },
       choice: 'cloud_provider',
-      rules: ['hosting.managed_paas_requested', 'hosting.residency_moves_host', 'hosting.spend_within_budget'],
+      rules: ['hosting.residency_moves_host', 'hosting.cloud_managed_services', 'hosting.spend_within_budget'],
       mentions: ['runs only in the US and the EU', 'ap-south-1'],
     },
     {

@@ -29,6 +29,14 @@ const OPS_WORDS: Record<Answers['team']['opsExperience'], string> = {
   dedicated: 'dedicated operations people',
 }
 
+function cloudManagedServices(a: Answers): Because {
+  return because(
+    'hosting.cloud_managed_services',
+    ['team.engineers', 'team.opsExperience'],
+    `Use the provider’s managed Postgres and container service rather than hand-built virtual machines: with ${OPS_WORDS[a.team.opsExperience]}, ${yourTeam(a.team.engineers)} should be writing product, not patching servers.`,
+  )
+}
+
 function choose(a: Answers, hipaa: boolean): { id: HostingChoice; because: Because[] } {
   const team = yourTeam(a.team.engineers)
   const ops = OPS_WORDS[a.team.opsExperience]
@@ -43,11 +51,7 @@ function choose(a: Answers, hipaa: boolean): { id: HostingChoice; because: Becau
               ['budget.hosting', 'compliance.regimes'],
               'HIPAA applies and you left hosting open: every host that stores or processes health records must sign a Business Associate Agreement (BAA); the major cloud providers sign one covering their managed database, containers and storage on ordinary accounts, while many platforms offer it only on enterprise plans or not at all, so a cloud provider is the safer default.',
             ),
-            because(
-              'hosting.cloud_managed_services',
-              ['team.engineers', 'team.opsExperience'],
-              `Use the provider’s managed Postgres and container service rather than hand-built virtual machines: with ${ops}, ${team} should be writing product, not patching servers.`,
-            ),
+            cloudManagedServices(a),
           ],
         }
       }
@@ -163,7 +167,13 @@ export const hosting: AreaRules = {
     const asked = choose(a, hipaa)
     // The residency and BAA facts of the vendor replace the general advice to check for a BAA.
     const kept = placed.because ? asked.because.filter((b) => b.rule !== 'hosting.hipaa_needs_baa') : asked.because
-    const reasons = placed.because ? [...kept, placed.because] : kept
+    // When the facts move the host away from what was asked, the reasons for the asked host no longer apply.
+    const move = placed.id !== asked.id ? placed.because : undefined
+    const reasons = move
+      ? [move, ...(placed.id === 'cloud_provider' ? [cloudManagedServices(a)] : [])]
+      : placed.because
+        ? [...kept, placed.because]
+        : kept
     const id = placed.id
     const budget = because(
       'hosting.spend_within_budget',
