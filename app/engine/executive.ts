@@ -39,18 +39,29 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
+/** One pattern per term, compiled once per brief: a figure on its own (not inside a larger one), or a value as a word. */
+const TERM_PATTERNS = new WeakMap<readonly string[], RegExp[]>()
+
+function termPatterns(terms: readonly string[]): RegExp[] {
+  const cached = TERM_PATTERNS.get(terms)
+  if (cached) return cached
+  const patterns = terms.map((t) =>
+    /^[\d$]/.test(t)
+      ? new RegExp(`(?<![\\d,.])${escapeRegExp(t)}(?![\\d,]|\\.\\d)`)
+      : t.length <= 3
+        ? // A short value ("go") is also an ordinary word: only its capitalised name counts.
+          new RegExp(`\\b${escapeRegExp(t.charAt(0).toUpperCase() + t.slice(1))}\\b`)
+        : new RegExp(`\\b${escapeRegExp(t)}\\b`, 'i'),
+  )
+  TERM_PATTERNS.set(terms, patterns)
+  return patterns
+}
+
 /** Does `text` name one of the case's terms: a figure on its own (not inside a larger one), or a value as a word? */
 export function namesCaseTerm(text: string, terms: readonly string[]): boolean {
   // "12 months" is the brief's horizon, not a figure of this case.
   const plain = text.replace(/\b12 months\b/g, '')
-  return terms.some((t) =>
-    /^[\d$]/.test(t)
-      ? new RegExp(`(?<![\\d,.])${escapeRegExp(t)}(?![\\d,]|\\.\\d)`).test(plain)
-      : t.length <= 3
-        ? // A short value ("go") is also an ordinary word: only its capitalised name counts.
-          new RegExp(`\\b${escapeRegExp(t.charAt(0).toUpperCase() + t.slice(1))}\\b`).test(plain)
-        : new RegExp(`\\b${escapeRegExp(t)}\\b`, 'i').test(plain),
-  )
+  return termPatterns(terms).some((pattern) => pattern.test(plain))
 }
 
 /** Answer paths quoted in parentheses, "(load.activeUsersIn12Months)", are mechanics for the appendix. */

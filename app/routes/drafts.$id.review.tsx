@@ -9,6 +9,7 @@ import { checkDraft, notFound, requireDraft } from '~/components/wizard/draft-ro
 import { ReviewList } from '~/components/wizard/review'
 import { describeProblems, reviewSections } from '~/components/wizard/review-data'
 import { assembleAnswers } from '~/components/wizard/schemas'
+import { isOptionalSection } from '~/components/wizard/steps'
 import { WizardPage } from '~/components/wizard/wizard-page'
 import { addRevision, createBrief, getBrief } from '~/services/briefs.server'
 import { deleteDraft } from '~/services/drafts.server'
@@ -20,7 +21,8 @@ import { pageError } from '~/web/form-body.server'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { draft } = await requireDraft(request, params.id)
   const { checks, completed } = checkDraft(draft)
-  const ready = checks.every((c) => c.status === 'complete')
+  // Ready when every required step is complete; an optional one may be left out.
+  const ready = checks.every((c) => c.status === 'complete' || (c.status === 'missing' && isOptionalSection(c.section)))
   return data(
     {
       draftId: draft.id,

@@ -169,7 +169,7 @@ describe.concurrent('stackbrief adr --into', SLOW, () => {
     })
     const second = await stackbrief(['adr', changed, '--into', dir, '--date', '2025-04-01'])
     expect(second.code).toBe(0)
-    expect(second.stdout).toMatch(/ {2}wrote {7}0019-background-jobs-a-job-queue-bullmq-on-redis\.md {2}/)
+    expect(second.stdout).toMatch(/ {2}wrote {7}0019-background-jobs-a-job-queue-amazon-sqs\.md {2}/)
     expect(second.stdout).toMatch(/ {2}superseded {2}0009-[a-z-]+\.md {2}by 0019-/)
     expect(second.stdout).toContain('  unchanged   17 records\n')
     const after = read(dir)

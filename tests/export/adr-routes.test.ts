@@ -154,7 +154,7 @@ describe.each(dbs)('revision downloads on $name', (t) => {
     expect(csv.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
     expect(json.headers.get('Content-Disposition')).toBe('attachment; filename="shiftwise-r2-radar.json"')
     const rows = parseRadar(await csv.text())
-    expect(rows.filter((r) => r.isNew === 'true').map((r) => r.name)).toEqual(['A job queue: BullMQ on Redis'])
+    expect(rows.filter((r) => r.isNew === 'true').map((r) => r.name)).toEqual(['A job queue: Amazon SQS'])
     expect(parseRadar(await json.text())).toEqual(rows)
   })
 

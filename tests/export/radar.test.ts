@@ -143,7 +143,7 @@ describe('isNew', () => {
     })
     const previous = parseRadar(radarCsv(buildRadar(brief)))
     const added = buildRadar(later, { previous }).filter((e) => e.isNew)
-    expect(added.map((e) => e.name)).toEqual(['A job queue: BullMQ on Redis'])
+    expect(added.map((e) => e.name)).toEqual(['A job queue: Amazon SQS'])
   })
 })
 
