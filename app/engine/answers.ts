@@ -503,14 +503,6 @@ export const ANSWER_PATHS = [
 ] as const
 export type AnswerPath = (typeof ANSWER_PATHS)[number]
 
-/** Reads the value at an answer path, for explanations and appendices. */
-export function readAnswer(answers: Answers, path: AnswerPath): unknown {
-  if (path === 'overrides') return overridesInWords(answers.overrides)
-  const [section, field] = path.split('.') as [keyof Answers, string]
-  const group = answers[section]
-  return typeof group === 'object' && group !== null ? (group as Record<string, unknown>)[field] : undefined
-}
-
 /**
  * Answers as a revision stored them (JSON of either version), read as
  * version 2 through the same schema as any other answers. Stored answers
@@ -524,7 +516,4 @@ export function readStoredAnswers(json: string): Answers {
   throw new Error(`Stored answers do not parse at ${first?.path.join('.') || '(top level)'}: ${first?.message}`)
 }
 
-/** Overrides as one line each, so comparing two revisions shows an override that came, went or changed. */
-export function overridesInWords(overrides: readonly Override[] | undefined): string[] {
-  return (overrides ?? []).map((o) => `${o.area}: ${o.choice}, decided by ${o.by} because ${o.reason}`)
-}
+export { overridesInWords, readAnswer } from './read-answer'

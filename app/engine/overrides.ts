@@ -1,8 +1,10 @@
 import type { Answers, Override } from './answers'
-import type { Area, BriefDecision, Decision, Plan, Risk } from './brief'
+import type { Area, Decision, Plan, Risk } from './brief'
 import type { Catalog } from './catalog'
 import { baaFit, constraintsOf, type Fit, regionWords, requirementsFor, residencyFit } from './constraints'
 import { because } from './rules/types'
+
+export { overrideSentence } from './override-sentence'
 
 /**
  * An expert's word over the engine's: each override replaces the
@@ -123,16 +125,6 @@ function overridden(answers: Answers, catalog: Catalog, d: Decision, o: Override
     ],
     override: record,
   }
-}
-
-/** "Decided by Ana: Auth0, against the recommendation of Clerk because the team already pays for it." */
-export function overrideSentence(d: Pick<BriefDecision, 'choice' | 'override'>): string | undefined {
-  const o = d.override
-  if (!o) return undefined
-  const reason = o.reason.replace(/[.!?]+$/, '')
-  return o.recommended.id === d.choice.id
-    ? `Decided by ${o.by}: ${d.choice.name}, as recommended, because ${reason}.`
-    : `Decided by ${o.by}: ${d.choice.name}, against the recommendation of ${o.recommended.name} because ${reason}.`
 }
 
 /**

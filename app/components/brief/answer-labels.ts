@@ -17,7 +17,6 @@ import type {
   SELLS_TO,
   SENSITIVE_DATA,
 } from '~/engine/answers'
-import { readAnswer } from '~/engine/answers'
 import type {
   Area,
   Band,
@@ -28,6 +27,7 @@ import type {
   SEVERITIES,
   TRIGGER_STATUSES,
 } from '~/engine/brief'
+import { readAnswer } from '~/engine/read-answer'
 import { formatList, formatNumber, formatUsd } from '../format'
 
 /**

@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react'
 import type { Answers } from '~/engine/answers'
 import type { Brief, Decision, Trigger } from '~/engine/brief'
-import { overrideSentence } from '~/engine/overrides'
+import { overrideSentence } from '~/engine/override-sentence'
 import { GuideLink } from './guide-link'
 import { Reasons } from './reasons'
 import { BriefSection } from './section'
