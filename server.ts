@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Server } from 'node:http'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
@@ -7,6 +8,7 @@ import compression from 'compression'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import pino from 'pino'
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client'
+import { projectRoot } from './app/lib/project-root.server'
 import { refuseUndecodablePaths } from './app/web/request-guards.server'
 import { loadConfig, type ServerConfig } from './server/config'
 import { crossSiteCheck } from './server/cross-site'
@@ -101,11 +103,11 @@ export async function createApp({
       return loaded
     }
   } else {
-    const buildPath = fileURLToPath(new URL('./build/server/index.js', import.meta.url))
+    const buildPath = join(projectRoot(), 'build', 'server', 'index.js')
     const loaded = (await import(buildPath)) as ServerBuild
     routePatterns = routePatternsOf(loaded)
     build = loaded
-    const clientDir = fileURLToPath(new URL('./build/client', import.meta.url))
+    const clientDir = join(projectRoot(), 'build', 'client')
     app.use('/assets', express.static(`${clientDir}/assets`, { immutable: true, maxAge: ONE_YEAR }))
     app.use(express.static(clientDir, { maxAge: '1h' }))
   }

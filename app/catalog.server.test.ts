@@ -2,8 +2,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { loadCatalog, projectRoot } from './catalog.server'
+import { loadCatalog } from './catalog.server'
 import { AS_OF_PATTERN, describePrice, newestAsOf, PriceSchema } from './engine/catalog'
+import { projectRoot } from './lib/project-root.server'
 
 const CATALOG_DIR = join(projectRoot(), 'content', 'catalog')
 const temps: string[] = []

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { isAbsolute, join, relative, resolve } from 'node:path'
 import { parse, YAMLParseError } from 'yaml'
 import type { z } from 'zod'
 import { type Catalog, CatalogFileSchema, CatalogIndexSchema, CatalogSchema } from './engine/catalog'
+import { projectRoot } from './lib/project-root.server'
 
 /**
  * Reads content/catalog/*.yaml into one validated Catalog. Synchronous so a
@@ -23,33 +23,6 @@ export function loadCatalog(dir: string = join(projectRoot(), 'content', 'catalo
   const catalog = readCatalog(key)
   cache.set(key, catalog)
   return catalog
-}
-
-let root: string | undefined
-
-/** The folder holding the package.json named "stackbrief", from source (tsx) or from build/server. */
-export function projectRoot(): string {
-  root ??= findProjectRoot()
-  return root
-}
-
-function findProjectRoot(): string {
-  let here = dirname(fileURLToPath(import.meta.url))
-  for (;;) {
-    const manifest = join(here, 'package.json')
-    if (existsSync(manifest) && readName(manifest) === 'stackbrief') return here
-    const up = dirname(here)
-    if (up === here) return process.cwd()
-    here = up
-  }
-}
-
-function readName(manifest: string): unknown {
-  try {
-    return (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown }).name
-  } catch {
-    return undefined
-  }
 }
 
 function readCatalog(dir: string): Catalog {

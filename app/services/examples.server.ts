@@ -2,10 +2,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { parse } from 'yaml'
 import type { z } from 'zod'
-import { loadCatalog, projectRoot } from '~/catalog.server'
+import { loadCatalog } from '~/catalog.server'
 import { type Answers, AnswersSchema } from '~/engine/answers'
 import type { Brief } from '~/engine/brief'
 import { generateBrief } from '~/engine/generate'
+import { projectRoot } from '~/lib/project-root.server'
 
 /**
  * The example briefs: one YAML file of answers per example in

@@ -12,11 +12,11 @@ import type { RenderJob } from './render-job'
  * in a bounded in-memory cache keyed by revision and options, since a
  * revision never changes.
  *
- * The worker is TypeScript run through tsx, which the server runs on in
- * development and production alike; this file sits two folders below the
- * repository root both as source (app/web) and in the build (build/server),
- * so the same relative path finds the worker's source from either. tsx is
- * resolved from the working directory, the repository root the npm scripts run in.
+ * In production the worker is the compiled build/node/render-worker.js
+ * (`npm run build`); elsewhere (development, tests) it is the TypeScript
+ * source run through tsx, resolved from the working directory. This file sits
+ * two folders below the repository root both as source (app/web) and in the
+ * build (build/server), so the same relative paths find either.
  */
 
 export const RENDER_WORKERS = positiveFromEnv(process.env.STACKBRIEF_RENDER_WORKERS, 2)
@@ -46,6 +46,7 @@ interface Slot {
 }
 
 const WORKER_SOURCE = fileURLToPath(new URL('../../app/web/render-worker.ts', import.meta.url))
+const WORKER_BUILT = fileURLToPath(new URL('../../build/node/render-worker.js', import.meta.url))
 
 let slots: Slot[] | null = null
 const queue: Pending[] = []
@@ -97,15 +98,14 @@ function start(slot: Slot, job: Pending) {
 
 function ensurePool(): Slot[] {
   if (slots) return slots
-  if (!existsSync(WORKER_SOURCE)) throw new Error(`the render worker is missing at ${WORKER_SOURCE}`)
-  slots = Array.from({ length: RENDER_WORKERS }, () => spawn())
+  const built = process.env.NODE_ENV === 'production' && existsSync(WORKER_BUILT)
+  if (!built && !existsSync(WORKER_SOURCE)) throw new Error(`the render worker is missing at ${WORKER_SOURCE}`)
+  slots = Array.from({ length: RENDER_WORKERS }, () => spawn(built))
   return slots
 }
 
-function spawn(): Slot {
-  // tsx's loader is registered inside the worker (an --import flag does not reach worker threads on Node 20).
-  const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(WORKER_SOURCE).href)}) }).catch((error) => { console.error(error); process.exit(1) })`
-  const worker = new Worker(boot, { eval: true })
+function spawn(built: boolean): Slot {
+  const worker = built ? new Worker(WORKER_BUILT) : new Worker(tsxBoot(WORKER_SOURCE), { eval: true })
   worker.unref()
   const slot: Slot = { worker, busy: null }
   worker.on('message', (reply: { id: number; ok: boolean; bytes?: Uint8Array; error?: string }) => {
@@ -126,13 +126,19 @@ function spawn(): Slot {
     if (!slots) return
     const index = slots.indexOf(slot)
     if (index >= 0) {
-      const replacement = spawn()
+      const replacement = spawn(built)
       slots[index] = replacement
       const waiting = queue.shift()
       if (waiting) start(replacement, waiting)
     }
   })
   return slot
+}
+
+/** tsx's loader registered inside the worker: an --import flag does not reach worker threads on Node 20. */
+function tsxBoot(source: string): string {
+  const url = JSON.stringify(pathToFileURL(source).href)
+  return `import('tsx/esm/api').then(({ register }) => { register(); return import(${url}) }).catch((error) => { console.error(error); process.exit(1) })`
 }
 
 function remember(key: string, bytes: Uint8Array) {

@@ -28,7 +28,7 @@ function freePort(): Promise<number> {
 
 async function startInstance(databaseUrl: string): Promise<{ base: string; child: ChildProcess }> {
   const port = await freePort()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+  const child = spawn(process.execPath, ['build/node/server.js'], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -12,7 +12,7 @@ import { fuzzRequests, runFuzz } from './fuzz'
 
 /**
  * Reproduces the limits problems against the built server on 127.0.0.1 and
- * prints figures. Bounded in count and time. Build first (`npm run build`), then:
+ * prints figures. Bounded in count and time. Build first (`npm run build`; the server runs as built, on node alone), then:
  *
  *   npx tsx tests/load/run.ts [history|body|pdf|fuzz|all]
  *
@@ -196,7 +196,7 @@ async function serverRss(pid: number | undefined): Promise<number> {
 }
 
 async function startServer(databaseUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+  const child = spawn(process.execPath, ['build/node/server.js'], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
