@@ -22,9 +22,11 @@ import {
   ProblemTypeSchema,
   RevisionListQuerySchema,
   RevisionListSchema,
+  RevisionNoteSchema,
   RevisionNumberSchema,
   RevisionRecordSchema,
   RevisionSummarySchema,
+  RevisionWithNotesSchema,
 } from './schemas.server'
 import { choiceIdTable } from './vocabulary'
 
@@ -46,6 +48,8 @@ const OUTPUT_SCHEMAS = {
   BriefPage: BriefPageSchema,
   RevisionSummary: RevisionSummarySchema,
   RevisionRecord: RevisionRecordSchema,
+  RevisionWithNotes: RevisionWithNotesSchema,
+  RevisionNote: RevisionNoteSchema,
   RevisionList: RevisionListSchema,
   Problem: ProblemSchema,
   ProblemType: ProblemTypeSchema,
@@ -223,9 +227,9 @@ function buildDocument(): JsonObject {
         get: {
           operationId: 'getRevision',
           tags: ['briefs'],
-          summary: 'Read one revision: its answers, brief and versions',
+          summary: 'Read one revision: its answers, brief, versions and the notes that hold at it',
           parameters: [idParam, numberParam],
-          responses: { 200: ok('The revision.', 'RevisionRecord'), ...problems(404, 500) },
+          responses: { 200: ok('The revision, with its notes.', 'RevisionWithNotes'), ...problems(404, 500) },
         },
       },
       '/export': {
