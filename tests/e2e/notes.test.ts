@@ -1,9 +1,6 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { parse } from 'yaml'
-import { type Harness, startHarness } from './harness'
+import { createExampleBrief, type Harness, startHarness } from './harness'
 
 /**
  * Notes in a real browser against the production build (run
@@ -12,20 +9,8 @@ import { type Harness, startHarness } from './harness'
  * with JavaScript and without it.
  */
 
-const ROOT = join(import.meta.dirname, '..', '..')
 let harness: Harness
 let base: string
-
-async function newBrief(): Promise<string> {
-  const answers = parse(readFileSync(join(ROOT, 'content', 'examples', 'b2b-saas.yaml'), 'utf8'))
-  const response = await fetch(`${base}/api/v1/briefs`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(answers),
-  })
-  expect(response.status).toBe(201)
-  return ((await response.json()) as { id: string }).id
-}
 
 beforeAll(async () => {
   harness = await startHarness()
@@ -41,7 +26,7 @@ describe('notes on a brief', { timeout: 90_000 }, () => {
     ['with JavaScript', true],
     ['without JavaScript', false],
   ])('are added, shown, downloaded and removed %s', async (_, javaScriptEnabled) => {
-    const briefId = await newBrief()
+    const briefId = await createExampleBrief(base)
     const context = await harness.browser.newContext({ javaScriptEnabled, viewport: { width: 1280, height: 900 } })
     const page = await context.newPage()
     const errors: string[] = []
