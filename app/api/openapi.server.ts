@@ -236,11 +236,11 @@ function buildDocument(): JsonObject {
         get: {
           operationId: 'exportWorkspace',
           tags: ['workspace'],
-          summary: "Download the workspace's briefs, revisions and check-ins as a zip of JSON",
+          summary: "Download the workspace's briefs, revisions, check-ins and notes as a zip of JSON",
           responses: {
             200: {
               description:
-                'A zip of JSON files, streamed: the manifest, then each brief with its revisions and check-ins. Tokens, drafts and deleted briefs are left out. `stackbrief import` reads it into another instance.',
+                'A zip of JSON files, streamed: the manifest, then each brief with its revisions, check-ins and notes. Tokens, drafts and deleted briefs are left out. `stackbrief import` reads it into another instance.',
               headers: {
                 'X-Request-Id': { $ref: '#/components/headers/X-Request-Id' },
                 'Content-Disposition': {
