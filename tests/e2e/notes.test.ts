@@ -34,7 +34,7 @@ describe('notes on a brief', { timeout: 90_000 }, () => {
     await page.goto(`${base}/briefs/${briefId}`)
 
     const panel = page.getByRole('region', { name: 'Notes' })
-    await expect(panel.getByText('No notes on this revision.').count()).resolves.toBe(1)
+    await panel.getByText('No notes on this revision.').waitFor()
     await panel.getByText('Add a note').click()
 
     // An empty note comes back with the field marked and the section kept.
@@ -50,6 +50,8 @@ describe('notes on a brief', { timeout: 90_000 }, () => {
       panel.getByRole('button', { name: 'Add the note' }).click(),
     ])
     const note = panel.getByRole('listitem')
+    // With JavaScript the address changes before the page has its new data: wait for the note itself.
+    await note.first().waitFor()
     await expect(note.count()).resolves.toBe(1)
     await expect(note.getByRole('link').textContent()).resolves.toBe('Risks')
     await expect(note.getByRole('link').getAttribute('href')).resolves.toBe('#risks')
