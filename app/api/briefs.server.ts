@@ -12,6 +12,7 @@ import {
   previewBrief,
 } from '~/services/briefs.server'
 import { IDEMPOTENCY_KEY_PATTERN, type StoredResponse, withIdempotency } from '~/services/idempotency.server'
+import { notesAt } from '~/services/notes.server'
 import { type Db, getDb } from '../../db/client.server'
 import { readJsonBody } from './body.server'
 import { type Handler, json } from './endpoint.server'
@@ -66,9 +67,10 @@ export const listRevisionsHandler: Handler = async ({ request, params, workspace
 export const getRevisionHandler: Handler = async ({ params, workspaceId }) => {
   const briefId = requireBriefId(params.id)
   const number = requireRevisionNumber(briefId, params.n)
-  const found = await getRevision(await getDb(), { workspaceId, briefId, number })
+  const db = await getDb()
+  const found = await getRevision(db, { workspaceId, briefId, number })
   if (!found) throw new ApiProblem('not-found', `Brief ${briefId} has no revision ${number}.`)
-  return json(asStored(found))
+  return json({ ...asStored(found), notes: await notesAt(db, { workspaceId, briefId, revision: number }) })
 }
 
 export const addRevisionHandler: Handler = async ({ request, params, workspaceId }) => {

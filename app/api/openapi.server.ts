@@ -22,9 +22,11 @@ import {
   ProblemTypeSchema,
   RevisionListQuerySchema,
   RevisionListSchema,
+  RevisionNoteSchema,
   RevisionNumberSchema,
   RevisionRecordSchema,
   RevisionSummarySchema,
+  RevisionWithNotesSchema,
 } from './schemas.server'
 import { choiceIdTable } from './vocabulary'
 
@@ -46,6 +48,8 @@ const OUTPUT_SCHEMAS = {
   BriefPage: BriefPageSchema,
   RevisionSummary: RevisionSummarySchema,
   RevisionRecord: RevisionRecordSchema,
+  RevisionWithNotes: RevisionWithNotesSchema,
+  RevisionNote: RevisionNoteSchema,
   RevisionList: RevisionListSchema,
   Problem: ProblemSchema,
   ProblemType: ProblemTypeSchema,
@@ -223,20 +227,20 @@ function buildDocument(): JsonObject {
         get: {
           operationId: 'getRevision',
           tags: ['briefs'],
-          summary: 'Read one revision: its answers, brief and versions',
+          summary: 'Read one revision: its answers, brief, versions and the notes that hold at it',
           parameters: [idParam, numberParam],
-          responses: { 200: ok('The revision.', 'RevisionRecord'), ...problems(404, 500) },
+          responses: { 200: ok('The revision, with its notes.', 'RevisionWithNotes'), ...problems(404, 500) },
         },
       },
       '/export': {
         get: {
           operationId: 'exportWorkspace',
           tags: ['workspace'],
-          summary: "Download the workspace's briefs, revisions and check-ins as a zip of JSON",
+          summary: "Download the workspace's briefs, revisions, check-ins and notes as a zip of JSON",
           responses: {
             200: {
               description:
-                'A zip of JSON files, streamed: the manifest, then each brief with its revisions and check-ins. Tokens, drafts and deleted briefs are left out. `stackbrief import` reads it into another instance.',
+                'A zip of JSON files, streamed: the manifest, then each brief with its revisions, check-ins and notes. Tokens, drafts and deleted briefs are left out. `stackbrief import` reads it into another instance.',
               headers: {
                 'X-Request-Id': { $ref: '#/components/headers/X-Request-Id' },
                 'Content-Disposition': {

@@ -8,6 +8,7 @@ import {
   MAX_REVISION_NUMBER,
   SEARCH_MAX_LENGTH,
 } from '~/services/briefs.server'
+import { NOTE_SECTIONS } from '~/services/notes.server'
 import { PROBLEM_TYPE_IDS } from './problem'
 
 /**
@@ -52,6 +53,19 @@ export const RevisionRecordSchema = RevisionSummarySchema.extend({
   brief: StoredBriefSchema.describe(
     'The brief as stored: schema version 2, or 1 for revisions written before the plan.',
   ),
+})
+
+export const RevisionNoteSchema = z.strictObject({
+  id: z.string().describe('The note id.'),
+  section: z.enum(NOTE_SECTIONS).describe('The section of the brief the note is about, by its anchor on the page.'),
+  body: z.string().describe('The note as typed: plain text or Markdown, to be shown escaped, never as HTML.'),
+  fromRevision: RevisionNumberSchema.describe('The revision the note was written at; it holds until removed.'),
+})
+
+export const RevisionWithNotesSchema = RevisionRecordSchema.extend({
+  notes: z
+    .array(RevisionNoteSchema)
+    .describe("The consultant's notes that hold at this revision, in the order of the brief's sections."),
 })
 
 export const BriefDetailSchema = BriefSummarySchema.extend({

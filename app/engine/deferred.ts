@@ -40,7 +40,8 @@ export const STANDING_DEFERRALS: readonly StandingDeferral[] = [
     id: 'split_services',
     area: 'architecture_style',
     until: 'team_outgrows_one_service',
-    applies: () => true,
+    // Deferred unless a person chose separate services from the start.
+    applies: (_a, decisions) => choiceIdOf(decisions, 'architecture_style') !== 'extract_services',
     item: (a) => {
       const limit = thresholdOf('team_outgrows_one_service', 15)
       const expected = a.team.engineersIn12Months

@@ -9,7 +9,7 @@ import { writeExecutive } from './executive'
 import { writeHandoff } from './handoff'
 import { planInvalidations } from './invalidations'
 import { assumeOperations } from './operations'
-import { applyOverrides, overrideRisks } from './overrides'
+import { applyOverrides, overrideRisks, setAsideStepRisks } from './overrides'
 import { publishPlan, startPlan } from './plan'
 import { applySteps, firesInMonth } from './plan/steps'
 import { assessRisks } from './risks'
@@ -49,6 +49,7 @@ export function generateBrief(answers: Answers, catalog: Catalog): Brief {
   const dayOne = planDayOne(answers, decisions)
   const risks = bySeverity([
     ...overrideRisks(answers, catalog, decisions, published),
+    ...setAsideStepRisks(decisions, steps.setAside),
     ...assessRisks(answers, decisions, costs, published),
     ...planInvalidations(answers, costs, triggers),
   ])

@@ -1,7 +1,8 @@
 import type { Answers, Override } from './answers'
-import type { Area, Decision, Plan, Risk } from './brief'
+import type { Area, Decision, Plan, Risk, Trigger } from './brief'
 import type { Catalog } from './catalog'
 import { baaFit, constraintsOf, type Fit, regionWords, requirementsFor, residencyFit } from './constraints'
+import { type DatabaseVendor, databaseName, placeDatabase } from './rules/_placement'
 import { because } from './rules/types'
 
 export { overrideSentence } from './override-sentence'
@@ -86,10 +87,62 @@ export function overrideOf(answers: Answers, area: Area): Override | undefined {
 /** The decisions with every override applied; the same list when there are none. */
 export function applyOverrides(answers: Answers, catalog: Catalog, ruled: readonly Decision[]): Decision[] {
   if (!answers.overrides?.length) return [...ruled]
-  return ruled.map((d) => {
+  const decided = ruled.map((d) => {
     const o = overrideOf(answers, d.area)
     return o ? overridden(answers, catalog, d, o) : d
   })
+  const timeseries = decided.find((d) => d.area === 'timeseries_store')
+  return timeseries?.override ? databaseFollowing(answers, catalog, decided, timeseries) : decided
+}
+
+/**
+ * Time-series data lives in the primary database, so the database follows a
+ * person's time-series choice: Timescale Cloud for Timescale (your own
+ * servers stay your own), the host's own managed Postgres otherwise. A vendor
+ * that then breaks a constraint is reported by overrideRisks, as for any override.
+ */
+function databaseFollowing(
+  answers: Answers,
+  catalog: Catalog,
+  decisions: readonly Decision[],
+  timeseries: Decision,
+): Decision[] {
+  const db = decisions.find((d) => d.area === 'database')
+  const vendor = db?.choice.vendor as DatabaseVendor | undefined
+  if (!db || !vendor || !timeseries.override) return [...decisions]
+  const timescale = timeseries.choice.id === 'timescale'
+  const placed: { vendor: DatabaseVendor; plan?: string } = timescale
+    ? { vendor: vendor === 'small_vps' ? 'small_vps' : 'timescale_cloud' }
+    : vendor === 'timescale_cloud'
+      ? placeDatabase(answers, catalog, false)
+      : { vendor }
+  if (placed.vendor === vendor) return [...decisions]
+  const requires =
+    placed.vendor === 'timescale_cloud'
+      ? requirementsFor(catalog, placed.vendor, constraintsOf(answers))
+      : placed.plan
+        ? { plan: placed.plan, agreements: ['baa' as const] }
+        : undefined
+  const followed: Decision = {
+    ...db,
+    choice: {
+      id: db.choice.id,
+      name: `PostgreSQL on ${databaseName(placed.vendor)}${placed.plan === 'scale' ? ' (Scale plan)' : ''}`,
+      vendor: placed.vendor,
+      ...(requires ? { requires } : {}),
+    },
+    because: [
+      ...db.because.filter(
+        (b) => b.rule !== 'database.managed_postgres' && b.rule !== 'database.timescale_unconfirmed',
+      ),
+      because(
+        'database.follows_timeseries_override',
+        ['overrides'],
+        `${databaseName(placed.vendor)} holds the database, since ${timeseries.override.by} chose ${timeseries.choice.name} for time-series data, which lives in the primary database.`,
+      ),
+    ],
+  }
+  return decisions.map((d) => (d === db ? followed : d))
 }
 
 /** What a choice of this decision's area is called: as the decision or its alternatives name it, else its usual name. */
@@ -189,4 +242,37 @@ function baaRisk(d: Decision, vendor: string, fit: 'does_not_fit' | 'unconfirmed
       ),
     ],
   }
+}
+
+/**
+ * A step a fired trigger calls for that a person's choice leaves out (one
+ * deployable kept although the team outgrows it), as a risk: the plan
+ * follows the person, and the brief says what is expected to happen anyway.
+ */
+export function setAsideStepRisks(decisions: readonly Decision[], setAside: readonly Trigger[]): Risk[] {
+  return setAside.flatMap((t): Risk[] => {
+    const d = decisions.find((x) => x.area === t.area)
+    const o = d?.override
+    if (!d || !o) return []
+    return [
+      {
+        id: `override_sets_aside_${t.id}`,
+        kind: 'risk',
+        severity: 'medium',
+        text: `${o.by} chose ${d.choice.name} for ${d.title.toLowerCase()}, though your answers reach a migration trigger in month ${t.firesInMonth} (${lowerFirst(t.title)}); the step it calls for is not in the plan or its costs.`,
+        mitigation: `When the measured figures reach the trigger, look at this choice again with ${o.by}. The step it calls for: ${t.action}`,
+        because: [
+          because(
+            'risks.override_sets_aside_step',
+            ['overrides'],
+            "The overridden choice is checked against the triggers that fire within the year on the answers' figures.",
+          ),
+        ],
+      },
+    ]
+  })
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1)
 }

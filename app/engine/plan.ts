@@ -46,6 +46,8 @@ export function planRegions(a: Answers, decisions: readonly Decision[]): Region[
   if (d?.choice.id === 'multi_region' && residency.length > 0) return [...residency]
   if (residency.length > 0) return [residency[0]]
   const markets = a.compliance.markets
+  // Chosen without a residency answer (a person's override): a deploy in each region the paying users are in.
+  if (d?.choice.id === 'multi_region') return [...new Set(markets.map((m) => MARKET_REGION[m]))]
   return [markets.includes('us') || markets.includes('global') ? 'us' : MARKET_REGION[markets[0] ?? 'us']]
 }
 
@@ -56,7 +58,13 @@ export function startPlan(a: Answers, decisions: readonly Decision[], catalog: C
   const none = all.vectors.map(() => 0)
   const usage = pgvector ? all : { ...all, vectors: none, similarityQps: none }
   const regions = planRegions(a, decisions)
-  return { a, catalog, usage, regions, planned: buildComponents({ a, catalog, decisions, usage, regions }) }
+  return {
+    a,
+    catalog,
+    usage,
+    regions,
+    planned: buildComponents({ a, catalog, decisions, usage, regions, vectorUsage: all }),
+  }
 }
 
 export type Sized =

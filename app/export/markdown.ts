@@ -3,6 +3,7 @@ import { BANDS, type Band, type Brief, type Condition, type Decision, METRICS, t
 import { overrideSentence } from '../engine/overrides'
 import { type PictureNode, pictureOf } from '../engine/picture'
 import { autolink, code, linkUrl, md, mermaidLabel, mermaidText, oneLine } from './escape'
+import { NOTES_HEADING, type NoteInput, quotedMarkdown, renderedNotes } from './notes'
 
 /**
  * The brief as GitHub-flavoured Markdown: readable as plain text, rendered
@@ -17,7 +18,7 @@ export interface MarkdownOptions {
   preparedBy?: string
   preparedFor?: string
   /** A consultant's notes on sections of this revision, as typed: shown quoted, never as raw Markdown or HTML. */
-  notes?: readonly { section: string; body: string }[]
+  notes?: readonly NoteInput[]
 }
 
 export function renderMarkdown(brief: Brief, answers: Answers, options: MarkdownOptions = {}): string {
@@ -83,34 +84,10 @@ function header(brief: Brief, answers: Answers, options: MarkdownOptions): Block
   return lines
 }
 
-const SECTION_TITLES: Record<string, string> = {
-  summary: 'Summary',
-  architecture: 'Architecture',
-  decisions: 'Decisions',
-  reasons: 'Decisions in detail',
-  'database-rationale': 'Database rationale',
-  costs: 'Cost bands',
-  triggers: 'Migration triggers',
-  'day-one': 'Day one',
-  deferred: 'Deferred',
-  risks: 'Risks',
-  handoff: 'Handoff',
-  answers: 'Appendix: answers',
-}
-
 /** The consultant's notes, each under the section it is about; every line escaped so no HTML or Markdown in a note takes effect. */
-function notes(list: readonly { section: string; body: string }[]): Block {
+function notes(list: readonly NoteInput[]): Block {
   if (list.length === 0) return []
-  return [
-    '## Notes',
-    ...list.map(
-      (n) =>
-        `**On ${md(SECTION_TITLES[n.section] ?? n.section)}:**\n\n${n.body
-          .split('\n')
-          .map((line) => `> ${md(line)}`)
-          .join('\n')}`,
-    ),
-  ]
+  return [`## ${NOTES_HEADING}`, ...renderedNotes(list).map((n) => `**${md(n.label)}:**\n\n${quotedMarkdown(n)}`)]
 }
 
 function decisionTable(brief: Brief): Block {

@@ -3,6 +3,7 @@ import type { Content, TDocumentDefinitions, TFontDictionary } from 'pdfmake/int
 import type { Answers } from '../engine/answers'
 import type { Brief } from '../engine/brief'
 import { oneLine } from './escape'
+import type { NoteInput } from './notes'
 import { fontFiles } from './pdf/fonts'
 import { body, guideLinker } from './pdf/sections'
 import { installShapingCache } from './pdf/shaping-cache'
@@ -32,7 +33,7 @@ export interface PdfOptions {
   /** Address guide links start with, e.g. `https://stackbrief.example`; without it a guide is named, not linked. */
   guideBaseUrl?: string
   /** A consultant's notes on sections of this revision, printed as typed. */
-  notes?: readonly { section: string; body: string }[]
+  notes?: readonly NoteInput[]
 }
 
 const PAGE_POINTS: Record<PageSize, { width: number; height: number }> = {

@@ -13,14 +13,16 @@ import { parsePdfQuery, renderedOffThread, requestIdOf } from './brief-pdf.serve
  * later revision changed, superseding the one before it. Reads revision 1,
  * the revisions where a choice changed and this one, whatever the history's
  * length; built in the render pool and kept, since the revisions never change.
+ * The notes that hold at this revision sit beside the records in notes.md.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // `?client=…` names who decides, in each record's decision-makers.
   const query = parsePdfQuery(request, requestIdOf(context))
   if (query instanceof Response) return query
-  const { briefId, revision } = await loadRevision(request, params.id, params.n ?? '', { history: false })
+  const { briefId, revision, notes } = await loadRevision(request, params.id, params.n ?? '', { history: false })
   const baseUrl = guideBaseUrl(context)
-  const key = JSON.stringify(['adr_zip', briefId, revision.number, query.client ?? null, baseUrl ?? null])
+  const noteIds = notes.map((n) => n.id)
+  const key = JSON.stringify(['adr_zip', briefId, revision.number, query.client ?? null, baseUrl ?? null, noteIds])
   const zip = await renderedOffThread(key, async () => {
     const db = await getDb()
     // Only the revisions where a recorded choice changed write records; the others leave the folder as it was.
@@ -32,6 +34,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       snapshots,
       options: { briefId, guideBaseUrl: baseUrl, deciders: query.client ? [query.client] : undefined },
       date: snapshot(revision).date,
+      notes: { revision: revision.number, items: notes.map((n) => ({ section: n.section, body: n.body })) },
     }
   })
   if (zip instanceof Response) return zip
@@ -39,8 +42,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     headers: {
       'Content-Type': 'application/zip',
       'Content-Disposition': `attachment; filename="${downloadName(revision.title, revision.number)}-decisions.zip"`,
-      // A revision never changes once written, and neither do the ones before it.
-      'Cache-Control': 'private, max-age=3600',
+      // A revision never changes once written, nor do the ones before it, but the notes beside them can.
+      'Cache-Control': 'private, no-cache',
     },
   })
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { BRIEF_SECTION_IDS, type BriefSectionId } from '~/vocabulary/brief-sections'
 import type { Db } from '../../db/client.server'
 import { newId } from './briefs.server'
 
@@ -9,21 +10,8 @@ import { newId } from './briefs.server'
  */
 
 /** The sections of a brief a note can be attached to, by the anchors the page and the exports use. */
-export const NOTE_SECTIONS = [
-  'summary',
-  'architecture',
-  'decisions',
-  'reasons',
-  'database-rationale',
-  'costs',
-  'triggers',
-  'day-one',
-  'deferred',
-  'risks',
-  'handoff',
-  'answers',
-] as const
-export type NoteSection = (typeof NOTE_SECTIONS)[number]
+export const NOTE_SECTIONS = BRIEF_SECTION_IDS as [BriefSectionId, ...BriefSectionId[]]
+export type NoteSection = BriefSectionId
 export const NOTE_MAX_LENGTH = 4000
 
 export const NoteSchema = z.strictObject({

@@ -1,7 +1,9 @@
 import type { Answers } from '../engine/answers'
 import type { Brief } from '../engine/brief'
 import { exportAdrHistory, type RevisionSnapshot } from '../export/adr/history'
+import { adrNotesFile } from '../export/adr/notes'
 import { zipRecords } from '../export/adr/zip'
+import type { NoteInput } from '../export/notes'
 import { type PdfOptions, renderPdf } from '../export/pdf'
 
 /** The heavy renders the worker pool runs: a brief's PDF, and a brief's decision records as a zip. */
@@ -13,13 +15,20 @@ export type RenderJob =
       options: Parameters<typeof exportAdrHistory>[1]
       /** The zip entries' date: the newest revision's. */
       date: string
+      /** The notes that hold at the newest revision, written beside the records. */
+      notes?: { revision: number; items: NoteInput[] }
     }
 
 export async function runRenderJob(job: RenderJob): Promise<Uint8Array<ArrayBuffer>> {
   switch (job.kind) {
     case 'pdf':
       return new Uint8Array(await renderPdf(job.brief, job.answers, job.options))
-    case 'adr_zip':
-      return zipRecords(exportAdrHistory(job.snapshots, job.options), { date: job.date })
+    case 'adr_zip': {
+      const notes =
+        job.notes && adrNotesFile(job.notes.items, { briefId: job.options.briefId, revision: job.notes.revision })
+      return zipRecords([...exportAdrHistory(job.snapshots, job.options), ...(notes ? [notes] : [])], {
+        date: job.date,
+      })
+    }
   }
 }

@@ -1,10 +1,11 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pino from 'pino'
 import { type Browser, chromium } from 'playwright-core'
+import { parse } from 'yaml'
 import { createApp } from '../../server'
 
 const ROOT = join(import.meta.dirname, '..', '..')
@@ -43,4 +44,16 @@ export async function startHarness(): Promise<Harness> {
       rmSync(dataDir, { recursive: true, force: true })
     },
   }
+}
+
+/** A saved brief from one of the shipped examples, made through the API; its id. */
+export async function createExampleBrief(base: string, example = 'b2b-saas'): Promise<string> {
+  const answers = parse(readFileSync(join(ROOT, 'content', 'examples', `${example}.yaml`), 'utf8'))
+  const response = await fetch(`${base}/api/v1/briefs`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(answers),
+  })
+  if (response.status !== 201) throw new Error(`creating the ${example} brief answered ${response.status}`)
+  return ((await response.json()) as { id: string }).id
 }

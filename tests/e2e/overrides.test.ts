@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { parse } from 'yaml'
-import { type Harness, startHarness } from './harness'
+import { createExampleBrief, type Harness, startHarness } from './harness'
 
 /**
  * Overriding a decision in a real browser against the production build (run
@@ -11,7 +8,6 @@ import { type Harness, startHarness } from './harness'
  * choice and moved costs, and the comparison of the two revisions.
  */
 
-const ROOT = join(import.meta.dirname, '..', '..')
 let harness: Harness
 let base: string
 let briefId: string
@@ -19,14 +15,7 @@ let briefId: string
 beforeAll(async () => {
   harness = await startHarness()
   base = harness.base
-  const answers = parse(readFileSync(join(ROOT, 'content', 'examples', 'b2b-saas.yaml'), 'utf8'))
-  const response = await fetch(`${base}/api/v1/briefs`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(answers),
-  })
-  expect(response.status).toBe(201)
-  briefId = ((await response.json()) as { id: string }).id
+  briefId = await createExampleBrief(base)
 }, 60_000)
 
 afterAll(async () => {

@@ -558,6 +558,7 @@ describe('parsing records back', () => {
     ['README.md', false, '# Readme'],
     ['template.md', false, '# T'],
     ['notes.txt', false, 'x'],
+    ['notes.md', false, '# Notes\n\n## On Risks\n\n> Ask the client.\n'],
     ['0001-a.md', true, '# 1. A\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n'],
   ])('%s counts as a record: %s', (path, expected, content) => {
     expect(parseRecords([{ path, content }]).length === 1).toBe(expected)

@@ -7,6 +7,7 @@ import {
   ProblemSchema,
   RevisionListSchema,
   RevisionRecordSchema,
+  RevisionWithNotesSchema,
 } from '~/api/schemas.server'
 import { loadCatalog } from '~/catalog.server'
 import { AnswersSchema } from '~/engine/answers'
@@ -114,8 +115,8 @@ describe.each(dbs)('API v1 routes on $name', (t) => {
         [1, 'First'],
       ])
       expect(list.nextCursor).toBeNull()
-      const first = RevisionRecordSchema.parse(await (await api('GET', `/api/v1/briefs/${id}/revisions/1`)).json())
-      expect(first).toMatchObject({ number: 1, title: 'First', brief: briefOf('First') })
+      const first = RevisionWithNotesSchema.parse(await (await api('GET', `/api/v1/briefs/${id}/revisions/1`)).json())
+      expect(first).toMatchObject({ number: 1, title: 'First', brief: briefOf('First'), notes: [] })
     })
 
     it('lists revisions a page at a time by cursor, and refuses a cursor or limit it cannot use', async () => {

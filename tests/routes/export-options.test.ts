@@ -1,47 +1,20 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { parse } from 'yaml'
-import { AnswersSchema } from '~/engine/answers'
+import { describe, expect, it } from 'vitest'
 import { action as latestAction, loader as latestLoader } from '~/routes/briefs.$id'
 import { action as revisionAction } from '~/routes/briefs.$id.revisions.$n'
 import { loader as markdownLoader } from '~/routes/briefs.$id.revisions.$n.brief[.md]'
-import { createBrief } from '~/services/briefs.server'
-import { type Db, setDbForTests } from '../../db/client.server'
-import { LOCAL_WORKSPACE_ID } from '../../db/migrations/0001-initial'
 import { testDatabases } from '../support/databases'
+import { useRouteDatabase } from '../support/route-database'
 import { args, location, unwrap } from './revisit-support'
 
 /** The brief page's export options: saved per brief, refused with field messages, carried by the downloads. */
 
-const EXAMPLE = AnswersSchema.parse(
-  parse(readFileSync(join(process.cwd(), 'content', 'examples', 'b2b-saas.yaml'), 'utf8')),
-)
-
 type Refused = { exportOptions: { values: Record<string, string>; errors: Record<string, string> } }
 
-const dbs = await testDatabases()
-
-describe.each(dbs)('export options on $name', (t) => {
-  let db: Db
-  let cleanup: () => Promise<void>
-
-  beforeAll(async () => {
-    ;({ db, cleanup } = await t.open())
-    setDbForTests(db)
-  })
-
-  afterAll(async () => {
-    setDbForTests(undefined)
-    await cleanup()
-  })
-
-  async function newBrief(): Promise<string> {
-    return (await createBrief(db, { workspaceId: LOCAL_WORKSPACE_ID, answers: EXAMPLE })).brief.id
-  }
+describe.each(await testDatabases())('export options on $name', (t) => {
+  const route = useRouteDatabase(t)
 
   it('start at A4 with no names, and are remembered for the brief once saved', async () => {
-    const id = await newBrief()
+    const id = await route.newBrief()
     expect((await latestLoader(args(`/briefs/${id}`, { id }))).exportOptions).toEqual({ pageSize: 'a4' })
     const fields = { intent: 'export-options', pageSize: 'letter', preparedBy: '  Ada Lovelace ', preparedFor: '' }
     const saved = await latestAction(args(`/briefs/${id}`, { id }, fields))
@@ -60,7 +33,7 @@ describe.each(dbs)('export options on $name', (t) => {
   })
 
   it('refuses a bad form with a message at each field and keeps what was typed', async () => {
-    const id = await newBrief()
+    const id = await route.newBrief()
     const fields = { intent: 'export-options', pageSize: 'a5', preparedBy: 'x'.repeat(121), preparedFor: 'Acme\u0007' }
     const { status, body } = unwrap<Refused>((await latestAction(args(`/briefs/${id}`, { id }, fields))) as Response)
     expect(status).toBe(400)
@@ -84,7 +57,7 @@ describe.each(dbs)('export options on $name', (t) => {
   })
 
   it('the Markdown download puts the names under the title, and refuses a name that is too long', async () => {
-    const id = await newBrief()
+    const id = await route.newBrief()
     const ok = await markdownLoader(
       args(`/briefs/${id}/revisions/1/brief.md?preparedBy=Ada+Lovelace&client=Acme+Ltd`, { id, n: '1' }),
     )

@@ -1,55 +1,44 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { parse } from 'yaml'
-import { AnswersSchema } from '~/engine/answers'
+import { strFromU8, unzipSync } from 'fflate'
+import { describe, expect, it } from 'vitest'
+import { RevisionWithNotesSchema } from '~/api/schemas.server'
+import { BRIEF_SECTIONS } from '~/components/brief/brief-view'
 import { action as latestAction, loader as latestLoader } from '~/routes/briefs.$id'
 import { action as revisionAction, loader as revisionLoader } from '~/routes/briefs.$id.revisions.$n'
+import { loader as adrZipLoader } from '~/routes/briefs.$id.revisions.$n.adr[.zip]'
 import { loader as pdfLoader } from '~/routes/briefs.$id.revisions.$n.brief[.]pdf'
 import { loader as markdownLoader } from '~/routes/briefs.$id.revisions.$n.brief[.md]'
-import { addRevision, createBrief } from '~/services/briefs.server'
-import { type Db, setDbForTests } from '../../db/client.server'
+import { addRevision } from '~/services/briefs.server'
 import { LOCAL_WORKSPACE_ID } from '../../db/migrations/0001-initial'
 import { testDatabases } from '../support/databases'
+import { EXAMPLE_ANSWERS, useRouteDatabase } from '../support/route-database'
+import { api } from './api-client'
 import { args, location, unwrap } from './revisit-support'
 
 /** Notes on the brief page: added, refused with field messages, carried to the next revision, escaped in Markdown. */
 
-const EXAMPLE = AnswersSchema.parse(
-  parse(readFileSync(join(process.cwd(), 'content', 'examples', 'b2b-saas.yaml'), 'utf8')),
-)
 type Refused = { note: { values: Record<string, string>; errors: Record<string, string> } }
-const dbs = await testDatabases()
-
-describe.each(dbs)('notes on the brief page on $name', (t) => {
-  let db: Db
-  let cleanup: () => Promise<void>
-  beforeAll(async () => {
-    ;({ db, cleanup } = await t.open())
-    setDbForTests(db)
-  })
-  afterAll(async () => {
-    setDbForTests(undefined)
-    await cleanup()
-  })
+describe.each(await testDatabases())('notes on the brief page on $name', (t) => {
+  const route = useRouteDatabase(t)
 
   it('adds a note, carries it to the next revision and into the Markdown, and removes it from a revision on', async () => {
-    const id = (await createBrief(db, { workspaceId: LOCAL_WORKSPACE_ID, answers: EXAMPLE })).brief.id
+    const id = await route.newBrief()
     const body = 'Ask about the **credits**.\n<script>alert(1)</script>'
     const added = await revisionAction(
       args(`/briefs/${id}/revisions/1`, { id, n: '1' }, { intent: 'note-add', section: 'costs', body }),
     )
     expect(location(added)).toBe(`/briefs/${id}/revisions/1#notes`)
-    await addRevision(db, { workspaceId: LOCAL_WORKSPACE_ID, briefId: id, answers: EXAMPLE })
+    await addRevision(route.db, { workspaceId: LOCAL_WORKSPACE_ID, briefId: id, answers: EXAMPLE_ANSWERS })
     const latest = await latestLoader(args(`/briefs/${id}`, { id }))
     expect(latest.notes.map((n) => [n.section, n.body])).toEqual([['costs', body]])
 
     const markdown = await (
       (await markdownLoader(args(`/briefs/${id}/revisions/2/brief.md`, { id, n: '2' }))) as Response
     ).text()
-    expect(markdown).toContain('## Notes\n\n**On Cost bands:**\n\n> Ask about the')
+    expect(markdown).toContain('## Notes\n\n**On 12-month cost bands:**\n\n> Ask about the')
     // Escaped, so a renderer shows the text rather than running it.
     expect(markdown).toContain('> \\<script>alert(1)\\</script>')
     expect(markdown).not.toMatch(/(?<!\\)<script>/)
@@ -62,8 +51,20 @@ describe.each(dbs)('notes on the brief page on $name', (t) => {
       ' ',
     )
     rmSync(dir, { recursive: true, force: true })
-    expect(text).toContain('ON COST BANDS')
+    expect(text).toContain('ON 12-MONTH COST BANDS')
     expect(text).toContain('Ask about the **credits**.')
+
+    const zip = (await adrZipLoader(args(`/briefs/${id}/revisions/2/adr.zip`, { id, n: '2' }))) as Response
+    expect(zip.headers.get('Cache-Control')).toBe('private, no-cache')
+    const files = unzipSync(new Uint8Array(await zip.arrayBuffer()))
+    const notesFile = strFromU8(files['docs/decisions/notes.md'])
+    expect(notesFile).toContain(`# Notes\n\nThe notes on revision 2 of brief \`${id}\``)
+    expect(notesFile).toContain('## On 12-month cost bands\n\n> Ask about the \\*\\*credits\\*\\*.\n> \\<script>')
+    // The notes file is no record: the records are numbered as they were without it.
+    expect(Object.keys(files).filter((f) => /\/\d{4}-/.test(f)).length).toBeGreaterThan(0)
+
+    const viaApi = RevisionWithNotesSchema.parse(await (await api('GET', `/api/v1/briefs/${id}/revisions/2`)).json())
+    expect(viaApi.notes).toEqual([{ id: latest.notes[0].id, section: 'costs', body, fromRevision: 1 }])
 
     const removed = await latestAction(
       args(`/briefs/${id}`, { id }, { intent: 'note-remove', noteId: latest.notes[0].id }),
@@ -71,10 +72,28 @@ describe.each(dbs)('notes on the brief page on $name', (t) => {
     expect(location(removed)).toBe(`/briefs/${id}#notes`)
     expect((await latestLoader(args(`/briefs/${id}`, { id }))).notes).toEqual([])
     expect((await revisionLoader(args(`/briefs/${id}/revisions/1`, { id, n: '1' }))).notes).toHaveLength(1)
+    const zipAfter = (await adrZipLoader(args(`/briefs/${id}/revisions/2/adr.zip`, { id, n: '2' }))) as Response
+    expect(Object.keys(unzipSync(new Uint8Array(await zipAfter.arrayBuffer())))).not.toContain(
+      'docs/decisions/notes.md',
+    )
+    const apiAfter = RevisionWithNotesSchema.parse(await (await api('GET', `/api/v1/briefs/${id}/revisions/2`)).json())
+    expect(apiAfter.notes).toEqual([])
+  })
+
+  it('takes a note on every section the page lists', async () => {
+    const id = await route.newBrief()
+    for (const s of BRIEF_SECTIONS) {
+      const done = await latestAction(
+        args(`/briefs/${id}`, { id }, { intent: 'note-add', section: s.id, body: `On ${s.title}` }),
+      )
+      expect(location(done)).toBe(`/briefs/${id}#notes`)
+    }
+    const page = await latestLoader(args(`/briefs/${id}`, { id }))
+    expect(page.notes.map((n) => n.section)).toEqual(BRIEF_SECTIONS.map((s) => s.id))
   })
 
   it('refuses an empty note with a 422 and keeps what was typed', async () => {
-    const id = (await createBrief(db, { workspaceId: LOCAL_WORKSPACE_ID, answers: EXAMPLE })).brief.id
+    const id = await route.newBrief()
     const fields = { intent: 'note-add', section: 'nowhere', body: '   ' }
     const { status, body } = unwrap<Refused>((await latestAction(args(`/briefs/${id}`, { id }, fields))) as never)
     expect(status).toBe(422)

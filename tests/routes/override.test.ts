@@ -1,46 +1,21 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { parse } from 'yaml'
-import { AnswersSchema } from '~/engine/answers'
+import { describe, expect, it } from 'vitest'
 import { action as latestAction, loader as latestLoader } from '~/routes/briefs.$id'
 import { action as revisionAction, loader as revisionLoader } from '~/routes/briefs.$id.revisions.$n'
-import { createBrief, getRevision } from '~/services/briefs.server'
-import { type Db, setDbForTests } from '../../db/client.server'
+import { getRevision } from '~/services/briefs.server'
 import { LOCAL_WORKSPACE_ID } from '../../db/migrations/0001-initial'
 import { testDatabases } from '../support/databases'
+import { useRouteDatabase } from '../support/route-database'
 import { args, location, thrown, unwrap } from './revisit-support'
 
 /** The brief page's override form: the next revision with the person's choice, or a 422 with field messages. */
 
-const EXAMPLE = AnswersSchema.parse(
-  parse(readFileSync(join(process.cwd(), 'content', 'examples', 'b2b-saas.yaml'), 'utf8')),
-)
-
 type Refused = { override: { values: Record<string, string>; errors: Record<string, string> } }
 
-const dbs = await testDatabases()
-
-describe.each(dbs)('overriding a decision on $name', (t) => {
-  let db: Db
-  let cleanup: () => Promise<void>
-
-  beforeAll(async () => {
-    ;({ db, cleanup } = await t.open())
-    setDbForTests(db)
-  })
-
-  afterAll(async () => {
-    setDbForTests(undefined)
-    await cleanup()
-  })
-
-  async function newBrief(): Promise<string> {
-    return (await createBrief(db, { workspaceId: LOCAL_WORKSPACE_ID, answers: EXAMPLE })).brief.id
-  }
+describe.each(await testDatabases())('overriding a decision on $name', (t) => {
+  const route = useRouteDatabase(t)
 
   it('opens the form for one area with its vocabulary, and makes the next revision with the override', async () => {
-    const id = await newBrief()
+    const id = await route.newBrief()
     const page = await revisionLoader(args(`/briefs/${id}/revisions/1?override=email`, { id, n: '1' }))
     expect(page.overridePanel?.area).toBe('email')
     expect(page.overridePanel?.choices.map((c) => c.id)).toEqual(['postmark', 'resend', 'amazon_ses'])
@@ -49,7 +24,7 @@ describe.each(dbs)('overriding a decision on $name', (t) => {
     const fields = { intent: 'override', area: 'email', choice, reason: 'The client runs on AWS', by: 'Dana Reyes' }
     const done = await revisionAction(args(`/briefs/${id}/revisions/1`, { id, n: '1' }, fields))
     expect(location(done)).toBe(`/briefs/${id}/revisions/2#decision-email`)
-    const next = await getRevision(db, { workspaceId: LOCAL_WORKSPACE_ID, briefId: id, number: 2 })
+    const next = await getRevision(route.db, { workspaceId: LOCAL_WORKSPACE_ID, briefId: id, number: 2 })
     expect(next?.answers.overrides).toEqual([
       { area: 'email', choice, reason: 'The client runs on AWS', by: 'Dana Reyes' },
     ])
@@ -61,13 +36,13 @@ describe.each(dbs)('overriding a decision on $name', (t) => {
     expect(location(await latestAction(args(`/briefs/${id}`, { id }, again)))).toBe(
       `/briefs/${id}/revisions/3#decision-email`,
     )
-    const third = await getRevision(db, { workspaceId: LOCAL_WORKSPACE_ID, briefId: id, number: 3 })
+    const third = await getRevision(route.db, { workspaceId: LOCAL_WORKSPACE_ID, briefId: id, number: 3 })
     expect(third?.answers.overrides?.map((o) => o.choice)).toEqual(['resend'])
     expect((await latestLoader(args(`/briefs/${id}`, { id }))).headRevision).toBe(3)
   })
 
   it('refuses bad input with a 422, a message at each field, and what was typed kept', async () => {
-    const id = await newBrief()
+    const id = await route.newBrief()
     const fields = { intent: 'override', area: 'email', choice: 'mailgun', reason: '', by: 'x'.repeat(121) }
     const result = await revisionAction(args(`/briefs/${id}/revisions/1`, { id, n: '1' }, fields))
     const { status, body } = unwrap<Refused>(result as never)

@@ -9,6 +9,7 @@ import { SignalsSchema } from '~/engine/signals'
 import { addRevision, createBrief, deleteBrief, InvalidInputError } from '~/services/briefs.server'
 import { recordCheckin } from '~/services/checkins.server'
 import { createDraft } from '~/services/drafts.server'
+import { addNote, notesAt, removeNote } from '~/services/notes.server'
 import { createToken } from '~/services/tokens.server'
 import { exportWorkspace } from '~/services/transfer/export.server'
 import { importWorkspace } from '~/services/transfer/import.server'
@@ -83,6 +84,22 @@ async function contents(db: Db) {
       .where('briefs.deleted_at', 'is', null)
       .orderBy('checkins.id')
       .execute(),
+    notes: await db.db
+      .selectFrom('brief_notes')
+      .innerJoin('briefs', 'briefs.id', 'brief_notes.brief_id')
+      .select([
+        'brief_notes.id',
+        'brief_notes.brief_id',
+        'brief_notes.workspace_id',
+        'brief_notes.section',
+        'brief_notes.body',
+        'brief_notes.from_revision',
+        'brief_notes.until_revision',
+        'brief_notes.created_at',
+      ])
+      .where('briefs.deleted_at', 'is', null)
+      .orderBy('brief_notes.id')
+      .execute(),
   }
 }
 
@@ -108,6 +125,11 @@ describe(`export and import, SQLite → ${postgres.name} → SQLite`, () => {
         })
       }
       await createToken(db(), { workspaceId: ws, briefId: brief.id, name: 'ci' })
+      const note = { section: 'risks' as const, body: `Ask ${name} about the **credits**.\n<b>bold</b>` }
+      await addNote(db(), { workspaceId: ws, briefId: brief.id, revision: 1, note })
+      await addNote(db(), { workspaceId: ws, briefId: brief.id, revision: 2, note: { ...note, section: 'costs' } })
+      const [removed] = await notesAt(db(), { workspaceId: ws, briefId: brief.id, revision: 2 })
+      await removeNote(db(), { workspaceId: ws, briefId: brief.id, revision: 3, noteId: removed.id })
     }
     const { brief: gone } = await createBrief(db(), {
       workspaceId: ws,
@@ -120,10 +142,12 @@ describe(`export and import, SQLite → ${postgres.name} → SQLite`, () => {
     }
   })
 
-  it('gives identical briefs, revisions and check-ins on both databases, and leaves tokens, drafts and deleted briefs out', async () => {
+  it('gives identical briefs, revisions, check-ins and notes on both databases, and leaves tokens, drafts and deleted briefs out', async () => {
     const original = await contents(source)
     expect(original.revisions).toHaveLength(3 + 4 + 5)
     expect(original.checkins).toHaveLength(6)
+    expect(original.notes).toHaveLength(6)
+    expect(original.notes.filter((n) => n.until_revision !== null)).toHaveLength(3)
 
     const first = await exportBytes(source)
     const middle = await open(postgres)
@@ -215,6 +239,18 @@ describe(`export and import, SQLite → ${postgres.name} → SQLite`, () => {
         () => rezip((f) => delete f[lastOf(f, revisionName)]),
         (n: string) => `${n.split('/revisions/')[0]}/brief.json: headRevision: expected revisions 1 to`,
       ],
+      [
+        'a note written after the last revision',
+        () =>
+          rezip((f) => {
+            const name = revisionName.replace(/revisions\/\d+\.json$/, 'notes/000001.json')
+            const notes = JSON.parse(new TextDecoder().decode(f[name])) as { fromRevision: number }[]
+            notes[0].fromRevision = 99
+            f[name] = strToU8(JSON.stringify(notes))
+          }),
+        (n: string) =>
+          `${n.replace(/revisions\/\d+\.json$/, 'notes/000001.json')}: [0]: expected a note from revision 1 to`,
+      ],
       ['a truncated zip', () => zipSync(good).subarray(0, 30_000), () => ''],
       ['not a zip at all', () => strToU8('hello'), () => '(archive)'],
     ])('%s', async (_, make, message) => {
@@ -225,7 +261,7 @@ describe(`export and import, SQLite → ${postgres.name} → SQLite`, () => {
       )
       expect(error).toBeInstanceOf(InvalidInputError)
       expect((error as Error).message).toContain(message(revisionName))
-      expect(await contents(target)).toEqual({ briefs: [], revisions: [], checkins: [] })
+      expect(await contents(target)).toEqual({ briefs: [], revisions: [], checkins: [], notes: [] })
     })
 
     it('stackbrief import exits 2 with the entry and field on standard error', async () => {

@@ -1,5 +1,6 @@
 import type { Answers } from '~/engine/answers'
 import type { Brief } from '~/engine/brief'
+import { BRIEF_SECTION_TITLES } from '~/vocabulary/brief-sections'
 import { AnswersAppendix } from './answers-appendix'
 import { ArchitectureDiagram } from './architecture-diagram'
 import { CostBands } from './cost-bands'
@@ -17,21 +18,21 @@ import { Triggers } from './triggers'
 
 /** Every section of a brief in reading order; the ids are the anchors the contents list links to. */
 export const BRIEF_SECTIONS = [
-  { id: 'executive', title: 'Executive brief', Component: ExecutiveBrief },
-  { id: 'architecture', title: 'Architecture at a glance', Component: ArchitectureDiagram },
-  { id: 'decisions', title: 'Decisions', Component: DecisionTable },
-  { id: 'reasons', title: 'Why each decision', Component: DecisionDetails },
-  { id: 'database-rationale', title: 'Database rationale', Component: DatabaseRationale },
-  { id: 'costs', title: '12-month cost bands', Component: CostBands },
-  { id: 'operations', title: 'Operational assumptions', Component: Operations },
-  { id: 'triggers', title: 'Migration triggers', Component: Triggers },
-  { id: 'day-one', title: 'Day-one checklist', Component: DayOne },
-  { id: 'deferred', title: 'Deferred', Component: Deferred },
-  { id: 'risks', title: 'Risks', Component: Risks },
-  { id: 'invalidations', title: 'What would make this plan wrong', Component: Invalidations },
-  { id: 'handoff', title: 'Handoff', Component: Handoff },
-  { id: 'answers', title: 'Appendix: the answers', Component: AnswersAppendix },
-  { id: 'rules', title: 'Appendix: rules and the answers they read', Component: RulesAppendix },
+  { id: 'executive', title: BRIEF_SECTION_TITLES.executive, Component: ExecutiveBrief },
+  { id: 'architecture', title: BRIEF_SECTION_TITLES.architecture, Component: ArchitectureDiagram },
+  { id: 'decisions', title: BRIEF_SECTION_TITLES.decisions, Component: DecisionTable },
+  { id: 'reasons', title: BRIEF_SECTION_TITLES.reasons, Component: DecisionDetails },
+  { id: 'database-rationale', title: BRIEF_SECTION_TITLES['database-rationale'], Component: DatabaseRationale },
+  { id: 'costs', title: BRIEF_SECTION_TITLES.costs, Component: CostBands },
+  { id: 'operations', title: BRIEF_SECTION_TITLES.operations, Component: Operations },
+  { id: 'triggers', title: BRIEF_SECTION_TITLES.triggers, Component: Triggers },
+  { id: 'day-one', title: BRIEF_SECTION_TITLES['day-one'], Component: DayOne },
+  { id: 'deferred', title: BRIEF_SECTION_TITLES.deferred, Component: Deferred },
+  { id: 'risks', title: BRIEF_SECTION_TITLES.risks, Component: Risks },
+  { id: 'invalidations', title: BRIEF_SECTION_TITLES.invalidations, Component: Invalidations },
+  { id: 'handoff', title: BRIEF_SECTION_TITLES.handoff, Component: Handoff },
+  { id: 'answers', title: BRIEF_SECTION_TITLES.answers, Component: AnswersAppendix },
+  { id: 'rules', title: BRIEF_SECTION_TITLES.rules, Component: RulesAppendix },
 ] as const
 
 export function BriefContents() {

@@ -1,4 +1,5 @@
 import { Form } from '@remix-run/react'
+import { briefSectionTitle } from '~/vocabulary/brief-sections'
 import { BRIEF_SECTIONS } from '../brief/brief-view'
 
 export const NOTE_ADD_INTENT = 'note-add'
@@ -17,15 +18,13 @@ export interface NoteFormState {
   errors: Partial<Record<'section' | 'body', string>>
 }
 
-export const sectionTitle = (id: string) => BRIEF_SECTIONS.find((s) => s.id === id)?.title ?? id
-
 /**
  * The consultant's notes on this revision, by section, each carried to the
  * next revision until removed; and the form to add one. Notes are shown as
  * the text typed (Markdown stays as written, HTML is never rendered).
  */
 export function NotesPanel({ notes, refused }: { notes: readonly NoteView[]; refused?: NoteFormState | null }) {
-  const values = refused?.values ?? { section: 'summary', body: '' }
+  const values = refused?.values ?? { section: 'executive', body: '' }
   const errors = refused?.errors ?? {}
   return (
     <section className="notes-panel" id="notes" aria-labelledby="notes-title">
@@ -35,7 +34,7 @@ export function NotesPanel({ notes, refused }: { notes: readonly NoteView[]; ref
         {notes.map((n) => (
           <li key={n.id} className="note">
             <p className="note__section">
-              <a href={`#${n.section}`}>{sectionTitle(n.section)}</a>
+              <a href={`#${n.section}`}>{briefSectionTitle(n.section)}</a>
             </p>
             <p className="note__body" style={{ whiteSpace: 'pre-wrap' }}>
               {n.body}
@@ -44,7 +43,8 @@ export function NotesPanel({ notes, refused }: { notes: readonly NoteView[]; ref
               <input type="hidden" name="intent" value={NOTE_REMOVE_INTENT} />
               <input type="hidden" name="noteId" value={n.id} />
               <button type="submit" className="button button--quiet">
-                Remove from this revision on<span className="visually-hidden">: note on {sectionTitle(n.section)}</span>
+                Remove from this revision on
+                <span className="visually-hidden">: note on {briefSectionTitle(n.section)}</span>
               </button>
             </Form>
           </li>

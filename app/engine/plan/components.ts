@@ -2,7 +2,17 @@ import type { Answers } from '../answers'
 import type { Agreement, Area, Band, Decision, Holds, PlanComponent, Region } from '../brief'
 import { type Catalog, formatDollars, priceOf, vendorFactsOf } from '../catalog'
 import { constraintsOf, signsBaa, vendorRegions } from '../constraints'
-import { BAND_PROFILES, CONNECTIONS_PER_VCPU, EVENTS_PER_VCPU, type Host, RPS_PER_VCPU } from '../costs/sizing'
+import {
+  BAND_PROFILES,
+  CONNECTIONS_PER_VCPU,
+  DB_RPS_PER_CU,
+  EVENTS_PER_VCPU,
+  type Host,
+  MEMORY_GB_PER_VCPU,
+  RPS_PER_VCPU,
+  VECTOR_QPS_PER_CU,
+  vectorKb,
+} from '../costs/sizing'
 import { PER_USER, type Usage } from '../costs/usage'
 
 /**
@@ -111,6 +121,36 @@ export interface BuildInput {
   decisions: readonly Decision[]
   usage: Usage
   regions: readonly Region[]
+  /** The embeddings and similarity queries of the answers, wherever they are kept (`usage` has them only in Postgres). */
+  vectorUsage?: Pick<Usage, 'vectors' | 'similarityQps' | 'vectorDimensions'>
+}
+
+/** The share of requests an extracted service takes from the monolith. */
+const FIRST_SERVICE_SHARE = 0.2
+/** The share of requests that read or write documents in a document database beside Postgres. */
+const DOCUMENT_SHARE = 0.2
+
+/**
+ * The first service taken out of the monolith, on the app's host: from the
+ * month a fired trigger names, or from month 1 when a person chose separate
+ * services over the recommendation.
+ */
+export function firstService(app: Planned, host: Vendor, usage: Usage, fromMonth: number, addedBy: string | null) {
+  const min: Record<Band, number> = { lean: 1, moderate: 2, scaled: BAND_PROFILES.scaled.minInstances - 1 }
+  return {
+    ...app,
+    c: {
+      ...app.c,
+      fromMonth,
+      addedBy,
+      id: 'first_service',
+      area: 'architecture_style',
+      product: `First extracted service on ${host.product}`,
+      placement: 'deploy',
+    },
+    demand: (m: number) => (usage.rps[m] * FIRST_SERVICE_SHARE) / RPS_PER_VCPU,
+    minInstances: (band: Band) => min[band],
+  } satisfies Planned
 }
 
 /**
@@ -162,7 +202,7 @@ function hostTier(catalog: Catalog, host: Host, plan: string | undefined, lean =
 
 const PLACEHOLDER = { instances: 0, each: 0, unit: 'none', text: 'sized below' }
 
-export function buildComponents({ a, catalog, decisions, usage, regions }: BuildInput): Planned[] {
+export function buildComponents({ a, catalog, decisions, usage, regions, vectorUsage }: BuildInput): Planned[] {
   const out: Planned[] = []
   const host = hostOf(decisions, a)
   const hostPlan = decisions.find((d) => d.area === 'hosting')?.choice.requires?.plan
@@ -217,6 +257,10 @@ export function buildComponents({ a, catalog, decisions, usage, regions }: Build
     demand: (m) => usage.rps[m] / RPS_PER_VCPU,
     minInstances: (band) => BAND_PROFILES[band].minInstances,
   })
+  if (adopted(decisions, 'architecture_style')?.choice.id === 'extract_services') {
+    const app = out.find((p) => p.c.id === 'app') as Planned
+    out.push(firstService(app, host, usage, 1, null))
+  }
   if (host.host !== 'railway') {
     add({
       id: 'load_balancer',
@@ -319,6 +363,41 @@ export function buildComponents({ a, catalog, decisions, usage, regions }: Build
     kind: 'database',
     host: host.host,
   })
+
+  // Stores a person chose over Postgres run beside it on the host, open source, sized by their own load.
+  const ownStore = (id: string, area: Area, product: string, p: Pick<Planned, 'demand' | 'minInstances'>) =>
+    add({
+      ...p,
+      id,
+      area,
+      v: { ...host, product: `${product} on ${host.product}` },
+      tier: onHost(),
+      plan: hostPlan,
+      placement: 'data',
+      records: true,
+      ownInfra: true,
+      kind: 'compute',
+      host: host.host,
+    })
+  if (adopted(decisions, 'vector_store')?.choice.id === 'dedicated_vector_db') {
+    const v = vectorUsage ?? usage
+    ownStore('vector_db', 'vector_store', 'Qdrant (open source)', {
+      // Queries by CPU, and the whole index in memory.
+      demand: (m) =>
+        Math.max(
+          v.similarityQps[m] / VECTOR_QPS_PER_CU,
+          (v.vectors[m] * vectorKb(v.vectorDimensions)) / 1_000_000 / MEMORY_GB_PER_VCPU,
+        ),
+      minInstances: (band) => (band === 'scaled' ? 2 : 1),
+    })
+  }
+  if (adopted(decisions, 'document_store')?.choice.id === 'mongodb') {
+    ownStore('document_db', 'document_store', 'MongoDB Community Edition', {
+      demand: (m) => (usage.rps[m] * DOCUMENT_SHARE) / DB_RPS_PER_CU[a.load.readWriteProfile],
+      // A replica set of three members in scaled, as MongoDB runs in production.
+      minInstances: (band) => (band === 'scaled' ? 3 : 1),
+    })
+  }
 
   const files = adopted(decisions, 'file_storage')
   if (files && files.choice.id === 'object_storage') {

@@ -1,12 +1,12 @@
 import type { Answers } from '../answers'
 import type { Band, BriefDecision, Decision, Metric, Trigger } from '../brief'
-import { BAND_PROFILES, RPS_PER_VCPU } from '../costs/sizing'
+import { RPS_PER_VCPU } from '../costs/sizing'
 import { MONTHS, type Usage } from '../costs/usage'
 import { formatNumber } from '../prose'
 import { ENGINEERS_PER_SERVICE_LIMIT } from '../rules/architecture-style'
 import { because } from '../rules/types'
 import { type Readings, readingsFromAnswers, triggerStatus } from '../triggers'
-import { hostOf, type Planned } from './components'
+import { firstService, hostOf, type Planned } from './components'
 
 /**
  * Triggers find their month on the usage curve, and a trigger that fires
@@ -82,11 +82,7 @@ function stepComponent(
     }) satisfies Planned
   switch (id) {
     case 'team_outgrows_one_service':
-      return compute('first_service', `First extracted service on ${host.product}`, 'architecture_style', 0.2, {
-        lean: 1,
-        moderate: 2,
-        scaled: BAND_PROFILES.scaled.minInstances - 1,
-      })
+      return firstService(app, host, usage, month, id)
     case 'search_outgrows_postgres':
       return compute('search_engine', `Meilisearch (open source) on ${host.product}`, 'search', 0.1, {
         lean: 1,
@@ -123,6 +119,23 @@ function stepComponent(
 export interface StepsResult {
   decisions: BriefDecision[]
   added: Planned[]
+  /** Fired triggers whose step a person's choice sets aside: not in the plan, said as a risk. */
+  setAside: Trigger[]
+}
+
+/** The choice a trigger's step turns its decision into, where the step changes the choice. */
+const STEP_CHOICES: Partial<Record<string, string>> = { team_outgrows_one_service: 'extract_services' }
+
+/**
+ * A person who chose otherwise than the recommendation keeps their choice over
+ * a step: keeping one deployable when the team trigger fires, or no search
+ * engine when search outgrows Postgres. Choosing what the step leads to is no
+ * setting aside.
+ */
+function setsAside(d: Decision | undefined, t: Trigger): boolean {
+  const o = d?.override
+  if (!d || !o) return false
+  return d.choice.id !== (STEP_CHOICES[t.id] ?? o.recommended.id)
 }
 
 /** Every fired trigger's step in its decision, and the components those steps add. */
@@ -134,19 +147,32 @@ export function applySteps(
   base: readonly Planned[],
 ): StepsResult {
   const added: Planned[] = []
+  const setAside: Trigger[] = []
   const due = new Map<string, { trigger: string; month: number; step: string }[]>()
   for (const t of triggers) {
     if (t.firesInMonth === null) continue
+    if (
+      setsAside(
+        decisions.find((d) => d.area === t.area),
+        t,
+      )
+    ) {
+      setAside.push(t)
+      continue
+    }
     const list = due.get(t.area) ?? []
     list.push({ trigger: t.id, month: t.firesInMonth, step: t.action })
     due.set(t.area, list)
     const component = stepComponent(t.id, a, decisions, usage, t.firesInMonth, base)
-    if (component) added.push(component)
+    // A component a person's choice already put in place from month 1 is not added again.
+    if (component && !base.some((p) => p.c.id === component.c.id)) added.push(component)
   }
   const out = decisions.map((d): BriefDecision => {
     const steps = [...(d.stepsDue ?? []), ...(due.get(d.area) ?? [])]
     const withSteps = { ...d, stepsDue: steps }
-    const team = steps.find((s) => s.trigger === 'team_outgrows_one_service')
+    const team =
+      steps.find((s) => s.trigger === 'team_outgrows_one_service') ??
+      setAside.filter((t) => t.id === 'team_outgrows_one_service').map((t) => ({ month: t.firesInMonth as number }))[0]
     if (!team || d.area !== 'architecture_style') return withSteps
     if (!d.override) return extractFirstService(a, withSteps, team.month)
     // A person's choice stands; the recommendation it set aside is the one the brief would otherwise give.
@@ -159,7 +185,7 @@ export function applySteps(
     const recommended = { id: rec.choice.id, name: rec.choice.name }
     return { ...withSteps, override: { ...o, recommended, recommendedBecause: rec.because } }
   })
-  return { decisions: out, added }
+  return { decisions: out, added, setAside }
 }
 
 /** Past the team size one deploy serves, the architecture decision becomes a trial of one extracted service. */

@@ -1,5 +1,6 @@
 import { parse as parseYaml } from 'yaml'
 import { AREAS, type Area } from '../../engine/brief'
+import { NOTES_FILE } from './notes'
 import { splitFrontMatter } from './yaml'
 
 /**
@@ -46,7 +47,7 @@ export interface ExistingRecord {
 }
 
 /** Files in a records folder that are not records. */
-const NOT_RECORDS = new Set(['index.md', 'readme.md', 'template.md', 'adr-template.md', 'toc.md'])
+const NOT_RECORDS = new Set(['index.md', 'readme.md', 'template.md', 'adr-template.md', 'toc.md', NOTES_FILE])
 
 /** Every record among `files` (other Markdown and non-Markdown files are left out), ordered by number, then name. */
 export function parseRecords(files: readonly { path: string; content: string }[]): ExistingRecord[] {

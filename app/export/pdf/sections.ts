@@ -13,6 +13,7 @@ import {
 } from '../../engine/brief'
 import { overrideSentence } from '../../engine/overrides'
 import { formatCents, formatNumber } from '../markdown'
+import { NOTES_HEADING, type NoteInput, renderedNotes } from '../notes'
 import { architectureFigure } from './architecture'
 import { BAND_NAMES, costChart } from './chart'
 import { executive, invalidations, operations } from './executive'
@@ -45,7 +46,7 @@ export interface BodyContext {
   /** Width of the text block in points, for the chart and the architecture figure. */
   width: number
   guide: (slug: string) => ContentText
-  notes?: readonly { section: string; body: string }[]
+  notes?: readonly NoteInput[]
 }
 
 export function body(ctx: BodyContext): Content[] {
@@ -591,29 +592,14 @@ function risks({ brief }: BodyContext): Content[] {
   ]
 }
 
-const NOTE_SECTION_TITLES: Record<string, string> = {
-  summary: 'Summary',
-  architecture: 'Architecture',
-  decisions: 'Decisions',
-  reasons: 'Decisions in detail',
-  'database-rationale': 'Database rationale',
-  costs: 'Cost bands',
-  triggers: 'Migration triggers',
-  'day-one': 'Day one',
-  deferred: 'Deferred',
-  risks: 'Risks',
-  handoff: 'Handoff',
-  answers: 'Appendix: answers',
-}
-
 /** The consultant's notes, each under the section it is about, as typed. */
 function notes({ notes: list = [] }: BodyContext): Content[] {
   if (list.length === 0) return []
   return [
-    sectionHeading('notes', 'Notes', true),
-    ...list.flatMap((n): Content[] => [
-      { text: `ON ${clean(NOTE_SECTION_TITLES[n.section] ?? n.section).toUpperCase()}`, style: 'label' },
-      { text: clean(n.body), margin: [0, 0, 0, 6] },
+    sectionHeading('notes', NOTES_HEADING, true),
+    ...renderedNotes(list).flatMap((n): Content[] => [
+      { text: clean(n.label).toUpperCase(), style: 'label' },
+      { text: clean(n.lines.join('\n')), margin: [0, 0, 0, 6] },
     ]),
   ]
 }

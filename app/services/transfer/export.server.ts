@@ -7,6 +7,8 @@ import {
   entryName,
   MANIFEST_NAME,
   type Manifest,
+  NOTES_PER_FILE,
+  type NoteEntry,
 } from './format.server'
 
 /**
@@ -169,6 +171,35 @@ export function exportWorkspace(
       if (rows.length < CHECKINS_PER_FILE) break
       const last = rows[rows.length - 1]
       after = { measuredAt: last.measured_at, id: last.id }
+    }
+
+    let afterNote: { createdAt: string; id: string } | null = null
+    for (let file = 1; ; file++) {
+      let query = db.db
+        .selectFrom('brief_notes')
+        .select(['id', 'section', 'body', 'from_revision', 'until_revision', 'created_at'])
+        .where('brief_id', '=', brief.id)
+        .where('created_at', '<=', exportedAt)
+      if (afterNote) {
+        const { createdAt, id } = afterNote
+        query = query.where((eb) =>
+          eb.or([eb('created_at', '>', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '>', id)])]),
+        )
+      }
+      const rows = await query.orderBy('created_at').orderBy('id').limit(NOTES_PER_FILE).execute()
+      if (rows.length === 0) break
+      const items: NoteEntry[] = rows.map((n) => ({
+        id: n.id,
+        section: n.section as NoteEntry['section'],
+        body: n.body,
+        fromRevision: Number(n.from_revision),
+        untilRevision: n.until_revision === null ? null : Number(n.until_revision),
+        createdAt: n.created_at,
+      }))
+      await add(entryName.notes(brief.id, file), `${JSON.stringify(items, null, 2)}\n`)
+      if (rows.length < NOTES_PER_FILE) break
+      const last = rows[rows.length - 1]
+      afterNote = { createdAt: last.created_at, id: last.id }
     }
   }
 

@@ -3,6 +3,7 @@ import { AnswersSchema } from '~/engine/answers'
 import { BriefSchema } from '~/engine/brief'
 import { SignalsSchema } from '~/engine/signals'
 import { BRIEF_ID_PATTERN, MAX_REVISION_NUMBER } from '../briefs.server'
+import { NOTE_MAX_LENGTH, NOTE_SECTIONS } from '../notes.server'
 
 /**
  * The export archive: a zip of JSON files, one kind of record per file name,
@@ -12,6 +13,7 @@ import { BRIEF_ID_PATTERN, MAX_REVISION_NUMBER } from '../briefs.server'
  *   briefs/<id>/brief.json                 a brief: title, dates, review date, head revision
  *   briefs/<id>/revisions/<n>.json         each revision, 1 to the head, as stored
  *   briefs/<id>/checkins/<k>.json          its check-ins, oldest first, 1,000 a file
+ *   briefs/<id>/notes/<k>.json             its notes, removed ones too, oldest first, 1,000 a file
  *
  * Tokens are left out: a token is a credential for one instance, and only
  * its hash is kept, so an export could carry nothing a person can use, and a
@@ -24,6 +26,7 @@ export const EXPORT_FORMAT = 'stackbrief-export'
 export const EXPORT_VERSION = 1
 export const MANIFEST_NAME = 'stackbrief-export.json'
 export const CHECKINS_PER_FILE = 1000
+export const NOTES_PER_FILE = 1000
 
 const IsoTime = z.iso.datetime()
 const Day = z.iso.date()
@@ -74,22 +77,38 @@ export const CheckinEntrySchema = z
 export const CheckinsFileSchema = z.array(CheckinEntrySchema).max(CHECKINS_PER_FILE)
 export type CheckinEntry = z.infer<typeof CheckinEntrySchema>
 
+/** A note as stored: the revisions it holds at are `fromRevision` up to, not including, `untilRevision`. */
+export const NoteEntrySchema = z.strictObject({
+  id: z.string().regex(/^n_[\w-]{1,60}$/, 'a note id such as n_…'),
+  section: z.enum(NOTE_SECTIONS),
+  body: z.string().min(1).max(NOTE_MAX_LENGTH),
+  fromRevision: z.number().int().min(1).max(MAX_REVISION_NUMBER),
+  untilRevision: z.number().int().min(1).max(MAX_REVISION_NUMBER).nullable(),
+  createdAt: IsoTime,
+})
+export const NotesFileSchema = z.array(NoteEntrySchema).max(NOTES_PER_FILE)
+export type NoteEntry = z.infer<typeof NoteEntrySchema>
+
 const pad = (n: number, width: number) => String(n).padStart(width, '0')
 
 export const entryName = {
   brief: (id: string) => `briefs/${id}/brief.json`,
   revision: (id: string, n: number) => `briefs/${id}/revisions/${pad(n, 6)}.json`,
   checkins: (id: string, k: number) => `briefs/${id}/checkins/${pad(k, 6)}.json`,
+  notes: (id: string, k: number) => `briefs/${id}/notes/${pad(k, 6)}.json`,
 }
 
 /** What an entry name says it holds; null for a name the format does not have. */
 export function parseEntryName(
   name: string,
-): { kind: 'manifest' } | { kind: 'brief' | 'revision' | 'checkins'; briefId: string; index?: number } | null {
+):
+  | { kind: 'manifest' }
+  | { kind: 'brief' | 'revision' | 'checkins' | 'notes'; briefId: string; index?: number }
+  | null {
   if (name === MANIFEST_NAME) return { kind: 'manifest' }
-  const match = /^briefs\/(b_[a-z2-7]{16})\/(?:(brief)\.json|(revisions|checkins)\/(\d{6,10})\.json)$/.exec(name)
+  const match = /^briefs\/(b_[a-z2-7]{16})\/(?:(brief)\.json|(revisions|checkins|notes)\/(\d{6,10})\.json)$/.exec(name)
   if (!match) return null
   const [, briefId, brief, folder, index] = match
   if (brief) return { kind: 'brief', briefId }
-  return { kind: folder === 'revisions' ? 'revision' : 'checkins', briefId, index: Number(index) }
+  return { kind: folder === 'revisions' ? 'revision' : (folder as 'checkins' | 'notes'), briefId, index: Number(index) }
 }

@@ -11,13 +11,14 @@ import {
   CheckinsFileSchema,
   MANIFEST_NAME,
   ManifestSchema,
+  NotesFileSchema,
   parseEntryName,
   RevisionEntrySchema,
 } from './format.server'
 
 /**
  * Reads an export archive into a workspace, in one transaction: either every
- * brief, revision and check-in is imported or, at the first problem, none
+ * brief, revision, check-in and note is imported or, at the first problem, none
  * is, and the problem names the entry and the field. The archive is read as
  * a stream and each entry handled as it is unpacked, so memory does not grow
  * with the archive (an entry is capped at MAX_ENTRY_BYTES).
@@ -207,6 +208,41 @@ async function readArchive(
             .execute()
         }
         counts.checkins += items.length
+        return
+      }
+      case 'notes': {
+        if (current?.id !== kind.briefId)
+          fail(entry.name, [problem('', `briefs/${kind.briefId}/brief.json before its notes`, 'notes without it')])
+        const head = current.head
+        const items = parseEntry(entry, NotesFileSchema)
+        for (const [i, n] of items.entries()) {
+          if (n.fromRevision > head || (n.untilRevision !== null && n.untilRevision <= n.fromRevision)) {
+            fail(entry.name, [
+              problem(
+                `[${i}]`,
+                `a note from revision 1 to ${head}, removed after the revision it was written at`,
+                `from ${n.fromRevision} until ${n.untilRevision ?? 'now'}`,
+              ),
+            ])
+          }
+        }
+        for (let i = 0; i < items.length; i += INSERT_BATCH) {
+          await trx
+            .insertInto('brief_notes')
+            .values(
+              items.slice(i, i + INSERT_BATCH).map((n) => ({
+                id: n.id,
+                brief_id: kind.briefId,
+                workspace_id: workspaceId,
+                section: n.section,
+                body: n.body,
+                from_revision: n.fromRevision,
+                until_revision: n.untilRevision,
+                created_at: n.createdAt,
+              })),
+            )
+            .execute()
+        }
         return
       }
     }
