@@ -11,6 +11,7 @@ import {
 } from '../engine/brief'
 import { overrideSentence } from '../engine/overrides'
 import { type PictureNode, pictureOf } from '../engine/picture'
+import { basesSaidOnce, lineItemReference, splitSentences } from '../engine/said-once'
 import { autolink, code, linkUrl, md, mermaidLabel, mermaidText, oneLine } from './escape'
 
 /**
@@ -341,7 +342,7 @@ function costs(brief: Brief, answers: Answers): Block {
         ]),
     '### Line items',
   ]
-  const bases = once ? basesSaidOnce(c.lineItems) : new Map<Costs['lineItems'][number], string>()
+  const bases = once ? basesSaidOnceMd(c.lineItems) : new Map<Costs['lineItems'][number], string>()
   if (c.lineItems.length === 0) out.push('No line items.')
   else {
     out.push(
@@ -427,35 +428,17 @@ function sourceLine(what: string, s: Source): string {
   return `${md(what)}: ${autolink(s.url)}, as of ${md(s.asOf)}${s.estimate ? ' (estimate)' : ''}`
 }
 
-/**
- * Each line item's basis with the sentences an earlier line item already gave
- * replaced by a reference to it: several services on one platform share its
- * price sentence, which the table then states once.
- */
-function basesSaidOnce(items: Costs['lineItems']): Map<Costs['lineItems'][number], string> {
-  const firstSaidBy = new Map<string, string>()
-  const out = new Map<Costs['lineItems'][number], string>()
-  // A line is named by its area, which is short ("the `hosting` line"), or "the first `hosting` line" where several share it.
-  const byArea = new Map<string, Costs['lineItems'][number][]>()
-  for (const item of items) byArea.set(item.area, [...(byArea.get(item.area) ?? []), item])
-  const nameOf = (item: Costs['lineItems'][number]) => {
-    const same = byArea.get(item.area) ?? []
-    if (same.length === 1) return code(item.area)
-    return same[0] === item ? `first ${code(item.area)}` : md(item.name)
+/** Each line item's basis with the price sentences an earlier line gave replaced by a reference to that line. */
+function basesSaidOnceMd(items: Costs['lineItems']): Map<Costs['lineItems'][number], string> {
+  const name = (item: Costs['lineItems'][number]) => {
+    const ref = lineItemReference(item, items)
+    return 'name' in ref ? md(ref.name) : `${ref.first ? 'first ' : ''}${code(ref.area)}`
   }
-  for (const item of items) {
-    const kept: string[] = []
-    const pricedAs = new Set<string>()
-    for (const sentence of splitSentences(item.basis)) {
-      const earlier = firstSaidBy.get(sentence)
-      if (earlier === undefined) {
-        firstSaidBy.set(sentence, nameOf(item))
-        kept.push(sentence)
-      } else pricedAs.add(earlier)
-    }
+  const out = new Map<Costs['lineItems'][number], string>()
+  for (const [item, { pricedAs, rest }] of basesSaidOnce(items)) {
     const reference =
-      pricedAs.size > 0 ? `Priced as the ${joinList([...pricedAs])} line${pricedAs.size > 1 ? 's' : ''}.` : ''
-    out.set(item, [reference, ...kept.map(md)].filter(Boolean).join(' '))
+      pricedAs.length > 0 ? `Priced as the ${joinList(pricedAs.map(name))} line${pricedAs.length > 1 ? 's' : ''}.` : ''
+    out.set(item, [reference, ...rest.map(md)].filter(Boolean).join(' '))
   }
   return out
 }
@@ -778,10 +761,6 @@ function lowerFirst(text: string): string {
 /** The opening sentence, for a table cell that should stay one short line; the details keep the rest. */
 function firstSentence(text: string): string {
   return splitSentences(text)[0] ?? ''
-}
-
-function splitSentences(text: string): string[] {
-  return text.split(/(?<=[a-z0-9)][.!?])\s+(?=[A-Z])/)
 }
 
 /** A vocabulary id in words: `read_heavy` → `read heavy`. */

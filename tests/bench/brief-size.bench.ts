@@ -31,6 +31,11 @@ export function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length
 }
 
+/** Words a reader reads: table pipes and rules are not words. */
+export function proseWords(text: string): number {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
+}
+
 export function executivePart(markdown: string): string {
   const start = markdown.indexOf('## Executive brief')
   if (start < 0) return ''
@@ -45,7 +50,7 @@ export async function benchBriefSize() {
   const dbFile = join(dir, 'size.db')
   const opened = openDatabase(dbFile)
   await migrateToLatest(opened.db, opened.dialect)
-  const rows: { name: string; words: number; executive: number; id: string }[] = []
+  const rows: { name: string; words: number; prose: number; executive: number; id: string }[] = []
   for (const file of CASES) {
     const answers = AnswersSchema.parse(parse(readFileSync(file, 'utf8')))
     const markdown = renderMarkdown(generateBrief(answers, catalog), answers)
@@ -53,7 +58,8 @@ export async function benchBriefSize() {
     rows.push({
       name: basename(file, '.yaml'),
       words: wordCount(markdown),
-      executive: wordCount(executivePart(markdown)),
+      prose: proseWords(markdown),
+      executive: proseWords(executivePart(markdown)),
       id: brief.id,
     })
   }
@@ -67,16 +73,21 @@ export async function benchBriefSize() {
     const table = []
     for (const row of rows) {
       let html = ''
-      if (server) html = await (await fetch(`${base}/briefs/${row.id}`)).text()
+      if (server) {
+        const response = await fetch(`${base}/briefs/${row.id}`)
+        if (!response.ok) throw new Error(`GET /briefs/${row.id}: ${response.status}`)
+        html = await response.text()
+      }
       table.push({
         brief: row.name,
-        'md words': row.words,
+        'md words (wc -w)': row.words,
+        'words with a letter or digit': row.prose,
         'executive words': row.executive,
-        'page KB': server ? (Buffer.byteLength(html) / 1024).toFixed(1) : 'no build',
-        'page KB gzip': server ? (gzipSync(html).length / 1024).toFixed(1) : 'no build',
+        'page bytes': server ? Buffer.byteLength(html) : 'no build',
+        'page bytes gzip': server ? gzipSync(html).length : 'no build',
       })
     }
-    console.log('\nBrief length per example (target: 4,500 words, executive 700, page under 120 KB)')
+    console.log('\nBrief length per example (target: 4,500 words, executive 700, page under 120,000 bytes)')
     console.table(table)
   } finally {
     if (server) await stopServer(server)
