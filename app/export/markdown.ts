@@ -623,6 +623,12 @@ function risks(brief: Brief): Block {
   ]
 }
 
+/** A stack row's choice, marked when it is on trial, and with whose word it is when a person overrode the engine. */
+function stackChoice(s: NonNullable<Brief['executive']>['stack'][number]): string {
+  const marks = [...(s.status === 'trial' ? ['trial'] : []), ...(s.decidedBy ? [`decided by ${s.decidedBy}`] : [])]
+  return `${md(s.choice)}${marks.length > 0 ? ` (${md(marks.join(', '))})` : ''}`
+}
+
 const BAND_WORDS: Record<Band, string> = { lean: 'Lean', moderate: 'Moderate', scaled: 'Scaled' }
 
 /** The first page: the product, the stack with one reason each, month-12 cost, top risks, nearest triggers, first steps. */
@@ -635,7 +641,7 @@ function executiveBrief(brief: Brief): Block {
     md(e.product),
     table(
       ['Area', 'Choice', 'Why, for this case'],
-      e.stack.map((s) => [md(s.title), s.status === 'trial' ? `${md(s.choice)} (trial)` : md(s.choice), md(s.reason)]),
+      e.stack.map((s) => [md(s.title), stackChoice(s), md(s.reason)]),
     ),
     `Month-12 cost against a budget of ${formatCents(e.budgetMonthly)} a month, payment fees aside:`,
     table(
