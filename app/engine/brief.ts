@@ -352,6 +352,8 @@ export const ExecutiveSchema = z.strictObject({
       choice: z.string().min(1),
       status: z.enum(['adopt', 'trial']),
       reason: z.string().min(1),
+      /** Who chose this over the engine's recommendation (answers.overrides); the reason is theirs. */
+      decidedBy: z.string().min(1).optional(),
     }),
   ),
   costs: z.array(

@@ -145,6 +145,14 @@ export function stackReason(d: BriefDecision, terms: readonly string[], rational
   return shorten(candidates[0] ?? d.because[0].text)
 }
 
+/** An overridden row gives the person's reason and what the engine had recommended: their word, not the engine's. */
+function overriddenReason(d: BriefDecision, o: NonNullable<BriefDecision['override']>): string {
+  const reason = shorten(upperFirst(o.reason.trim())).replace(/[.!?]$/, '')
+  return o.recommended.id === d.choice.id
+    ? `${reason}; also the engine's recommendation.`
+    : `${reason}; the engine recommended ${o.recommended.name}.`
+}
+
 /** The triggers nearest to firing: those that fire within the year by month, then those approaching. */
 export function nearestTriggers(triggers: readonly Trigger[]): Trigger[] {
   const firing = triggers
@@ -176,7 +184,8 @@ export function writeExecutive(
         title: d.title,
         choice: d.choice.name,
         status: d.status as 'adopt' | 'trial',
-        reason: stackReason(d, terms, parts.databaseRationale),
+        reason: d.override ? overriddenReason(d, d.override) : stackReason(d, terms, parts.databaseRationale),
+        ...(d.override ? { decidedBy: d.override.by } : {}),
       })),
     costs: BANDS.map((band) => ({
       band,

@@ -569,13 +569,16 @@ describe('golden files', () => {
 })
 
 describe('length of the shipped examples', () => {
+  const HARD_CASES = join(ROOT, 'tests/fixtures/hard-cases')
   const briefs = Object.fromEntries(
-    readdirSync(EXAMPLES)
-      .filter((f) => f.endsWith('.yaml'))
-      .map((f) => {
-        const answers = AnswersSchema.parse(parseYaml(readFileSync(join(EXAMPLES, f), 'utf8')))
-        return [basename(f, '.yaml'), renderMarkdown(generateBrief(answers, loadCatalog()), answers)]
-      }),
+    [EXAMPLES, HARD_CASES].flatMap((dir) =>
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.yaml'))
+        .map((f) => {
+          const answers = AnswersSchema.parse(parseYaml(readFileSync(join(dir, f), 'utf8')))
+          return [basename(f, '.yaml'), renderMarkdown(generateBrief(answers, loadCatalog()), answers)]
+        }),
+    ),
   ) as Record<string, string>
   /** Words a reader reads: table pipes and rules are not words. */
   const prose = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
@@ -601,5 +604,45 @@ describe('length of the shipped examples', () => {
         .filter((step) => step.length > 40)
       for (const step of steps) expect(doc.split(step).length - 1, `${name}: ${step.slice(0, 60)}`).toBe(1)
     }
+  })
+
+  /**
+   * The sentences of a brief a reader reads as prose: table cells and list
+   * items split into sentences, with headings, fenced pictures and the two
+   * appendices (identifiers and values, looked up rather than read) left out.
+   */
+  function proseSentences(doc: string): string[] {
+    const body = doc
+      .split(/^## /m)
+      .filter((s) => !s.startsWith('Appendix'))
+      .join('\n')
+      .replace(/```[\s\S]*?```/g, '')
+    return body
+      .split('\n')
+      .filter((line) => !line.startsWith('#') && !/^\|\s*-/.test(line))
+      .flatMap((line) => (line.startsWith('|') ? line.split(/(?<!\\)\|/) : [line]))
+      .map((cell) => cell.replace(/^\s*(- \[ \] |- |\d+\. )/, ''))
+      .flatMap((cell) => cell.split(/(?<=[.!?])\s+(?=[A-Z“"*])/))
+      .map((s) => s.replace(/\*\*/g, '').trim())
+      .filter(Boolean)
+  }
+  /** Code spans are identifiers, not words a reader reads. */
+  const words = (sentence: string) => prose(sentence.replace(/`[^`]*`/g, ''))
+
+  it.each(Object.keys(briefs))('%s: says no sentence of more than eight words twice', (name) => {
+    const seen = new Set<string>()
+    const twice = new Set<string>()
+    for (const s of proseSentences(briefs[name]).filter((s) => words(s) > 8)) {
+      if (seen.has(s)) twice.add(s)
+      seen.add(s)
+    }
+    expect([...twice]).toEqual([])
+  })
+
+  // The brief's length issue sets 4,500 words for a plain B2B SaaS brief; the shipped examples
+  // are not there yet, so this ceiling holds the ground gained and is lowered as prose is cut.
+  const WORD_CEILING = 8_600
+  it.each(Object.keys(briefs))(`%s: stays under ${WORD_CEILING} words in full`, (name) => {
+    expect(prose(briefs[name])).toBeLessThanOrEqual(WORD_CEILING)
   })
 })

@@ -1,7 +1,17 @@
 import { ANSWER_PATHS, type AnswerPath, type Answers, readAnswer } from '../engine/answers'
-import { BANDS, type Band, type Brief, type Condition, type Decision, METRICS, type Trigger } from '../engine/brief'
+import {
+  BANDS,
+  type Band,
+  type Brief,
+  type Condition,
+  type Costs,
+  type Decision,
+  METRICS,
+  type Trigger,
+} from '../engine/brief'
 import { overrideSentence } from '../engine/overrides'
 import { type PictureNode, pictureOf } from '../engine/picture'
+import { basesSaidOnce, lineItemReference, splitSentences } from '../engine/said-once'
 import { autolink, code, linkUrl, md, mermaidLabel, mermaidText, oneLine } from './escape'
 import { NOTES_HEADING, type NoteInput, quotedMarkdown, renderedNotes } from './notes'
 
@@ -29,7 +39,7 @@ export function renderMarkdown(brief: Brief, answers: Answers, options: Markdown
     notes(options.notes ?? []),
     decisionTable(brief),
     decisionDetails(brief, guide),
-    databaseRationale(brief),
+    databaseRationale(brief, guide),
     costs(brief, answers),
     operations(brief),
     architecture(brief, answers),
@@ -39,7 +49,7 @@ export function renderMarkdown(brief: Brief, answers: Answers, options: Markdown
     risks(brief),
     invalidations(brief),
     handoff(brief),
-    appendix(answers),
+    appendix(answers, brief.executive !== undefined),
     rulesAppendix(brief),
   ]
   // An empty list renders as nothing rather than as a stray blank paragraph.
@@ -116,6 +126,13 @@ const STATUS_WORDS: Record<Decision['status'], string> = {
   avoid: 'Avoid',
   not_applicable: 'Not needed',
 }
+const STATUS_IN_HEADING: Record<Decision['status'], string> = {
+  adopt: 'adopted',
+  trial: 'on trial',
+  defer: 'deferred',
+  avoid: 'avoided',
+  not_applicable: 'not needed',
+}
 const TRIGGER_STATUS_WORDS: Record<Trigger['status'], string> = {
   ok: 'OK',
   approaching: 'Approaching',
@@ -126,34 +143,36 @@ function decisionDetails(brief: Brief, guide: GuideLinker): Block {
   const triggers = new Map(brief.triggers.map((t) => [t.id, t]))
   const out: string[] = ['## Decisions in detail']
   const mechanicsApart = brief.executive !== undefined
-  const notNeeded: string[] = []
+  const said = saidAbove(brief)
   for (const d of brief.decisions) {
-    if (mechanicsApart && d.status === 'not_applicable') {
-      notNeeded.push(`**${md(d.title)}**: ${md(firstSentence(d.because[0]?.text ?? ''))}`)
-      continue
+    // Areas the plan does not need are said once, in the decisions table.
+    if (mechanicsApart && d.status === 'not_applicable') continue
+    if (!mechanicsApart) {
+      out.push(`### ${md(d.title)}: ${md(d.choice.name)}`)
+      out.push(`Status: ${STATUS_WORDS[d.status]} · choice ${code(d.choice.id)} · guide: ${guide(d.guide)}`)
+    } else {
+      const status = d.status === 'adopt' ? '' : ` (${STATUS_IN_HEADING[d.status]})`
+      out.push(`### ${md(d.title)}: ${md(d.choice.name)}${status}`, `Guide: ${guide(d.guide)}.`)
     }
-    out.push(`### ${md(d.title)}: ${md(d.choice.name)}`)
     const why = (b: Brief['decisions'][number]['because'][number]) => (mechanicsApart ? md(b.text) : reason(b))
-    out.push(
-      mechanicsApart
-        ? `Status: ${STATUS_WORDS[d.status]} · guide: ${guide(d.guide)}`
-        : `Status: ${STATUS_WORDS[d.status]} · choice ${code(d.choice.id)} · guide: ${guide(d.guide)}`,
-    )
     if (d.override) {
       out.push(`**${md(overrideSentence(d) ?? '')}**`)
       out.push(
         `Why the engine recommended ${md(d.override.recommended.name)}:`,
         bullets(d.override.recommendedBecause.map(why)),
       )
-    } else if (mechanicsApart) out.push(bullets(d.because.map(why)))
-    else out.push('Why:', bullets(d.because.map(why)))
+    } else if (mechanicsApart) {
+      // A sentence the executive brief or the decisions table already gave is not given again.
+      const rest = d.because.map((b) => sayOnce(b.text, said)).filter(Boolean)
+      out.push(rest.length > 0 ? bullets(rest.map(md)) : 'The reason is in the table above.')
+    } else out.push('Why:', bullets(d.because.map(why)))
     if (d.alternatives.length > 0) {
       out.push(
         'Alternatives considered:',
         bullets(
           d.alternatives.map((a) =>
             mechanicsApart
-              ? `**${md(a.name)}**: ${md(a.whyNot)}`
+              ? `**${md(a.name)}**: ${md(sayOnce(a.whyNot, said) || 'for the reason given above.')}`
               : `**${md(a.name)}** (${code(a.id)}): ${md(a.whyNot)}`,
           ),
         ),
@@ -162,14 +181,32 @@ function decisionDetails(brief: Brief, guide: GuideLinker): Block {
     if (d.revisitWhen.length > 0) {
       out.push(
         mechanicsApart
-          ? `Revisit when a trigger in Migration triggers fires: ${joinList(d.revisitWhen.map((id) => triggerName(id, triggers.get(id))))}.`
+          ? `Revisit when ${joinList(
+              d.revisitWhen.map((id) => triggerName(id, triggers.get(id))),
+              'or',
+            )} fires.`
           : 'Revisit when:',
       )
       if (!mechanicsApart) out.push(bullets(d.revisitWhen.map((id) => triggerLine(id, triggers.get(id)))))
     }
   }
-  if (notNeeded.length > 0) out.push('### Not needed in this plan', bullets(notNeeded))
   return out
+}
+
+/** The sentences the executive brief's stack table and the decisions table already gave, each to be said once. */
+function saidAbove(brief: Brief): Set<string> {
+  const said = new Set<string>()
+  for (const s of brief.executive?.stack ?? []) said.add(s.reason)
+  const inStack = new Set(brief.executive?.stack.map((s) => s.area) ?? [])
+  for (const d of brief.decisions) if (!inStack.has(d.area)) said.add(firstSentence(d.because[0]?.text ?? ''))
+  return said
+}
+
+/** `text` without the sentences already in `said`, whose set then holds the rest too; empty when nothing is left. */
+function sayOnce(text: string, said: Set<string>): string {
+  const fresh = splitSentences(text).filter((s) => !said.has(s))
+  for (const s of fresh) said.add(s)
+  return fresh.join(' ')
 }
 
 function reason(b: Brief['decisions'][number]['because'][number]): string {
@@ -182,8 +219,10 @@ function triggerName(id: string, t: Trigger | undefined): string {
   return t ? `“${md(t.title)}”` : code(id)
 }
 
-function joinList(items: readonly string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`
+function joinList(items: readonly string[], conjunction = 'and'): string {
+  return items.length <= 1
+    ? items.join('')
+    : `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`
 }
 
 function triggerLine(id: string, t: Trigger | undefined): string {
@@ -203,12 +242,15 @@ function quantity(value: number, unit: string): string {
   return `${formatNumber(value)} ${md(unit)}`
 }
 
-function databaseRationale(brief: Brief): Block {
+function databaseRationale(brief: Brief, guide: GuideLinker): Block {
   const r = brief.databaseRationale
   const out: string[] = ['## Database rationale']
   if (r.options.length === 0) return [...out, 'No options were scored.']
   const criteria = r.criteria
-  if (criteria.length > 0) out.push(bullets(criteria.map((c) => `**${md(c.name)}**: ${md(c.question)}`)))
+  // The criteria are the same for every brief: with an executive brief the guide explains them.
+  if (brief.executive)
+    out.push(`Each option is scored 1 to 5 on the criteria the guide ${guide('databases')} explains.`)
+  else if (criteria.length > 0) out.push(bullets(criteria.map((c) => `**${md(c.name)}**: ${md(c.question)}`)))
   out.push(
     table(
       ['Option', ...criteria.map((c) => md(c.name)), 'Total'],
@@ -224,13 +266,18 @@ function databaseRationale(brief: Brief): Block {
     ),
   )
   const names = new Map(criteria.map((c) => [c.id, c.name]))
-  for (const o of r.options) {
-    out.push(`### ${md(o.name)}${o.id === r.chosen ? ' (chosen)' : ''}`, md(o.verdict))
-    // With an executive brief, the scores of the options not chosen stand in the table; only the choice is argued line by line.
-    if (brief.executive && o.id !== r.chosen) continue
-    out.push(
-      bullets(o.scores.map((s) => `${md(names.get(s.criterion) ?? words(s.criterion))}, ${s.score}/5: ${md(s.text)}`)),
-    )
+  const scoreLines = (o: (typeof r.options)[number]) =>
+    bullets(o.scores.map((s) => `${md(names.get(s.criterion) ?? words(s.criterion))}, ${s.score}/5: ${md(s.text)}`))
+  if (brief.executive) {
+    // The scores of the options not chosen stand in the table; only the choice is argued line by line.
+    const chosen = r.options.find((o) => o.id === r.chosen)
+    if (chosen)
+      out.push(`**${md(chosen.name)}** (chosen): ${md(chosen.verdict.replace(/^Chosen: /, ''))}`, scoreLines(chosen))
+    const others = r.options.filter((o) => o.id !== r.chosen)
+    if (others.length > 0) out.push(bullets(others.map((o) => `**${md(o.name)}**: ${md(o.verdict)}`)))
+  } else {
+    for (const o of r.options)
+      out.push(`### ${md(o.name)}${o.id === r.chosen ? ' (chosen)' : ''}`, md(o.verdict), scoreLines(o))
   }
   if (r.because.length > 0) out.push('Why:', bullets(r.because.map((b) => (brief.executive ? md(b.text) : reason(b)))))
   return out
@@ -246,9 +293,12 @@ const BAND_COLOURS: Record<Band, [string, string]> = {
 
 function costs(brief: Brief, answers: Answers): Block {
   const c = brief.costs
+  // With an executive brief the usage curve is said once, in the assumptions, and the chart's figures once, in the table.
+  const once = brief.executive !== undefined
+  const usage = once ? '' : ` Usage: ${md(endSentence(c.usage.curve))}`
   const out: string[] = [
     '## Cost bands',
-    `Monthly infrastructure cost in US dollars for the first twelve months, in three bands, at prices as of ${md(c.pricesAsOf)}. Usage: ${md(endSentence(c.usage.curve))} Stated budget: ${formatCents(Math.round(answers.budget.monthlyInfraUsd * 100))} a month.`,
+    `Monthly infrastructure cost in US dollars for the first twelve months, in three bands, at prices as of ${md(c.pricesAsOf)}.${usage} Stated budget: ${formatCents(Math.round(answers.budget.monthlyInfraUsd * 100))} a month.`,
     table(
       ['Month', 'Active users', ...BANDS.map((b) => BAND_NAMES[b])],
       [
@@ -261,10 +311,15 @@ function costs(brief: Brief, answers: Answers): Block {
       ],
       ['right', 'right', 'right', 'right', 'right'],
     ),
-    costChart(brief),
-    `The chart draws one line per band: ${BANDS.map((b) => `${BAND_NAMES[b].toLowerCase()} in ${BAND_COLOURS[b][1]}`).join(', ')}.`,
+    ...(once
+      ? []
+      : [
+          costChart(brief),
+          `The chart draws one line per band: ${BANDS.map((b) => `${BAND_NAMES[b].toLowerCase()} in ${BAND_COLOURS[b][1]}`).join(', ')}.`,
+        ]),
     '### Line items',
   ]
+  const bases = once ? basesSaidOnceMd(c.lineItems) : new Map<Costs['lineItems'][number], string>()
   if (c.lineItems.length === 0) out.push('No line items.')
   else {
     out.push(
@@ -285,19 +340,26 @@ function costs(brief: Brief, answers: Answers): Block {
           formatCents(item.bands.moderate[11]),
           formatCents(item.bands.scaled[11]),
           formatCents(item.bands.moderate.reduce((sum, x) => sum + x, 0)),
-          md(item.basis),
+          bases.get(item) ?? md(item.basis),
         ]),
         ['left', 'left', 'right', 'right', 'right', 'right', 'left'],
       ),
     )
-    const sources = c.lineItems.flatMap((item) => item.sources.map((s) => sourceLine(item.name, s)))
-    if (sources.length > 0) out.push('Price sources:', bullets(unique(sources)))
+    out.push(
+      'Price sources:',
+      sourceList(
+        c.lineItems.flatMap((item) => item.sources.map((s) => ({ what: item.name, s }))),
+        once,
+      ),
+    )
   }
   out.push('### Assumptions', c.assumptions.length > 0 ? bullets(c.assumptions.map(md)) : 'None stated.')
-  out.push(
-    '### Transaction fees',
-    'Payment processing takes a share of revenue rather than adding to the infrastructure bill, so it is shown apart from the bands.',
-  )
+  out.push('### Transaction fees')
+  // The assumptions already say why fees stand apart from the bands.
+  if (!once)
+    out.push(
+      'Payment processing takes a share of revenue rather than adding to the infrastructure bill, so it is shown apart from the bands.',
+    )
   if (c.transactionFees.length === 0) out.push('No payment processor in this brief.')
   else {
     out.push(
@@ -307,14 +369,55 @@ function costs(brief: Brief, answers: Answers): Block {
         ['left', 'right', 'left'],
       ),
     )
-    const sources = c.transactionFees.flatMap((f) => f.sources.map((s) => sourceLine(f.name, s)))
-    if (sources.length > 0) out.push('Fee sources:', bullets(unique(sources)))
+    out.push(
+      'Fee sources:',
+      sourceList(
+        c.transactionFees.flatMap((f) => f.sources.map((s) => ({ what: f.name, s }))),
+        once,
+      ),
+    )
   }
-  return out
+  return out.filter(Boolean)
 }
 
-function sourceLine(what: string, s: { url: string; asOf: string; estimate: boolean }): string {
+type Source = { url: string; asOf: string; estimate: boolean }
+
+/** One line per source; with `grouped`, a page that prices several items is listed once with all of them. */
+function sourceList(sources: readonly { what: string; s: Source }[], grouped: boolean): string {
+  if (sources.length === 0) return ''
+  if (!grouped) return bullets(unique(sources.map(({ what, s }) => sourceLine(what, s))))
+  const byPage = new Map<string, { s: Source; what: string[] }>()
+  for (const { what, s } of sources) {
+    const key = `${s.url} ${s.asOf} ${s.estimate}`
+    const entry = byPage.get(key) ?? { s, what: [] }
+    if (!entry.what.includes(what)) entry.what.push(what)
+    byPage.set(key, entry)
+  }
+  return bullets(
+    [...byPage.values()].map(
+      ({ s, what }) =>
+        `${autolink(s.url)}, as of ${md(s.asOf)}${s.estimate ? ' (estimate)' : ''}: ${joinList(what.map(md))}`,
+    ),
+  )
+}
+
+function sourceLine(what: string, s: Source): string {
   return `${md(what)}: ${autolink(s.url)}, as of ${md(s.asOf)}${s.estimate ? ' (estimate)' : ''}`
+}
+
+/** Each line item's basis with the price sentences an earlier line gave replaced by a reference to that line. */
+function basesSaidOnceMd(items: Costs['lineItems']): Map<Costs['lineItems'][number], string> {
+  const name = (item: Costs['lineItems'][number]) => {
+    const ref = lineItemReference(item, items)
+    return 'name' in ref ? md(ref.name) : `${ref.first ? 'first ' : ''}${code(ref.area)}`
+  }
+  const out = new Map<Costs['lineItems'][number], string>()
+  for (const [item, { pricedAs, rest }] of basesSaidOnce(items)) {
+    const reference =
+      pricedAs.length > 0 ? `Priced as the ${joinList(pricedAs.map(name))} line${pricedAs.length > 1 ? 's' : ''}.` : ''
+    out.set(item, [reference, ...rest.map(md)].filter(Boolean).join(' '))
+  }
+  return out
 }
 
 function costChart(brief: Brief): string {
@@ -413,6 +516,23 @@ function multiline(lines: readonly string[]): string {
 function triggerTable(brief: Brief, guide: GuideLinker): Block {
   const out = ['## Migration triggers']
   if (brief.triggers.length === 0) return [...out, 'No triggers.']
+  if (brief.executive) {
+    return [
+      ...out,
+      `Each trigger is judged against the answers' 12-month figures; measured signals replace those figures later. Guide: ${guide('migration-triggers')}.`,
+      table(
+        ['Trigger', 'Condition', '12-month figure', 'Status', 'Step'],
+        brief.triggers.map((t) => [
+          `${md(t.title)} (${code(t.id, true)})`,
+          condition(t),
+          t.observed === null ? 'measure' : formatNumber(t.observed),
+          TRIGGER_STATUS_WORDS[t.status],
+          md(t.action),
+        ]),
+        ['left', 'left', 'right', 'left', 'left'],
+      ),
+    ]
+  }
   out.push(
     `Each trigger is judged against the answers' 12-month figures; measured signals replace those figures later. Guide: ${guide('migration-triggers')}.`,
     table(
@@ -437,12 +557,12 @@ function triggerTable(brief: Brief, guide: GuideLinker): Block {
 function dayOne(brief: Brief, guide: GuideLinker): Block {
   const out = ['## Day one']
   if (brief.dayOne.length === 0) return [...out, 'Nothing listed.']
+  // With an executive brief the guide most items share is named once; an item from another guide names its own.
+  const shared = brief.executive ? 'day-one' : undefined
+  if (shared) out.push(`Guide: ${guide(shared)}, unless an item names another.`)
   for (const item of brief.dayOne) {
-    out.push(
-      `### ${md(item.title)}`,
-      item.actions.map((a) => `- [ ] ${md(a)}`).join('\n'),
-      `Guide: ${guide(item.guide)}`,
-    )
+    out.push(`### ${md(item.title)}`, item.actions.map((a) => `- [ ] ${md(a)}`).join('\n'))
+    if (item.guide !== shared) out.push(`Guide: ${guide(item.guide)}`)
   }
   return out
 }
@@ -480,6 +600,12 @@ function risks(brief: Brief): Block {
   ]
 }
 
+/** A stack row's choice, marked when it is on trial, and with whose word it is when a person overrode the engine. */
+function stackChoice(s: NonNullable<Brief['executive']>['stack'][number]): string {
+  const marks = [...(s.status === 'trial' ? ['trial'] : []), ...(s.decidedBy ? [`decided by ${s.decidedBy}`] : [])]
+  return `${md(s.choice)}${marks.length > 0 ? ` (${md(marks.join(', '))})` : ''}`
+}
+
 const BAND_WORDS: Record<Band, string> = { lean: 'Lean', moderate: 'Moderate', scaled: 'Scaled' }
 
 /** The first page: the product, the stack with one reason each, month-12 cost, top risks, nearest triggers, first steps. */
@@ -492,7 +618,7 @@ function executiveBrief(brief: Brief): Block {
     md(e.product),
     table(
       ['Area', 'Choice', 'Why, for this case'],
-      e.stack.map((s) => [md(s.title), s.status === 'trial' ? `${md(s.choice)} (trial)` : md(s.choice), md(s.reason)]),
+      e.stack.map((s) => [md(s.title), stackChoice(s), md(s.reason)]),
     ),
     `Month-12 cost against a budget of ${formatCents(e.budgetMonthly)} a month, payment fees aside:`,
     table(
@@ -577,17 +703,21 @@ function handoff(brief: Brief): Block {
 
 const FREE_TEXT: ReadonlySet<AnswerPath> = new Set(['product.name', 'product.summary'])
 
-function appendix(answers: Answers): Block {
+function appendix(answers: Answers, notGivenApart: boolean): Block {
+  // Overrides are listed only when there are some, so a brief without them reads as it always did.
+  const paths = ANSWER_PATHS.filter((path) => path !== 'overrides' || (answers.overrides?.length ?? 0) > 0)
+  const given = (path: AnswerPath) => answerInWords(path, readAnswer(answers, path)) !== 'not given'
+  const rows = notGivenApart ? paths.filter(given) : paths
+  const notGiven = notGivenApart ? paths.filter((path) => !given(path)) : []
   return [
     '## Appendix: answers',
     table(
       ['Answer', 'Value'],
-      // Overrides are listed only when there are some, so a brief without them reads as it always did.
-      ANSWER_PATHS.filter((path) => path !== 'overrides' || (answers.overrides?.length ?? 0) > 0).map((path) => [
-        code(path, true),
-        answerInWords(path, readAnswer(answers, path)),
-      ]),
+      rows.map((path) => [code(path, true), answerInWords(path, readAnswer(answers, path))]),
     ),
+    ...(notGiven.length > 0
+      ? [`Not given, so the brief states its defaults or estimates: ${notGiven.map((p) => code(p)).join(', ')}.`]
+      : []),
   ]
 }
 
@@ -613,7 +743,7 @@ function lowerFirst(text: string): string {
 
 /** The opening sentence, for a table cell that should stay one short line; the details keep the rest. */
 function firstSentence(text: string): string {
-  return text.split(/(?<=[a-z0-9)][.!?])\s+(?=[A-Z])/)[0]
+  return splitSentences(text)[0] ?? ''
 }
 
 /** A vocabulary id in words: `read_heavy` → `read heavy`. */

@@ -17,5 +17,7 @@ if (!only || only === 'signals') await (await import('./signals.bench')).benchSi
 if (!only || only === 'signals-page') await (await import('./signals-page.bench')).benchSignalsPage()
 // Needs a production build (npm run build); starts the server in its own process.
 if (!only || only === 'throughput') await (await import('./throughput.bench')).benchThroughput()
+// Markdown words and brief-page bytes per example; the page figures need a production build.
+if (only === 'size') await (await import('./brief-size.bench')).benchBriefSize()
 // Seeds 100,000 revisions (about 5 GB of JSON) per database, so it runs only when named.
 if (only === 'db') await benchDb()

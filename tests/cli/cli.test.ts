@@ -125,8 +125,8 @@ describe.concurrent('stackbrief generate', SLOW, () => {
       stackbrief(['generate', EXAMPLE, '--format', 'md', '--base-url', 'briefs.example.com']),
     ])
     expect(linked.code).toBe(0)
-    expect(linked.stdout).toContain('guide: [Choosing the database](https://briefs.example.com/guides/databases)')
-    expect(named.stdout).toContain('guide: Choosing the database')
+    expect(linked.stdout).toContain('Guide: [Choosing the database](https://briefs.example.com/guides/databases).')
+    expect(named.stdout).toContain('Guide: Choosing the database.')
     expect(named.stdout).not.toContain('/guides/')
     expect(wrong.code).toBe(2)
     expect(wrong.stderr).toContain('--base-url')

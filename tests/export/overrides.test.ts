@@ -65,6 +65,28 @@ describe('an overridden decision in every export', () => {
     expect(text).toContain(`WHY THE ENGINE RECOMMENDED ${recommended?.name.toUpperCase()}`)
   })
 
+  it('the executive brief marks the overridden row with whose word it is, in the JSON, Markdown and PDF', async () => {
+    const row = brief.executive?.stack.find((s) => s.area === 'auth')
+    expect(row?.decidedBy).toBe('Dana Reyes')
+    expect(row?.reason).toContain(REASON.slice(0, 30))
+    expect(row?.reason).toContain(`the engine recommended ${recommended?.name}`)
+    const others = brief.executive?.stack.filter((s) => s.area !== 'auth') ?? []
+    expect(others.every((s) => s.decidedBy === undefined)).toBe(true)
+
+    const markdown = renderMarkdown(brief, answers)
+    const executive = markdown.slice(
+      markdown.indexOf('## Executive brief'),
+      markdown.indexOf('\n## ', markdown.indexOf('## Executive brief') + 1),
+    )
+    expect(executive).toContain(`| ${chosen?.name} (decided by Dana Reyes) |`)
+
+    const file = join(dir, 'executive.pdf')
+    writeFileSync(file, await renderPdf(brief, answers, { date: '2026-11-21', revision: 2 }))
+    const text = squash(execFileSync('/usr/bin/pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }))
+    const firstPage = text.slice(text.indexOf('Executive brief'), text.indexOf('Month-12 cost'))
+    expect(firstPage).toContain('Decided by Dana Reyes')
+  })
+
   it('the ADR zip records the person as decider and the recommendation as a considered option', () => {
     const out = exportAdrs(brief, answers, { date: '2026-11-21', reviewBy: '2027-02-19', briefId: 'b1', revision: 2 })
     const unzipped = unzipSync(zipRecords(out.files, { date: '2026-11-21' }))

@@ -55,6 +55,7 @@ const SECTION_HEADINGS = [
   'What would make this plan wrong',
   'Handoff',
   'Appendix: answers',
+  'Appendix: rules and the answers they read',
 ]
 
 const OPTIONS: PdfOptions = {
@@ -140,6 +141,12 @@ describe('renderPdf on the b2b-saas example', () => {
       expect(at, `${heading} after line ${from}`).toBeGreaterThanOrEqual(from)
       from = at + 1
     }
+  })
+
+  it('ends with the rules appendix: the rules of each decision and the answers they read', () => {
+    const appendix = all.slice(all.lastIndexOf('Appendix: rules and the answers they read'))
+    for (const d of brief.decisions) for (const b of d.because) expect(appendix).toContain(b.rule)
+    expect(appendix).toContain('compliance.dataResidency')
   })
 
   it('names every decision area with its choice', () => {

@@ -1,6 +1,7 @@
 import { lazy } from 'react'
 import type { Answers } from '~/engine/answers'
 import type { Brief, Costs } from '~/engine/brief'
+import { basesSaidOnce, lineItemReference } from '~/engine/said-once'
 import { ChartFrame } from '../chart-frame'
 import { ClientOnly } from '../client-only'
 import { formatNumber, formatUsd, monthLabel } from '../format'
@@ -13,6 +14,7 @@ const CostChart = lazy(() => import('./cost-chart.client'))
 export function CostBands({ brief }: { brief: Brief; answers: Answers }) {
   const { costs } = brief
   const { bands } = costs
+  const said = basesSaidOnce(costs.lineItems)
   return (
     <BriefSection
       id="costs"
@@ -98,7 +100,7 @@ export function CostBands({ brief }: { brief: Brief; answers: Answers }) {
                 </tr>
                 <tr className="line-item__basis">
                   <td colSpan={BANDS.length + 1}>
-                    {item.basis}
+                    <Basis item={item} items={costs.lineItems} said={said} />
                     {item.sources.length > 0 ? (
                       <span className="sources">
                         Prices:{' '}
@@ -166,6 +168,37 @@ export function CostBands({ brief }: { brief: Brief; answers: Answers }) {
         </>
       ) : null}
     </BriefSection>
+  )
+}
+
+type LineItem = Costs['lineItems'][number]
+
+/** A line's basis, with a price sentence an earlier line already gave replaced by the name of that line. */
+function Basis({
+  item,
+  items,
+  said,
+}: {
+  item: LineItem
+  items: readonly LineItem[]
+  said: ReturnType<typeof basesSaidOnce>
+}) {
+  const { pricedAs, rest } = said.get(item) ?? { pricedAs: [], rest: [item.basis] }
+  const names = pricedAs.map((earlier) => {
+    const ref = lineItemReference(earlier, items)
+    return 'name' in ref
+      ? ref.name
+      : `${ref.first ? 'first ' : ''}${AREA_LABELS[ref.area as LineItem['area']].toLowerCase()}`
+  })
+  const reference =
+    names.length === 0
+      ? ''
+      : `Priced as the ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`} line${names.length > 1 ? 's' : ''}. `
+  return (
+    <>
+      {reference}
+      {rest.join(' ')}
+    </>
   )
 }
 

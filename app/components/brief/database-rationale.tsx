@@ -27,9 +27,8 @@ export function DatabaseRationale({ brief, answers }: { brief: Brief; answers: A
           <tbody>
             {criteria.map((criterion) => (
               <tr key={criterion.id}>
-                <th scope="row">
+                <th scope="row" title={criterion.question}>
                   {criterion.name}
-                  <span className="criterion-question">{criterion.question}</span>
                 </th>
                 {options.map((option) => {
                   const score = option.scores.find((s) => s.criterion === criterion.id)
@@ -38,7 +37,8 @@ export function DatabaseRationale({ brief, answers }: { brief: Brief; answers: A
                       {score ? (
                         <>
                           <Score value={score.score} />
-                          <span className="score-text">{score.text}</span>
+                          {/* Only the choice is argued line by line; the others' verdicts stand below. */}
+                          {option.id === chosen ? <span className="score-text">{score.text}</span> : null}
                         </>
                       ) : (
                         '—'
@@ -82,12 +82,7 @@ function Score({ value }: { value: number }) {
       <span className="score__value" aria-hidden="true">
         {value}/5
       </span>
-      <span className="score__bar" aria-hidden="true">
-        {Array.from({ length: 5 }, (_, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: five fixed pips
-          <span key={i} className={i < value ? 'pip is-on' : 'pip'} />
-        ))}
-      </span>
+      <span className={`score__bar score__bar--${value}`} aria-hidden="true" />
     </span>
   )
 }

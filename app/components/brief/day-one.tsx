@@ -4,6 +4,8 @@ import { GuideLink } from './guide-link'
 import { Reasons } from './reasons'
 import { BriefSection } from './section'
 
+const SHARED_GUIDE = 'day-one'
+
 export function DayOne({ brief, answers }: { brief: Brief; answers: Answers }) {
   return (
     <BriefSection
@@ -11,6 +13,10 @@ export function DayOne({ brief, answers }: { brief: Brief; answers: Answers }) {
       title="Day-one checklist"
       intro="Cheap to do in the first week, expensive to retrofit after launch."
     >
+      {/* Most items follow the day-one guide, named once here; an item from another guide names its own. */}
+      <p>
+        <GuideLink slug={SHARED_GUIDE} />
+      </p>
       {brief.dayOne.length === 0 ? (
         <p>Nothing extra for day one.</p>
       ) : (
@@ -24,7 +30,7 @@ export function DayOne({ brief, answers }: { brief: Brief; answers: Answers }) {
                 ))}
               </ul>
               <Reasons because={item.because} answers={answers} />
-              <GuideLink slug={item.guide} />
+              {item.guide === SHARED_GUIDE ? null : <GuideLink slug={item.guide} />}
             </li>
           ))}
         </ol>

@@ -1,7 +1,8 @@
 import { createContext, useContext } from 'react'
 import type { Answers } from '~/engine/answers'
-import type { Brief, Decision, Trigger } from '~/engine/brief'
+import type { Because, Brief, Decision, Trigger } from '~/engine/brief'
 import { overrideSentence } from '~/engine/override-sentence'
+import { splitSentences } from '~/engine/said-once'
 import { GuideLink } from './guide-link'
 import { Reasons } from './reasons'
 import { BriefSection } from './section'
@@ -12,14 +13,64 @@ export const OverrideLinks = createContext(false)
 
 export function DecisionDetails({ brief, answers }: { brief: Brief; answers: Answers }) {
   const triggers = new Map(brief.triggers.map((t) => [t.id, t]))
+  // An area the plan does not need is one line, not a card, unless a person decided otherwise.
+  const compact = (d: Decision) => d.choice.id === 'none' && !d.override
+  const notNeeded = brief.decisions.filter(compact)
+  // A sentence the executive brief's stack table already gave is not given again.
+  const said = new Set(brief.executive?.stack.map((s) => s.reason) ?? [])
   return (
     <BriefSection id="reasons" title="Why each decision">
       <div className="decision-list">
-        {brief.decisions.map((decision) => (
-          <DecisionCard key={decision.area} decision={decision} answers={answers} triggers={triggers} />
-        ))}
+        {brief.decisions
+          .filter((d) => !compact(d))
+          .map((decision) => (
+            <DecisionCard key={decision.area} decision={decision} answers={answers} triggers={triggers} said={said} />
+          ))}
       </div>
+      {notNeeded.length > 0 ? (
+        <>
+          <h3>Not needed in this plan</h3>
+          <ul className="not-needed">
+            {notNeeded.map((d) => (
+              <NotNeeded key={d.area} decision={d} />
+            ))}
+          </ul>
+        </>
+      ) : null}
     </BriefSection>
+  )
+}
+
+function DecisionReasons({ because, answers }: { because: readonly Because[]; answers: Answers }) {
+  if (because.length === 0) return <p>The reason is in the executive brief above.</p>
+  return <Reasons because={because} answers={answers} />
+}
+
+function withoutSaid(because: readonly Because[], said: ReadonlySet<string>): Because[] {
+  return because
+    .map((b) => ({
+      ...b,
+      text: splitSentences(b.text)
+        .filter((s) => !said.has(s))
+        .join(' '),
+    }))
+    .filter((b) => b.text !== '')
+}
+
+function NotNeeded({ decision }: { decision: Decision }) {
+  const overridable = useContext(OverrideLinks)
+  return (
+    <li id={`decision-${decision.area}`}>
+      <strong>{decision.title}:</strong> {decision.because.map((b) => b.text).join(' ')}
+      {overridable ? (
+        <>
+          {' '}
+          <a className="decision__override-link" href={`?override=${decision.area}#override`}>
+            Override<span className="visually-hidden"> {decision.title}</span>
+          </a>
+        </>
+      ) : null}
+    </li>
   )
 }
 
@@ -27,19 +78,21 @@ function DecisionCard({
   decision,
   answers,
   triggers,
+  said,
 }: {
   decision: Decision
   answers: Answers
   triggers: ReadonlyMap<string, Trigger>
+  said: ReadonlySet<string>
 }) {
   const id = `decision-${decision.area}`
   const applies = decision.choice.id !== 'none'
   const overridable = useContext(OverrideLinks)
   const decided = overrideSentence(decision)
   return (
-    <article id={id} aria-labelledby={`${id}-title`} className={applies ? 'decision' : 'decision decision--none'}>
+    <article id={id} className={applies ? 'decision' : 'decision decision--none'}>
       <header className="decision__header">
-        <h3 id={`${id}-title`}>
+        <h3>
           <span className="decision__area">
             {decision.title}
             <span className="visually-hidden">:</span>
@@ -64,7 +117,7 @@ function DecisionCard({
               <Reasons because={decision.override.recommendedBecause} answers={answers} />
             </>
           ) : (
-            <Reasons because={decision.because} answers={answers} />
+            <DecisionReasons because={withoutSaid(decision.because, said)} answers={answers} />
           )}
         </div>
         <div className="decision__more">

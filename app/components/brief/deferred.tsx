@@ -21,7 +21,8 @@ export function Deferred({ brief, answers }: { brief: Brief; answers: Answers })
                   Until: <a href={`#trigger-${item.until}`}>{trigger?.title ?? item.until}</a>{' '}
                   {trigger ? <TriggerBadge status={trigger.status} /> : null}
                 </p>
-                <Reasons because={item.because} answers={answers} />
+                {/* With an executive brief the decision's card gives the reason and the trigger the condition; the rule is in the appendix. */}
+                {brief.executive ? null : <Reasons because={item.because} answers={answers} />}
               </li>
             )
           })}

@@ -32,6 +32,7 @@ export function ExecutiveBrief({ brief, answers }: { brief: Brief; answers: Answ
                 <td>
                   {s.choice}
                   {s.status === 'trial' ? ' (trial)' : ''}
+                  {s.decidedBy ? <span className="decided-by">Decided by {s.decidedBy}</span> : null}
                 </td>
                 <td>{s.reason}</td>
               </tr>

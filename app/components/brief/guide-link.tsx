@@ -4,11 +4,8 @@ import { InStaticHtml } from '../static-html'
 import { guideTitle } from './answer-labels'
 
 export function GuideLink({ slug }: { slug: string }) {
-  const content = (
-    <>
-      Guide: {guideTitle(slug)} <span aria-hidden="true">→</span>
-    </>
-  )
+  // The arrow is drawn by the style sheet (`.guide-link::after`).
+  const content = <>Guide: {guideTitle(slug)}</>
   if (useContext(InStaticHtml)) {
     return (
       <a className="guide-link" href={`/guides/${slug}`}>

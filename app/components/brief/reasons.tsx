@@ -1,34 +1,35 @@
-import type { Answers } from '~/engine/answers'
+import type { AnswerPath, Answers } from '~/engine/answers'
 import type { Because } from '~/engine/brief'
 import { describeAnswer } from './answer-labels'
 
-/** The `because` of a decision, risk or item: each sentence with the answers it read, in words; the rule ids are in the appendix. */
-export function Reasons({ because, answers }: { because: readonly Because[]; answers: Answers }) {
+/** The `because` of a decision or item, sentence by sentence; the rules appendix lists the rule and the answers each read. */
+export function Reasons({ because }: { because: readonly Because[]; answers?: Answers }) {
   return (
     <ul className="reasons">
       {because.map((reason) => (
-        <li key={`${reason.rule}:${reason.text}`}>
-          <p className="reason__text">{reason.text}</p>
-          {reason.inputs.length > 0 ? (
-            <p className="reason__meta">
-              {reason.inputs.length > 0 ? (
-                <span className="reason__inputs">
-                  <span className="visually-hidden">Answers read: </span>
-                  {reason.inputs.map((path) => {
-                    const { label, value } = describeAnswer(answers, path)
-                    return (
-                      <span key={path} className="answer-chip" title={`${path}: ${value}`}>
-                        {label}: <strong>{shorten(value)}</strong>
-                      </span>
-                    )
-                  })}
-                </span>
-              ) : null}
-            </p>
-          ) : null}
-        </li>
+        <li key={`${reason.rule}:${reason.text}`}>{reason.text}</li>
       ))}
     </ul>
+  )
+}
+
+/** The answers that matter to an entry, quoted in words (a risk card shows the few that tell most). */
+export function AnswerChips({ paths, answers }: { paths: readonly AnswerPath[]; answers: Answers }) {
+  if (paths.length === 0) return null
+  return (
+    <p className="reason__meta">
+      <span className="reason__inputs">
+        <span className="visually-hidden">Answers read: </span>
+        {paths.map((path) => {
+          const { label, value } = describeAnswer(answers, path)
+          return (
+            <span key={path} className="answer-chip" title={`${path}: ${value}`}>
+              {label}: <strong>{shorten(value)}</strong>
+            </span>
+          )
+        })}
+      </span>
+    </p>
   )
 }
 

@@ -1,7 +1,7 @@
 import type { AnswerPath, Answers } from '~/engine/answers'
 import type { Brief, Risk } from '~/engine/brief'
 import { SEVERITY_LABELS, SEVERITY_ORDER } from './answer-labels'
-import { Reasons } from './reasons'
+import { AnswerChips } from './reasons'
 import { BriefSection } from './section'
 import { SeverityBadge } from './status-badge'
 import { answerReadCounts, tellingAnswers } from './telling-answers'
@@ -44,7 +44,7 @@ export function Risks({ brief, answers }: { brief: Brief; answers: Answers }) {
   )
 }
 
-/** A risk's reasons quote only the answers that tell most about it; the appendix lists them all. */
+/** A risk quotes only the answers that tell most about it; why its rule fired, and every answer it read, are in the appendices. */
 function RiskReasons({
   risk,
   answers,
@@ -54,17 +54,16 @@ function RiskReasons({
   answers: Answers
   readCounts: ReadonlyMap<AnswerPath, number>
 }) {
-  const shown = new Set(tellingAnswers(risk, answers, readCounts))
+  const shown = tellingAnswers(risk, answers, readCounts)
   const all = new Set(risk.because.flatMap((b) => b.inputs))
-  const because = risk.because.map((b) => ({ ...b, inputs: b.inputs.filter((p) => shown.has(p)) }))
-  const more = all.size - shown.size
+  const more = all.size - shown.length
   return (
     <>
-      <Reasons because={because} answers={answers} />
+      <AnswerChips paths={shown} answers={answers} />
       {more > 0 ? (
         <p className="reason__more">
-          It also read {more} other {more === 1 ? 'answer' : 'answers'}; <a href="#answers">the appendix</a> lists every
-          answer.
+          It also read {more} other {more === 1 ? 'answer' : 'answers'}; <a href="#rules">the appendix</a> lists every
+          one.
         </p>
       ) : null}
     </>

@@ -9,7 +9,9 @@ export function RulesAppendix({ brief, answers }: { brief: Brief; answers: Answe
     ...brief.decisions.map((d) => ({ key: `decision-${d.area}`, where: d.title, because: d.because })),
     { key: 'database-rationale', where: 'Database rationale', because: brief.databaseRationale.because },
     ...brief.dayOne.map((i) => ({ key: `day-one-${i.id}`, where: i.title, because: i.because })),
-    ...brief.risks.map((r) => ({ key: `risk-${r.id}`, where: r.text, because: r.because })),
+    ...brief.deferred.map((d) => ({ key: `deferred-${d.id}`, where: `Deferred: ${d.what}`, because: d.because })),
+    // A risk is named, not quoted: its text stands in Risks.
+    ...brief.risks.map((r) => ({ key: `risk-${r.id}`, where: `Risk: ${r.id.replace(/_/g, ' ')}`, because: r.because })),
     ...(brief.operations
       ? [{ key: 'operations', where: 'Operational assumptions', because: brief.operations.because }]
       : []),
@@ -25,14 +27,8 @@ export function RulesAppendix({ brief, answers }: { brief: Brief; answers: Answe
               {e.because.map((b) => (
                 <dd key={`${b.rule}:${b.text}`}>
                   <code>{b.rule}</code>
-                  {b.inputs.length > 0
-                    ? `: ${b.inputs
-                        .map((p) => {
-                          const a = describeAnswer(answers, p)
-                          return `${a.label} (${a.value})`
-                        })
-                        .join('; ')}`
-                    : null}
+                  {/* The values stand once, in the answers appendix above. */}
+                  {b.inputs.length > 0 ? `: ${b.inputs.map((p) => describeAnswer(answers, p).label).join('; ')}` : null}
                 </dd>
               ))}
             </div>

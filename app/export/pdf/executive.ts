@@ -28,7 +28,13 @@ export function executive({ brief, answers }: BodyContext): Content[] {
       ],
       e.stack.map((s) => [
         { text: clean(s.title), style: 'td', bold: true },
-        { text: `${clean(s.choice)}${s.status === 'trial' ? ' (trial)' : ''}`, style: 'td', color: ACCENT },
+        {
+          text: [
+            { text: `${clean(s.choice)}${s.status === 'trial' ? ' (trial)' : ''}`, color: ACCENT },
+            s.decidedBy ? { text: `\nDecided by ${clean(s.decidedBy)}`, bold: true } : '',
+          ],
+          style: 'td',
+        },
         { text: clean(s.reason), style: 'td' },
       ]),
     ),

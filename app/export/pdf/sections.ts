@@ -66,6 +66,7 @@ export function body(ctx: BodyContext): Content[] {
     invalidations(ctx),
     handoff(ctx),
     appendix(ctx),
+    rulesAppendix(ctx),
   ].flat()
 }
 
@@ -634,6 +635,40 @@ function appendix({ answers }: BodyContext): Content[] {
       [
         { title: 'Answer', width: 190 },
         { title: 'Value', width: '*' },
+      ],
+      rows,
+    ),
+  ]
+}
+
+/** Rule mechanics, apart from the prose as in the Markdown and on the page: which rule decided each entry and which answers it read. */
+function rulesAppendix({ brief }: BodyContext): Content[] {
+  if (!brief.executive) return []
+  const rows: TableCell[][] = []
+  const add = (where: string, because: readonly Because[]) => {
+    if (because.length === 0) return
+    const rules = [...new Set(because.map((b) => b.rule))]
+    const inputs = [...new Set(because.flatMap((b) => b.inputs))]
+    rows.push([
+      { text: clean(where), style: 'td', bold: true },
+      { text: rules.join(', '), style: 'small' },
+      { text: inputs.length > 0 ? inputs.join(', ') : '–', style: 'small' },
+    ])
+  }
+  for (const d of brief.decisions) add(d.title, d.because)
+  add('Database rationale', brief.databaseRationale.because)
+  for (const item of brief.dayOne) add(item.title, item.because)
+  for (const d of brief.deferred) add(d.what, d.because)
+  for (const r of brief.risks) add(r.id.replace(/_/g, ' '), r.because)
+  if (brief.operations) add('Operational assumptions', brief.operations.because)
+  return [
+    sectionHeading('rules-appendix', 'Appendix: rules and the answers they read', true),
+    leadIn('Which rule decided each entry of this brief, and which answers it read.'),
+    table(
+      [
+        { title: 'Entry', width: 130 },
+        { title: 'Rule', width: 150 },
+        { title: 'Answers read', width: '*' },
       ],
       rows,
     ),
