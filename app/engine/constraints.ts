@@ -156,3 +156,28 @@ export function signsBaa(catalog: Catalog, componentId: string): boolean {
   const fit = baaFit(catalog, componentId)
   return fit === 'fits'
 }
+
+/**
+ * How a vendor that holds or processes the product's data stands against the
+ * residency answer and, for health data, the BAA requirement: what a rule
+ * must say when it keeps a vendor whose facts do not confirm both.
+ */
+export interface Standing {
+  residency: Fit
+  baa: Fit | 'not_applicable' | 'not_required'
+  /** The regions the vendor's facts name, when they name any. */
+  regions: readonly Region[] | 'anywhere'
+}
+
+export function standingOf(
+  catalog: Catalog,
+  componentId: string,
+  c: Pick<Constraints, 'residency' | 'baaRequired'>,
+): Standing {
+  const facts = vendorFactsOf(catalog, componentId)
+  return {
+    residency: residencyFit(catalog, componentId, c.residency),
+    baa: c.baaRequired ? baaFit(catalog, componentId) : 'not_required',
+    regions: facts?.regions ?? [],
+  }
+}

@@ -100,7 +100,9 @@ describe('diffBriefs on the shipped examples', () => {
     expect(change.after?.choice.id).toBe('pgvector')
     expect(change.before?.because.map((b) => b.rule)).toEqual(['vector_store.no_vectors'])
     expect(change.after?.because).toEqual(vectors.brief.decisions.find((x) => x.area === 'vector_store')?.because)
+    // The embeddings and the larger database bring the moderate band past the budget, so the spend trigger moves too.
     expect(d.triggers).toEqual([
+      expect.objectContaining({ id: 'spend_over_budget', change: 'approaching' }),
       expect.objectContaining({ id: 'vector_latency_under_load', change: 'added', before: null }),
     ])
     expect(d.answers.map((a) => a.text)).toEqual([

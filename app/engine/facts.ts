@@ -17,6 +17,15 @@ export const hasRegime = (a: Answers, regime: Answers['compliance']['regimes'][n
 export const speaks = (a: Answers, language: Answers['team']['languages'][number]) =>
   a.team.languages.includes(language)
 
+/** The team's primary language: the first it lists. */
+export const primaryLanguage = (a: Answers) => a.team.languages[0]
+
+/** The team's primary language is TypeScript or JavaScript; a second language does not make a Go or Python team a JavaScript one. */
+export const writesJsFirst = (a: Answers) => {
+  const first = primaryLanguage(a)
+  return first === 'typescript' || first === 'javascript'
+}
+
 export const selfHosted = (a: Answers) => a.budget.hosting === 'self_hosted'
 
 /** Clients outside our own web front end depend on the API staying stable. */

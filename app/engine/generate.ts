@@ -39,7 +39,7 @@ export function generateBrief(answers: Answers, catalog: Catalog): Brief {
   const judged = evaluateTriggers(triggerIds, answers).map((t) =>
     t.id === SPEND_OVER_BUDGET.id ? t : { ...t, firesInMonth: firesInMonth(t, answers, plan.usage) },
   )
-  const steps = applySteps(answers, ruled, judged, plan.usage, plan.planned)
+  const steps = applySteps(answers, ruled, judged, plan.usage, plan.planned, catalog)
   plan.planned.push(...steps.added)
   const published = publishPlan(plan)
   const costs = priceThePlan(plan, steps.decisions)

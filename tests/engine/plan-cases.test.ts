@@ -153,3 +153,52 @@ describe('what a client would notice', () => {
     expect(brief.deferred.map((d) => d.until)).not.toContain('team_outgrows_one_service')
   })
 })
+
+describe('every vendor that sees user data answers to residency and BAA (issue 8)', () => {
+  it('an AI product whose data must stay in the EU is told plainly that the model APIs do not confirm the EU', () => {
+    const brief = briefFor({
+      product: { name: 'Notes assistant', shape: 'ai_product', sellsTo: 'individuals' },
+      data: { kinds: ['relational', 'vectors'], vectorCount: 100_000 },
+      compliance: { dataResidency: ['eu'] },
+    })
+    const llm = brief.decisions.find((d) => d.area === 'llm')
+    const note = llm?.because.find((b) => b.rule === 'llm.model_residency_unconfirmed')?.text
+    expect(note).toMatch(/Anthropic's API and OpenAI's embeddings API/)
+    expect(note).toMatch(/we assume the US/)
+    for (const id of ['llm', 'embeddings'])
+      expect(brief.plan.components.find((c) => c.id === id)?.regions).toEqual(['us'])
+  })
+
+  it('a HIPAA product with a language model keeps health detail out of prompts, since no BAA is confirmed for the API', () => {
+    const brief = briefFor({
+      product: { name: 'Intake helper', shape: 'ai_product', sellsTo: 'organizations' },
+      compliance: { regimes: ['hipaa'] },
+      budget: { monthlyInfraUsd: 3000 },
+    })
+    const llm = brief.decisions.find((d) => d.area === 'llm')
+    expect(llm?.because.find((b) => b.rule === 'llm.no_health_to_models')?.text).toMatch(
+      /no health detail goes into a prompt/,
+    )
+    expect(brief.plan.components.find((c) => c.id === 'llm')?.holds).not.toContain('health')
+  })
+
+  it('India residency at telemetry volume: the time-series decision follows the database to RDS instead of promising Timescale', () => {
+    const brief = briefFor({
+      product: { name: 'Cold chain', shape: 'iot', sellsTo: 'organizations' },
+      data: { kinds: ['relational', 'timeseries'], timeseriesEventsPerSecond: 5000 },
+      compliance: { dataResidency: ['india'] },
+    })
+    expect(brief.plan.components.find((c) => c.id === 'database')?.catalogId).toBe('aws_rds_postgres')
+    expect(brief.decisions.find((d) => d.area === 'timeseries_store')?.choice.id).toBe('postgres')
+    expect(allProse(brief)).not.toMatch(/hypertables give you/)
+  })
+
+  it('on AWS the hosting decision names what the cost lines price: containers on EC2 instances, not an unnamed container service', () => {
+    const brief = briefFor({ budget: { hosting: 'cloud_provider' } })
+    const hosting = brief.decisions.find((d) => d.area === 'hosting')
+    expect(hosting?.because.map((b) => b.text).join(' ')).toMatch(
+      /Amazon ECS, which runs the app as containers on the EC2 instances priced in the costs/,
+    )
+    expect(brief.plan.components.find((c) => c.id === 'app')?.product).toMatch(/EC2 instances/)
+  })
+})

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import * as ANSWER_VOCABULARY from '~/engine/answers'
 import { ANSWER_PATHS, type Answers, AnswersSchema } from '~/engine/answers'
 import { AREAS, BANDS, type Brief, METRIC_IDS } from '~/engine/brief'
-import { componentOf, type LimitKind, limitOf } from '~/engine/catalog'
+import { componentOf, type LimitKind, limitOf, vendorFactsOf } from '~/engine/catalog'
+import { baaFit, constraintsOf, residencyFit } from '~/engine/constraints'
 import { generateBrief } from '~/engine/generate'
 import { pictureOf } from '~/engine/picture'
 import { SERVICES } from '~/engine/plan/components'
@@ -43,6 +44,9 @@ function boughtFrom(choice: { id: string; vendor?: string }): string | undefined
   if (service) return service.catalogId ?? undefined
   return catalog.components.some((c) => c.id === id) ? id : undefined
 }
+
+/** The product's name as a sentence names it: "Anthropic API, Claude Haiku 4.5" is Anthropic's API. */
+const shortName = (product: string) => product.split(/[ ,]/)[0]
 
 /** Every client-facing sentence of a brief, with where it sits. */
 function prose(brief: Brief): [string, string][] {
@@ -180,6 +184,59 @@ describe('the plan over random valid answers', () => {
       for (const b of BANDS) expect(app?.size[b].instances ?? 0).toBeGreaterThanOrEqual(regions.length)
       const appLine = brief.costs.lineItems.find((l) => l.component === 'app')
       expect(appLine?.bands.moderate[11] ?? 0).toBeGreaterThan(0)
+    })
+  })
+
+  it('Inv 2b: every vendor holding user data keeps it where the residency answer allows, or the brief says plainly that it is not confirmed', () => {
+    property(({ answers, brief }) => {
+      // "Your own listed region" names no place a vendor's facts could confirm; the risk asks for it in writing.
+      const residency = answers.compliance.dataResidency.filter((r) => r !== 'other')
+      if (residency.length === 0) return
+      const risk = brief.risks.find((r) => r.id === 'data_residency')?.text ?? ''
+      const regionsDecision =
+        brief.decisions
+          .find((d) => d.area === 'deploy_regions')
+          ?.because.map((b) => b.text)
+          .join(' ') ?? ''
+      const denial = risk.split('. ').find((sentence) => /not confirm/.test(sentence)) ?? ''
+      const unsaid = brief.plan.components
+        .filter((c) => c.catalogId !== null && vendorFactsOf(catalog, c.catalogId) !== undefined)
+        .filter((c) => c.holds.some((h) => h !== 'none'))
+        .filter((c) => residencyFit(catalog, c.catalogId as string, residency) !== 'fits')
+        // Servers the team rents itself go where the deploy regions decision puts them.
+        .filter((c) => c.catalogId !== 'small_vps' || !/must stay in/.test(regionsDecision))
+        .filter((c) => {
+          const d = brief.decisions.find((x) => x.area === c.area)
+          const said = d?.because.some((b) => /residency/.test(b.rule) && b.text.includes(shortName(c.product)))
+          return !said && !denial.includes(c.vendor)
+        })
+      expect(unsaid.map((c) => `${c.id}: ${c.vendor} in ${c.regions.join(',')}`)).toEqual([])
+    })
+  })
+
+  it('Inv 3: with health data, every component holding it signs a BAA, and every other vendor that sees user data is told to keep it out', () => {
+    property(({ answers, brief }) => {
+      if (!constraintsOf(answers).baaRequired) return
+      // The server provider the team picks is theirs to choose, and the hosting decision says it must sign.
+      const hosting = brief.decisions.find((d) => d.area === 'hosting')
+      for (const c of brief.plan.components.filter((x) => x.holds.includes('health'))) {
+        if (c.catalogId === 'small_vps') {
+          expect(hosting?.because.some((b) => /Business Associate Agreement|\bBAA\b/.test(b.text))).toBe(true)
+          continue
+        }
+        if (c.catalogId === null) continue
+        expect(['fits', 'not_applicable'], `${c.id} holds health data`).toContain(baaFit(catalog, c.catalogId))
+        if (vendorFactsOf(catalog, c.catalogId)?.dpa !== 'not_applicable') expect(c.agreements).toContain('baa')
+      }
+      const unsaid = brief.plan.components
+        .filter((c) => c.catalogId !== null && c.placement === 'service' && !c.holds.includes('health'))
+        .filter((c) => c.holds.some((h) => h !== 'none'))
+        .filter((c) => !['fits', 'not_applicable'].includes(baaFit(catalog, c.catalogId as string)))
+        .filter((c) => {
+          const d = brief.decisions.find((x) => x.area === c.area)
+          return !d?.because.some((b) => /Business Associate Agreement|\bBAA\b/.test(b.text))
+        })
+      expect(unsaid.map((c) => `${c.id}: ${c.vendor}`)).toEqual([])
     })
   })
 

@@ -1,6 +1,8 @@
 import type { Answers } from '../answers'
-import type { Band, BriefDecision, Decision, Metric, Trigger } from '../brief'
-import { RPS_PER_VCPU } from '../costs/sizing'
+import type { Band, Because, BriefDecision, Decision, Metric, Trigger } from '../brief'
+import type { Catalog } from '../catalog'
+import { regionWords, residencyFit } from '../constraints'
+import { BAND_PROFILES, RPS_PER_VCPU } from '../costs/sizing'
 import { MONTHS, type Usage } from '../costs/usage'
 import { formatNumber } from '../prose'
 import { ENGINEERS_PER_SERVICE_LIMIT } from '../rules/architecture-style'
@@ -145,6 +147,7 @@ export function applySteps(
   triggers: readonly Trigger[],
   usage: Usage,
   base: readonly Planned[],
+  catalog: Catalog,
 ): StepsResult {
   const added: Planned[] = []
   const setAside: Trigger[] = []
@@ -169,7 +172,8 @@ export function applySteps(
   }
   const out = decisions.map((d): BriefDecision => {
     const steps = [...(d.stepsDue ?? []), ...(due.get(d.area) ?? [])]
-    const withSteps = { ...d, stepsDue: steps }
+    const notes = added.filter((p) => p.c.area === d.area).flatMap((p) => residencyNote(a, catalog, p.c))
+    const withSteps = { ...d, stepsDue: steps, ...(notes.length > 0 ? { because: [...d.because, ...notes] } : {}) }
     const team =
       steps.find((s) => s.trigger === 'team_outgrows_one_service') ??
       setAside.filter((t) => t.id === 'team_outgrows_one_service').map((t) => ({ month: t.firesInMonth as number }))[0]
@@ -217,4 +221,19 @@ function extractFirstService(a: Answers, d: BriefDecision, month: number): Brief
       },
     ],
   }
+}
+
+/** A component a step adds names its vendor's residency plainly when the facts do not confirm the regions the data must stay in. */
+function residencyNote(a: Answers, catalog: Catalog, c: Planned['c']): Because[] {
+  const residency = a.compliance.dataResidency
+  if (c.catalogId === null || residency.length === 0 || !c.holds.some((h) => h !== 'none')) return []
+  if (residencyFit(catalog, c.catalogId, residency) === 'fits') return []
+  const where = regionWords(residency)
+  return [
+    because(
+      `${c.area}.step_residency_unconfirmed`,
+      ['compliance.dataResidency'],
+      `Your data must stay in ${where}, and the sources we read do not confirm that ${c.product.split(',')[0]} keeps data there: choose a location inside ${where} when you set it up, and get that written into ${c.vendor}'s data processing agreement before the first load.`,
+    ),
+  ]
 }

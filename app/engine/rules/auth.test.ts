@@ -37,13 +37,13 @@ describe('auth: which vendor, by precedence', () => {
     },
     {
       fact: 'EU-resident data never goes to Clerk, which does not confirm an EU region; Auth0 does (issue 8, residency applied to every vendor)',
-      over: { compliance: { dataResidency: ['us', 'eu'] } },
+      over: { compliance: { dataResidency: ['us', 'eu'] }, budget: { monthlyInfraUsd: 2000 } },
       choice: 'auth0',
       fired: ['auth.buy_not_build', 'auth.residency'],
     },
     {
       fact: 'Auth0 when enterprise SSO matters for a business product (seed 000, Auth0 has the broadest enterprise feature set)',
-      over: { compliance: { enterpriseSso: true } },
+      over: { compliance: { enterpriseSso: true }, budget: { monthlyInfraUsd: 2000 } },
       choice: 'auth0',
       fired: ['auth.buy_not_build', 'auth.enterprise_sso'],
     },
@@ -103,7 +103,7 @@ describe('auth: which vendor, by precedence', () => {
     },
     {
       fact: 'Auth0 by default outside the React world (seed 000, which one depends on your stack)',
-      over: { team: { languages: ['ruby'] } },
+      over: { team: { languages: ['ruby'] }, budget: { monthlyInfraUsd: 2000 } },
       choice: 'auth0',
       fired: ['auth.buy_not_build', 'auth.broad_default'],
     },
@@ -143,10 +143,10 @@ describe('auth: reasons read exactly their answers', () => {
     },
     {
       fact: 'the default names the team languages (seed 000, depends on your stack)',
-      over: { team: { languages: ['go', 'python'] } },
+      over: { team: { languages: ['go', 'python'] }, budget: { monthlyInfraUsd: 2000 } },
       rule: 'auth.broad_default',
-      inputs: ['team.languages'],
-      mentions: 'Go and Python',
+      inputs: ['team.languages', 'load.activeUsersIn12Months'],
+      mentions: 'Go first',
     },
     {
       fact: 'passwordless consumer reads shape and buyer (seed 000, consumer apps with passwordless flows)',
@@ -213,7 +213,7 @@ describe('auth: alternatives', () => {
     },
     {
       fact: 'Clerk loses for a Ruby team by naming the language (seed 000, Clerk has the best Next.js integration)',
-      over: { team: { languages: ['ruby'] } },
+      over: { team: { languages: ['ruby'] }, budget: { monthlyInfraUsd: 2000 } },
       id: 'clerk',
       mentions: 'Ruby',
     },
@@ -270,6 +270,34 @@ describe('auth: constraints and price (issue 8)', () => {
     })
     expect(d.choice.id).not.toBe('auth0')
     expect(d.because.map((b) => b.rule)).toContain('auth.priced_at_your_scale')
+  })
+
+  it('a Go-first team that also lists TypeScript is not a JavaScript team: the primary language ranks the vendors (issue 8)', () => {
+    const d = decide({
+      team: { languages: ['go', 'typescript'] },
+      load: { activeUsersIn12Months: 3000 },
+      budget: { monthlyInfraUsd: 2500 },
+    })
+    expect(d.choice.id).toBe('auth0')
+    expect(d.because.find((b) => b.rule === 'auth.broad_default')?.text).toMatch(
+      /Go first, outside the React world.*about \$210 a month at 3,000 users/,
+    )
+    expect(decide({ team: { languages: ['typescript', 'go'] }, budget: { monthlyInfraUsd: 2500 } }).choice.id).toBe(
+      'clerk',
+    )
+  })
+
+  it('a Python-first team at 15,000 users on $300 is not moved to Auth0 at about $1,050 a month on its paid plan (issue 8, the reverted fix)', () => {
+    const d = decide({
+      product: { shape: 'ai_product', sellsTo: 'individuals' },
+      team: { languages: ['python', 'typescript'] },
+      load: { activeUsersAtLaunch: 500, activeUsersIn12Months: 15_000 },
+      budget: { monthlyInfraUsd: 300 },
+    })
+    expect(d.choice.id).toBe('clerk')
+    const reason = d.because.find((b) => b.rule === 'auth.priced_at_your_scale')
+    expect(reason?.text).toContain('Auth0 would cost about $1,050 a month on its paid plan')
+    expect(reason?.text).toContain('Clerk costs about $25 a month')
   })
 
   it('keeps the best fit when its price is in line with the budget', () => {

@@ -2,7 +2,7 @@ import type { Answers } from '../answers'
 import type { Alternative, Because, Choice } from '../brief'
 import { type Catalog, groupThousands, priceLookup } from '../catalog'
 import { baaFit, constraintsOf, regionWords, requirementsFor, residencyFit } from '../constraints'
-import { selfHosted, speaks } from '../facts'
+import { primaryLanguage, selfHosted, writesJsFirst } from '../facts'
 import { LANGUAGE_NAMES, listPhrase } from './_shared-stack'
 import { type AreaRules, because } from './types'
 
@@ -44,7 +44,7 @@ const SELLS_TO_NAMES: Record<Answers['product']['sellsTo'], string> = {
 const productPhrase = (a: Answers) => `${SHAPE_NAMES[a.product.shape]} selling to ${SELLS_TO_NAMES[a.product.sellsTo]}`
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
 
-const writesJs = (a: Answers) => speaks(a, 'typescript') || speaks(a, 'javascript')
+const writesJs = writesJsFirst
 
 /** Share of the monthly budget past which a sign-in bill is far out of line, when a cheaper vendor passes the same constraints. */
 export const AUTH_SHARE_OF_BUDGET = 0.3
@@ -79,14 +79,19 @@ export const mustStayOnOwnInfrastructure = (a: Answers, catalog: Catalog) =>
 const outOfRegion = (a: Answers, catalog: Catalog, v: Vendor) =>
   residencyFit(catalog, v, a.compliance.dataResidency) !== 'fits'
 
-/** List price a month for `users` monthly active users, in cents, from the catalog (the cheapest plan that fits). */
-export function authMonthlyCents(catalog: Catalog, vendor: Vendor, users: number): number {
+/**
+ * List price a month for `users` monthly active users, in cents, from the
+ * catalog: on the free plan while users fit it, or, with `paid`, on the paid
+ * plan the moderate and scaled bands price whatever the count.
+ */
+export function authMonthlyCents(catalog: Catalog, vendor: Vendor, users: number, paid = false): number {
   const use = priceLookup(catalog)
   const charge = (c: string, plan: string, price: string, quantity: number) => {
     const p = use(c, plan, price).price
     return ((p.cents ?? 0) * Math.max(0, quantity - (p.included ?? 0))) / p.per
   }
   const fits = (c: string, plan: string, price: string) => {
+    if (paid) return false
     const limit = use(c, plan, price).price.limit
     return limit === undefined || users <= limit
   }
@@ -141,14 +146,15 @@ function pick(a: Answers, catalog: Catalog): Pick {
   const users = a.load.activeUsersIn12Months
   const budgetCents = a.budget.monthlyInfraUsd * 100
   const best = ranked[0]
-  const bestCents = authMonthlyCents(catalog, best, users)
+  // Judged on the paid plan, as the moderate band prices it: a free tier in the lean band does not make a vendor cheap to run.
+  const bestCents = authMonthlyCents(catalog, best, users, true)
   if (bestCents > 0 && bestCents >= AUTH_SHARE_OF_BUDGET * budgetCents) {
-    const cheaper = ranked.find((v) => authMonthlyCents(catalog, v, users) * 2 < bestCents)
+    const cheaper = ranked.find((v) => authMonthlyCents(catalog, v, users, true) * 2 < bestCents)
     if (cheaper)
       return {
         chosen: cheaper,
         displaced: { vendor: best, cents: bestCents },
-        cents: authMonthlyCents(catalog, cheaper, users),
+        cents: authMonthlyCents(catalog, cheaper, users, true),
       }
   }
   return { chosen: best, cents: bestCents }
@@ -258,19 +264,25 @@ function because_(a: Answers, catalog: Catalog, vendor: Vendor, picked: Pick): B
         why.push(
           because(
             'auth.broad_default',
-            ['team.languages'],
-            `Your team writes ${listPhrase(a.team.languages.map((l) => LANGUAGE_NAMES[l]))}, outside the React world where Clerk shines; Auth0 has SDKs for every mainstream server framework and a free tier of up to 25,000 monthly users.`,
+            ['team.languages', 'load.activeUsersIn12Months'],
+            `Your team writes ${LANGUAGE_NAMES[primaryLanguage(a)]} first, outside the React world where Clerk shines; Auth0 has SDKs for every mainstream server framework and a free tier of up to 25,000 monthly users, and its paid plan, which the moderate band prices, comes to about ${usd(picked.cents)} a month at ${count(a.load.activeUsersIn12Months)} users.`,
           ),
         )
       }
       break
     case 'clerk':
       why.push(
-        because(
-          'auth.fastest_react_path',
-          ['team.languages'],
-          `Your team writes ${writesJs(a) && speaks(a, 'typescript') ? 'TypeScript' : 'JavaScript'}, and Clerk is the quickest sign-in for React and Next.js: drop-in components and middleware, working on the first day.`,
-        ),
+        writesJs(a)
+          ? because(
+              'auth.fastest_react_path',
+              ['team.languages'],
+              `Your team writes ${LANGUAGE_NAMES[primaryLanguage(a)]}, and Clerk is the quickest sign-in for React and Next.js: drop-in components and middleware, working on the first day.`,
+            )
+          : because(
+              'auth.clerk_beside_your_server',
+              ['team.languages'],
+              `Your team writes ${LANGUAGE_NAMES[primaryLanguage(a)]} first: Clerk's drop-in components serve the web front end, and your ${LANGUAGE_NAMES[primaryLanguage(a)]} server checks the signed session token Clerk issues on each request, so sign-in needs no service of its own.`,
+            ),
       )
       break
   }
@@ -290,7 +302,7 @@ function because_(a: Answers, catalog: Catalog, vendor: Vendor, picked: Pick): B
       because(
         'auth.priced_at_your_scale',
         ['load.activeUsersIn12Months', 'budget.monthlyInfraUsd'],
-        `At ${count(a.load.activeUsersIn12Months)} monthly active users, ${SHORT_NAMES[picked.displaced.vendor]} would cost about ${usd(picked.displaced.cents)} a month at list prices, ${Math.round((picked.displaced.cents / (a.budget.monthlyInfraUsd * 100 || 1)) * 100)}% of your ${budget} monthly budget or more; ${SHORT_NAMES[vendor]} costs about ${usd(picked.cents)} a month at that size and meets the same needs, so it is chosen.`,
+        `At ${count(a.load.activeUsersIn12Months)} monthly active users, ${SHORT_NAMES[picked.displaced.vendor]} would cost about ${usd(picked.displaced.cents)} a month on its paid plan at list prices, ${Math.round((picked.displaced.cents / (a.budget.monthlyInfraUsd * 100 || 1)) * 100)}% of your ${budget} monthly budget or more; ${vendor === 'better_auth' ? 'Better-Auth has no licence fee' : `${SHORT_NAMES[vendor]} costs about ${usd(picked.cents)} a month on its paid plan at that size`} and meets the same needs, so it is chosen.`,
       ),
     )
   }
@@ -311,7 +323,7 @@ function whyNot(vendor: Vendor, chosen: Vendor, a: Answers, catalog: Catalog, pi
   const eligible = eligibleVendors(a, catalog)
   if (!eligible.includes(vendor)) return hostedElsewhereText(vendor, a, catalog)
   if (picked.displaced?.vendor === vendor) {
-    return `${name} fits your answers, but at ${count(a.load.activeUsersIn12Months)} monthly active users it would cost about ${usd(picked.displaced.cents)} a month at list prices, against ${usd(picked.cents)} for ${SHORT_NAMES[chosen]}.`
+    return `${name} fits your answers, but at ${count(a.load.activeUsersIn12Months)} monthly active users it would cost about ${usd(picked.displaced.cents)} a month on its paid plan at list prices, against ${chosen === 'better_auth' ? 'no licence fee' : usd(picked.cents)} for ${SHORT_NAMES[chosen]}.`
   }
   const residency = a.compliance.dataResidency.length > 0
   switch (vendor) {

@@ -28,10 +28,16 @@ describe('email: always hosted, which sender by precedence', () => {
       fired: ['email.hosted_always', 'email.resend_for_typescript'],
     },
     {
-      fact: 'Resend for a JavaScript team beside Python (seed 000, hosted email)',
-      over: { team: { languages: ['python', 'javascript'] } },
+      fact: 'Resend for a JavaScript-first team beside Python (seed 000, hosted email)',
+      over: { team: { languages: ['javascript', 'python'] } },
       choice: 'resend',
       fired: ['email.hosted_always', 'email.resend_for_typescript'],
+    },
+    {
+      fact: "Postmark for a Python-first team that also writes JavaScript: the primary language decides (issue 8, the team's order)",
+      over: { team: { languages: ['python', 'javascript'] } },
+      choice: 'postmark',
+      fired: ['email.hosted_always', 'email.postmark_default'],
     },
     {
       fact: 'Postmark otherwise (seed 000, hosted email)',
@@ -52,6 +58,19 @@ describe('email: always hosted, which sender by precedence', () => {
     expect(d.status).toBe('adopt')
     expect(d.because.map((b) => b.rule)).toEqual(fired)
     expect(d.revisitWhen).toEqual([])
+  })
+})
+
+describe('email: away from TypeScript the cheaper sender at your volume wins (issue 8)', () => {
+  it('a Python-first team sending about 75,000 emails a month gets Resend, priced below Postmark there', () => {
+    const d = decide({
+      team: { languages: ['python', 'typescript'] },
+      load: { activeUsersAtLaunch: 500, activeUsersIn12Months: 15_000 },
+    })
+    expect(d.choice.id).toBe('resend')
+    expect(d.because.find((b) => b.rule === 'email.resend_at_your_volume')?.text).toMatch(
+      /At about 75,000 emails a month Resend costs about \$42\.50 a month against \$132 for Postmark/,
+    )
   })
 })
 
@@ -89,7 +108,7 @@ describe('email: reasons read exactly their answers', () => {
       fact: 'Postmark names the team language (seed 000, hosted email)',
       over: { team: { languages: ['go'] } },
       rule: 'email.postmark_default',
-      inputs: ['team.languages', 'budget.hosting'],
+      inputs: ['team.languages', 'budget.hosting', 'load.activeUsersIn12Months'],
       mentions: 'client libraries for Go',
     },
   ])('$fact', ({ over, rule, inputs, mentions }) => {

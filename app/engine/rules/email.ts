@@ -1,8 +1,9 @@
 import type { Answers } from '../answers'
 import type { Alternative, Because } from '../brief'
-import type { Catalog } from '../catalog'
+import { type Catalog, formatDollars, groupThousands, priceLookup } from '../catalog'
 import { healthRegulated, regionWords, residencyFit } from '../constraints'
-import { hasPayments, speaks } from '../facts'
+import { PER_USER } from '../costs/usage'
+import { hasPayments, primaryLanguage, writesJsFirst } from '../facts'
 import { placeHost } from './_placement'
 import { LANGUAGE_NAMES, listPhrase } from './_shared-stack'
 import { type AreaRules, because } from './types'
@@ -16,7 +17,7 @@ const SENDER_NAMES: Record<Sender, string> = {
 }
 const SENDERS: readonly Sender[] = ['postmark', 'resend', 'amazon_ses']
 
-const writesJs = (a: Answers) => speaks(a, 'typescript') || speaks(a, 'javascript')
+const writesJs = writesJsFirst
 
 const healthData = healthRegulated
 const onAws = (a: Answers, catalog: Catalog) => placeHost(a, catalog).host === 'aws_ec2'
@@ -36,7 +37,27 @@ export function pickSender(a: Answers, catalog: Catalog): Sender {
 function preferredSender(a: Answers, catalog: Catalog): Sender {
   if (healthData(a) || onAws(a, catalog)) return 'amazon_ses'
   if (writesJs(a)) return 'resend'
-  return 'postmark'
+  return resendCheaper(a, catalog) ? 'resend' : 'postmark'
+}
+
+/** Emails a month at the 12-month user count, as the costs count them. */
+const emailsIn12Months = (a: Answers) => a.load.activeUsersIn12Months * PER_USER.emailsPerMonth
+
+/** List price a month on the paid plans the moderate band prices, in cents: Postmark Basic, or the cheaper of Resend Pro and Scale. */
+export function emailMonthlyCents(catalog: Catalog, sender: 'postmark' | 'resend', emails: number): number {
+  const use = priceLookup(catalog)
+  const plan = (c: string, id: string) => {
+    const base = use(c, id, 'base').price
+    const extra = use(c, id, 'extra_emails').price
+    return (base.cents ?? 0) + ((extra.cents ?? 0) * Math.max(0, emails - (extra.included ?? 0))) / extra.per
+  }
+  return sender === 'postmark' ? plan('postmark', 'basic') : Math.min(plan('resend', 'pro'), plan('resend', 'scale'))
+}
+
+/** Away from TypeScript, neither sender has an edge in the code, so the cheaper at your volume wins; a tie goes to Postmark. */
+const resendCheaper = (a: Answers, catalog: Catalog) => {
+  const emails = emailsIn12Months(a)
+  return emailMonthlyCents(catalog, 'resend', emails) < emailMonthlyCents(catalog, 'postmark', emails)
 }
 
 const outOfRegion = (a: Answers, catalog: Catalog, s: Sender) =>
@@ -78,12 +99,21 @@ function reasons(a: Answers, catalog: Catalog, sender: Sender): Because[] {
       ),
     )
   }
-  if (sender === 'resend') {
+  if (sender === 'resend' && !writesJs(a)) {
+    const emails = emailsIn12Months(a)
+    why.push(
+      because(
+        'email.resend_at_your_volume',
+        ['team.languages', 'budget.hosting', 'load.activeUsersIn12Months'],
+        `Your team writes ${LANGUAGE_NAMES[primaryLanguage(a)]}, where neither sender has an edge in the code: both have client libraries for most server languages. At about ${groupThousands(emails)} emails a month Resend costs about ${usd(emailMonthlyCents(catalog, 'resend', emails))} a month against ${usd(emailMonthlyCents(catalog, 'postmark', emails))} for Postmark, so Resend is chosen.`,
+      ),
+    )
+  } else if (sender === 'resend') {
     why.push(
       because(
         'email.resend_for_typescript',
         ['team.languages'],
-        `Your team writes ${speaks(a, 'typescript') ? 'TypeScript' : 'JavaScript'}; Resend is a few lines from Node, and React Email lets you build messages as components in the same codebase. The free tier covers 3,000 emails a month.`,
+        `Your team writes ${LANGUAGE_NAMES[primaryLanguage(a)]}; Resend is a few lines from Node, and React Email lets you build messages as components in the same codebase. The free tier covers 3,000 emails a month.`,
       ),
     )
   }
@@ -91,7 +121,7 @@ function reasons(a: Answers, catalog: Catalog, sender: Sender): Because[] {
     why.push(
       because(
         'email.postmark_default',
-        ['team.languages', 'budget.hosting'],
+        ['team.languages', 'budget.hosting', 'load.activeUsersIn12Months'],
         `Postmark does transactional mail and keeps it on its own stream, apart from any newsletters, so sign-in links arrive quickly; it has client libraries for ${a.team.languages[0] === 'other' ? 'most server languages' : `${LANGUAGE_NAMES[a.team.languages[0]]} and most other server languages`}, and starts at $15 a month for 10,000 emails.`,
       ),
     )
@@ -112,11 +142,13 @@ function whyNot(sender: Sender, chosen: Sender, a: Answers, catalog: Catalog): s
     case 'resend':
       return chosen === 'amazon_ses'
         ? 'Resend is pleasant to use from TypeScript, but on a cloud provider SES is already in reach and costs less per message.'
-        : `Resend's edge is React Email templates beside a TypeScript codebase; your team writes ${LANGUAGE_NAMES[a.team.languages[0]]}, so Postmark's focus on transactional delivery counts for more.`
+        : `Resend's edge is React Email templates beside a TypeScript codebase; your team writes ${LANGUAGE_NAMES[a.team.languages[0]]}, so Postmark's focus on transactional delivery counts for more, at no higher price for your volume.`
     case 'postmark':
       return chosen === 'amazon_ses'
         ? 'Postmark is excellent at transactional delivery, but on a cloud provider SES is already in reach at a fraction of the price per message.'
-        : 'Postmark is just as safe a sender; Resend wins for a TypeScript team because templates live as components beside your code.'
+        : writesJs(a)
+          ? 'Postmark is just as safe a sender; Resend wins for a TypeScript team because templates live as components beside your code.'
+          : `Postmark is just as safe a sender and focuses on transactional delivery, but at your volume it costs more than Resend.`
   }
 }
 
@@ -148,3 +180,5 @@ export const email: AreaRules = {
   },
   triggers: [],
 }
+
+const usd = (cents: number) => formatDollars(Math.round(cents) / 100)

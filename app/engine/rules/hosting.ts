@@ -29,11 +29,15 @@ const OPS_WORDS: Record<Answers['team']['opsExperience'], string> = {
   dedicated: 'dedicated operations people',
 }
 
+/** What the cost lines price on a cloud provider: EC2 instances, with ECS placing the containers on them at no charge of its own. */
+const ECS_ON_EC2 =
+  'Amazon ECS, which runs the app as containers on the EC2 instances priced in the costs at no charge of its own, behind a load balancer once there are two or more,'
+
 function cloudManagedServices(a: Answers): Because {
   return because(
     'hosting.cloud_managed_services',
     ['team.engineers', 'team.opsExperience'],
-    `Use the provider’s managed Postgres and container service rather than hand-built virtual machines: with ${OPS_WORDS[a.team.opsExperience]}, ${yourTeam(a.team.engineers)} should be writing product, not patching servers.`,
+    `Use the provider’s managed Postgres (Amazon RDS) and ${ECS_ON_EC2} rather than hand-built virtual machines: with ${OPS_WORDS[a.team.opsExperience]}, ${yourTeam(a.team.engineers)} should be writing product, not patching servers.`,
   )
 }
 
@@ -92,7 +96,7 @@ function choose(a: Answers, hipaa: boolean): { id: HostingChoice; because: Becau
           because(
             'hosting.cloud_provider_requested',
             ['budget.hosting', 'compliance.regimes', 'team.engineers', 'team.opsExperience'],
-            `You chose a cloud provider: use its managed Postgres and container service rather than raw virtual machines, since ${team} with ${ops} should not be patching operating systems or restoring databases by hand.`,
+            `You chose a cloud provider: use its managed Postgres (Amazon RDS) and ${ECS_ON_EC2} rather than raw virtual machines, since ${team} with ${ops} should not be patching operating systems or restoring databases by hand.`,
           ),
           ...(hipaa
             ? [

@@ -187,3 +187,42 @@ describe('payments: alternatives', () => {
 it('owns no triggers', () => {
   expect(payments.triggers).toEqual([])
 })
+
+describe('payments: residency and BAA bind the processor too (issue 8)', () => {
+  it('Razorpay for India-resident data says plainly that where it keeps your data is not confirmed', () => {
+    const d = decide({ compliance: { payments: 'subscriptions', markets: ['india'], dataResidency: ['india'] } })
+    expect(d.choice.id).toBe('razorpay')
+    const note = d.because.find((b) => b.rule === 'payments.residency_unconfirmed')
+    expect(note?.inputs).toEqual(['compliance.dataResidency'])
+    expect(note?.text).toMatch(/do not confirm where Razorpay keeps your account's data/)
+  })
+
+  it('EU-resident data with every payer in India moves to Stripe, which keeps records in the EU', () => {
+    const d = decide({ compliance: { payments: 'one_time', markets: ['india'], dataResidency: ['eu'] } })
+    expect(d.choice.id).toBe('stripe')
+    expect(d.because.map((b) => b.rule)).toContain('payments.residency_moves_processor')
+    expect(d.because.map((b) => b.rule)).not.toContain('payments.india_second_processor')
+    expect(d.alternatives.find((x) => x.id === 'razorpay')?.whyNot).toMatch(/India only/)
+  })
+
+  it('UK-resident data: no processor confirms the UK, and the brief says so rather than staying silent', () => {
+    const d = decide({ compliance: { payments: 'one_time', markets: ['uk'], dataResidency: ['uk'] } })
+    expect(d.choice.id).toBe('stripe')
+    expect(d.because.find((b) => b.rule === 'payments.residency_outside')?.text).toMatch(
+      /no processor weighed here confirms keeping payment records there: Stripe keeps them in the US, the EU and India/,
+    )
+  })
+
+  it('health data: Stripe signs no BAA, so a charge carries no health detail', () => {
+    const d = decide({ compliance: { payments: 'subscriptions', markets: ['us'], regimes: ['hipaa'] } })
+    const note = d.because.find((b) => b.rule === 'payments.no_health_to_processor')
+    expect(note?.inputs).toEqual(['compliance.regimes', 'data.sensitive'])
+    expect(note?.text).toMatch(/Stripe does not sign one/)
+    expect(note?.text).toMatch(/never a diagnosis/)
+  })
+
+  it('EU-resident data on Stripe, which confirms the EU, needs no note', () => {
+    const d = decide({ compliance: { payments: 'subscriptions', markets: ['eu'], dataResidency: ['eu'] } })
+    expect(d.because.map((b) => b.rule).filter((r) => /residency|health/.test(r))).toEqual([])
+  })
+})

@@ -1,5 +1,7 @@
 import type { Answers } from '../answers'
 import type { Alternative, Because, Decision } from '../brief'
+import { type Catalog, vendorFactsOf } from '../catalog'
+import { constraintsOf, HEALTH_INPUTS, type Region, regionWords, residencyFit, standingOf } from '../constraints'
 import { hasRegime, paysMostlyInIndia } from '../facts'
 import { listPhrase, MARKET_NAMES } from './_shared-stack'
 import { type AreaRules, because } from './types'
@@ -37,9 +39,77 @@ const IN_HOUSE: Alternative = {
     'Card data would put your whole system in PCI DSS scope, and you would rebuild chargeback handling, webhook retries and subscription logic that processors have spent years getting right: months of work, done worse.',
 }
 
-/** Razorpay only when every paying user is in India; anyone else paying means Stripe leads. */
-export function pickProcessor(a: Answers): Processor {
-  return paysMostlyInIndia(a) ? 'razorpay' : 'stripe'
+const PROCESSOR_NAMES: Record<Processor, string> = { stripe: 'Stripe', razorpay: 'Razorpay' }
+
+/**
+ * Razorpay only when every paying user is in India; anyone else paying means
+ * Stripe leads. A processor whose facts place its records outside the regions
+ * the data must stay in gives way to the other when that one is not ruled out too.
+ */
+export function pickProcessor(a: Answers, catalog: Catalog): Processor {
+  const preferred: Processor = paysMostlyInIndia(a) ? 'razorpay' : 'stripe'
+  const residency = a.compliance.dataResidency
+  if (residency.length === 0 || residencyFit(catalog, preferred, residency) !== 'does_not_fit') return preferred
+  const other: Processor = preferred === 'razorpay' ? 'stripe' : 'razorpay'
+  return residencyFit(catalog, other, residency) === 'does_not_fit' ? preferred : other
+}
+
+/**
+ * What the brief must say about the processor against the residency and BAA
+ * constraints: nothing when its facts confirm both, otherwise plainly what is
+ * not confirmed and what to do about it.
+ */
+function constraintNotes(a: Answers, catalog: Catalog, processor: Processor, moved: boolean): Because[] {
+  const c = constraintsOf(a)
+  const standing = standingOf(catalog, processor, c)
+  const name = PROCESSOR_NAMES[processor]
+  const where = regionWords(c.residency)
+  const out: Because[] = []
+  if (moved) {
+    const other = processor === 'stripe' ? 'razorpay' : 'stripe'
+    out.push(
+      because(
+        'payments.residency_moves_processor',
+        ['compliance.dataResidency', 'compliance.markets'],
+        `Your data must stay in ${where}, and ${PROCESSOR_NAMES[other]} keeps its records in ${regionWords(regionsOf(catalog, other))} only, so ${name} takes the payments.`,
+      ),
+    )
+  }
+  if (standing.residency === 'unconfirmed') {
+    const razorpayInIndia = processor === 'razorpay' && c.residency.includes('india')
+    out.push(
+      because(
+        'payments.residency_unconfirmed',
+        ['compliance.dataResidency'],
+        razorpayInIndia
+          ? `Your data must stay in ${where}. Razorpay is regulated by the Reserve Bank of India, whose rule obliges payment companies to store payment data in India, but the sources we read do not confirm where Razorpay keeps your account's data: get it in writing, in its data processing agreement, before launch.`
+          : `Your data must stay in ${where}, and the sources we read do not confirm that ${name} keeps payment records there: get it in writing, in its data processing agreement, before launch.`,
+      ),
+    )
+  } else if (standing.residency === 'does_not_fit') {
+    out.push(
+      because(
+        'payments.residency_outside',
+        ['compliance.dataResidency'],
+        `Your data must stay in ${where}, and no processor weighed here confirms keeping payment records there: ${name} keeps them in ${regionWords(regionsOf(catalog, processor))}. A product that takes payments needs a processor, so ask ${name} in writing where your account's data is kept, name the transfer in your privacy notice and its data processing agreement, and send it only what a charge needs (the amount, the currency and a customer id).`,
+      ),
+    )
+  }
+  if (standing.baa === 'does_not_fit' || standing.baa === 'unconfirmed') {
+    out.push(
+      because(
+        'payments.no_health_to_processor',
+        HEALTH_INPUTS,
+        `Health data needs a Business Associate Agreement (BAA) from every service that receives it, and ${name} ${standing.baa === 'does_not_fit' ? 'does not sign one' : 'does not confirm signing one'}. Taking a payment for care falls under HIPAA's exemption for payment processing as long as no health detail rides along, so a charge carries only the amount, a customer id and an email address: never a diagnosis, a treatment or a clinic note in its description or metadata.`,
+      ),
+    )
+  }
+  return out
+}
+
+function regionsOf(catalog: Catalog, processor: Processor): Region[] {
+  const regions = vendorFactsOf(catalog, processor)?.regions ?? []
+  return regions === 'anywhere' ? [] : [...regions]
 }
 
 function noPayments(): Decision {
@@ -76,10 +146,11 @@ function whereUsersPay(a: Answers): string {
 
 export const payments: AreaRules = {
   area: 'payments',
-  decide(a) {
+  decide(a, catalog) {
     if (a.compliance.payments === 'none') return noPayments()
     const model = a.compliance.payments
-    const processor = pickProcessor(a)
+    const processor = pickProcessor(a, catalog)
+    const moved = processor !== (paysMostlyInIndia(a) ? 'razorpay' : 'stripe')
     const why: Because[] = [
       because(
         'payments.hosted_processor',
@@ -87,7 +158,7 @@ export const payments: AreaRules = {
         `You take ${MODEL_PHRASES[model]}; a hosted processor handles the cards, receipts, refunds and disputes, and tells your app what happened through webhooks that you record once per event id.`,
       ),
     ]
-    if (processor === 'razorpay') {
+    if (processor === 'razorpay' && !moved) {
       why.push(
         because(
           'payments.razorpay_for_india',
@@ -95,7 +166,7 @@ export const payments: AreaRules = {
           'Every paying user is in India and pays in rupees; Razorpay handles UPI, netbanking, wallets and domestic cards better than Stripe does for these flows, at about 2% per domestic payment (plus GST on the fee).',
         ),
       )
-    } else if (a.compliance.markets.includes('india')) {
+    } else if (!moved && a.compliance.markets.includes('india')) {
       why.push(
         because(
           'payments.india_second_processor',
@@ -132,6 +203,7 @@ export const payments: AreaRules = {
         ),
       )
     }
+    why.push(...constraintNotes(a, catalog, processor, moved))
     const other: Alternative =
       processor === 'razorpay'
         ? {
@@ -143,9 +215,11 @@ export const payments: AreaRules = {
         : {
             id: 'razorpay',
             name: 'Razorpay',
-            whyNot: a.compliance.markets.includes('india')
-              ? 'Razorpay is the better fit for rupee payments, but only part of your paying users are in India; keep it as the second processor for when that share grows.'
-              : 'Razorpay is built for payments inside India, and none of your paying users are there.',
+            whyNot: moved
+              ? `Razorpay keeps its records in India only, and your data must stay in ${regionWords(a.compliance.dataResidency)}.`
+              : a.compliance.markets.includes('india')
+                ? 'Razorpay is the better fit for rupee payments, but only part of your paying users are in India; keep it as the second processor for when that share grows.'
+                : 'Razorpay is built for payments inside India, and none of your paying users are there.',
           }
     return {
       area: 'payments',

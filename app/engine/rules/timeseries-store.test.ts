@@ -57,6 +57,26 @@ describe('time-series store rules', () => {
       revisitWhen: [],
     },
     {
+      name: 'the time-series decision follows the database when residency keeps it off Timescale Cloud (issue 8, one plan)',
+      over: {
+        data: { kinds: [...TS], timeseriesEventsPerSecond: 5000 },
+        compliance: { dataResidency: ['india'] },
+        budget: { hosting: 'cloud_provider' },
+      },
+      choice: 'postgres',
+      rule: 'timeseries_store.follows_the_database',
+      says: [/Timescale Cloud does not confirm keeping data in India/, /stays on Amazon RDS, which does not offer/],
+      revisitWhen: [],
+    },
+    {
+      name: 'the time-series decision follows the database when health data needs a BAA Timescale Cloud does not confirm (issue 8, one plan)',
+      over: { data: { kinds: [...TS], timeseriesEventsPerSecond: 5000, sensitive: ['health'] } },
+      choice: 'postgres',
+      rule: 'timeseries_store.follows_the_database',
+      says: [/does not confirm signing a Business Associate Agreement/],
+      revisitWhen: [],
+    },
+    {
       name: 'Timescale at telemetry volume names the actual rate (seed 000, time-series at volume)',
       over: { data: { kinds: [...TS], timeseriesEventsPerSecond: 4000 } },
       choice: 'timescale',
@@ -65,11 +85,11 @@ describe('time-series store rules', () => {
       revisitWhen: [],
     },
     {
-      name: 'Timescale on a managed host needs the extension offered there (seed 002, operational burden)',
+      name: 'Timescale on a managed host runs where the extension is offered: Timescale Cloud (seed 002, operational burden)',
       over: { data: { kinds: [...TS], timeseriesEventsPerSecond: 4000 }, budget: { hosting: 'cloud_provider' } },
       choice: 'timescale',
       rule: 'timeseries_store.check_extension_on_host',
-      says: [/confirm your host offers it/],
+      says: [/runs on Timescale Cloud/, /ships the extension/],
       revisitWhen: [],
     },
   ])('$name', ({ over, choice, rule, says, revisitWhen }) => {

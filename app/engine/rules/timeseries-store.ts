@@ -1,5 +1,7 @@
-import type { Answers } from '../answers'
+import type { AnswerPath, Answers } from '../answers'
 import type { Alternative, Because, Decision } from '../brief'
+import { healthRegulated, regionWords } from '../constraints'
+import { type DatabasePlacement, databaseName, placeDatabase } from './_placement'
 import type { AreaRules, TriggerDef } from './types'
 import { because } from './types'
 
@@ -49,12 +51,13 @@ function decision(choice: Decision['choice'], reasons: Because[], alternatives: 
   } satisfies Decision
 }
 
-function hostOffersExtension(a: Answers): Because {
+/** Where the extension comes from, on the database the placement chose (Timescale Cloud or your own servers). */
+function hostOffersExtension(placed: DatabasePlacement): Because {
   const text =
-    a.budget.hosting === 'self_hosted'
+    placed.vendor === 'small_vps'
       ? 'On your own servers the timescaledb extension is a package install on the Postgres you already run.'
-      : "Not every managed Postgres ships the timescaledb extension; confirm your host offers it, or run the database on Timescale's own managed service."
-  return because('timeseries_store.check_extension_on_host', ['budget.hosting'], text)
+      : "The database runs on Timescale Cloud, Timescale's own managed Postgres, which ships the extension with compression and continuous aggregates."
+  return because('timeseries_store.check_extension_on_host', placed.inputs, text)
 }
 
 /** Time-series volume at which Timescale takes over from plain partitioned tables; the database placement reads it too. */
@@ -63,7 +66,7 @@ export const wantsTimescale = (a: Answers) =>
 
 export const timeseriesStore: AreaRules = {
   area: 'timeseries_store',
-  decide(a) {
+  decide(a, catalog) {
     if (!a.data.kinds.includes('timeseries')) {
       return decision(
         { id: 'none', name: 'Not needed' },
@@ -80,7 +83,8 @@ export const timeseriesStore: AreaRules = {
     }
     const eps = a.data.timeseriesEventsPerSecond
     const inputs = ['data.kinds', 'data.timeseriesEventsPerSecond'] as const
-    if (wantsTimescale(a)) {
+    const placed = wantsTimescale(a) ? placeDatabase(a, catalog, true) : undefined
+    if (placed && (placed.vendor === 'timescale_cloud' || placed.vendor === 'small_vps')) {
       return decision(
         { id: 'timescale', name: 'Timescale (Postgres extension)' },
         [
@@ -89,7 +93,7 @@ export const timeseriesStore: AreaRules = {
             inputs,
             `About ${rate(eps)} time-series events per second is at or past the ${rate(TIMESCALE_EVENTS_PER_SECOND)} per second where Timescale earns its place; it is Postgres with a time-series extension, so your SQL, ORM, joins and backups keep working.`,
           ),
-          hostOffersExtension(a),
+          hostOffersExtension(placed),
         ],
         [
           {
@@ -103,6 +107,7 @@ export const timeseriesStore: AreaRules = {
         [],
       )
     }
+    if (placed) return partitionedOnHost(a, placed)
     const given =
       eps > 0
         ? `About ${rate(eps)} events per second is below`
@@ -129,4 +134,45 @@ export const timeseriesStore: AreaRules = {
     )
   },
   triggers: [TIMESERIES_INGEST_VOLUME],
+}
+
+/**
+ * Timescale is wanted at this volume, but the database runs where the
+ * constraints put it, so the time-series decision follows it: time-partitioned
+ * tables on that host, and Timescale only once its vendor confirms what it must.
+ */
+function partitionedOnHost(a: Answers, placed: DatabasePlacement): Decision {
+  const eps = a.data.timeseriesEventsPerSecond
+  const vendor = placed.vendor
+  const host = databaseName(vendor)
+  const residency = a.compliance.dataResidency
+  const health = healthRegulated(a)
+  const lacks = [
+    ...(residency.length > 0 ? [`keeping data in ${regionWords(residency)}`] : []),
+    ...(health ? ['signing a Business Associate Agreement (BAA)'] : []),
+  ].join(' or ')
+  const extension =
+    vendor === 'aws_rds_postgres'
+      ? ', which does not offer the timescaledb extension'
+      : ', beside the rest of your records'
+  return decision(
+    { id: 'postgres', name: 'Postgres, time-partitioned tables' },
+    [
+      because(
+        'timeseries_store.follows_the_database',
+        [...new Set<AnswerPath>(['data.kinds', 'data.timeseriesEventsPerSecond', ...placed.inputs])],
+        `About ${rate(eps)} time-series events per second would call for Timescale, but Timescale Cloud does not confirm ${lacks}, so the database stays on ${host}${extension}. The readings go in ordinary Postgres tables partitioned by time (a partition a day at this rate), with an index on (series, time), rollup tables that a scheduled job keeps current for the dashboards, and old partitions dropped as your retention policy.`,
+      ),
+    ],
+    [
+      {
+        id: 'timescale',
+        name: 'Timescale (Postgres extension)',
+        whyNot: `It would give you hypertables, compression and continuous aggregates, but Timescale Cloud does not confirm ${lacks}. If it confirms that in writing, move the database there and turn the partitioned tables into hypertables with the same SQL.`,
+      },
+      INFLUXDB,
+      PROMETHEUS,
+    ],
+    [],
+  )
 }

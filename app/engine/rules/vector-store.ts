@@ -1,5 +1,9 @@
-import type { Answers } from '../answers'
+import type { AnswerPath, Answers } from '../answers'
 import type { Because, Decision } from '../brief'
+import type { Catalog } from '../catalog'
+import { HEALTH_INPUTS } from '../constraints'
+import { callsModels } from '../costs/usage'
+import { modelVendorNotes } from './llm'
 import type { AreaRules, TriggerDef } from './types'
 import { because } from './types'
 
@@ -59,7 +63,7 @@ function collectionSize(a: Answers): Because {
 
 export const vectorStore: AreaRules = {
   area: 'vector_store',
-  decide(a) {
+  decide(a, catalog) {
     if (!a.data.kinds.includes('vectors')) {
       return {
         area: 'vector_store',
@@ -94,6 +98,7 @@ export const vectorStore: AreaRules = {
             : 'Keep embeddings in a vector column next to the rows they describe, with an HNSW index: pgvector stays comfortable into the hundreds of thousands and often the low millions of embeddings, and tenant filters and joins happen in the same query.',
         ),
         collectionSize(a),
+        ...embeddingsApi(a, catalog),
       ],
       alternatives: [
         {
@@ -107,4 +112,34 @@ export const vectorStore: AreaRules = {
     } satisfies Decision
   },
   triggers: [VECTOR_LATENCY_UNDER_LOAD],
+}
+
+/**
+ * Who computes the embeddings: OpenAI's embeddings API, priced in the costs.
+ * With a language model in the plan, that decision speaks for both APIs;
+ * without one, this decision says where the API stands on residency and BAA.
+ */
+function embeddingsApi(a: Answers, catalog: Catalog): Because[] {
+  const given = a.ai?.embeddingsPerMonth
+  const embeds = given !== undefined ? given > 0 : a.data.vectorCount > 0
+  if (!embeds) return []
+  const read: AnswerPath[] = a.ai ? ['data.vectorCount', 'ai.embeddingsPerMonth'] : ['data.vectorCount']
+  if (callsModels(a)) {
+    return [
+      because(
+        'vector_store.embeddings_with_the_model',
+        [...read, 'product.shape'],
+        "OpenAI's embeddings API (text-embedding-3-small) turns each item into its vector, priced per token in the costs; the language-model decision covers it with the rest of the model calls. Store the model's name beside each vector, so a change of model re-embeds on purpose.",
+      ),
+    ]
+  }
+  const notes = modelVendorNotes(a, catalog, 'vector_store', ['openai_embeddings'])
+  return [
+    because(
+      'vector_store.embeddings_api',
+      [...read, 'product.shape', 'compliance.dataResidency', ...HEALTH_INPUTS],
+      "OpenAI's embeddings API (text-embedding-3-small) turns each item into its vector, priced per token in the costs. Store the model's name beside each vector, so a change of model re-embeds on purpose.",
+    ),
+    ...notes,
+  ]
 }
