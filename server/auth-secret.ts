@@ -13,7 +13,7 @@ import type { Db } from '../db/client.server'
 
 export const SECRET_FILE_NAME = 'auth-secret'
 
-export function authSecret(env: string | undefined, db: Db, logger: pino.Logger): string {
+export function authSecret(env: string | undefined, db: Db, logger: pino.Logger, attempt = 0): string {
   if (env) return env
   const folder = db.dialect === 'sqlite' && db.location !== ':memory:' ? dirname(db.location) : resolve('data')
   const file = join(folder, SECRET_FILE_NAME)
@@ -23,10 +23,20 @@ export function authSecret(env: string | undefined, db: Db, logger: pino.Logger)
       logger.info({ file }, 'BETTER_AUTH_SECRET is unset: signing sessions with the secret kept in the data folder')
       return kept
     }
+    // Another instance may be writing it this instant; a file that stays short is a mistake to fix by hand.
+    if (attempt >= 3) {
+      throw new Error(`${file} holds no usable secret (32 characters at least): delete it or set BETTER_AUTH_SECRET`)
+    }
   }
   const secret = randomBytes(32).toString('base64url')
   mkdirSync(folder, { recursive: true })
-  writeFileSync(file, `${secret}\n`, { mode: 0o600 })
+  try {
+    // Exclusive create: of two instances starting at once on one folder, one writes and both use its secret.
+    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' })
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    return authSecret(env, db, logger, attempt + 1)
+  }
   chmodSync(file, 0o600)
   logger.info(
     { file },

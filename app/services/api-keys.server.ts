@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Db } from '../../db/client.server'
 import type { Role } from '../../db/schema'
-import { newId } from './briefs.server'
 
 /**
  * API keys for scripts and CI: `sbk_` and 43 base64url characters (256
@@ -29,7 +28,7 @@ export async function createApiKey(
 ): Promise<{ key: string; summary: ApiKeySummary }> {
   const key = `sbk_${randomBytes(32).toString('base64url')}`
   const createdAt = (input.now ?? new Date()).toISOString()
-  const id = newId('t').replace(/^t_/, 'k_')
+  const id = `k_${randomBytes(12).toString('hex')}`
   const hint = key.slice(-4)
   await db.db
     .insertInto('api_keys')

@@ -22,7 +22,7 @@ beforeAll(async () => {
   const answers = parse(readFileSync(join(ROOT, 'content', 'examples', 'b2b-saas.yaml'), 'utf8'))
   const response = await fetch(`${base}/api/v1/briefs`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', Cookie: harness.session },
     body: JSON.stringify(answers),
   })
   expect(response.status).toBe(201)
