@@ -10,10 +10,15 @@ import pino from 'pino'
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client'
 import { projectRoot } from './app/lib/project-root.server'
 import { refuseUndecodablePaths } from './app/web/request-guards.server'
+import { type Db, getDb } from './db/client.server'
+import { anonymousFirst, mountAuth } from './server/accounts'
+import { createAuth } from './server/auth'
+import { authSecret } from './server/auth-secret'
 import { loadConfig, type ServerConfig } from './server/config'
 import { crossSiteCheck } from './server/cross-site'
 import { cspNonce, makeNonce, securityHeaders } from './server/headers'
 import { hostAllowlist, publicOriginOf } from './server/hosts'
+import { identityResolver } from './server/identity'
 import { metricsAccess } from './server/metrics-access'
 import { rateLimits } from './server/rate-limit'
 
@@ -34,13 +39,24 @@ export interface AppOptions {
   logger?: pino.Logger
   /** The operator's settings; read from the environment when not given. */
   config?: ServerConfig
+  /** The database; the process-wide one (DATABASE_URL) when not given. */
+  db?: Db
 }
 
 export async function createApp({
   mode = 'production',
   logger = createLogger(),
   config = loadConfig(),
+  db,
 }: AppOptions = {}) {
+  const database = db ?? (await getDb())
+  // This app's own accounts: built from its settings and database, never shared with another app in the process.
+  const auth = createAuth({
+    db: database,
+    config,
+    secret: authSecret(config.authSecret ?? undefined, database, logger),
+    logger,
+  })
   const app = express()
   app.disable('x-powered-by')
   // Off unless TRUST_PROXY says a proxy sets X-Forwarded-For: otherwise any client could pick its own address.
@@ -89,6 +105,9 @@ export async function createApp({
   app.use(hostAllowlist(config))
   app.use(crossSiteCheck(config))
   if (config.rateLimits) app.use(rateLimits({ logger }))
+  // Before any body parser: the auth handler reads its own bodies.
+  mountAuth(app, auth)
+  app.use(anonymousFirst(auth))
 
   let build: ServerBuild | (() => Promise<ServerBuild>)
   if (mode === 'development') {
@@ -123,6 +142,9 @@ export async function createApp({
         publicOrigin: publicOriginOf(req, config),
         publicUrl: config.publicOrigin,
         clientAddress: req.ip,
+        auth,
+        db: database,
+        identity: identityResolver(auth, database, req),
         // A page's document (not its .data) may take parts already drawn as HTML from its loader.
         ...(req.method === 'GET' && !req.path.endsWith('.data') ? { staticHtml: new Map<string, string>() } : {}),
       }),

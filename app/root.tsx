@@ -1,11 +1,17 @@
-import type { LinksFunction } from '@remix-run/node'
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from '@remix-run/react'
 import { NotFoundPage } from './components/not-found'
 import { SiteLayout } from './components/site-layout'
 import stylesheet from './styles/app.css?url'
 import { useNonce } from './web/nonce'
+import { visitorOf } from './web/visitor.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }]
+
+/** Who is visiting, for the header's account links and the anonymous visitor's banner. */
+export async function loader({ context }: LoaderFunctionArgs) {
+  return { visitor: await visitorOf(context) }
+}
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce()

@@ -134,6 +134,38 @@ export interface BriefNotesTable {
   created_at: string
 }
 
+/** The roles of a workspace member, strongest first. */
+export type Role = 'owner' | 'admin' | 'editor' | 'viewer'
+
+export interface WorkspaceMembersTable {
+  workspace_id: string
+  user_id: string
+  role: Role
+  created_at: string
+}
+
+export interface ApiKeysTable {
+  id: string
+  user_id: string
+  workspace_id: string
+  name: string
+  /** sha256 of the key, hex; the key itself is shown once. */
+  hash: string
+  /** The key's last four characters, to tell keys apart on the settings page. */
+  hint: string
+  created_at: string
+  last_used_at: string | null
+  revoked_at: string | null
+}
+
+/** The columns of the authentication library's user table that the app reads. */
+export interface AuthUserTable {
+  id: string
+  name: string
+  email: string
+  isAnonymous: number | boolean | null
+}
+
 export interface BriefExportOptionsTable {
   brief_id: string
   workspace_id: string
@@ -155,6 +187,9 @@ export interface Database {
   rate_limits: RateLimitsTable
   brief_export_options: BriefExportOptionsTable
   brief_notes: BriefNotesTable
+  workspace_members: WorkspaceMembersTable
+  api_keys: ApiKeysTable
+  auth_user: AuthUserTable
 }
 
 export type WorkspaceRow = Selectable<WorkspacesTable>

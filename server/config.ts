@@ -16,6 +16,8 @@ export interface ServerConfig {
   metricsToken: string | null
   /** Rate limits on writes; `RATE_LIMITS=off` turns them off (benchmarks, a trusted network). */
   rateLimits: boolean
+  /** BETTER_AUTH_SECRET; null generates one and keeps it in the data folder (server/auth-secret.ts). */
+  authSecret: string | null
 }
 
 export class ConfigError extends Error {
@@ -77,11 +79,16 @@ const MetricsTokenSchema = z
 
 const RateLimitsSchema = z.enum(['on', 'off'], { message: 'expected "on" or "off"' })
 
+const AuthSecretSchema = z
+  .string()
+  .min(32, 'expected at least 32 characters (a random secret, such as `openssl rand -base64 32`)')
+
 const EnvSchema = z.object({
   PUBLIC_URL: PublicUrlSchema.optional(),
   TRUST_PROXY: TrustProxySchema.optional(),
   METRICS_TOKEN: MetricsTokenSchema.optional(),
   RATE_LIMITS: RateLimitsSchema.optional(),
+  BETTER_AUTH_SECRET: AuthSecretSchema.optional(),
 })
 
 /** The configuration from the environment; throws ConfigError naming each variable that is wrong. */
@@ -94,12 +101,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
     throw new ConfigError(`invalid configuration: ${lines.join('; ')}`)
   }
-  const { PUBLIC_URL, TRUST_PROXY, METRICS_TOKEN, RATE_LIMITS } = parsed.data
+  const { PUBLIC_URL, TRUST_PROXY, METRICS_TOKEN, RATE_LIMITS, BETTER_AUTH_SECRET } = parsed.data
   return {
     publicOrigin: PUBLIC_URL ?? null,
     trustProxy: TRUST_PROXY ?? false,
     metricsToken: METRICS_TOKEN ?? null,
     rateLimits: RATE_LIMITS !== 'off',
+    authSecret: BETTER_AUTH_SECRET ?? null,
   }
 }
 

@@ -39,6 +39,21 @@ export const RATE_LIMIT_POLICIES: readonly RateLimitPolicy[] = [
     failedOnly: (status) => status === 401 || status === 404,
   },
   {
+    // Password guesses, through the sign-in page or the auth endpoint: only refusals count.
+    name: 'sign-in-failures',
+    limit: 10,
+    windowMs: 15 * MINUTE,
+    matches: (method, path) => method === 'POST' && (path === '/sign-in' || path === '/api/auth/sign-in/email'),
+    failedOnly: (status) => status === 400 || status === 401 || status === 403,
+  },
+  {
+    // New accounts from one client: a family or an office makes a few.
+    name: 'sign-up',
+    limit: 20,
+    windowMs: 60 * MINUTE,
+    matches: (method, path) => method === 'POST' && (path === '/sign-up' || path === '/api/auth/sign-up/email'),
+  },
+  {
     // Making check-in tokens: a person makes a few.
     name: 'token-create',
     limit: 20,

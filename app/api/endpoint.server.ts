@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { InvalidInputError } from '~/services/briefs.server'
 import { QuotaExceededError } from '~/services/quotas.server'
-import { LOCAL_WORKSPACE_ID } from '../../db/migrations/0001-initial'
+import { AccessRefused, checkAccess, type Permission } from '~/web/access.server'
+import { getDb } from '../../db/client.server'
 import { ApiProblem, problemResponse } from './problem'
 
 /**
@@ -17,7 +18,7 @@ export type Method = 'GET' | 'POST' | 'DELETE'
 export interface ApiArgs {
   request: Request
   params: Record<string, string | undefined>
-  /** The tenant; one local workspace until there are accounts. */
+  /** The workspace the access check resolved: the identity's, or (a check-in) the token's brief's. */
   workspaceId: string
   requestId?: string
   /** The configured public origin (server.ts) when served by it, for absolute URLs. */
@@ -26,15 +27,24 @@ export interface ApiArgs {
 
 export type Handler = (args: ApiArgs) => Promise<Response>
 
-export function endpoint(handlers: Partial<Record<Method, Handler>>) {
-  const allowed = Object.keys(handlers) as Method[]
-  const allow = [...allowed, ...(allowed.includes('GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ')
+/**
+ * Who may call a method: a permission checked against the identity's role,
+ * `checkin-token` (the brief's own token, checked by the handler, decides),
+ * or `public` (descriptions of the API itself, and previews that store nothing).
+ */
+export type AccessRule = Permission | 'checkin-token' | 'public'
+
+const BEARER = 'Bearer realm="stackbrief"'
+
+export function endpoint<M extends Method>(handlers: Record<M, Handler>, access: Record<M, AccessRule>) {
+  const allowed = Object.keys(handlers) as M[]
+  const allow = [...allowed, ...((allowed as Method[]).includes('GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ')
 
   async function handle({ request, params, context }: LoaderFunctionArgs | ActionFunctionArgs): Promise<Response> {
     const requestId = typeof context?.requestId === 'string' ? context.requestId : undefined
     const method = request.method === 'HEAD' ? 'GET' : request.method.toUpperCase()
     if (method === 'OPTIONS') return new Response(null, { status: 204, headers: { Allow: allow } })
-    const handler = handlers[method as Method]
+    const handler = handlers[method as M] as Handler | undefined
     if (!handler) {
       return problemResponse(
         new ApiProblem('method-not-allowed', `${request.method} is not accepted here; use ${allow}.`, [], {
@@ -45,13 +55,49 @@ export function endpoint(handlers: Partial<Record<Method, Handler>>) {
     }
     try {
       const publicOrigin = typeof context?.publicOrigin === 'string' ? context.publicOrigin : undefined
-      return await handler({ request, params, workspaceId: LOCAL_WORKSPACE_ID, requestId, publicOrigin })
+      const workspaceId = await workspaceFor(access[method as M], context, params)
+      return await handler({ request, params, workspaceId, requestId, publicOrigin })
     } catch (error) {
       return errorResponse(error, requestId)
     }
   }
 
-  return handle
+  return Object.assign(handle, { access })
+}
+
+async function workspaceFor(
+  rule: AccessRule,
+  context: LoaderFunctionArgs['context'] | undefined,
+  params: Record<string, string | undefined>,
+): Promise<string> {
+  // A workspace id no row carries: public endpoints read no workspace's data.
+  if (rule === 'public') return ''
+  if (rule === 'checkin-token') {
+    const db = await getDb()
+    const brief = await db.db
+      .selectFrom('briefs')
+      .select('workspace_id')
+      .where('id', '=', params.id ?? '')
+      .executeTakeFirst()
+    return brief?.workspace_id ?? ''
+  }
+  try {
+    return (await checkAccess(context, rule)).workspaceId
+  } catch (error) {
+    if (!(error instanceof AccessRefused)) throw error
+    if (error.reason === 'no-identity') {
+      throw new ApiProblem(
+        'authentication-required',
+        'This endpoint needs an API key (Authorization: Bearer sbk_…, made on the settings page) or a signed-in session.',
+        [],
+        { 'WWW-Authenticate': BEARER },
+      )
+    }
+    if (error.reason === 'not-allowed') {
+      throw new ApiProblem('forbidden', `Your role in this workspace does not allow ${rule.replace(':', ' ')}.`)
+    }
+    throw new ApiProblem('not-found', 'There is nothing at this address for this key or session.')
+  }
 }
 
 export function errorResponse(error: unknown, requestId?: string): Response {

@@ -31,6 +31,18 @@ export const PROBLEM_TYPES = {
     description:
       'Posting check-ins needs `Authorization: Bearer` with a live token made for this brief on its page; the token is missing, unknown or revoked.',
   },
+  'authentication-required': {
+    status: 401,
+    title: 'An API key or a session is required',
+    description:
+      'Send `Authorization: Bearer sbk_…` with an API key made on the settings page, or call from a signed-in browser session.',
+  },
+  forbidden: {
+    status: 403,
+    title: 'Not allowed for this role',
+    description:
+      'The key or session can read this brief, but its role in the workspace (viewer, editor, admin, owner) does not allow this change.',
+  },
   'cross-site-request': {
     status: 403,
     title: 'Cross-site request refused',

@@ -1,5 +1,10 @@
-import { Link, NavLink } from '@remix-run/react'
+import { Form, Link, NavLink, useLocation, useRouteLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
+import type { Visitor } from '~/web/visitor.server'
+
+function useVisitor(): Visitor | undefined {
+  return useRouteLoaderData<{ visitor: Visitor }>('root')?.visitor
+}
 
 export function SiteLayout({ children, wide = false }: { children: ReactNode; wide?: boolean }) {
   return (
@@ -25,9 +30,11 @@ export function SiteLayout({ children, wide = false }: { children: ReactNode; wi
             <NavLink to="/guides" prefetch="intent">
               Guides
             </NavLink>
+            <AccountLinks />
           </nav>
         </div>
       </header>
+      <AnonymousBanner />
       <main id="main" className={wide ? 'page page--wide' : 'page'}>
         {children}
       </main>
@@ -38,5 +45,41 @@ export function SiteLayout({ children, wide = false }: { children: ReactNode; wi
         </p>
       </footer>
     </>
+  )
+}
+
+function AccountLinks() {
+  const visitor = useVisitor()
+  const here = useLocation()
+  const returnTo = encodeURIComponent(`${here.pathname}${here.search}`)
+  if (!visitor) return null
+  if (visitor.signedIn) {
+    return (
+      <>
+        <NavLink to="/settings">Settings</NavLink>
+        <Form method="post" action="/sign-out" className="site-nav__form">
+          <button type="submit" className="link-button">
+            Sign out
+          </button>
+        </Form>
+      </>
+    )
+  }
+  return <NavLink to={`/sign-in?returnTo=${returnTo}`}>Sign in</NavLink>
+}
+
+/** For a visitor who wrote without an account: their briefs are held by this browser's cookie only. */
+function AnonymousBanner() {
+  const visitor = useVisitor()
+  const here = useLocation()
+  if (!visitor?.anonymous) return null
+  return (
+    <div className="notice account-banner" role="note">
+      <p>
+        Your briefs are kept for this browser only.{' '}
+        <Link to={`/sign-up?returnTo=${encodeURIComponent(`${here.pathname}${here.search}`)}`}>Make an account</Link> to
+        keep them anywhere; everything you wrote comes along.
+      </p>
+    </div>
   )
 }

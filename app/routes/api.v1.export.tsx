@@ -1,5 +1,5 @@
 import { endpoint } from '~/api/endpoint.server'
 import { exportHandler } from '~/api/lifecycle.server'
 
-export const loader = endpoint({ GET: exportHandler })
+export const loader = endpoint({ GET: exportHandler }, { GET: 'brief:read' })
 export const action = loader

@@ -7,8 +7,8 @@ import { formatDateTime } from '~/components/saved-brief/format-date'
 import { SiteLayout } from '~/components/site-layout'
 
 /** /briefs/:id/compare?from=&to=: what moved between two revisions, the latest two unless chosen. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  return loadComparison(request, params.id)
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  return loadComparison(request, context, params.id)
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

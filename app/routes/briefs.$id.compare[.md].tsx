@@ -4,8 +4,8 @@ import { downloadName } from '~/components/saved-brief/brief-route.server'
 import { renderDiffMarkdown } from '~/export/diff-markdown'
 
 /** /briefs/:id/compare.md?from=&to=: the comparison the page shows, as a Markdown file. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const page = await loadComparison(request, params.id)
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const page = await loadComparison(request, context, params.id)
   if (page.kind === 'single') {
     return new Response('This brief has one revision, so there is nothing to compare yet.', {
       status: 404,

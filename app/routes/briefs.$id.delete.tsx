@@ -5,12 +5,12 @@ import { deleteFromForm, loadDeletePage } from '~/components/saved-brief/deletio
 import { SiteLayout } from '~/components/site-layout'
 
 /** /briefs/:id/delete: "are you sure?" as a page, so deleting needs no script. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  return loadDeletePage(request, params.id)
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  return loadDeletePage(request, context, params.id)
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  return deleteFromForm(request, params.id)
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  return deleteFromForm(request, context, params.id)
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { downloadName, loadRevision } from '~/components/saved-brief/brief-route.server'
-import { workspaceOf } from '~/components/wizard/draft-route.server'
+import { workspaceFor } from '~/components/wizard/draft-route.server'
 import type { RevisionSnapshot } from '~/export/adr/history'
 import { listChoiceChanges } from '~/services/briefs.server'
 import { guideBaseUrl } from '~/web/public-url.server'
@@ -19,14 +19,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // `?client=…` names who decides, in each record's decision-makers.
   const query = parsePdfQuery(request, requestIdOf(context))
   if (query instanceof Response) return query
-  const { briefId, revision, notes } = await loadRevision(request, params.id, params.n ?? '', { history: false })
+  const { briefId, revision, notes } = await loadRevision(request, context, params.id, params.n ?? '', { history: false })
   const baseUrl = guideBaseUrl(context)
   const noteIds = notes.map((n) => n.id)
   const key = JSON.stringify(['adr_zip', briefId, revision.number, query.client ?? null, baseUrl ?? null, noteIds])
   const zip = await renderedOffThread(key, async () => {
     const db = await getDb()
     // Only the revisions where a recorded choice changed write records; the others leave the folder as it was.
-    const changes = await listChoiceChanges(db, { workspaceId: workspaceOf(request), briefId, upTo: revision.number })
+    const changes = await listChoiceChanges(db, {
+      workspaceId: await workspaceFor(context, 'brief:read'),
+      briefId,
+      upTo: revision.number,
+    })
     const snapshots: RevisionSnapshot[] = changes.map(snapshot)
     if (!changes.some((r) => r.number === revision.number)) snapshots.push(snapshot(revision))
     return {

@@ -10,7 +10,9 @@ import { parsePdfQuery, pdfResponse, requestIdOf } from './brief-pdf.server'
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const query = parsePdfQuery(request, requestIdOf(context))
   if (query instanceof Response) return query
-  const { briefId, revision, notes } = await loadRevision(request, params.id, params.n ?? '', { history: false })
+  const { briefId, revision, notes } = await loadRevision(request, context, params.id, params.n ?? '', {
+    history: false,
+  })
   return pdfResponse({
     brief: revision.brief,
     answers: revision.answers,

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { downloadName, loadRevision } from '~/components/saved-brief/brief-route.server'
 
 /** One revision's Brief as a JSON file, exactly as the engine returned it (schema version 2, or 1 for older revisions). */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { revision } = await loadRevision(request, params.id, params.n ?? '', { history: false })
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { revision } = await loadRevision(request, context, params.id, params.n ?? '', { history: false })
   return new Response(`${JSON.stringify(revision.storedBrief ?? revision.brief, null, 2)}\n`, {
     headers: {
       'Content-Type': 'application/json; charset=utf-8',

@@ -11,7 +11,7 @@ import { parsePdfQuery, requestIdOf } from './brief-pdf.server'
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const query = parsePdfQuery(request, requestIdOf(context))
   if (query instanceof Response) return query
-  const { revision, notes } = await loadRevision(request, params.id, params.n ?? '', { history: false })
+  const { revision, notes } = await loadRevision(request, context, params.id, params.n ?? '', { history: false })
   const options = {
     guideBaseUrl: guideBaseUrl(context),
     preparedBy: query.preparedBy,

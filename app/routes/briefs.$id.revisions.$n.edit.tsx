@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { BriefErrorBoundary } from '~/components/saved-brief/brief-error'
 import { loadRevision } from '~/components/saved-brief/brief-route.server'
-import { workspaceOf } from '~/components/wizard/draft-route.server'
+import { workspaceFor } from '~/components/wizard/draft-route.server'
 import { draftFromAnswers } from '~/components/wizard/schemas'
 import { stepPath } from '~/components/wizard/steps'
 import { createDraft } from '~/services/drafts.server'
@@ -12,10 +12,10 @@ import { getDb } from '../../db/client.server'
  * answers, tied to the brief, opened at its first step. Generating from it
  * adds the brief's next revision.
  */
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { briefId, revision } = await loadRevision(request, params.id, params.n ?? '', { history: false })
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { briefId, revision } = await loadRevision(request, context, params.id, params.n ?? '', { history: false })
   const draft = await createDraft(await getDb(), {
-    workspaceId: workspaceOf(request),
+    workspaceId: await workspaceFor(context, 'brief:revise'),
     briefId,
     answers: draftFromAnswers(revision.answers),
   })
@@ -23,8 +23,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 /** A plain visit has nothing to edit yet: back to the revision. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { briefId, revision } = await loadRevision(request, params.id, params.n ?? '', { history: false })
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { briefId, revision } = await loadRevision(request, context, params.id, params.n ?? '', { history: false })
   return redirect(`/briefs/${briefId}/revisions/${revision.number}`)
 }
 

@@ -4,8 +4,8 @@ import { radarCsv } from '~/export/radar'
 import { loadRadar } from './revision-radar.server'
 
 /** One revision as a "build your own radar" CSV; isNew marks what the previous revision did not have. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { revision, entries } = await loadRadar(request, params)
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { revision, entries } = await loadRadar(request, context, params)
   return new Response(radarCsv(entries), {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',

@@ -4,8 +4,8 @@ import { radarJson } from '~/export/radar'
 import { loadRadar } from './revision-radar.server'
 
 /** One revision as a "build your own radar" JSON file; isNew marks what the previous revision did not have. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { revision, entries } = await loadRadar(request, params)
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { revision, entries } = await loadRadar(request, context, params)
   return new Response(radarJson(entries), {
     headers: {
       'Content-Type': 'application/json; charset=utf-8',

@@ -13,16 +13,16 @@ import { pageError } from '~/web/form-body.server'
 
 /** /briefs/:id/revisions/:n: one revision of a saved brief, at its own address for good. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const page = await loadRevision(request, params.id, params.n ?? '')
+  const page = await loadRevision(request, context, params.id, params.n ?? '')
   return { ...revisionPageView(page, request, context), overridePanel: overridePanel(request, page.revision.brief) }
 }
 
 /** The export options form, which every revision's page shows, and the override form a decision's link opens. */
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { intent, form } = await formIntent(request)
-  if (intent === OVERRIDE_INTENT) return overrideAction(request, params, form)
-  if (intent === NOTE_ADD_INTENT) return noteAddAction(request, params, form)
-  if (intent === NOTE_REMOVE_INTENT) return noteRemoveAction(request, params, form)
+  if (intent === OVERRIDE_INTENT) return overrideAction(request, context, params, form)
+  if (intent === NOTE_ADD_INTENT) return noteAddAction(request, context, params, form)
+  if (intent === NOTE_REMOVE_INTENT) return noteRemoveAction(request, context, params, form)
   if (intent !== EXPORT_OPTIONS_INTENT) {
     throw pageError(
       400,
@@ -30,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       `This page has no form called “${intent.slice(0, 40)}”. Reload it and try again.`,
     )
   }
-  return exportOptionsAction(request, params.id, form)
+  return exportOptionsAction(request, context, params.id, form)
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>

@@ -3,8 +3,8 @@ import { draftFromCheckin } from '~/components/revisit/checkin-draft.server'
 import { BriefErrorBoundary } from '~/components/saved-brief/brief-error'
 
 /** POST /briefs/:id/signals/:checkinId/update: a draft of the latest answers updated from the check-in, opened at review. */
-export async function action({ request, params }: ActionFunctionArgs) {
-  return draftFromCheckin(request, params.id, params.checkinId)
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  return draftFromCheckin(request, context, params.id, params.checkinId)
 }
 
 /** A plain visit changes nothing: back to the check-ins. */

@@ -12,12 +12,12 @@ import { BriefErrorBoundary } from '~/components/saved-brief/brief-error'
 import { SiteLayout } from '~/components/site-layout'
 
 /** /briefs/:id/signals: record measured figures, see them over time against the triggers, turn one into new answers. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  return loadSignalsPage(request, params.id)
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  return loadSignalsPage(request, context, params.id)
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  return recordCheckinFromForm(request, params.id)
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  return recordCheckinFromForm(request, context, params.id)
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

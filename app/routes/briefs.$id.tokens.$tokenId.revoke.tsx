@@ -6,12 +6,12 @@ import { formatDateTime } from '~/components/saved-brief/format-date'
 import { SiteLayout } from '~/components/site-layout'
 
 /** /briefs/:id/tokens/:tokenId/revoke: "are you sure?" as a page, so revoking needs no script. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  return loadRevokePage(request, params.id, params.tokenId)
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  return loadRevokePage(request, context, params.id, params.tokenId)
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  return revokeFromForm(request, params.id, params.tokenId)
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  return revokeFromForm(request, context, params.id, params.tokenId)
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -8,12 +8,12 @@ import { SiteLayout } from '~/components/site-layout'
 import { publicOrigin } from '~/web/load-context'
 
 /** /briefs/:id/tokens: make, list and revoke the tokens a script uses to post check-ins. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  return loadTokensPage(request, params.id)
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  return loadTokensPage(request, context, params.id)
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  return createTokenFromForm(request, params.id, publicOrigin(context, request))
+  return createTokenFromForm(request, context, params.id, publicOrigin(context, request))
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -13,22 +13,22 @@ import { SavedBriefPage } from '~/components/saved-brief/saved-brief-page'
 
 /** /briefs/:id: a saved brief at its latest revision, with what the newest check-in says about its triggers. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const page = await loadRevision(request, params.id, undefined)
+  const page = await loadRevision(request, context, params.id, undefined)
   return {
     ...revisionPageView(page, request, context),
     overridePanel: overridePanel(request, page.revision.brief),
-    revisit: await loadRevisit(request, page.briefId),
+    revisit: await loadRevisit(request, context, page.briefId),
   }
 }
 
 /** The review date, export options and override forms; check-ins and tokens have their own addresses. */
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { intent, form } = await formIntent(request)
-  if (intent === OVERRIDE_INTENT) return overrideAction(request, { id: params.id }, form)
-  if (intent === NOTE_ADD_INTENT) return noteAddAction(request, { id: params.id }, form)
-  if (intent === NOTE_REMOVE_INTENT) return noteRemoveAction(request, { id: params.id }, form)
-  if (intent === EXPORT_OPTIONS_INTENT) return exportOptionsAction(request, params.id, form)
-  return reviewByAction(request, params.id)
+  if (intent === OVERRIDE_INTENT) return overrideAction(request, context, { id: params.id }, form)
+  if (intent === NOTE_ADD_INTENT) return noteAddAction(request, context, { id: params.id }, form)
+  if (intent === NOTE_REMOVE_INTENT) return noteRemoveAction(request, context, { id: params.id }, form)
+  if (intent === EXPORT_OPTIONS_INTENT) return exportOptionsAction(request, context, params.id, form)
+  return reviewByAction(request, context, params.id)
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>

@@ -5,12 +5,12 @@ import { formatDateTime } from '~/components/saved-brief/format-date'
 import { SiteLayout } from '~/components/site-layout'
 
 /** /deleted: briefs deleted in the last 30 days, each with a Restore button. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  return loadDeletedPage(request)
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  return loadDeletedPage(request, context)
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  return restoreFromForm(request)
+export async function action({ request, context }: ActionFunctionArgs) {
+  return restoreFromForm(request, context)
 }
 
 export const meta: MetaFunction = () => [

@@ -21,9 +21,9 @@ function requireSection(step: string | undefined): Section {
   return step
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const section = requireSection(params.step)
-  const { draft } = await requireDraft(request, params.id)
+  const { draft } = await requireDraft(context, params.id)
   const { completed } = checkDraft(draft)
   return data(
     {
@@ -40,9 +40,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   )
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const section = requireSection(params.step)
-  const { db, workspaceId, draft } = await requireDraft(request, params.id)
+  const { db, workspaceId, draft } = await requireDraft(context, params.id)
   const { submission, values } = parseStep(section, await readForm(request))
   const valid = submission.status === 'success'
   // What was typed is kept even when it is wrong, so leaving the page loses nothing.

@@ -18,8 +18,8 @@ import { pageError } from '~/web/form-body.server'
 
 /** The last step: every answer in words, and the button that turns the draft into a brief. */
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { draft } = await requireDraft(request, params.id)
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { draft } = await requireDraft(context, params.id)
   const { checks, completed } = checkDraft(draft)
   // Ready when every required step is complete; an optional one may be left out.
   const ready = checks.every((c) => c.status === 'complete' || (c.status === 'missing' && isOptionalSection(c.section)))
@@ -31,14 +31,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       revising: draft.briefId
         ? { briefId: draft.briefId, title: String(draft.answers.product?.name ?? 'a brief') }
         : null,
-      fromCheckin: await checkinUpdateFor(request, draft),
+      fromCheckin: await checkinUpdateFor(request, context, draft),
     },
     { headers: { 'Cache-Control': 'no-store' } },
   )
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { db, workspaceId, draft } = await requireDraft(request, params.id)
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { db, workspaceId, draft } = await requireDraft(context, params.id)
   const result = assembleAnswers(draft.answers)
   if (!result.ok) return data({ problems: describeProblems(draft.id, result.problems) }, { status: 400 })
 

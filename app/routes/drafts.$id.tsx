@@ -4,8 +4,8 @@ import { requireDraft } from '~/components/wizard/draft-route.server'
 import { stepPath } from '~/components/wizard/steps'
 
 /** /drafts/:id resumes a draft at the furthest step it reached. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { draft } = await requireDraft(request, params.id)
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { draft } = await requireDraft(context, params.id)
   return redirect(stepPath(draft.id, draft.step), { headers: { 'Cache-Control': 'no-store' } })
 }
 

@@ -19,8 +19,13 @@ export const meta: MetaFunction = () => [
 
 const HOME_URL = 'http://localhost/'
 
-export async function loader({ request }: Pick<LoaderFunctionArgs, 'request'> = { request: new Request(HOME_URL) }) {
-  return { examples: listExampleCards(), guides: listGuides(), saved: await loadSavedBriefs(request) }
+export async function loader(
+  { request, context }: Pick<LoaderFunctionArgs, 'request' | 'context'> = {
+    request: new Request(HOME_URL),
+    context: {},
+  },
+) {
+  return { examples: listExampleCards(), guides: listGuides(), saved: await loadSavedBriefs(request, context) }
 }
 
 const STEPS = [

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { Form, useNavigation } from '@remix-run/react'
 import { SiteLayout } from '~/components/site-layout'
-import { workspaceOf } from '~/components/wizard/draft-route.server'
+import { workspaceFor } from '~/components/wizard/draft-route.server'
 import { stepPath } from '~/components/wizard/steps'
 import { createDraft } from '~/services/drafts.server'
 import { getDb } from '../../db/client.server'
@@ -16,8 +16,8 @@ export function loader() {
   return null
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const draft = await createDraft(await getDb(), { workspaceId: workspaceOf(request) })
+export async function action({ context }: ActionFunctionArgs) {
+  const draft = await createDraft(await getDb(), { workspaceId: await workspaceFor(context, 'brief:create') })
   return redirect(stepPath(draft.id, 'product'), { headers: { 'Cache-Control': 'no-store' } })
 }
 

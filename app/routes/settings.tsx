@@ -14,8 +14,8 @@ export async function loader() {
   return { maxImportMb: Math.round(MAX_IMPORT_BYTES / 1024 / 1024) }
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const result = await importFromForm(request)
+export async function action({ request, context }: ActionFunctionArgs) {
+  const result = await importFromForm(request, context)
   if (result instanceof Response) throw result
   return data(result, { status: result.ok ? 200 : 422 })
 }

@@ -16,6 +16,12 @@ declare module '@remix-run/node' {
     clientAddress?: string
     /** Sections a page's document already drew as HTML, keyed by id (GET documents only). */
     staticHtml?: import('~/components/static-html').StaticHtmlSink
+    /** This app's accounts (server/auth.ts): sessions, sign-up and sign-in. */
+    auth?: import('../../server/auth').Auth
+    /** Who is asking, resolved on first use (server/identity.ts); absent outside the server. */
+    identity?: import('./access.server').IdentityResolver
+    /** This app's database, the one its accounts live in. */
+    db?: import('../../db/client.server').Db
   }
 }
 

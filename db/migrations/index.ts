@@ -7,6 +7,7 @@ import * as limits from './0005-limits'
 import * as rateLimits from './0006-rate-limits'
 import * as exportOptions from './0007-export-options'
 import * as notes from './0008-notes'
+import * as accounts from './0009-accounts'
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so
@@ -21,4 +22,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006-rate-limits': rateLimits,
   '0007-export-options': exportOptions,
   '0008-notes': notes,
+  '0009-accounts': accounts,
 }

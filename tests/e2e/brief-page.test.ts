@@ -39,7 +39,7 @@ afterAll(async () => {
 async function postAnswers(path: string, answers: unknown): Promise<string> {
   const response = await fetch(`${base}${path}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', Cookie: harness.session },
     body: JSON.stringify(answers),
   })
   expect(response.status).toBe(201)
@@ -107,7 +107,9 @@ describe('the brief page and its neighbours', { timeout: 90_000 }, () => {
   })
 
   it('a deeper unknown address under a brief is a 404 too, and a 404 is not a 500 for POST', async () => {
-    const deep = await fetch(`${base}/briefs/${briefId}/revisions/1/nothing-here`)
+    const deep = await fetch(`${base}/briefs/${briefId}/revisions/1/nothing-here`, {
+      headers: { Cookie: harness.session },
+    })
     expect(deep.status).toBe(404)
     expect(await deep.text()).toContain('Page not found')
     const posted = await fetch(`${base}/no-such-form`, { method: 'POST', body: new URLSearchParams({ a: '1' }) })
@@ -198,7 +200,7 @@ describe('the brief page and its neighbours', { timeout: 90_000 }, () => {
       await expect(page.locator('.export-options summary').textContent()).resolves.toContain(
         'Letter · prepared by Ada Lovelace · for Acme Ltd',
       )
-      const markdown = await fetch(`${base}${mdHref}`).then((r) => r.text())
+      const markdown = await fetch(`${base}${mdHref}`, { headers: { Cookie: harness.session } }).then((r) => r.text())
       expect(markdown.split('\n')[2]).toBe('Prepared by Ada Lovelace for Acme Ltd.')
 
       // Remembered: a fresh visit, and the revision's own page, show the same.

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { testDatabases } from '../support/databases'
+import { signUpSession } from './harness'
 
 /**
  * Two instances of the built server, each its own process, on one PostgreSQL
@@ -37,6 +38,8 @@ async function startInstance(databaseUrl: string): Promise<{ base: string; child
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
+      // Instances that share a database share the key their sessions are signed with.
+      BETTER_AUTH_SECRET: 'instances-share-this-secret-0123456789',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
@@ -80,15 +83,17 @@ describe.skipIf(!postgres)('two instances on one PostgreSQL', { timeout: 90_000 
   it('share one limit on wrong check-in tokens: 10 on each, then 429 on both', async () => {
     const [a, b] = instances
     const answers = parse(readFileSync(join(ROOT, 'content', 'examples', 'b2b-saas.yaml'), 'utf8'))
+    // Signed up on one instance, the session holds on the other.
+    const session = await signUpSession(a.base)
     const created = await fetch(`${a.base}/api/v1/briefs`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', Cookie: session },
       body: JSON.stringify(answers),
     })
     expect(created.status).toBe(201)
     const { id } = (await created.json()) as { id: string }
     // Written on one instance, read on the other: the same database.
-    expect((await fetch(`${b.base}/api/v1/briefs/${id}`)).status).toBe(200)
+    expect((await fetch(`${b.base}/api/v1/briefs/${id}`, { headers: { Cookie: session } })).status).toBe(200)
 
     const guess = (on: string) =>
       fetch(`${on}/api/v1/briefs/${id}/signals`, {

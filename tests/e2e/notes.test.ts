@@ -26,7 +26,7 @@ describe('notes on a brief', { timeout: 90_000 }, () => {
     ['with JavaScript', true],
     ['without JavaScript', false],
   ])('are added, shown, downloaded and removed %s', async (_, javaScriptEnabled) => {
-    const briefId = await createExampleBrief(base)
+    const briefId = await createExampleBrief(harness)
     const context = await harness.browser.newContext({ javaScriptEnabled, viewport: { width: 1280, height: 900 } })
     const page = await context.newPage()
     const errors: string[] = []

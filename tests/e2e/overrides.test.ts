@@ -15,7 +15,7 @@ let briefId: string
 beforeAll(async () => {
   harness = await startHarness()
   base = harness.base
-  briefId = await createExampleBrief(base)
+  briefId = await createExampleBrief(harness)
 }, 60_000)
 
 afterAll(async () => {

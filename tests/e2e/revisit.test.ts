@@ -70,7 +70,7 @@ async function createBriefThroughApi(name: string): Promise<string> {
   answers.product.name = name
   const response = await fetch(`${base}/api/v1/briefs`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', Cookie: harness.session },
     body: JSON.stringify(answers),
   })
   expect(response.status).toBe(201)

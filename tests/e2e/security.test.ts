@@ -64,14 +64,14 @@ async function createBriefWithCheckins(): Promise<string> {
   const answers = parse(readFileSync(join(ROOT, 'content', 'examples', 'b2b-saas.yaml'), 'utf8'))
   const created = await fetch(`${base}/api/v1/briefs`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', Cookie: harness.session },
     body: JSON.stringify(answers),
   })
   expect(created.status).toBe(201)
   const { id } = (await created.json()) as { id: string }
   const form = await fetch(`${base}/briefs/${id}/tokens`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: harness.session },
     body: 'name=csp',
   })
   const token = /sbt_[0-9A-Za-z]{32}/.exec(await form.text())?.[0]

@@ -17,6 +17,7 @@ import { renderPoolState } from '~/web/render-pool.server'
 import { type Db, setDbForTests } from '../../db/client.server'
 import { LOCAL_WORKSPACE_ID } from '../../db/migrations/0001-initial'
 import { testDatabases } from '../support/databases'
+import { asLocalOwner } from '../support/identity'
 
 /** The downloads beside an example and a saved revision: the records zip and the radar files. */
 
@@ -25,7 +26,7 @@ const EXAMPLE = AnswersSchema.parse(
 )
 
 function args(path: string, params: Record<string, string>) {
-  return { request: new Request(`http://localhost${path}`), params, context: {} }
+  return { request: new Request(`http://localhost${path}`), params, context: asLocalOwner() }
 }
 
 async function answer(run: () => Promise<Response>): Promise<Response> {

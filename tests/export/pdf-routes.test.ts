@@ -11,6 +11,7 @@ import { createBrief } from '~/services/briefs.server'
 import { type Db, setDbForTests } from '../../db/client.server'
 import { LOCAL_WORKSPACE_ID } from '../../db/migrations/0001-initial'
 import { testDatabases } from '../support/databases'
+import { asLocalOwner } from '../support/identity'
 
 /** The PDF downloads: an example's and a saved revision's, with their query options. */
 
@@ -18,7 +19,7 @@ const dir = mkdtempSync(join(tmpdir(), 'stackbrief-pdf-routes-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 function args(path: string, params: Record<string, string>) {
-  return { request: new Request(`http://localhost${path}`), params, context: { requestId: 'req-1' } }
+  return { request: new Request(`http://localhost${path}`), params, context: asLocalOwner({ requestId: 'req-1' }) }
 }
 
 async function pdfText(response: Response): Promise<{ text: string; pageSize: string }> {

@@ -1,4 +1,5 @@
 import routes from '~/routes'
+import { asLocalOwner } from '../support/identity'
 
 /**
  * Calls the /api/v1 route modules the way Remix does, from the route table
@@ -44,7 +45,7 @@ export async function api(method: string, path: string, init: CallInit = {}): Pr
     if (!headers.has('content-type')) headers.set('content-type', 'application/json')
   }
   const request = new Request(url, { method, headers, body, duplex: 'half' } as RequestInit)
-  const args = { request, params, context: { requestId: REQUEST_ID } }
+  const args = { request, params, context: asLocalOwner({ requestId: REQUEST_ID }) }
   return method === 'GET' || method === 'HEAD' ? route.module.loader(args) : route.module.action(args)
 }
 

@@ -14,6 +14,7 @@ import { addRevision, createBrief, getRevision } from '~/services/briefs.server'
 import { type Db, setDbForTests } from '../../db/client.server'
 import { LOCAL_WORKSPACE_ID } from '../../db/migrations/0001-initial'
 import { testDatabases } from '../support/databases'
+import { asLocalOwner } from '../support/identity'
 
 /**
  * The saved brief's pages and downloads, and the home page's list of saved
@@ -34,7 +35,7 @@ function args(path: string, params: Record<string, string>, method = 'GET') {
     method === 'POST'
       ? new Request(`http://localhost${path}`, { method, body: new URLSearchParams() })
       : new Request(`http://localhost${path}`)
-  return { request, params, context: {} }
+  return { request, params, context: asLocalOwner() }
 }
 
 async function thrown(run: () => Promise<unknown>): Promise<Response> {
@@ -176,7 +177,8 @@ describe.each(dbs)('home page list of saved briefs on $name', (t) => {
   let db: Db
   let cleanup: () => Promise<void>
   const workspaceId = LOCAL_WORKSPACE_ID
-  const home = (query = '') => homeLoader({ request: new Request(`http://localhost/${query}`) })
+  const home = (query = '') =>
+    homeLoader({ request: new Request(`http://localhost/${query}`), context: asLocalOwner() })
 
   beforeAll(async () => {
     ;({ db, cleanup } = await t.open())

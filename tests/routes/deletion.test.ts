@@ -11,6 +11,7 @@ import { type Db, setDbForTests } from '../../db/client.server'
 import { LOCAL_WORKSPACE_ID } from '../../db/migrations/0001-initial'
 import { buildAnswers } from '../support/answers'
 import { testDatabases } from '../support/databases'
+import { asLocalOwner } from '../support/identity'
 import { api } from './api-client'
 import { args, unwrap } from './revisit-support'
 
@@ -100,7 +101,7 @@ describe.each(dbs)('deleting briefs on $name', (t) => {
     const done = await deleteAction(args(`/briefs/${id}/delete`, { id }, {}))
     expect(done.status).toBe(303)
     expect(done.headers.get('Location')).toBe(`/deleted?deleted=${id}`)
-    const home = await homeLoader({ request: new Request('http://localhost/') })
+    const home = await homeLoader({ request: new Request('http://localhost/'), context: asLocalOwner() })
     expect(home.saved.items.map((b) => b.id)).toEqual([keep])
 
     const list = unwrap(await deletedLoader(args(`/deleted?deleted=${id}`, {})))

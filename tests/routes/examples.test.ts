@@ -7,6 +7,7 @@ import { loader as exampleLoader } from '~/routes/examples.$name'
 import { loader as markdownLoader } from '~/routes/examples.$name[.md]'
 import { loader as homeLoader } from '~/routes/home'
 import { findExample } from '~/services/examples.server'
+import { asLocalOwner } from '../support/identity'
 
 const EXAMPLES_DIR = join(process.cwd(), 'content', 'examples')
 const NAMES = readdirSync(EXAMPLES_DIR)
@@ -18,7 +19,7 @@ const productName = (name: string) =>
   (parse(readFileSync(join(EXAMPLES_DIR, `${name}.yaml`), 'utf8')) as { product: { name: string } }).product.name
 
 function args(path: string, params: Record<string, string>) {
-  return { request: new Request(`http://x${path}`), params, context: {} }
+  return { request: new Request(`http://x${path}`), params, context: asLocalOwner() }
 }
 
 /** A loader that throws a Response (Remix's way to say 404) hands it back here. */

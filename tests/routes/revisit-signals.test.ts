@@ -12,6 +12,7 @@ import { getDraft } from '~/services/drafts.server'
 import { type Db, setDbForTests } from '../../db/client.server'
 import { LOCAL_WORKSPACE_ID } from '../../db/migrations/0001-initial'
 import { testDatabases } from '../support/databases'
+import { asLocalOwner } from '../support/identity'
 import { args, daysFromToday, location, named, TODAY, thrown, unwrap } from './revisit-support'
 
 /**
@@ -159,11 +160,11 @@ describe.each(dbs)('check-ins on the brief pages on $name', (t) => {
     const quiet = await newBrief('Quiet one')
     const id = await newBrief('Busy one')
     await recordCheckin(db, { workspaceId, briefId: id, signals: { measuredAt: TODAY, engineers: 30 }, source: 'web' })
-    const home = await homeLoader({ request: new Request('http://localhost/') })
+    const home = await homeLoader({ request: new Request('http://localhost/'), context: asLocalOwner() })
     const flagged = home.saved.attention.items.find((a) => a.id === id)
     expect(flagged).toMatchObject({ title: 'Busy one', fired: ['team_outgrows_one_service'], overdue: false })
     expect(home.saved.attention.items.map((a) => a.id)).not.toContain(quiet)
-    const searching = await homeLoader({ request: new Request('http://localhost/?q=busy') })
+    const searching = await homeLoader({ request: new Request('http://localhost/?q=busy'), context: asLocalOwner() })
     expect(searching.saved.attention.items).toEqual([])
   })
 
@@ -191,7 +192,7 @@ describe.each(dbs)('check-ins on the brief pages on $name', (t) => {
     expect(location(past)).toBe(`/briefs/${id}#revisit`)
     const overdue = await latestLoader(args(`/briefs/${id}`, { id }))
     expect(overdue.revisit.status.overdue).toBe(true)
-    const home = await homeLoader({ request: new Request('http://localhost/') })
+    const home = await homeLoader({ request: new Request('http://localhost/'), context: asLocalOwner() })
     expect(home.saved.attention.items.find((a) => a.id === id)).toMatchObject({ overdue: true, fired: [] })
 
     await latestAction(args(`/briefs/${id}`, { id }, { intent: 'review-by-default', reviewBy: '' }))

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { expect } from 'vitest'
 import { parse } from 'yaml'
 import { type Answers, AnswersSchema } from '~/engine/answers'
+import { asLocalOwner } from '../support/identity'
 
 /** Small fixtures for the revisit route tests: example answers, requests, and unwrapping what routes return. */
 
@@ -25,7 +26,7 @@ export function args(path: string, params: Record<string, string>, fields?: Reco
   const request = fields
     ? new Request(`http://localhost${path}`, { method: 'POST', body: new URLSearchParams(fields) })
     : new Request(`http://localhost${path}`)
-  return { request, params, context: {} }
+  return { request, params, context: asLocalOwner() }
 }
 
 interface DataResult<T> {

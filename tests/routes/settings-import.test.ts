@@ -6,6 +6,7 @@ import { type Db, setDbForTests } from '../../db/client.server'
 import { LOCAL_WORKSPACE_ID } from '../../db/migrations/0001-initial'
 import { buildAnswers } from '../support/answers'
 import { testDatabases } from '../support/databases'
+import { asLocalOwner } from '../support/identity'
 
 /** The settings page's import form: an export uploaded from the browser, read everything-or-nothing. */
 
@@ -32,7 +33,7 @@ function upload(file: Blob | null, name = 'stackbrief-data.zip'): Request {
 async function answered(request: Request): Promise<{ status: number; body: unknown }> {
   let response: unknown
   try {
-    response = await action({ request, params: {}, context: {} })
+    response = await action({ request, params: {}, context: asLocalOwner() })
   } catch (thrown) {
     if (!(thrown instanceof Response)) throw thrown
     return { status: thrown.status, body: await thrown.text() }

@@ -11,6 +11,7 @@ import { type Db, setDbForTests } from '../../db/client.server'
 import { LOCAL_WORKSPACE_ID } from '../../db/migrations/0001-initial'
 import { buildAnswers } from '../support/answers'
 import { testDatabases } from '../support/databases'
+import { asLocalOwner } from '../support/identity'
 
 /**
  * The questionnaire's routes against real databases: each step's action with
@@ -98,14 +99,18 @@ async function thrown(run: () => Promise<unknown>): Promise<Response> {
 }
 
 async function startDraft(): Promise<string> {
-  const to = location(await newAction({ request: request('/new', []), params: {}, context: {} }))
+  const to = location(await newAction({ request: request('/new', []), params: {}, context: asLocalOwner() }))
   const match = /^\/drafts\/(d_[a-z2-7]{16})\/product$/.exec(to)
   expect(match, `redirect to ${to}`).not.toBeNull()
   return match?.[1] ?? ''
 }
 
 function saveStep(id: string, step: string, fields: Fields) {
-  return stepAction({ request: request(`/drafts/${id}/${step}`, fields), params: { id, step }, context: {} })
+  return stepAction({
+    request: request(`/drafts/${id}/${step}`, fields),
+    params: { id, step },
+    context: asLocalOwner(),
+  })
 }
 
 async function answerEverything(id: string) {
@@ -144,11 +149,19 @@ describe.each(dbs)('questionnaire routes on $name', (t) => {
   it('prefills a step with the defaults the Answers schema documents', async () => {
     const id = await startDraft()
     const product = unwrap(
-      await stepLoader({ request: request(`/drafts/${id}/product`), params: { id, step: 'product' }, context: {} }),
+      await stepLoader({
+        request: request(`/drafts/${id}/product`),
+        params: { id, step: 'product' },
+        context: asLocalOwner(),
+      }),
     )
     expect(product.body.values).toEqual({ clients: ['web'], realtime: 'none' })
     const load = unwrap(
-      await stepLoader({ request: request(`/drafts/${id}/load`), params: { id, step: 'load' }, context: {} }),
+      await stepLoader({
+        request: request(`/drafts/${id}/load`),
+        params: { id, step: 'load' },
+        context: asLocalOwner(),
+      }),
     )
     expect(load.body.values).toEqual({
       readWriteProfile: 'read_heavy',
@@ -156,7 +169,11 @@ describe.each(dbs)('questionnaire routes on $name', (t) => {
       longestTaskSeconds: '2',
     })
     const budget = unwrap(
-      await stepLoader({ request: request(`/drafts/${id}/budget`), params: { id, step: 'budget' }, context: {} }),
+      await stepLoader({
+        request: request(`/drafts/${id}/budget`),
+        params: { id, step: 'budget' },
+        context: asLocalOwner(),
+      }),
     )
     expect(budget.body.values).toEqual({ hosting: 'no_preference', weeksToLaunch: '12' })
     expect(product.body.completed).toEqual([])
@@ -221,7 +238,11 @@ describe.each(dbs)('questionnaire routes on $name', (t) => {
   it('names the languages in the main-language question, not "None"', async () => {
     const id = await startDraft()
     const { body } = unwrap(
-      await stepLoader({ request: request(`/drafts/${id}/team`), params: { id, step: 'team' }, context: {} }),
+      await stepLoader({
+        request: request(`/drafts/${id}/team`),
+        params: { id, step: 'team' },
+        context: asLocalOwner(),
+      }),
     )
     const main = body.questions.find((q) => q.name === 'primaryLanguage')
     expect(main?.options?.slice(0, 3).map((o) => o.label)).toEqual(['TypeScript', 'JavaScript', 'Ruby'])
@@ -233,7 +254,7 @@ describe.each(dbs)('questionnaire routes on $name', (t) => {
       await stepLoader({
         request: request(`/drafts/${id}/compliance`),
         params: { id, step: 'compliance' },
-        context: {},
+        context: asLocalOwner(),
       }),
     )
     const identity = body.questions.find((q) => q.name === 'identity')
@@ -254,11 +275,15 @@ describe.each(dbs)('questionnaire routes on $name', (t) => {
     const draft = await getDraft(db, { workspaceId, draftId: id })
     expect(draft?.step).toBe('team')
     expect(draft?.answers.product).toMatchObject({ name: 'Tallybook', shape: 'b2b_saas', clients: ['web'] })
-    expect(location(await resumeLoader({ request: request(`/drafts/${id}`), params: { id }, context: {} }))).toBe(
-      `/drafts/${id}/team`,
-    )
+    expect(
+      location(await resumeLoader({ request: request(`/drafts/${id}`), params: { id }, context: asLocalOwner() })),
+    ).toBe(`/drafts/${id}/team`)
     const again = unwrap(
-      await stepLoader({ request: request(`/drafts/${id}/product`), params: { id, step: 'product' }, context: {} }),
+      await stepLoader({
+        request: request(`/drafts/${id}/product`),
+        params: { id, step: 'product' },
+        context: asLocalOwner(),
+      }),
     )
     expect(again.body.values).toMatchObject({ name: 'Tallybook' })
     expect(again.body.completed).toEqual(['product'])
@@ -303,7 +328,7 @@ describe.each(dbs)('questionnaire routes on $name', (t) => {
     const id = await startDraft()
     await saveStep(id, 'product', ANSWERS.product)
     const { status, body } = unwrap(
-      await reviewAction({ request: request(`/drafts/${id}/review`, []), params: { id }, context: {} }),
+      await reviewAction({ request: request(`/drafts/${id}/review`, []), params: { id }, context: asLocalOwner() }),
     )
     expect(status).toBe(400)
     const problems = (body as { problems: { label: string; message: string; href: string }[] }).problems
@@ -317,7 +342,9 @@ describe.each(dbs)('questionnaire routes on $name', (t) => {
     const id = await startDraft()
     await answerEverything(id)
 
-    const review = unwrap(await reviewLoader({ request: request(`/drafts/${id}/review`), params: { id }, context: {} }))
+    const review = unwrap(
+      await reviewLoader({ request: request(`/drafts/${id}/review`), params: { id }, context: asLocalOwner() }),
+    )
     const sections = review.body.sections
     expect(sections.map((s) => [s.section, s.status])).toEqual([
       ['product', 'complete'],
@@ -337,7 +364,7 @@ describe.each(dbs)('questionnaire routes on $name', (t) => {
     expect(data?.status === 'complete' && data.rows.map((r) => r.name)).toEqual(['kinds', 'sensitive', 'auditTrail'])
 
     const to = location(
-      await reviewAction({ request: request(`/drafts/${id}/review`, []), params: { id }, context: {} }),
+      await reviewAction({ request: request(`/drafts/${id}/review`, []), params: { id }, context: asLocalOwner() }),
     )
     const briefId = /^\/briefs\/(b_[a-z2-7]{16})$/.exec(to)?.[1] ?? ''
     expect(briefId, `redirect to ${to}`).not.toBe('')
@@ -352,7 +379,7 @@ describe.each(dbs)('questionnaire routes on $name', (t) => {
       await editAction({
         request: request(`/briefs/${briefId}/revisions/1/edit`, []),
         params: { id: briefId, n: '1' },
-        context: {},
+        context: asLocalOwner(),
       }),
     )
     const editId = /^\/drafts\/(d_[a-z2-7]{16})\/product$/.exec(edit)?.[1] ?? ''
@@ -365,7 +392,7 @@ describe.each(dbs)('questionnaire routes on $name', (t) => {
       await stepLoader({
         request: request(`/drafts/${editId}/budget`),
         params: { id: editId, step: 'budget' },
-        context: {},
+        context: asLocalOwner(),
       }),
     )
     expect(budget.body.revising).toEqual({ briefId, title: 'Tallybook' })
@@ -375,7 +402,11 @@ describe.each(dbs)('questionnaire routes on $name', (t) => {
       ['weeksToLaunch', '12'],
     ])
     const second = location(
-      await reviewAction({ request: request(`/drafts/${editId}/review`, []), params: { id: editId }, context: {} }),
+      await reviewAction({
+        request: request(`/drafts/${editId}/review`, []),
+        params: { id: editId },
+        context: asLocalOwner(),
+      }),
     )
     expect(second).toBe(`/briefs/${briefId}/revisions/2`)
     const revisions = await listRevisions(db, { workspaceId, briefId })
@@ -394,7 +425,7 @@ describe.each(dbs)('questionnaire routes on $name', (t) => {
       ['opsExperience', 'some'],
     ])
     const to = location(
-      await reviewAction({ request: request(`/drafts/${id}/review`, []), params: { id }, context: {} }),
+      await reviewAction({ request: request(`/drafts/${id}/review`, []), params: { id }, context: asLocalOwner() }),
     )
     const briefId = to.split('/').pop() ?? ''
     const saved = await getBrief(db, { workspaceId, briefId })
@@ -426,7 +457,7 @@ describe.each(dbs)('questionnaire routes on $name', (t) => {
       ),
     ).toBe(`/drafts/${id}/review`)
     const to = location(
-      await reviewAction({ request: request(`/drafts/${id}/review`, []), params: { id }, context: {} }),
+      await reviewAction({ request: request(`/drafts/${id}/review`, []), params: { id }, context: asLocalOwner() }),
     )
     const briefId = to.split('/').pop() ?? ''
     const first = await getBrief(db, { workspaceId, briefId })
@@ -446,7 +477,7 @@ describe.each(dbs)('questionnaire routes on $name', (t) => {
       await editAction({
         request: request(`/briefs/${briefId}/revisions/1/edit`, []),
         params: { id: briefId, n: '1' },
-        context: {},
+        context: asLocalOwner(),
       }),
     )
     const editId = edit.split('/')[2]
@@ -456,7 +487,11 @@ describe.each(dbs)('questionnaire routes on $name', (t) => {
       ['weeksToLaunch', '12'],
     ])
     location(
-      await reviewAction({ request: request(`/drafts/${editId}/review`, []), params: { id: editId }, context: {} }),
+      await reviewAction({
+        request: request(`/drafts/${editId}/review`, []),
+        params: { id: editId },
+        context: asLocalOwner(),
+      }),
     )
     const second = await getBrief(db, { workspaceId, briefId })
     expect(second?.headRevision).toBe(2)
@@ -472,7 +507,7 @@ describe.each(dbs)('questionnaire routes on $name', (t) => {
       await editAction({
         request: request(`/briefs/${brief.id}/revisions/1/edit`, []),
         params: { id: brief.id, n: '1' },
-        context: {},
+        context: asLocalOwner(),
       }),
     )
     const editId = edit.split('/')[2]
@@ -482,7 +517,11 @@ describe.each(dbs)('questionnaire routes on $name', (t) => {
       ['weeksToLaunch', '12'],
     ])
     location(
-      await reviewAction({ request: request(`/drafts/${editId}/review`, []), params: { id: editId }, context: {} }),
+      await reviewAction({
+        request: request(`/drafts/${editId}/review`, []),
+        params: { id: editId },
+        context: asLocalOwner(),
+      }),
     )
     const second = await getBrief(db, { workspaceId, briefId: brief.id })
     expect(second?.headRevision).toBe(2)
@@ -496,7 +535,7 @@ describe.each(dbs)('questionnaire routes on $name', (t) => {
     await answerEverything(id)
     expect(location(await saveStep(id, 'ai', []))).toBe(`/drafts/${id}/review`)
     const to = location(
-      await reviewAction({ request: request(`/drafts/${id}/review`, []), params: { id }, context: {} }),
+      await reviewAction({ request: request(`/drafts/${id}/review`, []), params: { id }, context: asLocalOwner() }),
     )
     const saved = await getBrief(db, { workspaceId, briefId: to.split('/').pop() ?? '' })
     expect(saved?.head.answers.ai).toBeUndefined()
@@ -509,7 +548,7 @@ describe.each(dbs)('questionnaire routes on $name', (t) => {
   ])('answers %s with a 404', async (_case, givenId, step) => {
     const id = givenId ?? (await startDraft())
     const load = await thrown(() =>
-      stepLoader({ request: request(`/drafts/${id}/${step}`), params: { id, step }, context: {} }),
+      stepLoader({ request: request(`/drafts/${id}/${step}`), params: { id, step }, context: asLocalOwner() }),
     )
     expect(load.status).toBe(404)
     const save = await thrown(() => saveStep(id, step, ANSWERS.product))
@@ -519,15 +558,22 @@ describe.each(dbs)('questionnaire routes on $name', (t) => {
   it('answers an unknown draft with 404 on resume and review too', async () => {
     const id = 'd_bbbbbbbbbbbbbbbb'
     expect(
-      (await thrown(() => resumeLoader({ request: request(`/drafts/${id}`), params: { id }, context: {} }))).status,
-    ).toBe(404)
-    expect(
-      (await thrown(() => reviewLoader({ request: request(`/drafts/${id}/review`), params: { id }, context: {} })))
+      (await thrown(() => resumeLoader({ request: request(`/drafts/${id}`), params: { id }, context: asLocalOwner() })))
         .status,
     ).toBe(404)
     expect(
-      (await thrown(() => reviewAction({ request: request(`/drafts/${id}/review`, []), params: { id }, context: {} })))
-        .status,
+      (
+        await thrown(() =>
+          reviewLoader({ request: request(`/drafts/${id}/review`), params: { id }, context: asLocalOwner() }),
+        )
+      ).status,
+    ).toBe(404)
+    expect(
+      (
+        await thrown(() =>
+          reviewAction({ request: request(`/drafts/${id}/review`, []), params: { id }, context: asLocalOwner() }),
+        )
+      ).status,
     ).toBe(404)
   })
 })

@@ -8,12 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getDb, setDbForTests } from '../../db/client.server'
 import { createApp } from '../../server'
 import { BASE_INPUT } from '../support/answers'
+import { signUp } from './http-client'
 
 /** The API through the real server: Express, request ids, the Remix handler, a SQLite file from DATABASE_URL. */
 
 let server: Server
 let base: string
 let dir: string
+/** An account's session cookie: the API answers 401 without one (or an API key). */
+let session: string
 const previousUrl = process.env.DATABASE_URL
 
 beforeAll(async () => {
@@ -24,6 +27,7 @@ beforeAll(async () => {
   server = app.listen(0, '127.0.0.1')
   await new Promise((resolve) => server.once('listening', resolve))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  session = await signUp(base)
 }, 60_000)
 
 afterAll(async () => {
@@ -39,9 +43,13 @@ const answers = (name: string) => ({ ...BASE_INPUT, product: { ...BASE_INPUT.pro
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(`${base}${path}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...headers },
+    headers: { 'Content-Type': 'application/json', Cookie: session, ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   })
+const signedIn = (init: RequestInit = {}): RequestInit => ({
+  ...init,
+  headers: { Cookie: session, ...(init.headers as Record<string, string> | undefined) },
+})
 
 function expectRequestId(response: Response, given?: string) {
   const id = response.headers.get('x-request-id')
@@ -60,7 +68,7 @@ describe('API over HTTP', () => {
     const brief = (await created.json()) as { id: string; headRevision: number }
     expect(location).toBe(`/api/v1/briefs/${brief.id}`)
 
-    const read = await fetch(`${base}${location}`)
+    const read = await fetch(`${base}${location}`, signedIn())
     expect(read.status).toBe(200)
     expectRequestId(read)
     expect(await read.json()).toMatchObject({ id: brief.id, headRevision: 1, title: 'Over HTTP' })
@@ -69,7 +77,7 @@ describe('API over HTTP', () => {
     expect(revised.status).toBe(201)
     expect(revised.headers.get('location')).toBe(`${location}/revisions/2`)
 
-    const list = await fetch(`${base}/api/v1/briefs?search=over%20http`)
+    const list = await fetch(`${base}/api/v1/briefs?search=over%20http`, signedIn())
     expect(list.status).toBe(200)
     expect(await list.json()).toMatchObject({
       items: [{ id: brief.id, headRevision: 2, title: 'Over HTTP, again' }],
@@ -123,7 +131,7 @@ describe('API over HTTP', () => {
       ['/api/v1/briefs?limit=-1', {}, 400],
     ]
     for (const [path, init, status] of cases) {
-      const response = await fetch(`${base}${path}`, init)
+      const response = await fetch(`${base}${path}`, signedIn(init))
       expect(response.status, path).toBe(status)
       expect(response.headers.get('content-type')).toBe('application/problem+json')
       const id = expectRequestId(response)

@@ -10,7 +10,13 @@ const ROOT = join(import.meta.dirname, '..', '..')
 
 describe('configuration from the environment', () => {
   it('has safe defaults: no public URL, no proxy trusted, metrics local only, rate limits on', () => {
-    expect(loadConfig({})).toEqual({ publicOrigin: null, trustProxy: false, metricsToken: null, rateLimits: true })
+    expect(loadConfig({})).toEqual({
+      publicOrigin: null,
+      trustProxy: false,
+      metricsToken: null,
+      rateLimits: true,
+      authSecret: null,
+    })
   })
 
   it('reads PUBLIC_URL as an origin, TRUST_PROXY as Express reads it', () => {

@@ -47,3 +47,27 @@ export function raw(
 
 export const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' }
 export const JSON_BODY = { 'Content-Type': 'application/json' }
+
+/**
+ * Makes an account through the auth endpoint, as a script would (no Origin,
+ * no cookie), and returns the `Cookie` header its session is sent with.
+ */
+export async function signUp(
+  base: string,
+  headers: Record<string, string> = {},
+  email = `someone-${Math.random().toString(36).slice(2, 10)}@example.test`,
+): Promise<string> {
+  const res = await raw(base, '/api/auth/sign-up/email', {
+    method: 'POST',
+    headers: { ...JSON_BODY, ...headers },
+    body: JSON.stringify({ email, password: 'a long enough password', name: 'Test person' }),
+  })
+  if (res.status !== 200) throw new Error(`sign-up answered ${res.status}: ${res.body.slice(0, 200)}`)
+  return cookieHeader(res)
+}
+
+/** The `Cookie` header that sends back what a response set. */
+export function cookieHeader(res: RawResponse): string {
+  const set = res.headers['set-cookie'] ?? []
+  return (Array.isArray(set) ? set : [set]).map((c) => c.split(';')[0]).join('; ')
+}

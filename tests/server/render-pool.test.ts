@@ -7,6 +7,7 @@ import { createBrief } from '~/services/briefs.server'
 import { type Db, setDbForTests } from '../../db/client.server'
 import { LOCAL_WORKSPACE_ID } from '../../db/migrations/0001-initial'
 import { testDatabases } from '../support/databases'
+import { asLocalOwner } from '../support/identity'
 
 /**
  * The render pool past its queue: with one worker and room for one waiting
@@ -44,7 +45,7 @@ describe('render pool with one worker and a queue of one', () => {
     const args = (path: string) => ({
       request: new Request(`http://localhost${path}`),
       params: { id: briefId, n: '1' },
-      context: {},
+      context: asLocalOwner(),
     })
     // Distinct clients make distinct files, so none is answered from the cache.
     const responses = await Promise.all([

@@ -9,7 +9,7 @@ import { getDb, setDbForTests } from '../../db/client.server'
 import { createApp } from '../../server'
 import { loadConfig } from '../../server/config'
 import { BASE_INPUT } from '../support/answers'
-import { FORM, JSON_BODY, type RawResponse, raw } from './http-client'
+import { FORM, JSON_BODY, type RawResponse, raw, signUp } from './http-client'
 
 /**
  * The security baseline through the real server (Express, the Remix handler
@@ -29,6 +29,9 @@ let publicServer: Server
 let base: string
 let port: number
 let publicBase: string
+/** The session of one account on each instance: briefs belong to someone. */
+const sessions = new Map<string, string>()
+const asUser = (on: string) => ({ Cookie: sessions.get(on) ?? '' })
 const previousUrl = process.env.DATABASE_URL
 
 const listen = (app: Awaited<ReturnType<typeof createApp>>, host: string) =>
@@ -51,6 +54,8 @@ beforeAll(async () => {
   })
   publicServer = await listen(publicApp, '127.0.0.1')
   publicBase = `http://127.0.0.1:${(publicServer.address() as AddressInfo).port}`
+  sessions.set(base, await signUp(base))
+  sessions.set(publicBase, await signUp(publicBase, { Host: 'briefs.example.test' }))
 }, 90_000)
 
 afterAll(async () => {
@@ -68,7 +73,7 @@ const answers = (name: string) => ({ ...BASE_INPUT, product: { ...BASE_INPUT.pro
 async function createBrief(on = base, headers: Record<string, string> = {}): Promise<string> {
   const created = await raw(on, '/api/v1/briefs', {
     method: 'POST',
-    headers: { ...JSON_BODY, ...headers },
+    headers: { ...JSON_BODY, ...asUser(on), ...headers },
     body: JSON.stringify(answers('Security')),
   })
   expect(created.status).toBe(201)
@@ -76,7 +81,11 @@ async function createBrief(on = base, headers: Record<string, string> = {}): Pro
 }
 
 async function createToken(briefId: string, on = base, headers: Record<string, string> = {}): Promise<RawResponse> {
-  return raw(on, `/briefs/${briefId}/tokens`, { method: 'POST', headers: { ...FORM, ...headers }, body: 'name=ci' })
+  return raw(on, `/briefs/${briefId}/tokens`, {
+    method: 'POST',
+    headers: { ...FORM, ...asUser(on), ...headers },
+    body: 'name=ci',
+  })
 }
 
 const tokenIn = (html: string) => /sbt_[0-9A-Za-z]{32}/.exec(html)?.[0]
@@ -132,7 +141,9 @@ describe('absolute links come from PUBLIC_URL, never from the Host header', () =
   it('builds guide links, the curl example and the OpenAPI server from PUBLIC_URL', async () => {
     const host = { Host: 'briefs.example.test' }
     const id = await createBrief(publicBase, host)
-    const markdown = await raw(publicBase, `/briefs/${id}/revisions/1/brief.md`, { headers: host })
+    const markdown = await raw(publicBase, `/briefs/${id}/revisions/1/brief.md`, {
+      headers: { ...host, ...asUser(publicBase) },
+    })
     expect(markdown.status).toBe(200)
     expect(markdown.body).toContain(`${PUBLIC}/guides/`)
     const made = await createToken(id, publicBase, host)
@@ -151,7 +162,9 @@ describe('absolute links come from PUBLIC_URL, never from the Host header', () =
 
   it('without PUBLIC_URL, downloads name their guides and link no host', async () => {
     const id = await createBrief()
-    const markdown = await raw(base, `/briefs/${id}/revisions/1/brief.md`, { headers: { Host: `localhost:${port}` } })
+    const markdown = await raw(base, `/briefs/${id}/revisions/1/brief.md`, {
+      headers: { Host: `localhost:${port}`, ...asUser(base) },
+    })
     expect(markdown.status).toBe(200)
     expect(markdown.body).not.toContain(`http://localhost:${port}/guides/`)
     expect(markdown.body).not.toContain('evil')

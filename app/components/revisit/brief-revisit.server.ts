@@ -1,10 +1,11 @@
+import type { AppLoadContext } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { InvalidInputError } from '~/services/briefs.server'
 import { type BriefStatus, briefStatus, setReviewBy } from '~/services/checkins.server'
 import { listTokens, TOKEN_NAME_MAX_LENGTH, type TokenSummary } from '~/services/tokens.server'
 import { readForm } from '~/web/form-body.server'
 import { getDb } from '../../../db/client.server'
-import { notFound, workspaceOf } from '../wizard/draft-route.server'
+import { notFound, workspaceFor } from '../wizard/draft-route.server'
 
 /** What the latest revision's page adds for revisiting: the newest check-in judged, the review date, the tokens. */
 
@@ -14,9 +15,13 @@ export interface RevisitData {
   tokenNameMaxLength: number
 }
 
-export async function loadRevisit(request: Request, briefId: string): Promise<RevisitData> {
+export async function loadRevisit(
+  _request: Request,
+  context: AppLoadContext | undefined,
+  briefId: string,
+): Promise<RevisitData> {
   const db = await getDb()
-  const workspaceId = workspaceOf(request)
+  const workspaceId = await workspaceFor(context, 'brief:read')
   const [status, tokens] = await Promise.all([
     briefStatus(db, { workspaceId, briefId }),
     listTokens(db, { workspaceId, briefId }),
@@ -32,7 +37,11 @@ export const REVIEW_BY_INTENTS = ['review-by', 'review-by-default'] as const
  * review-by-default (back to 90 days after the latest revision). Redirects
  * back to the page; a date that is not one is a 400 with what was typed.
  */
-export async function reviewByAction(request: Request, briefId: string | undefined) {
+export async function reviewByAction(
+  request: Request,
+  context: AppLoadContext | undefined,
+  briefId: string | undefined,
+) {
   const id = briefId ?? ''
   const form = await readForm(request)
   const intent = String(form.get('intent') ?? '')
@@ -54,7 +63,11 @@ export async function reviewByAction(request: Request, briefId: string | undefin
   }
   try {
     const db = await getDb()
-    const updated = await setReviewBy(db, { workspaceId: workspaceOf(request), briefId: id, reviewBy: chosen })
+    const updated = await setReviewBy(db, {
+      workspaceId: await workspaceFor(context, 'brief:revise'),
+      briefId: id,
+      reviewBy: chosen,
+    })
     if (!updated) throw notFound(`There is no brief with the id “${id}” in this workspace.`)
   } catch (error) {
     if (!(error instanceof InvalidInputError)) throw error

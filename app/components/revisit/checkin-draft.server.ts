@@ -1,3 +1,4 @@
+import type { AppLoadContext } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import type { Answers } from '~/engine/answers'
 import { signalsToAnswers } from '~/engine/signals'
@@ -6,7 +7,7 @@ import { CHECKIN_ID_PATTERN, type CheckinRecord, getCheckin } from '~/services/c
 import { createDraft, type DraftRecord } from '~/services/drafts.server'
 import { type Db, getDb } from '../../../db/client.server'
 import { describeAnswer } from '../brief/answer-labels'
-import { notFound, workspaceOf } from '../wizard/draft-route.server'
+import { notFound, workspaceFor } from '../wizard/draft-route.server'
 import { draftFromAnswers } from '../wizard/schemas'
 import { stepPath } from '../wizard/steps'
 
@@ -34,9 +35,14 @@ async function requireCheckin(db: Db, workspaceId: string, briefId: string, chec
 }
 
 /** POST /briefs/:id/signals/:checkinId/update → the new draft's review step. */
-export async function draftFromCheckin(request: Request, briefId: string | undefined, checkinId: string | undefined) {
+export async function draftFromCheckin(
+  _request: Request,
+  context: AppLoadContext | undefined,
+  briefId: string | undefined,
+  checkinId: string | undefined,
+) {
   const db = await getDb()
-  const workspaceId = workspaceOf(request)
+  const workspaceId = await workspaceFor(context, 'brief:revise')
   const id = briefId ?? ''
   const brief = id ? await getBrief(db, { workspaceId, briefId: id }) : null
   if (!brief) throw notFound(`There is no brief with the id “${id}” in this workspace.`)
@@ -55,11 +61,15 @@ export async function draftFromCheckin(request: Request, briefId: string | undef
  * What the check-in changed in the answers, for the review step of a draft
  * made from it; null when the address names no check-in of the draft's brief.
  */
-export async function checkinUpdateFor(request: Request, draft: DraftRecord): Promise<CheckinUpdateView | null> {
+export async function checkinUpdateFor(
+  request: Request,
+  context: AppLoadContext | undefined,
+  draft: DraftRecord,
+): Promise<CheckinUpdateView | null> {
   const checkinId = new URL(request.url).searchParams.get(FROM_CHECKIN_PARAM)
   if (!checkinId || !draft.briefId || !CHECKIN_ID_PATTERN.test(checkinId)) return null
   const db = await getDb()
-  const workspaceId = workspaceOf(request)
+  const workspaceId = await workspaceFor(context, 'brief:read')
   const [brief, checkin] = await Promise.all([
     getBrief(db, { workspaceId, briefId: draft.briefId }),
     getCheckin(db, { workspaceId, briefId: draft.briefId, checkinId }),

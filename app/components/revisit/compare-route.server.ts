@@ -1,7 +1,8 @@
+import type { AppLoadContext } from '@remix-run/node'
 import { listRevisions, MAX_REVISION_NUMBER, type RevisionSummary } from '~/services/briefs.server'
 import { compareRevisions, type RevisionComparison } from '~/services/compare.server'
 import { getDb } from '../../../db/client.server'
-import { notFound, workspaceOf } from '../wizard/draft-route.server'
+import { notFound, workspaceFor } from '../wizard/draft-route.server'
 
 /** /briefs/:id/compare?from=&to=: the latest two revisions by default; anything unknown is a 404. */
 
@@ -13,9 +14,13 @@ const REVISION_NUMBER = /^[1-9]\d{0,9}$/
 /** Revisions offered in each picker, newest first. */
 export const PICKER_REVISIONS = 100
 
-export async function loadComparison(request: Request, briefId: string | undefined): Promise<ComparePageData> {
+export async function loadComparison(
+  request: Request,
+  context: AppLoadContext | undefined,
+  briefId: string | undefined,
+): Promise<ComparePageData> {
   const db = await getDb()
-  const workspaceId = workspaceOf(request)
+  const workspaceId = await workspaceFor(context, 'brief:read')
   const id = briefId ?? ''
   // The pickers offer the newest revisions; older ones are reached by number in the address.
   const page = id ? await listRevisions(db, { workspaceId, briefId: id, limit: PICKER_REVISIONS }) : null

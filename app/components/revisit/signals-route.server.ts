@@ -1,3 +1,4 @@
+import type { AppLoadContext } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import type { Comparator, Metric } from '~/engine/brief'
 import { canonicalUnit, evaluateSignals, SIGNAL_FIELDS, SIGNAL_FIGURES } from '~/engine/signals'
@@ -13,7 +14,7 @@ import {
 import { QuotaExceededError } from '~/services/quotas.server'
 import { readForm } from '~/web/form-body.server'
 import { type Db, getDb } from '../../../db/client.server'
-import { notFound, workspaceOf } from '../wizard/draft-route.server'
+import { notFound, workspaceFor } from '../wizard/draft-route.server'
 import type { CheckinFormState } from './checkin-form'
 import { parseCheckinForm, problemsAsErrors } from './checkin-form.server'
 import type { MetricSeries, Threshold } from './series'
@@ -49,9 +50,13 @@ export interface SignalsPageData {
   recorded: string | null
 }
 
-export async function loadSignalsPage(request: Request, briefId: string | undefined): Promise<SignalsPageData> {
+export async function loadSignalsPage(
+  request: Request,
+  context: AppLoadContext | undefined,
+  briefId: string | undefined,
+): Promise<SignalsPageData> {
   const db = await getDb()
-  const workspaceId = workspaceOf(request)
+  const workspaceId = await workspaceFor(context, 'brief:read')
   const id = briefId ?? ''
   const url = new URL(request.url)
   const brief = id ? await getBrief(db, { workspaceId, briefId: id }) : null
@@ -147,14 +152,18 @@ export function seriesOf(checkins: readonly CheckinRecord[], triggers: readonly 
 }
 
 /** POST /briefs/:id/signals: records the check-in and goes back to the page (post/redirect/get), or a 400 with what was typed. */
-export async function recordCheckinFromForm(request: Request, briefId: string | undefined) {
+export async function recordCheckinFromForm(
+  request: Request,
+  context: AppLoadContext | undefined,
+  briefId: string | undefined,
+) {
   const id = briefId ?? ''
   const parsed = parseCheckinForm(await readForm(request))
   if (!parsed.ok) return data({ form: parsed.state }, { status: 400 })
   const db = await getDb()
   try {
     const recorded = await recordCheckin(db, {
-      workspaceId: workspaceOf(request),
+      workspaceId: await workspaceFor(context, 'checkin:create'),
       briefId: id,
       signals: parsed.signals,
       source: 'web',

@@ -1,3 +1,4 @@
+import type { AppLoadContext } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { getBrief, InvalidInputError } from '~/services/briefs.server'
 import { isoDate } from '~/services/checkins.server'
@@ -10,7 +11,7 @@ import {
 } from '~/services/tokens.server'
 import { readForm } from '~/web/form-body.server'
 import { getDb } from '../../../db/client.server'
-import { notFound, workspaceOf } from '../wizard/draft-route.server'
+import { notFound, workspaceFor } from '../wizard/draft-route.server'
 
 /**
  * /briefs/:id/tokens: tokens that let a script post check-ins for one brief.
@@ -42,17 +43,25 @@ export interface TokenFormResult {
 
 const NO_STORE = { 'Cache-Control': 'no-store' }
 
-async function requireBrief(request: Request, briefId: string | undefined) {
+async function requireBrief(
+  context: AppLoadContext | undefined,
+  briefId: string | undefined,
+  permission: 'brief:read' | 'brief:share',
+) {
   const db = await getDb()
-  const workspaceId = workspaceOf(request)
+  const workspaceId = await workspaceFor(context, permission)
   const id = briefId ?? ''
   const brief = id ? await getBrief(db, { workspaceId, briefId: id }) : null
   if (!brief) throw notFound(`There is no brief with the id “${id}” in this workspace.`)
   return { db, workspaceId, id, title: brief.title }
 }
 
-export async function loadTokensPage(request: Request, briefId: string | undefined): Promise<TokensPageData> {
-  const { db, workspaceId, id, title } = await requireBrief(request, briefId)
+export async function loadTokensPage(
+  request: Request,
+  context: AppLoadContext | undefined,
+  briefId: string | undefined,
+): Promise<TokensPageData> {
+  const { db, workspaceId, id, title } = await requireBrief(context, briefId, 'brief:read')
   const tokens = (await listTokens(db, { workspaceId, briefId: id })) ?? []
   const revokedId = new URL(request.url).searchParams.get('revoked')
   return {
@@ -68,8 +77,13 @@ export async function loadTokensPage(request: Request, briefId: string | undefin
  * POST /briefs/:id/tokens: the new token, once, with a curl line that uses it; or a 400 naming the field.
  * `origin` is the configured public origin (server.ts), not the request's Host.
  */
-export async function createTokenFromForm(request: Request, briefId: string | undefined, origin: string) {
-  const { db, workspaceId, id } = await requireBrief(request, briefId)
+export async function createTokenFromForm(
+  request: Request,
+  context: AppLoadContext | undefined,
+  briefId: string | undefined,
+  origin: string,
+) {
+  const { db, workspaceId, id } = await requireBrief(context, briefId, 'brief:share')
   const form = await readForm(request)
   const name = String(form.get('name') ?? '')
   try {
@@ -107,8 +121,13 @@ export interface RevokePageData {
   token: TokenSummary
 }
 
-async function requireToken(request: Request, briefId: string | undefined, tokenId: string | undefined) {
-  const found = await requireBrief(request, briefId)
+async function requireToken(
+  _request: Request,
+  context: AppLoadContext | undefined,
+  briefId: string | undefined,
+  tokenId: string | undefined,
+) {
+  const found = await requireBrief(context, briefId, 'brief:share')
   const tokens = (await listTokens(found.db, { workspaceId: found.workspaceId, briefId: found.id })) ?? []
   const token = tokens.find((t) => t.id === tokenId)
   if (!token) throw notFound('This brief has no such token. It may have been made for another brief.')
@@ -118,16 +137,22 @@ async function requireToken(request: Request, briefId: string | undefined, token
 /** GET /briefs/:id/tokens/:tokenId/revoke: the confirmation step, which works without scripts. */
 export async function loadRevokePage(
   request: Request,
+  context: AppLoadContext | undefined,
   briefId: string | undefined,
   tokenId: string | undefined,
 ): Promise<RevokePageData> {
-  const { id, title, token } = await requireToken(request, briefId, tokenId)
+  const { id, title, token } = await requireToken(request, context, briefId, tokenId)
   return { briefId: id, title, token }
 }
 
 /** POST /briefs/:id/tokens/:tokenId/revoke: revokes for good, then back to the list. */
-export async function revokeFromForm(request: Request, briefId: string | undefined, tokenId: string | undefined) {
-  const { db, workspaceId, id, token } = await requireToken(request, briefId, tokenId)
+export async function revokeFromForm(
+  request: Request,
+  context: AppLoadContext | undefined,
+  briefId: string | undefined,
+  tokenId: string | undefined,
+) {
+  const { db, workspaceId, id, token } = await requireToken(request, context, briefId, tokenId)
   await revokeToken(db, { workspaceId, briefId: id, tokenId: token.id })
   return redirect(`/briefs/${encodeURIComponent(id)}/tokens?revoked=${encodeURIComponent(token.id)}`)
 }

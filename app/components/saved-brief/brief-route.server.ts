@@ -1,3 +1,4 @@
+import type { AppLoadContext } from '@remix-run/node'
 import {
   getBrief,
   getRevisionWithHead,
@@ -11,8 +12,9 @@ import {
 import { type AttentionItem, listBriefsNeedingAttention } from '~/services/checkins.server'
 import { type ExportOptions, getExportOptions } from '~/services/export-options.server'
 import { type Note, notesAt } from '~/services/notes.server'
+import { identityOf } from '~/web/access.server'
 import { type Db, getDb } from '../../../db/client.server'
-import { notFound, workspaceOf } from '../wizard/draft-route.server'
+import { notFound, workspaceFor } from '../wizard/draft-route.server'
 import { type BriefHead, briefBodyHtml, briefHead } from './brief-body.server'
 import type { SavedBriefsData } from './saved-briefs'
 
@@ -43,12 +45,13 @@ export const HISTORY_PAGE_SIZE = 20
  */
 export async function loadRevision(
   request: Request,
+  context: AppLoadContext | undefined,
   briefId: string | undefined,
   n: string | undefined,
   { history = true }: { history?: boolean } = {},
 ): Promise<RevisionPageData> {
   const db = await getDb()
-  const workspaceId = workspaceOf(request)
+  const workspaceId = await workspaceFor(context, 'brief:read')
   const id = briefId ?? ''
   const noBrief = () => notFound(`There is no brief with the id “${id}” in this workspace.`)
   let revision: RevisionRecord
@@ -109,14 +112,14 @@ export interface RevisionPageView extends Omit<RevisionPageData, 'revision'> {
   revision: Omit<RevisionRecord, 'brief' | 'answers'> & { brief: BriefHead; bodyHtml: string | null }
 }
 
-export function revisionPageView(page: RevisionPageData, request: Request, context: unknown): RevisionPageView {
+export function revisionPageView(page: RevisionPageData, _request: Request, context: unknown): RevisionPageView {
   const { brief, answers, ...rest } = page.revision
   return {
     ...page,
     revision: {
       ...rest,
       brief: briefHead(brief),
-      bodyHtml: briefBodyHtml(context, brief, answers, `${workspaceOf(request)}:${page.briefId}:${rest.number}`, {
+      bodyHtml: briefBodyHtml(context, brief, answers, `${page.briefId}:${rest.number}`, {
         overridable: true,
       }),
     },
@@ -144,12 +147,14 @@ export const ATTENTION_SHOWN = 10
  * failing the page, and so does a database that cannot be reached: the rest
  * of the home page does not depend on it.
  */
-export async function loadSavedBriefs(request: Request): Promise<SavedBriefsData> {
+export async function loadSavedBriefs(request: Request, context: AppLoadContext | undefined): Promise<SavedBriefsData> {
   const url = new URL(request.url)
   // NUL matches no title and PostgreSQL refuses it in a parameter; no one types it.
   const q = (url.searchParams.get('q') ?? '').replaceAll('\u0000', '').trim().slice(0, SEARCH_MAX_LENGTH)
   const cursor = url.searchParams.get('cursor') || null
-  const workspaceId = workspaceOf(request)
+  // A visitor with no identity yet has no briefs: the list is empty, not refused.
+  const identity = await identityOf(context)
+  const workspaceId = identity?.workspaceId ?? ''
   try {
     const db = await getDb()
     // Briefs that need a look lead the first page of the plain list.

@@ -1,10 +1,11 @@
+import type { AppLoadContext } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { z } from 'zod'
 import { BRIEF_ID_PATTERN, deleteBrief, getBrief } from '~/services/briefs.server'
 import { DELETED_GRACE_DAYS, type DeletedBrief, listDeletedBriefs, restoreBrief } from '~/services/deletion.server'
 import { readForm } from '~/web/form-body.server'
 import { getDb } from '../../../db/client.server'
-import { notFound, workspaceOf } from '../wizard/draft-route.server'
+import { notFound, workspaceFor } from '../wizard/draft-route.server'
 
 /** Deleting a brief from its page, and the "Recently deleted" list it can be restored from. */
 
@@ -15,23 +16,31 @@ export interface DeletePageData {
   graceDays: number
 }
 
-async function requireLiveBrief(request: Request, briefId: string | undefined) {
+async function requireLiveBrief(_request: Request, context: AppLoadContext | undefined, briefId: string | undefined) {
   const db = await getDb()
-  const workspaceId = workspaceOf(request)
+  const workspaceId = await workspaceFor(context, 'brief:delete')
   const id = briefId ?? ''
   const found = BRIEF_ID_PATTERN.test(id) ? await getBrief(db, { workspaceId, briefId: id }) : null
   if (!found) throw notFound(`There is no brief with the id “${id}” in this workspace.`)
   return { db, workspaceId, brief: found }
 }
 
-export async function loadDeletePage(request: Request, briefId: string | undefined): Promise<DeletePageData> {
-  const { brief } = await requireLiveBrief(request, briefId)
+export async function loadDeletePage(
+  request: Request,
+  context: AppLoadContext | undefined,
+  briefId: string | undefined,
+): Promise<DeletePageData> {
+  const { brief } = await requireLiveBrief(request, context, briefId)
   return { briefId: brief.id, title: brief.title, headRevision: brief.headRevision, graceDays: DELETED_GRACE_DAYS }
 }
 
 /** Deletes, then shows the list it can be restored from; a brief already gone is a 404. */
-export async function deleteFromForm(request: Request, briefId: string | undefined): Promise<Response> {
-  const { db, workspaceId, brief } = await requireLiveBrief(request, briefId)
+export async function deleteFromForm(
+  request: Request,
+  context: AppLoadContext | undefined,
+  briefId: string | undefined,
+): Promise<Response> {
+  const { db, workspaceId, brief } = await requireLiveBrief(request, context, briefId)
   if (!(await deleteBrief(db, { workspaceId, briefId: brief.id }))) {
     throw notFound(`There is no brief with the id “${brief.id}” in this workspace.`)
   }
@@ -45,9 +54,9 @@ export interface DeletedPageData {
   justDeleted: DeletedBrief | null
 }
 
-export async function loadDeletedPage(request: Request): Promise<DeletedPageData> {
+export async function loadDeletedPage(request: Request, context: AppLoadContext | undefined): Promise<DeletedPageData> {
   const db = await getDb()
-  const items = await listDeletedBriefs(db, { workspaceId: workspaceOf(request) })
+  const items = await listDeletedBriefs(db, { workspaceId: await workspaceFor(context, 'brief:delete') })
   const deleted = new URL(request.url).searchParams.get('deleted')
   return { items, graceDays: DELETED_GRACE_DAYS, justDeleted: items.find((b) => b.id === deleted) ?? null }
 }
@@ -55,14 +64,17 @@ export async function loadDeletedPage(request: Request): Promise<DeletedPageData
 const RestoreFormSchema = z.object({ intent: z.literal('restore'), briefId: z.string().regex(BRIEF_ID_PATTERN) })
 
 /** Restores the brief the form names and opens it; anything else is answered on the list page. */
-export async function restoreFromForm(request: Request) {
+export async function restoreFromForm(request: Request, context: AppLoadContext | undefined) {
   const form = await readForm(request)
   const parsed = RestoreFormSchema.safeParse({ intent: form.get('intent'), briefId: form.get('briefId') })
   if (!parsed.success) {
     return data({ error: 'The form did not name a brief to restore. Reload the page and try again.' }, { status: 400 })
   }
   const db = await getDb()
-  const restored = await restoreBrief(db, { workspaceId: workspaceOf(request), briefId: parsed.data.briefId })
+  const restored = await restoreBrief(db, {
+    workspaceId: await workspaceFor(context, 'brief:delete'),
+    briefId: parsed.data.briefId,
+  })
   if (!restored) {
     return data(
       {

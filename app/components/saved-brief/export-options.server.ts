@@ -1,8 +1,9 @@
+import type { AppLoadContext } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { ExportOptionsSchema, saveExportOptions } from '~/services/export-options.server'
 import { readForm } from '~/web/form-body.server'
 import { getDb } from '../../../db/client.server'
-import { notFound, workspaceOf } from '../wizard/draft-route.server'
+import { notFound, workspaceFor } from '../wizard/draft-route.server'
 import { EXPORT_OPTIONS_INTENT, type ExportOptionsForm } from './export-options-form'
 
 const FIELDS = ['pageSize', 'preparedBy', 'preparedFor'] as const
@@ -11,7 +12,12 @@ const FIELDS = ['pageSize', 'preparedBy', 'preparedFor'] as const
  * The brief page's export options form: saved for the brief and back to the
  * page, or a 400 with a message at each field and what was typed kept.
  */
-export async function exportOptionsAction(request: Request, briefId: string | undefined, form: FormData) {
+export async function exportOptionsAction(
+  request: Request,
+  context: AppLoadContext | undefined,
+  briefId: string | undefined,
+  form: FormData,
+) {
   const id = briefId ?? ''
   const values = Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? '').slice(0, 1000)])) as Record<
     (typeof FIELDS)[number],
@@ -27,7 +33,11 @@ export async function exportOptionsAction(request: Request, briefId: string | un
     return data({ exportOptions: { values, errors } satisfies ExportOptionsForm }, { status: 400 })
   }
   const db = await getDb()
-  const saved = await saveExportOptions(db, { workspaceId: workspaceOf(request), briefId: id, options: parsed.data })
+  const saved = await saveExportOptions(db, {
+    workspaceId: await workspaceFor(context, 'brief:revise'),
+    briefId: id,
+    options: parsed.data,
+  })
   if (!saved) throw notFound(`There is no brief with the id “${id}” in this workspace.`)
   return redirect(`${new URL(request.url).pathname}?saved=${EXPORT_OPTIONS_INTENT}#export-options`)
 }

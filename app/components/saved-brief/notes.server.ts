@@ -1,7 +1,8 @@
+import type { AppLoadContext } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { addNote, NoteSchema, removeNote } from '~/services/notes.server'
 import { getDb } from '../../../db/client.server'
-import { notFound, workspaceOf } from '../wizard/draft-route.server'
+import { notFound, workspaceFor } from '../wizard/draft-route.server'
 import { loadRevision } from './brief-route.server'
 import type { NoteFormState } from './notes-panel'
 
@@ -10,8 +11,13 @@ import type { NoteFormState } from './notes-panel'
  * 422 with a message at each field and what was typed kept. Removing: the
  * note hidden from this revision on. Needs what "Edit answers" needs.
  */
-export async function noteAddAction(request: Request, params: { id?: string; n?: string }, form: FormData) {
-  const { briefId, revision } = await loadRevision(request, params.id, params.n, { history: false })
+export async function noteAddAction(
+  request: Request,
+  context: AppLoadContext | undefined,
+  params: { id?: string; n?: string },
+  form: FormData,
+) {
+  const { briefId, revision } = await loadRevision(request, context, params.id, params.n, { history: false })
   const values = {
     section: String(form.get('section') ?? '').slice(0, 60),
     body: String(form.get('body') ?? '').slice(0, 8000),
@@ -26,7 +32,7 @@ export async function noteAddAction(request: Request, params: { id?: string; n?:
     return data({ note: { values, errors } satisfies NoteFormState }, { status: 422 })
   }
   const added = await addNote(await getDb(), {
-    workspaceId: workspaceOf(request),
+    workspaceId: await workspaceFor(context, 'brief:revise'),
     briefId,
     revision: revision.number,
     note: parsed.data,
@@ -35,11 +41,16 @@ export async function noteAddAction(request: Request, params: { id?: string; n?:
   return redirect(`${new URL(request.url).pathname}#notes`)
 }
 
-export async function noteRemoveAction(request: Request, params: { id?: string; n?: string }, form: FormData) {
-  const { briefId, revision } = await loadRevision(request, params.id, params.n, { history: false })
+export async function noteRemoveAction(
+  request: Request,
+  context: AppLoadContext | undefined,
+  params: { id?: string; n?: string },
+  form: FormData,
+) {
+  const { briefId, revision } = await loadRevision(request, context, params.id, params.n, { history: false })
   const noteId = String(form.get('noteId') ?? '').slice(0, 40)
   const removed = await removeNote(await getDb(), {
-    workspaceId: workspaceOf(request),
+    workspaceId: await workspaceFor(context, 'brief:revise'),
     briefId,
     revision: revision.number,
     noteId,

@@ -1,3 +1,4 @@
+import type { AppLoadContext } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { OverridesSchema } from '~/engine/answers'
 import { AREAS, type Area, type Brief } from '~/engine/brief'
@@ -6,7 +7,7 @@ import { choiceName } from '~/engine/overrides'
 import { problemsFromError } from '~/lib/problems'
 import { overrideDecision } from '~/services/overrides.server'
 import { getDb } from '../../../db/client.server'
-import { notFound, workspaceOf } from '../wizard/draft-route.server'
+import { notFound, workspaceFor } from '../wizard/draft-route.server'
 import { loadRevision } from './brief-route.server'
 import { OVERRIDE_FIELDS, type OverrideField, type OverrideFormState, type OverridePanel } from './override-form'
 
@@ -15,8 +16,13 @@ import { OVERRIDE_FIELDS, type OverrideField, type OverrideFormState, type Overr
  * its page; or a 422 with a message at each field and what was typed kept.
  * Needs what "Edit answers" needs: the brief in this workspace.
  */
-export async function overrideAction(request: Request, params: { id?: string; n?: string }, form: FormData) {
-  const { briefId, revision } = await loadRevision(request, params.id, params.n, { history: false })
+export async function overrideAction(
+  request: Request,
+  context: AppLoadContext | undefined,
+  params: { id?: string; n?: string },
+  form: FormData,
+) {
+  const { briefId, revision } = await loadRevision(request, context, params.id, params.n, { history: false })
   const values = Object.fromEntries(
     OVERRIDE_FIELDS.map((f) => [f, String(form.get(f) ?? '').slice(0, 2000)]),
   ) as Record<OverrideField, string>
@@ -30,7 +36,7 @@ export async function overrideAction(request: Request, params: { id?: string; n?
     return data({ override: { values, errors } satisfies OverrideFormState }, { status: 422 })
   }
   const next = await overrideDecision(await getDb(), {
-    workspaceId: workspaceOf(request),
+    workspaceId: await workspaceFor(context, 'brief:revise'),
     briefId,
     answers: revision.answers,
     override: parsed.data[0],

@@ -1,3 +1,4 @@
+import type { AppLoadContext } from '@remix-run/node'
 import { MaxPartSizeExceededError, unstable_parseMultipartFormData } from '@remix-run/node'
 import { positiveFromEnv } from '~/lib/env'
 import { InvalidInputError } from '~/services/briefs.server'
@@ -6,7 +7,7 @@ import { importWorkspace } from '~/services/transfer/import.server'
 import { drainBody } from '~/web/bounded-body.server'
 import { pageError } from '~/web/form-body.server'
 import { getDb } from '../../../db/client.server'
-import { workspaceOf } from '../wizard/draft-route.server'
+import { workspaceFor } from '../wizard/draft-route.server'
 
 /**
  * The settings page's import: an export zip uploaded as multipart form data
@@ -21,7 +22,10 @@ export type ImportResult =
   | { ok: true; counts: TransferCounts; fileName: string }
   | { ok: false; problems: { path: string; message: string }[] }
 
-export async function importFromForm(request: Request): Promise<ImportResult | Response> {
+export async function importFromForm(
+  request: Request,
+  context: AppLoadContext | undefined,
+): Promise<ImportResult | Response> {
   const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase()
   if (type !== 'multipart/form-data') {
     drainBody(request.body)
@@ -50,7 +54,10 @@ export async function importFromForm(request: Request): Promise<ImportResult | R
         return undefined
       }
       try {
-        const counts = await importWorkspace(db, { workspaceId: workspaceOf(request), source: capped(data) })
+        const counts = await importWorkspace(db, {
+          workspaceId: await workspaceFor(context, 'brief:create'),
+          source: capped(data),
+        })
         result = { ok: true, counts, fileName: filename }
       } catch (error) {
         if (!(error instanceof InvalidInputError)) throw error

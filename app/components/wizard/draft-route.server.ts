@@ -1,15 +1,16 @@
+import type { AppLoadContext } from '@remix-run/node'
 import { type DraftRecord, getDraft } from '~/services/drafts.server'
+import { type Permission, requirePageAccess } from '~/web/access.server'
 import type { Db } from '../../../db/client.server'
 import { getDb } from '../../../db/client.server'
-import { LOCAL_WORKSPACE_ID } from '../../../db/migrations/0001-initial'
 import { checkSection, type SectionCheck } from './schemas'
 import { SECTIONS, type Step } from './steps'
 
 /** Route helpers for the questionnaire: the workspace, the draft or a 404, and which steps are done. */
 
-/** One local workspace until accounts exist. */
-export function workspaceOf(_request: Request): string {
-  return LOCAL_WORKSPACE_ID
+/** The workspace whose data this request may see for `permission`: the access check's answer, or its 404/403. */
+export async function workspaceFor(context: AppLoadContext | undefined, permission: Permission): Promise<string> {
+  return (await requirePageAccess(context, permission)).workspaceId
 }
 
 export function notFound(message: string): Response {
@@ -21,11 +22,12 @@ export function notFound(message: string): Response {
 }
 
 export async function requireDraft(
-  request: Request,
+  context: AppLoadContext | undefined,
   draftId: string | undefined,
 ): Promise<{ db: Db; workspaceId: string; draft: DraftRecord }> {
   const db = await getDb()
-  const workspaceId = workspaceOf(request)
+  // A draft is a brief being written: writing one needs the right to create briefs.
+  const workspaceId = await workspaceFor(context, 'brief:create')
   const draft = draftId ? await getDraft(db, { workspaceId, draftId }) : null
   if (!draft) {
     throw notFound(

@@ -1,0 +1,41 @@
+import { z } from 'zod'
+
+/** The account forms' fields, checked on the server (the pages work without JavaScript). */
+
+export const MIN_PASSWORD = 10
+
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, 'Enter your email address.')
+  .max(254, 'An email address is at most 254 characters.')
+  .pipe(z.email('Enter an email address such as ada@example.com.'))
+
+export const SignUpSchema = z.object({
+  name: z.string().trim().min(1, 'Enter your name.').max(80, 'A name is at most 80 characters.'),
+  email,
+  password: z
+    .string()
+    .min(MIN_PASSWORD, `Choose a password of at least ${MIN_PASSWORD} characters.`)
+    .max(200, 'A password is at most 200 characters.'),
+})
+
+export const SignInSchema = z.object({
+  email,
+  password: z.string().min(1, 'Enter your password.').max(200, 'A password is at most 200 characters.'),
+})
+
+export type AccountField = 'name' | 'email' | 'password' | 'form'
+
+export interface AccountFormReply {
+  /** What was typed, the password left out. */
+  values: { name?: string; email?: string }
+  errors: Partial<Record<AccountField, string>>
+}
+
+/** Where to go after signing in: a path on this site only, never another origin. */
+export function safeReturnTo(value: FormDataEntryValue | string | null): string {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return '/'
+  return value.slice(0, 500)
+}

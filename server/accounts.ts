@@ -1,0 +1,42 @@
+import { fromNodeHeaders, toNodeHandler } from 'better-auth/node'
+import type { Express, NextFunction, Request, Response } from 'express'
+import { AUTH_BASE_PATH, type Auth } from './auth'
+
+/** The auth endpoints, and an identity for every visitor who writes something. */
+
+export function mountAuth(app: Express, auth: Auth) {
+  app.all(`${AUTH_BASE_PATH}/*`, toNodeHandler(auth))
+}
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS'])
+/** Pages that make or end an identity themselves, and the API, whose callers bring a session or a key. */
+const NO_ANONYMOUS_IDENTITY = /^\/(api\/|sign-in|sign-up|sign-out)/
+
+/**
+ * Anonymous first: a visitor's first write (starting a draft, saving a brief)
+ * gives them an anonymous identity held in a session cookie, so a founder
+ * writes briefs without signing up and keeps them when they do. Reading
+ * makes nothing: a crawler or a link preview leaves no identity behind.
+ */
+export function anonymousFirst(auth: Auth) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    if (READS.has(req.method) || NO_ANONYMOUS_IDENTITY.test(req.path)) return next()
+    try {
+      const headers = fromNodeHeaders(req.headers)
+      if (await auth.api.getSession({ headers })) return next()
+      const made = await auth.api.signInAnonymous({ headers, returnHeaders: true })
+      const cookies = made.headers.getSetCookie()
+      res.append('Set-Cookie', cookies)
+      // The request goes on as the new identity, without whatever stale session cookie it carried.
+      const names = new Set(cookies.map((c) => c.slice(0, c.indexOf('='))))
+      const kept = (req.headers.cookie ?? '')
+        .split(';')
+        .map((pair) => pair.trim())
+        .filter((pair) => pair && !names.has(pair.slice(0, pair.indexOf('='))))
+      req.headers.cookie = [...kept, ...cookies.map((c) => c.split(';')[0])].join('; ')
+      next()
+    } catch (error) {
+      next(error)
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import { betterAuth } from 'better-auth'
+import { anonymous } from 'better-auth/plugins'
+import type pino from 'pino'
+import { claimAnonymousWork, placeNewAccount } from '../app/services/accounts.server'
+import type { Db } from '../db/client.server'
+import type { ServerConfig } from './config'
+import { servedOverHttps } from './config'
+import { isLocalHost, parseHost } from './hosts'
+
+/**
+ * Sign-up, sign-in, sessions and anonymous identities, on our database and
+ * our migrations (db/migrations/0009-accounts.ts). One instance per app,
+ * built from that app's settings and database: two apps in one process (a
+ * test's laptop and public instance) each keep their own origins and cookies.
+ */
+
+export const AUTH_BASE_PATH = '/api/auth'
+
+export interface AuthSettings {
+  db: Db
+  config: ServerConfig
+  secret: string
+  logger: pino.Logger
+}
+
+export function createAuth({ db, config, secret, logger }: AuthSettings) {
+  return betterAuth({
+    appName: 'stackbrief',
+    basePath: AUTH_BASE_PATH,
+    // Without PUBLIC_URL the origin is the request's own, which the Host allowlist has limited to this machine.
+    ...(config.publicOrigin ? { baseURL: config.publicOrigin } : {}),
+    secret,
+    database: { db: db.db, type: db.dialect },
+    user: { modelName: 'auth_user' },
+    session: { modelName: 'auth_session' },
+    account: { modelName: 'auth_account' },
+    verification: { modelName: 'auth_verification' },
+    emailAndPassword: { enabled: true, minPasswordLength: 10, maxPasswordLength: 200, autoSignIn: true },
+    trustedOrigins: (request) => trustedOrigins(request, config),
+    // Sign-in and sign-up are limited per client by server/rate-limit.ts, on the database every instance shares.
+    rateLimit: { enabled: false },
+    telemetry: { enabled: false },
+    advanced: {
+      useSecureCookies: servedOverHttps(config),
+      cookiePrefix: 'stackbrief',
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
+    },
+    logger: {
+      log: (level, message) => {
+        const log = level === 'error' ? logger.error : level === 'warn' ? logger.warn : logger.debug
+        log.call(logger, { component: 'auth' }, message)
+      },
+    },
+    databaseHooks: {
+      user: {
+        create: {
+          after: async (user) => {
+            await placeNewAccount(db, { userId: user.id, anonymous: Boolean(user.isAnonymous), name: user.name })
+          },
+        },
+      },
+    },
+    plugins: [
+      anonymous({
+        emailDomainName: 'anonymous.stackbrief.invalid',
+        generateName: () => 'Anonymous',
+        onLinkAccount: async ({ anonymousUser, newUser }) => {
+          await claimAnonymousWork(db, { anonymousUserId: anonymousUser.user.id, userId: newUser.user.id })
+        },
+      }),
+    ],
+  })
+}
+
+export type Auth = ReturnType<typeof createAuth>
+
+/** The origins allowed to post to the auth endpoints: PUBLIC_URL's, or (unset) this machine's on any port. */
+export function trustedOrigins(request: Request | undefined, config: ServerConfig): string[] {
+  if (config.publicOrigin) return [config.publicOrigin]
+  const origin = request?.headers.get('origin')
+  if (!origin) return []
+  try {
+    const url = new URL(origin)
+    return isLocalHost(parseHost(url.host)) ? [url.origin] : []
+  } catch {
+    return []
+  }
+}
