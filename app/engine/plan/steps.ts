@@ -5,8 +5,11 @@ import { regionWords, residencyFit } from '../constraints'
 import { BAND_PROFILES, RPS_PER_VCPU } from '../costs/sizing'
 import { MONTHS, type Usage } from '../costs/usage'
 import { formatNumber } from '../prose'
-import { ENGINEERS_PER_SERVICE_LIMIT } from '../rules/architecture-style'
+import { ENGINEERS_PER_SERVICE_LIMIT, TEAM_OUTGROWS_ONE_SERVICE } from '../rules/architecture-style'
+import { RESIDENCY_NEEDS_SECOND_REGION } from '../rules/deploy-regions'
+import { TIMESERIES_INGEST_VOLUME } from '../rules/timeseries-store'
 import { because } from '../rules/types'
+import { VECTOR_LATENCY_UNDER_LOAD } from '../rules/vector-store'
 import { type Readings, readingsFromAnswers, triggerStatus } from '../triggers'
 import { firstService, hostOf, type Planned } from './components'
 
@@ -126,7 +129,12 @@ export interface StepsResult {
 }
 
 /** The choice a trigger's step turns its decision into, where the step changes the choice. */
-const STEP_CHOICES: Partial<Record<string, string>> = { team_outgrows_one_service: 'extract_services' }
+const STEP_CHOICES: Partial<Record<string, string>> = {
+  [TEAM_OUTGROWS_ONE_SERVICE.id]: 'extract_services',
+  [RESIDENCY_NEEDS_SECOND_REGION.id]: 'multi_region',
+  [TIMESERIES_INGEST_VOLUME.id]: 'timescale',
+  [VECTOR_LATENCY_UNDER_LOAD.id]: 'dedicated_vector_db',
+}
 
 /**
  * A person who chose otherwise than the recommendation keeps their choice over

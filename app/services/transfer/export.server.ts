@@ -1,5 +1,7 @@
 import { Zip, ZipDeflate } from 'fflate'
+import type { Selectable } from 'kysely'
 import type { Db } from '../../../db/client.server'
+import type { Database } from '../../../db/schema'
 import {
   CHECKINS_PER_FILE,
   EXPORT_FORMAT,
@@ -28,6 +30,8 @@ export interface TransferCounts {
 }
 
 const BATCH = 50
+type CheckinRow = Pick<Selectable<Database['checkins']>, 'id' | 'measured_at' | 'figures' | 'source' | 'created_at'>
+type NoteRow = Omit<Selectable<Database['brief_notes']>, 'brief_id' | 'workspace_id'>
 const encoder = new TextEncoder()
 
 export function exportWorkspace(
@@ -147,63 +151,82 @@ export function exportWorkspace(
       afterNumber = Number(revisions[revisions.length - 1].number)
     }
 
-    let after: { measuredAt: string; id: string } | null = null
-    for (let file = 1; ; file++) {
-      let query = db.db
-        .selectFrom('checkins')
-        .select(['id', 'measured_at', 'figures', 'source', 'created_at'])
-        .where('brief_id', '=', brief.id)
-        .where('created_at', '<=', exportedAt)
-      if (after) {
-        const { measuredAt, id } = after
-        query = query.where((eb) =>
-          eb.or([eb('measured_at', '>', measuredAt), eb.and([eb('measured_at', '=', measuredAt), eb('id', '>', id)])]),
+    await addInFiles<CheckinRow>(
+      CHECKINS_PER_FILE,
+      (after) => {
+        let query = db.db
+          .selectFrom('checkins')
+          .select(['id', 'measured_at', 'figures', 'source', 'created_at'])
+          .where('brief_id', '=', brief.id)
+          .where('created_at', '<=', exportedAt)
+        if (after) {
+          const { measured_at: at, id } = after
+          query = query.where((eb) =>
+            eb.or([eb('measured_at', '>', at), eb.and([eb('measured_at', '=', at), eb('id', '>', id)])]),
+          )
+        }
+        return query.orderBy('measured_at').orderBy('id').limit(CHECKINS_PER_FILE).execute()
+      },
+      async (rows, file) => {
+        const items = rows.map(
+          (c) =>
+            `{"id":${JSON.stringify(c.id)},"measuredAt":${JSON.stringify(c.measured_at)},"figures":${c.figures},"source":${JSON.stringify(c.source)},"createdAt":${JSON.stringify(c.created_at)}}`,
         )
-      }
-      const rows = await query.orderBy('measured_at').orderBy('id').limit(CHECKINS_PER_FILE).execute()
-      if (rows.length === 0) break
-      const items = rows.map(
-        (c) =>
-          `{"id":${JSON.stringify(c.id)},"measuredAt":${JSON.stringify(c.measured_at)},"figures":${c.figures},"source":${JSON.stringify(c.source)},"createdAt":${JSON.stringify(c.created_at)}}`,
-      )
-      await add(entryName.checkins(brief.id, file), `[\n${items.join(',\n')}\n]\n`)
-      counts.checkins += rows.length
-      if (rows.length < CHECKINS_PER_FILE) break
-      const last = rows[rows.length - 1]
-      after = { measuredAt: last.measured_at, id: last.id }
-    }
+        await add(entryName.checkins(brief.id, file), `[\n${items.join(',\n')}\n]\n`)
+        counts.checkins += rows.length
+      },
+    )
 
-    let afterNote: { createdAt: string; id: string } | null = null
-    for (let file = 1; ; file++) {
-      let query = db.db
-        .selectFrom('brief_notes')
-        .select(['id', 'section', 'body', 'from_revision', 'until_revision', 'created_at'])
-        .where('brief_id', '=', brief.id)
-        .where('created_at', '<=', exportedAt)
-      if (afterNote) {
-        const { createdAt, id } = afterNote
-        query = query.where((eb) =>
-          eb.or([eb('created_at', '>', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '>', id)])]),
-        )
-      }
-      const rows = await query.orderBy('created_at').orderBy('id').limit(NOTES_PER_FILE).execute()
-      if (rows.length === 0) break
-      const items: NoteEntry[] = rows.map((n) => ({
-        id: n.id,
-        section: n.section as NoteEntry['section'],
-        body: n.body,
-        fromRevision: Number(n.from_revision),
-        untilRevision: n.until_revision === null ? null : Number(n.until_revision),
-        createdAt: n.created_at,
-      }))
-      await add(entryName.notes(brief.id, file), `${JSON.stringify(items, null, 2)}\n`)
-      if (rows.length < NOTES_PER_FILE) break
-      const last = rows[rows.length - 1]
-      afterNote = { createdAt: last.created_at, id: last.id }
-    }
+    await addInFiles<NoteRow>(
+      NOTES_PER_FILE,
+      (after) => {
+        let query = db.db
+          .selectFrom('brief_notes')
+          .select(['id', 'section', 'body', 'from_revision', 'until_revision', 'created_at'])
+          .where('brief_id', '=', brief.id)
+          .where('created_at', '<=', exportedAt)
+        if (after) {
+          const { created_at: at, id } = after
+          query = query.where((eb) =>
+            eb.or([eb('created_at', '>', at), eb.and([eb('created_at', '=', at), eb('id', '>', id)])]),
+          )
+        }
+        return query.orderBy('created_at').orderBy('id').limit(NOTES_PER_FILE).execute()
+      },
+      async (rows, file) => {
+        const items: NoteEntry[] = rows.map((n) => ({
+          id: n.id,
+          section: n.section as NoteEntry['section'],
+          body: n.body,
+          fromRevision: Number(n.from_revision),
+          untilRevision: n.until_revision === null ? null : Number(n.until_revision),
+          createdAt: n.created_at,
+        }))
+        await add(entryName.notes(brief.id, file), `${JSON.stringify(items, null, 2)}\n`)
+      },
+    )
   }
 
   // A reader that stops early (a closed connection) ends the export; the error is the reader's, not ours.
   done.catch(() => {})
   return { stream: readable, done }
+}
+
+/**
+ * Rows a page at a time, each page one file numbered from 1: `page` reads the
+ * rows after the last one of the page before (null for the first).
+ */
+async function addInFiles<Row>(
+  perFile: number,
+  page: (after: Row | null) => Promise<Row[]>,
+  write: (rows: Row[], file: number) => Promise<void>,
+): Promise<void> {
+  let after: Row | null = null
+  for (let file = 1; ; file++) {
+    const rows = await page(after)
+    if (rows.length === 0) return
+    await write(rows, file)
+    if (rows.length < perFile) return
+    after = rows[rows.length - 1]
+  }
 }
