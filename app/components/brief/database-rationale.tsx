@@ -28,9 +28,7 @@ export function DatabaseRationale({ brief, answers }: { brief: Brief; answers: A
           <tbody>
             {criteria.map((criterion) => (
               <tr key={criterion.id}>
-                <th scope="row" title={criterion.question}>
-                  {criterion.name}
-                </th>
+                <th scope="row">{criterion.name}</th>
                 {options.map((option) => {
                   const score = option.scores.find((s) => s.criterion === criterion.id)
                   return (
