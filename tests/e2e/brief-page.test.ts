@@ -144,6 +144,14 @@ describe('the brief page and its neighbours', { timeout: 90_000 }, () => {
     await context.close()
   })
 
+  it('the saved brief page of the plain B2B SaaS example weighs under 120 KB of HTML', async () => {
+    const response = await fetch(`${base}/briefs/${briefId}`)
+    expect(response.status).toBe(200)
+    const bytes = (await response.arrayBuffer()).byteLength
+    expect(bytes).toBeGreaterThan(50_000)
+    expect(bytes).toBeLessThan(120_000)
+  })
+
   it('risk cards quote at most three answers each', async () => {
     const { context, page } = await open(false)
     await page.goto(`${base}/briefs/${briefId}`)

@@ -1,5 +1,6 @@
 import type { Answers } from '~/engine/answers'
 import type { Brief } from '~/engine/brief'
+import { GuideLink } from './guide-link'
 import { Reasons } from './reasons'
 import { BriefSection, TableScroll } from './section'
 
@@ -9,7 +10,7 @@ export function DatabaseRationale({ brief, answers }: { brief: Brief; answers: A
     <BriefSection
       id="database-rationale"
       title="Database rationale"
-      intro="Each option scored from 1 (poor) to 5 (strong) against the five questions that decide a database for this product."
+      intro="Each option scored from 1 (poor) to 5 (strong) on five criteria; the chosen one is argued criterion by criterion, the others in their verdicts."
     >
       <TableScroll label="Database options scored against each criterion">
         <table className="data-table rationale-table">
@@ -27,9 +28,7 @@ export function DatabaseRationale({ brief, answers }: { brief: Brief; answers: A
           <tbody>
             {criteria.map((criterion) => (
               <tr key={criterion.id}>
-                <th scope="row" title={criterion.question}>
-                  {criterion.name}
-                </th>
+                <th scope="row">{criterion.name}</th>
                 {options.map((option) => {
                   const score = option.scores.find((s) => s.criterion === criterion.id)
                   return (
@@ -71,6 +70,9 @@ export function DatabaseRationale({ brief, answers }: { brief: Brief; answers: A
           </tfoot>
         </table>
       </TableScroll>
+      <p>
+        <GuideLink slug="databases" />
+      </p>
       {because.length > 0 ? <Reasons because={because} answers={answers} /> : null}
     </BriefSection>
   )
