@@ -137,7 +137,7 @@ describe.each(dbs)('saved brief pages on $name', (t) => {
     expect(text).toMatch(/^## Cost bands$/m)
     // No PUBLIC_URL: the guides are named, not linked to an address the file cannot reach.
     expect(text).not.toContain('/guides/')
-    expect(text).toContain('guide: Choosing the database')
+    expect(text).toContain('Guide: Choosing the database.')
   })
 
   it('links the guides under PUBLIC_URL when the server knows its address', async () => {
