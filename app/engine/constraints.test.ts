@@ -157,7 +157,19 @@ describe('an EU health product', () => {
     expect(b.decisions.find((d) => d.area === 'email')?.choice.id).toBe('amazon_ses')
   })
 
-  it('signs a BAA wherever health data is held', () => healthInvariant(b))
+  it('asks no BAA: health data sold only in the EU is a GDPR special category, not a HIPAA case', () => {
+    expect(b.plan.components.filter((c) => c.agreements.includes('baa')).map((c) => c.id)).toEqual([])
+    expect(b.risks.find((r) => r.id === 'privacy_obligations')?.text).toMatch(/Article 9/)
+  })
+
+  it('signs a BAA wherever health data is held once the product is also sold in the US', () => {
+    const sold = generateBrief(
+      AnswersSchema.parse({ ...euHealth, compliance: { ...euHealth.compliance, markets: ['eu', 'us'] } }),
+      catalog,
+    )
+    expect(sold.plan.components.some((c) => c.holds.includes('health'))).toBe(true)
+    healthInvariant(sold)
+  })
 })
 
 describe('an Indian fintech under RBI localisation with data kept in India', () => {

@@ -29,22 +29,29 @@ export interface Constraints {
   budgetCents: number
 }
 
-/** Health data is held and regulated: every component that touches it must sign a BAA. Reads exactly these two answers, always. */
+/**
+ * Health data is regulated as HIPAA sees it: the regime is named, or health
+ * data is held for a product sold in the US (or everywhere). Every component
+ * that touches it must then sign a BAA. Health data sold only outside the US
+ * is a GDPR (or other privacy law) matter, not a BAA one. Reads exactly these
+ * three answers, always.
+ */
 export function healthRegulated(a: Answers): boolean {
   const hipaa = a.compliance.regimes.includes('hipaa')
   const health = a.data.sensitive.includes('health')
-  return hipaa || health
+  const soldInUs = a.compliance.markets.some((m) => m === 'us' || m === 'global')
+  return hipaa || (health && soldInUs)
 }
 
 /** The answer paths `healthRegulated` reads. */
-export const HEALTH_INPUTS = ['compliance.regimes', 'data.sensitive'] as const
+export const HEALTH_INPUTS = ['compliance.regimes', 'data.sensitive', 'compliance.markets'] as const
 
 export function constraintsOf(a: Answers): Constraints {
   const regimes = a.compliance.regimes
   const sensitive = a.data.sensitive
   return {
     residency: a.compliance.dataResidency,
-    baaRequired: regimes.includes('hipaa') || sensitive.includes('health'),
+    baaRequired: healthRegulated(a),
     cardDataOffPlatform: regimes.includes('pci_dss') || sensitive.includes('payment_card'),
     paymentDataInIndia: regimes.includes('rbi'),
     selfHosted: a.budget.hosting === 'self_hosted',
@@ -57,7 +64,7 @@ export function constraintsOf(a: Answers): Constraints {
 /** The answer paths `constraintsOf` reads for each constraint, for the `because` entries of rules that apply it. */
 export const CONSTRAINT_INPUTS = {
   residency: ['compliance.dataResidency'],
-  baa: ['compliance.regimes', 'data.sensitive'],
+  baa: HEALTH_INPUTS,
   card: ['compliance.regimes', 'data.sensitive'],
   rbi: ['compliance.regimes'],
 } as const

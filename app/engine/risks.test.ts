@@ -353,6 +353,11 @@ describe('assessRisks', () => {
     const decisions = makeDecisions({ auth: { choice: 'clerk', inputs: ['team.languages'] } })
     const a = buildAnswers({ compliance: { regimes: ['hipaa'] } })
     const r = hipaaVendors(a, decisions, planOf(a, decisions))!
-    expect(r.because[0].inputs).toEqual(['team.languages', 'data.sensitive', 'compliance.regimes'])
+    expect(r.because[0].inputs).toEqual([
+      'team.languages',
+      'data.sensitive',
+      'compliance.regimes',
+      'compliance.markets',
+    ])
   })
 })

@@ -1,7 +1,7 @@
 import { type Answers, REGIMES } from './answers'
 import { type Costs, type Decision, type Plan, type Risk, SEVERITIES } from './brief'
 import { decisionFor, type PlanVendor, pathsRead, planVendors } from './chosen'
-import { healthRegulated } from './constraints'
+import { HEALTH_INPUTS, healthRegulated } from './constraints'
 import { thresholdOf } from './deferred'
 import { hasRegime } from './facts'
 import { formatNumber, formatUsd, joinWords, plural, regionLabel } from './prose'
@@ -166,7 +166,7 @@ export function hipaaVendors(a: Answers, decisions: readonly Decision[], plan: P
     because: [
       because(
         'risks.hipaa_vendors',
-        pathsRead(['compliance.regimes', 'data.sensitive'], ...vendorDecisions(decisions, planVendors(plan))),
+        pathsRead([...HEALTH_INPUTS], ...vendorDecisions(decisions, planVendors(plan))),
         'Health data is held, and the vendors, their tiers and their agreements are read from the plan.',
       ),
     ],
@@ -218,6 +218,8 @@ export function privacyObligations(a: Answers, decisions: readonly Decision[], p
   const duties = REGIMES.flatMap((r) => (a.compliance.regimes.includes(r) ? (PRIVACY_DUTIES[r] ?? []) : []))
   if (duties.length === 0) return undefined
   const residency = a.compliance.dataResidency.length > 0
+  // Health data is a special category under GDPR: consent or another Article 9 condition, and an impact assessment first.
+  const specialCategory = a.compliance.regimes.includes('gdpr') && a.data.sensitive.includes('health')
   const vendors = planVendors(plan)
   // Product analytics is a practice the plan does not price: the tool is the team's pick, and it holds personal data too.
   const analytics = decisionFor(decisions, 'analytics')
@@ -225,8 +227,12 @@ export function privacyObligations(a: Answers, decisions: readonly Decision[], p
   return {
     id: 'privacy_obligations',
     kind: 'risk',
-    severity: residency ? 'medium' : 'low',
-    text: `Privacy law applies: ${joinWords(duties)}.${residency ? ' With data residency on top, where each vendor keeps data is part of compliance too.' : ''}`,
+    severity: specialCategory ? 'high' : residency ? 'medium' : 'low',
+    text: `Privacy law applies: ${joinWords(duties)}.${
+      specialCategory
+        ? ' Health data is a special category under GDPR (Article 9): processing it needs explicit consent or another Article 9 condition, and a data protection impact assessment before launch.'
+        : ''
+    }${residency ? ' With data residency on top, where each vendor keeps data is part of compliance too.' : ''}`,
     mitigation: `Ship export and erasure per person in the first release (the delete choice in the data model decides how), sign a data processing agreement with ${
       vendors.length > 0 ? vendorList(vendors) : 'every vendor that holds personal data'
     }${tool}, and keep a short record of what is collected and why.`,
@@ -234,7 +240,11 @@ export function privacyObligations(a: Answers, decisions: readonly Decision[], p
       because(
         'risks.privacy_obligations',
         pathsRead(
-          ['compliance.regimes', 'compliance.dataResidency'],
+          [
+            'compliance.regimes',
+            'compliance.dataResidency',
+            ...(a.compliance.regimes.includes('gdpr') ? (['data.sensitive'] as const) : []),
+          ],
           ...vendorDecisions(decisions, vendors),
           analytics,
         ),

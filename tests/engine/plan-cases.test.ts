@@ -201,4 +201,20 @@ describe('every vendor that sees user data answers to residency and BAA (issue 8
     )
     expect(brief.plan.components.find((c) => c.id === 'app')?.product).toMatch(/EC2 instances/)
   })
+
+  it('health data sold only in the EU is a GDPR special category, not a HIPAA case: no BAA demanded, Article 9 named', () => {
+    const eu = briefFor({
+      data: { sensitive: ['health'] },
+      compliance: { regimes: ['gdpr'], markets: ['eu'], dataResidency: ['eu'] },
+    })
+    expect(eu.risks.find((r) => r.id === 'hipaa_vendors')).toBeUndefined()
+    expect(allProse(eu)).not.toMatch(/Business Associate Agreement|\bBAA\b/)
+    const privacy = eu.risks.find((r) => r.id === 'privacy_obligations')
+    expect(privacy?.severity).toBe('high')
+    expect(privacy?.text).toMatch(/special category under GDPR \(Article 9\)/)
+    expect(privacy?.because[0].inputs).toContain('data.sensitive')
+
+    const us = briefFor({ data: { sensitive: ['health'] }, compliance: { markets: ['us'] } })
+    expect(us.risks.find((r) => r.id === 'hipaa_vendors')).toBeDefined()
+  })
 })

@@ -131,14 +131,14 @@ describe('auth: reasons read exactly their answers', () => {
       fact: 'HIPAA says the vendor must sign a BAA (seed 000, compliance requirements)',
       over: { compliance: { regimes: ['hipaa'] }, team: { languages: ['ruby'] } },
       rule: 'auth.hipaa_needs_baa',
-      inputs: ['compliance.regimes', 'data.sensitive'],
+      inputs: ['compliance.regimes', 'data.sensitive', 'compliance.markets'],
       mentions: 'Business Associate Agreement (BAA). Stytch signs one',
     },
     {
       fact: 'HIPAA with Better-Auth points at the hosting BAA instead (seed 000, Better-Auth runs on your own infra)',
       over: { compliance: { regimes: ['hipaa'] }, budget: { hosting: 'self_hosted' } },
       rule: 'auth.hipaa_needs_baa',
-      inputs: ['compliance.regimes', 'data.sensitive'],
+      inputs: ['compliance.regimes', 'data.sensitive', 'compliance.markets'],
       mentions: 'with your hosting provider',
     },
     {

@@ -1,7 +1,7 @@
 import type { Answers } from '../answers'
 import type { Alternative, Because, Choice } from '../brief'
 import { type Catalog, groupThousands, priceLookup } from '../catalog'
-import { baaFit, constraintsOf, regionWords, requirementsFor, residencyFit } from '../constraints'
+import { baaFit, constraintsOf, HEALTH_INPUTS, regionWords, requirementsFor, residencyFit } from '../constraints'
 import { primaryLanguage, selfHosted, writesJsFirst } from '../facts'
 import { LANGUAGE_NAMES, listPhrase } from './_shared-stack'
 import { type AreaRules, because } from './types'
@@ -294,7 +294,7 @@ function because_(a: Answers, catalog: Catalog, vendor: Vendor, picked: Pick): B
       vendor === 'better_auth'
         ? 'Health data falls under HIPAA. With Better-Auth the identities stay in your own database, so the agreement that matters is the Business Associate Agreement (BAA) with your hosting provider; make sure it covers the database.'
         : `Health data falls under HIPAA, so whoever stores your users' identities must sign a Business Associate Agreement (BAA). ${SHORT_NAMES[vendor]} signs one on ${plan}${decidedByHipaa ? ', which is why it is chosen here' : ''}; budget for that plan before the first patient signs in.`
-    why.push(because('auth.hipaa_needs_baa', ['compliance.regimes', 'data.sensitive'], text))
+    why.push(because('auth.hipaa_needs_baa', [...HEALTH_INPUTS], text))
   }
   if (picked.displaced) {
     const budget = usd(a.budget.monthlyInfraUsd * 100)

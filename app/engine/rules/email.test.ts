@@ -94,7 +94,7 @@ describe('email: reasons read exactly their answers', () => {
       fact: 'HIPAA: no sender confirms a BAA, so mail never carries health details (seed 000, a compliance requirement; issue 8)',
       over: { compliance: { regimes: ['hipaa'] } },
       rule: 'email.no_health_in_mail',
-      inputs: ['compliance.regimes', 'data.sensitive'],
+      inputs: ['compliance.regimes', 'data.sensitive', 'compliance.markets'],
       mentions: 'sources read do not confirm it',
     },
     {

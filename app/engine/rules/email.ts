@@ -1,7 +1,7 @@
 import type { Answers } from '../answers'
 import type { Alternative, Because } from '../brief'
 import { type Catalog, formatDollars, groupThousands, priceLookup } from '../catalog'
-import { healthRegulated, regionWords, residencyFit } from '../constraints'
+import { HEALTH_INPUTS, healthRegulated, regionWords, residencyFit } from '../constraints'
 import { PER_USER } from '../costs/usage'
 import { hasPayments, primaryLanguage, writesJsFirst } from '../facts'
 import { placeHost } from './_placement'
@@ -85,7 +85,7 @@ function reasons(a: Answers, catalog: Catalog, sender: Sender): Because[] {
     why.push(
       because(
         'email.no_health_in_mail',
-        ['compliance.regimes', 'data.sensitive'],
+        [...HEALTH_INPUTS],
         "Health data needs a Business Associate Agreement (BAA) with every service that receives it, and no email provider weighed here confirms one: AWS's account-level BAA may cover SES, but the sources read do not confirm it. So email never carries health details: notifications say only that something is waiting and link to a page behind sign-in.",
       ),
     )

@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest'
+import { HEALTH_INPUTS } from '../constraints'
 import { evaluateTrigger } from '../triggers'
 import { type AnswersPatch, buildAnswers, decideChecked, reason, ruleIds } from './_test-answers'
 import { hosting, SPEND_OVER_BUDGET } from './hosting'
 
 /** Health data and residency are checked against the host's facts, and name a reason only when they move or price it. */
-const CHECKED = ['data.sensitive', 'compliance.dataResidency', 'compliance.regimes', 'budget.monthlyInfraUsd'] as const
+const CHECKED = [
+  'data.sensitive',
+  'compliance.dataResidency',
+  'compliance.regimes',
+  'compliance.markets',
+  'budget.monthlyInfraUsd',
+] as const
 
 describe('hosting', () => {
   const rows: { fact: string; patch: AnswersPatch; choice: string; rules: string[]; mentions: string[] }[] = [
@@ -108,7 +115,7 @@ describe('hosting', () => {
     )
     expect(reason(decision, 'hosting.hipaa_prefers_cloud_provider').inputs).toEqual([
       'budget.hosting',
-      'compliance.regimes',
+      ...HEALTH_INPUTS,
     ])
     expect(reason(decision, 'hosting.cloud_managed_services').inputs).toEqual(['team.engineers', 'team.opsExperience'])
     expect(reason(decision, 'hosting.spend_within_budget').inputs).toEqual([

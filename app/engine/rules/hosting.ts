@@ -1,6 +1,6 @@
 import type { Answers } from '../answers'
 import type { Alternative, Because } from '../brief'
-import { healthRegulated } from '../constraints'
+import { HEALTH_INPUTS, healthRegulated } from '../constraints'
 import { type HostingChoice, hostChoice, placeHost } from './_placement'
 import { formatUsd, plural, yourTeam } from './_shared-stack'
 import { type AreaRules, because, type TriggerDef } from './types'
@@ -52,7 +52,7 @@ function choose(a: Answers, hipaa: boolean): { id: HostingChoice; because: Becau
           because: [
             because(
               'hosting.hipaa_prefers_cloud_provider',
-              ['budget.hosting', 'compliance.regimes'],
+              ['budget.hosting', ...HEALTH_INPUTS],
               'HIPAA applies and you left hosting open: every host that stores or processes health records must sign a Business Associate Agreement (BAA); the major cloud providers sign one covering their managed database, containers and storage on ordinary accounts, while many platforms offer it only on enterprise plans or not at all, so a cloud provider is the safer default.',
             ),
             cloudManagedServices(a),
@@ -64,7 +64,7 @@ function choose(a: Answers, hipaa: boolean): { id: HostingChoice; because: Becau
         because: [
           because(
             'hosting.managed_paas_default',
-            ['budget.hosting', 'compliance.regimes', 'team.engineers', 'team.opsExperience'],
+            ['budget.hosting', ...HEALTH_INPUTS, 'team.engineers', 'team.opsExperience'],
             `You have no hosting preference, no HIPAA obligations and ${ops}: a managed platform runs the servers, TLS, deploys and database backups, so ${team} can spend their time on the product instead of on-call.`,
           ),
         ],
@@ -75,14 +75,14 @@ function choose(a: Answers, hipaa: boolean): { id: HostingChoice; because: Becau
         because: [
           because(
             'hosting.managed_paas_requested',
-            ['budget.hosting', 'compliance.regimes', 'team.engineers', 'team.opsExperience'],
+            ['budget.hosting', ...HEALTH_INPUTS, 'team.engineers', 'team.opsExperience'],
             `You chose a managed platform, which is also our default: with ${ops} on the team, it takes servers, TLS, deploys and backups off the plate of ${team}.`,
           ),
           ...(hipaa
             ? [
                 because(
                   'hosting.hipaa_needs_baa',
-                  ['budget.hosting', 'compliance.regimes'],
+                  ['budget.hosting', ...HEALTH_INPUTS],
                   'HIPAA applies: the platform must sign a Business Associate Agreement (BAA) covering the app, the database, logs and backups, so check which plan includes one before you commit, and if no platform you like will sign, the managed services of a major cloud provider, which do, are the safer route.',
                 ),
               ]
@@ -95,14 +95,14 @@ function choose(a: Answers, hipaa: boolean): { id: HostingChoice; because: Becau
         because: [
           because(
             'hosting.cloud_provider_requested',
-            ['budget.hosting', 'compliance.regimes', 'team.engineers', 'team.opsExperience'],
+            ['budget.hosting', ...HEALTH_INPUTS, 'team.engineers', 'team.opsExperience'],
             `You chose a cloud provider: use its managed Postgres (Amazon RDS) and ${ECS_ON_EC2} rather than raw virtual machines, since ${team} with ${ops} should not be patching operating systems or restoring databases by hand.`,
           ),
           ...(hipaa
             ? [
                 because(
                   'hosting.hipaa_needs_baa',
-                  ['budget.hosting', 'compliance.regimes'],
+                  ['budget.hosting', ...HEALTH_INPUTS],
                   'HIPAA applies: sign the provider’s Business Associate Agreement (BAA) before any health record arrives, and keep those records only in the services it lists as covered.',
                 ),
               ]
@@ -115,7 +115,7 @@ function choose(a: Answers, hipaa: boolean): { id: HostingChoice; because: Becau
         because: [
           because(
             'hosting.self_hosted_requested',
-            ['budget.hosting', 'compliance.regimes', 'team.engineers', 'team.opsExperience'],
+            ['budget.hosting', ...HEALTH_INPUTS, 'team.engineers', 'team.opsExperience'],
             a.team.opsExperience === 'none'
               ? `You chose to host it yourselves with ${ops} on the team: ${team} will own patching, TLS certificates, backups and restores, so automate each one and rehearse a restore before launch.`
               : `You chose to host it yourselves with ${ops} on the team: give ${team} one server image, automated backups you have restored at least once, and a written runbook for the database.`,
@@ -124,7 +124,7 @@ function choose(a: Answers, hipaa: boolean): { id: HostingChoice; because: Becau
             ? [
                 because(
                   'hosting.hipaa_needs_baa',
-                  ['budget.hosting', 'compliance.regimes'],
+                  ['budget.hosting', ...HEALTH_INPUTS],
                   'HIPAA applies and you run the servers: encryption at rest, access logs and tested backups are yours to prove, and any outside service that touches health records, from email to error tracking, must sign a Business Associate Agreement (BAA).',
                 ),
               ]

@@ -3,7 +3,7 @@ import { type AnswersPatch, buildAnswers, decideChecked, reason, ruleIds } from 
 import { observability, SMALL_BUDGET_USD } from './observability'
 
 /** Residency and health data are checked against every tool's facts, and name a reason only when they move the choice. */
-const HEALTH_CHECKED = ['compliance.regimes', 'data.sensitive'] as const
+const HEALTH_CHECKED = ['compliance.regimes', 'data.sensitive', 'compliance.markets'] as const
 const CHECKED = ['compliance.dataResidency', ...HEALTH_CHECKED] as const
 
 describe('observability', () => {

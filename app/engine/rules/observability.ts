@@ -1,7 +1,7 @@
 import type { Answers } from '../answers'
 import type { Alternative, Because } from '../brief'
 import type { Catalog } from '../catalog'
-import { healthRegulated, regionWords, residencyFit } from '../constraints'
+import { HEALTH_INPUTS, healthRegulated, regionWords, residencyFit } from '../constraints'
 import { formatUsd } from './_shared-stack'
 import { type AreaRules, because } from './types'
 
@@ -60,7 +60,7 @@ function noHealthInLogs(id: ToolId): Because {
     id === 'grafana_self_hosted'
       ? "Health data needs a Business Associate Agreement (BAA) with every service that receives it; these logs stay on your own servers, under your host's BAA, but scrub health fields before they are written anyway, so a log export or a support screenshot never carries them."
       : `Health data needs a Business Associate Agreement (BAA) with every service that receives it, and ${NAMES[id]} does not confirm signing one, so logs and traces record ids and never health fields: scrub them in the logger before anything leaves the app.`
-  return because('observability.no_health_in_logs', ['compliance.regimes', 'data.sensitive'], text)
+  return because('observability.no_health_in_logs', [...HEALTH_INPUTS], text)
 }
 
 const baseline = () =>

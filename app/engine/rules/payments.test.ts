@@ -216,7 +216,7 @@ describe('payments: residency and BAA bind the processor too (issue 8)', () => {
   it('health data: Stripe signs no BAA, so a charge carries no health detail', () => {
     const d = decide({ compliance: { payments: 'subscriptions', markets: ['us'], regimes: ['hipaa'] } })
     const note = d.because.find((b) => b.rule === 'payments.no_health_to_processor')
-    expect(note?.inputs).toEqual(['compliance.regimes', 'data.sensitive'])
+    expect(note?.inputs).toEqual(['compliance.regimes', 'data.sensitive', 'compliance.markets'])
     expect(note?.text).toMatch(/Stripe does not sign one/)
     expect(note?.text).toMatch(/never a diagnosis/)
   })
