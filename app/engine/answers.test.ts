@@ -67,7 +67,6 @@ describe('AnswersSchema: defaults', () => {
         activeUsersAtLaunch: 300,
         activeUsersIn12Months: 8000,
         readWriteProfile: 'read_heavy',
-        dataVolumeGbIn12Months: 5,
         longestTaskSeconds: 2,
         scheduledWork: false,
         fanOut: false,
@@ -252,7 +251,12 @@ describe('ANSWER_PATHS and the examples', () => {
     const full = AnswersSchema.parse(
       input({
         product: { summary: 'prove it' },
-        load: { peakRequestsPerSecond: 5, similarityQueriesPerSecond: 2, ingestEventsPerSecond: 10 },
+        load: {
+          peakRequestsPerSecond: 5,
+          dataVolumeGbIn12Months: 12,
+          similarityQueriesPerSecond: 2,
+          ingestEventsPerSecond: 10,
+        },
         data: { fileStorageGbIn12Months: 3, timeseriesRetentionDays: 30, vectorDimensions: 1536 },
         ai: { llmCallsPerActiveUserPerMonth: 20, tokensPerCall: 1500 },
         operations: {},
@@ -364,6 +368,26 @@ describe('estimates are never stored as answers', () => {
     expect(AnswersSchema.parse(stored).load.peakRequestsPerSecond).toBe(8)
     const grown = AnswersSchema.parse({ ...stored, load: { ...stored.load, activeUsersIn12Months: 42_000 } })
     expect(grown.load.peakRequestsPerSecond).toBe(42)
+  })
+
+  it('estimates an omitted database size from the users, readings, retention and audit trail, and never stores it (issue 8, no default 5 GB)', () => {
+    const small = AnswersSchema.parse(MINIMAL)
+    expect(isEstimated(small, 'load.dataVolumeGbIn12Months')).toBe(true)
+    expect('dataVolumeGbIn12Months' in JSON.parse(JSON.stringify(small)).load).toBe(false)
+    const users = small.load.activeUsersIn12Months
+    expect(small.load.dataVolumeGbIn12Months).toBe(Math.max(1, Math.ceil((users * 2) / 1000)))
+    const readings = AnswersSchema.parse(
+      input({
+        data: { kinds: ['relational', 'timeseries'], timeseriesEventsPerSecond: 200, timeseriesRetentionDays: 90 },
+      }),
+    )
+    // 8,000 users × 2 MB = 16 GB, and 200 readings a second × 86,400 s × 90 days × 50 bytes = 77.76 GB.
+    expect(readings.load.dataVolumeGbIn12Months).toBe(94)
+    const audited = AnswersSchema.parse(input({ data: { auditTrail: true } }))
+    expect(audited.load.dataVolumeGbIn12Months).toBe(20)
+    const typed = AnswersSchema.parse(input({ load: { dataVolumeGbIn12Months: 40 } }))
+    expect(isEstimated(typed, 'load.dataVolumeGbIn12Months')).toBe(false)
+    expect(typed.load.dataVolumeGbIn12Months).toBe(40)
   })
 
   it('keeps a typed peak as typed', () => {

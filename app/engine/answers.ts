@@ -165,8 +165,10 @@ const LOAD_V1_FIELDS = {
     .describe('Most products read far more than they write. Default: read_heavy.'),
   dataVolumeGbIn12Months: amount
     .max(FIGURE_LIMITS.dataVolumeGb, atMost(FIGURE_LIMITS.dataVolumeGb, 'GB'))
-    .default(5)
-    .describe('Database size after 12 months, in GB. Default: 5.'),
+    .optional()
+    .describe(
+      'Database size after 12 months, in GB. Optional: estimated when omitted from the users, time-series events, retention and audit trail.',
+    ),
   longestTaskSeconds: amount
     .max(FIGURE_LIMITS.longestTaskSeconds, atMost(FIGURE_LIMITS.longestTaskSeconds, 'seconds'))
     .default(2)
@@ -202,6 +204,45 @@ export const LoadSchema = z.strictObject({
 
 export function estimatePeakRequestsPerSecond(activeUsers: number): number {
   return Math.max(1, Math.ceil(activeUsers / 1000))
+}
+
+/** Records, with their indexes, that one monthly active user leaves in the database over a year. */
+export const RECORD_MB_PER_USER = 2
+/** One time-series reading with its share of the (series, time) index. */
+export const BYTES_PER_READING = 50
+/** Readings kept when no retention is given: the whole first year. */
+export const DEFAULT_RETENTION_DAYS = 365
+/** An audit trail adds a row for every change to the rows it watches. */
+export const AUDIT_TRAIL_SHARE = 0.25
+
+export interface DataVolumeEstimate {
+  gb: number
+  recordsGb: number
+  readingsGb: number
+  retentionDays: number
+  auditGb: number
+}
+
+/**
+ * The database size at 12 months when the answers give none: the users'
+ * records, the time-series readings kept for the retention period at the
+ * 12-month rate (an upper bound, since the rate grows through the year), and
+ * the audit trail's share. Embeddings are sized apart, from their own count.
+ */
+export function estimateDataVolume(
+  load: { activeUsersIn12Months: number },
+  data: Pick<
+    z.output<typeof DataSchema>,
+    'kinds' | 'timeseriesEventsPerSecond' | 'timeseriesRetentionDays' | 'auditTrail'
+  >,
+): DataVolumeEstimate {
+  const recordsGb = (load.activeUsersIn12Months * RECORD_MB_PER_USER) / 1000
+  const eps = data.kinds.includes('timeseries') ? data.timeseriesEventsPerSecond : 0
+  const retentionDays = Math.min(data.timeseriesRetentionDays ?? DEFAULT_RETENTION_DAYS, DEFAULT_RETENTION_DAYS)
+  const readingsGb = (eps * 86_400 * retentionDays * BYTES_PER_READING) / 1e9
+  const auditGb = data.auditTrail ? (recordsGb + readingsGb) * AUDIT_TRAIL_SHARE : 0
+  const gb = Math.max(1, Math.ceil(recordsGb + readingsGb + auditGb))
+  return { gb, recordsGb, readingsGb, retentionDays, auditGb }
 }
 
 const DATA_V1_FIELDS = {
@@ -418,17 +459,17 @@ export function upgradeAnswers(v1: AnswersV1): ParsedV2 {
  * omitted figure stays omitted and is estimated afresh from the figures of
  * the day (see `isEstimated`).
  */
-function withEstimates(parsed: ParsedV2): ParsedV2 & { load: { peakRequestsPerSecond: number } } {
+type Estimated = { load: { peakRequestsPerSecond: number; dataVolumeGbIn12Months: number } }
+
+function withEstimates(parsed: ParsedV2): ParsedV2 & Estimated {
   const load = parsed.load
-  if (load.peakRequestsPerSecond === undefined) {
-    Object.defineProperty(load, 'peakRequestsPerSecond', {
-      value: estimatePeakRequestsPerSecond(load.activeUsersIn12Months),
-      enumerable: false,
-      writable: true,
-      configurable: true,
-    })
+  const estimate = (field: keyof Estimated['load'], value: () => number) => {
+    if (load[field] !== undefined) return
+    Object.defineProperty(load, field, { value: value(), enumerable: false, writable: true, configurable: true })
   }
-  return parsed as ParsedV2 & { load: { peakRequestsPerSecond: number } }
+  estimate('peakRequestsPerSecond', () => estimatePeakRequestsPerSecond(load.activeUsersIn12Months))
+  estimate('dataVolumeGbIn12Months', () => estimateDataVolume(load, parsed.data).gb)
+  return parsed as ParsedV2 & Estimated
 }
 
 /**
@@ -447,8 +488,11 @@ export type AnswersV2Input = z.input<typeof AnswersV2Schema>
 export type Answers = z.output<typeof AnswersSchema>
 
 /** True when the engine estimated this figure because the answers leave it out. */
-export function isEstimated(answers: Answers, path: 'load.peakRequestsPerSecond'): boolean {
-  const [section, field] = path.split('.') as ['load', 'peakRequestsPerSecond']
+export function isEstimated(
+  answers: Answers,
+  path: 'load.peakRequestsPerSecond' | 'load.dataVolumeGbIn12Months',
+): boolean {
+  const [section, field] = path.split('.') as ['load', 'peakRequestsPerSecond' | 'dataVolumeGbIn12Months']
   const group = answers[section]
   return field in group && !Object.prototype.propertyIsEnumerable.call(group, field)
 }

@@ -365,9 +365,19 @@ export function regionalMultiplier(component: Component, region: string): Region
   return component.regionalPrices.find((r) => r.region === region)
 }
 
+/** Components by id, indexed once per catalog: sizing and pricing ask for the same few thousands of times a brief. */
+const COMPONENTS = new WeakMap<Catalog, Map<string, Component>>()
+
 /** A catalog component by id; a missing one is a catalog/engine mismatch, so it throws. */
 export function componentOf(catalog: Catalog, componentId: string): Component {
-  const found = catalog.components.find((c) => c.id === componentId)
+  let byId = COMPONENTS.get(catalog)
+  if (!byId) {
+    byId = new Map()
+    // The first component with an id wins, as a search from the front would find it.
+    for (const c of catalog.components) if (!byId.has(c.id)) byId.set(c.id, c)
+    COMPONENTS.set(catalog, byId)
+  }
+  const found = byId.get(componentId)
   if (!found) throw new Error(`catalog ${catalog.version}: expected a component "${componentId}", got none`)
   return found
 }

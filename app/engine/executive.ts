@@ -39,20 +39,28 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
-/** One pattern per term, compiled once per brief: a figure on its own (not inside a larger one), or a value as a word. */
+/**
+ * The terms as two patterns, compiled once per brief: figures and short
+ * values match as written, longer values in any case. Each is one
+ * alternation, so a sentence is scanned twice rather than once per term.
+ */
 const TERM_PATTERNS = new WeakMap<readonly string[], RegExp[]>()
 
 function termPatterns(terms: readonly string[]): RegExp[] {
   const cached = TERM_PATTERNS.get(terms)
   if (cached) return cached
-  const patterns = terms.map((t) =>
-    /^[\d$]/.test(t)
-      ? new RegExp(`(?<![\\d,.])${escapeRegExp(t)}(?![\\d,]|\\.\\d)`)
-      : t.length <= 3
-        ? // A short value ("go") is also an ordinary word: only its capitalised name counts.
-          new RegExp(`\\b${escapeRegExp(t.charAt(0).toUpperCase() + t.slice(1))}\\b`)
-        : new RegExp(`\\b${escapeRegExp(t)}\\b`, 'i'),
-  )
+  const exact: string[] = []
+  const anyCase: string[] = []
+  for (const t of terms) {
+    if (/^[\d$]/.test(t)) exact.push(`(?<![\\d,.])${escapeRegExp(t)}(?![\\d,]|\\.\\d)`)
+    // A short value ("go") is also an ordinary word: only its capitalised name counts.
+    else if (t.length <= 3) exact.push(`\\b${escapeRegExp(t.charAt(0).toUpperCase() + t.slice(1))}\\b`)
+    else anyCase.push(`\\b${escapeRegExp(t)}\\b`)
+  }
+  const patterns = [
+    ...(exact.length > 0 ? [new RegExp(exact.map((p) => `(?:${p})`).join('|'))] : []),
+    ...(anyCase.length > 0 ? [new RegExp(anyCase.map((p) => `(?:${p})`).join('|'), 'i')] : []),
+  ]
   TERM_PATTERNS.set(terms, patterns)
   return patterns
 }
@@ -130,9 +138,15 @@ export function stackReason(d: BriefDecision, terms: readonly string[], rational
       return `Scored ${chosen.total} of ${most} on the ${rationale.criteria.length} database criteria for this case, ahead of ${next.name} at ${next.total}.`
     }
   }
-  const candidates = d.because.flatMap((b) => sentences(b.text)).filter((s) => !IDENTIFIER.test(s))
-  const named = candidates.find((s) => namesCaseTerm(s, terms))
-  if (named) return shorten(clauseNaming(named, terms))
+  // The first sentence that names the case wins, so the reasons are read only as far as it.
+  let first: string | undefined
+  for (const b of d.because) {
+    for (const s of sentences(b.text)) {
+      if (IDENTIFIER.test(s)) continue
+      first ??= s
+      if (namesCaseTerm(s, terms)) return shorten(clauseNaming(s, terms))
+    }
+  }
   const beaten = d.alternatives[0]
   if (beaten) {
     const why = shorten(sentences(beaten.whyNot)[0] ?? beaten.whyNot)
@@ -142,7 +156,7 @@ export function stackReason(d: BriefDecision, terms: readonly string[], rational
       /^.[A-Z]/.test(first) || (first.length > 2 && new RegExp(`\\b${escapeRegExp(first)}\\b`, 'i').test(beaten.name))
     return `Chosen over ${inSentence(beaten.name)}: ${keep ? why : why.charAt(0).toLowerCase() + why.slice(1)}`
   }
-  return shorten(candidates[0] ?? d.because[0].text)
+  return shorten(first ?? d.because[0].text)
 }
 
 /** An overridden row gives the person's reason and what the engine had recommended: their word, not the engine's. */

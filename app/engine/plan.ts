@@ -82,8 +82,37 @@ export function regionCount(p: Planned): number {
   return p.kind === 'service' ? 1 : Math.max(1, p.c.regions.length)
 }
 
+const BAND_INDEX: Record<Band, number> = { lean: 0, moderate: 1, scaled: 2 }
+
+/**
+ * Sizes already computed, per plan and component: every cost line, the
+ * balancer and the published plan ask for the same band and month many
+ * times. Dropped when the plan gains a component, since a balancer's size
+ * reads the others.
+ */
+const SIZES = new WeakMap<readonly Planned[], { count: number; byComponent: WeakMap<Planned, Sized[]> }>()
+
 /** A component's size in one band and month (0..11). Months before it joins the plan have nothing running. */
 export function sizeAt(ctx: PlanContext, p: Planned, band: Band, m: number): Sized {
+  let memo = SIZES.get(ctx.planned)
+  if (!memo || memo.count !== ctx.planned.length) {
+    memo = { count: ctx.planned.length, byComponent: new WeakMap() }
+    SIZES.set(ctx.planned, memo)
+  }
+  let sizes = memo.byComponent.get(p)
+  if (!sizes) {
+    sizes = []
+    memo.byComponent.set(p, sizes)
+  }
+  const key = BAND_INDEX[band] * MONTHS + m
+  const known = sizes[key]
+  if (known) return known
+  const sized = computeSized(ctx, p, band, m)
+  sizes[key] = sized
+  return sized
+}
+
+function computeSized(ctx: PlanContext, p: Planned, band: Band, m: number): Sized {
   const regions = regionCount(p)
   const on = activeIn(p, m)
   switch (p.kind) {

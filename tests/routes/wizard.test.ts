@@ -165,7 +165,6 @@ describe.each(dbs)('questionnaire routes on $name', (t) => {
     )
     expect(load.body.values).toEqual({
       readWriteProfile: 'read_heavy',
-      dataVolumeGbIn12Months: '5',
       longestTaskSeconds: '2',
     })
     const budget = unwrap(

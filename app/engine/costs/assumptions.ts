@@ -1,3 +1,11 @@
+import {
+  type Answers,
+  AUDIT_TRAIL_SHARE,
+  BYTES_PER_READING,
+  estimateDataVolume,
+  isEstimated,
+  RECORD_MB_PER_USER,
+} from '../answers'
 import type { Band, Costs } from '../brief'
 import { groupThousands as count } from '../catalog'
 import type { PlanContext } from '../plan'
@@ -25,6 +33,24 @@ import { describeCurve, MONTHS, PER_USER } from './usage'
 const num = (n: number) => (Number.isInteger(n) ? count(n) : String(Math.round(n * 100) / 100))
 const pct = (multiplier: number) => `${Math.round((multiplier - 1) * 100)}%`
 
+/** How the database size was estimated when the answers give none, term by term. */
+function dataVolumeDerivation(a: Answers): string {
+  const e = estimateDataVolume(a.load, a.data)
+  const gb = (n: number) => (n >= 10 ? count(Math.round(n)) : String(Math.round(n * 10) / 10))
+  const terms = [
+    `${count(a.load.activeUsersIn12Months)} users × ${RECORD_MB_PER_USER} MB of records = ${gb(e.recordsGb)} GB`,
+    ...(e.readingsGb > 0
+      ? [
+          `${count(a.data.timeseriesEventsPerSecond)} readings a second kept ${count(e.retentionDays)} days at ${BYTES_PER_READING} bytes = ${gb(e.readingsGb)} GB`,
+        ]
+      : []),
+    ...(e.auditGb > 0
+      ? [`${Math.round(AUDIT_TRAIL_SHARE * 100)}% more for the audit trail = ${gb(e.auditGb)} GB`]
+      : []),
+  ]
+  return `estimated because the answers give no size: ${terms.join('; ')}${e.gb > e.recordsGb + e.readingsGb + e.auditGb ? `, rounded up${e.gb === 1 ? ' to the 1 GB minimum' : ''}` : ''}`
+}
+
 export function assumptions(ctx: PlanContext, jobsVendor?: string): string[] {
   const { a, catalog, usage, planned } = ctx
   const has = (id: string) => planned.some((p) => p.c.id === id)
@@ -36,7 +62,7 @@ export function assumptions(ctx: PlanContext, jobsVendor?: string): string[] {
       ? `Peak traffic in a month is the month-12 peak of ${num(a.load.peakRequestsPerSecond)} requests per second in proportion to that month's active users.`
       : `Peak traffic stays at ${num(a.load.peakRequestsPerSecond)} requests per second in every month.`,
     `Each active user makes about ${count(PER_USER.requestsPerMonth)} requests a month; each request returns about ${PER_USER.responseKb} KB and writes about ${PER_USER.telemetryKbPerRequest} KB of logs and traces.`,
-    `The database grows with cumulative use, each month adding in proportion to its active users, to ${num(a.load.dataVolumeGbIn12Months)} GB in month 12.`,
+    `The database grows with cumulative use, each month adding in proportion to its active users, to ${num(a.load.dataVolumeGbIn12Months)} GB in month 12${isEstimated(a, 'load.dataVolumeGbIn12Months') ? `, ${dataVolumeDerivation(a)}` : ''}.`,
     `App instances: one vCPU serves about ${RPS_PER_VCPU} requests per second of peak; lean runs at least ${BAND_PROFILES.lean.minInstances} instance with no headroom, moderate at least ${BAND_PROFILES.moderate.minInstances} with ${pct(BAND_PROFILES.moderate.headroom)} headroom, scaled at least ${BAND_PROFILES.scaled.minInstances} with ${pct(BAND_PROFILES.scaled.headroom)}. Past 8 instances of one size the next larger size is taken, never beyond what the vendor sells; beyond that more instances run behind a load balancer.`,
     `Database compute is sized at about ${DB_RPS_PER_CU[a.load.readWriteProfile]} requests per second per CU (about 1 vCPU and ${CU_MEMORY_GB} GB) for a ${a.load.readWriteProfile.replace('_', '-')} workload, with ${pct(BAND_PROFILES.moderate.dbHeadroom)} headroom in moderate and ${pct(BAND_PROFILES.scaled.dbHeadroom)} plus a standby in scaled; past the largest node the vendor sells, reads move to read replicas and writes are partitioned.`,
   ]
