@@ -26,6 +26,7 @@ export default [
   route('briefs/:id/delete', 'routes/briefs.$id.delete.tsx'),
   route('deleted', 'routes/deleted.tsx'),
   route('settings', 'routes/settings.tsx'),
+  route('settings/api-keys', 'routes/settings.api-keys.tsx'),
   route('sign-up', 'routes/sign-up.tsx'),
   route('sign-in', 'routes/sign-in.tsx'),
   route('sign-out', 'routes/sign-out.tsx'),

@@ -111,6 +111,8 @@ function buildDocument(): JsonObject {
       description: `${DESCRIPTION()}${signalsDescription()}`,
     },
     servers: [{ url: '/api/v1' }],
+    // Every operation needs one of these unless it says otherwise (check-ins take their brief's token).
+    security: [{ apiKey: [] }, { session: [] }],
     tags: [
       { name: 'briefs', description: 'Saved briefs and their revisions.' },
       { name: 'check-ins', description: 'Measured figures checked in against a brief, and where it stands.' },
@@ -121,6 +123,7 @@ function buildDocument(): JsonObject {
       '/briefs/preview': {
         post: {
           operationId: 'previewBrief',
+          security: [],
           tags: ['briefs'],
           summary: 'Generate a brief from answers without saving anything',
           requestBody: body,
@@ -258,6 +261,7 @@ function buildDocument(): JsonObject {
       '/openapi.json': {
         get: {
           operationId: 'getOpenApi',
+          security: [],
           tags: ['meta'],
           summary: 'This description',
           responses: {
@@ -272,6 +276,7 @@ function buildDocument(): JsonObject {
       '/problems/{type}': {
         get: {
           operationId: 'getProblemType',
+          security: [],
           tags: ['meta'],
           summary: 'What a problem type means',
           parameters: [
@@ -289,7 +294,22 @@ function buildDocument(): JsonObject {
     },
     components: {
       schemas,
-      securitySchemes: SIGNALS_SECURITY_SCHEMES,
+      securitySchemes: {
+        apiKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'An API key made on the settings page (/settings/api-keys): sbk_ and 43 characters, shown once, only its hash kept. It acts as the person who made it, in their workspace, with their role there, until it is revoked. Without a key or a session the API answers 401; a brief the key may not see is a 404.',
+        },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'stackbrief.session_token',
+          description:
+            'The session cookie of a signed-in browser (or of an anonymous visitor who has written a brief); the name carries a __Secure- prefix when the app is served over https.',
+        },
+        ...SIGNALS_SECURITY_SCHEMES,
+      },
       parameters: {
         'Idempotency-Key': {
           name: 'Idempotency-Key',

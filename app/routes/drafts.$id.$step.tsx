@@ -21,7 +21,7 @@ function requireSection(step: string | undefined): Section {
   return step
 }
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export async function loader({ params, context }: LoaderFunctionArgs) {
   const section = requireSection(params.step)
   const { draft } = await requireDraft(context, params.id)
   const { completed } = checkDraft(draft)

@@ -4,7 +4,7 @@ import { requireDraft } from '~/components/wizard/draft-route.server'
 import { stepPath } from '~/components/wizard/steps'
 
 /** /drafts/:id resumes a draft at the furthest step it reached. */
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export async function loader({ params, context }: LoaderFunctionArgs) {
   const { draft } = await requireDraft(context, params.id)
   return redirect(stepPath(draft.id, draft.step), { headers: { 'Cache-Control': 'no-store' } })
 }

@@ -103,6 +103,13 @@ export default function Settings() {
         </pre>
       </section>
 
+      <section aria-labelledby="keys-title">
+        <h2 id="keys-title">API keys</h2>
+        <p>
+          Scripts and CI use the API with a key of yours. <Link to="/settings/api-keys">Make or revoke API keys</Link>.
+        </p>
+      </section>
+
       <section aria-labelledby="deleted-title">
         <h2 id="deleted-title">Recently deleted</h2>
         <p>

@@ -222,4 +222,34 @@ describe.each(dbs)('accounts on $name', (t) => {
       .execute()
     expect(anonymousLeft).toHaveLength(0)
   })
+
+  it('makes an API key on the settings page that lists briefs as its owner, until it is revoked', async () => {
+    const owner = await signUp(base, {}, 'keys@example.test')
+    const made = await page('/settings/api-keys', owner, {
+      method: 'POST',
+      body: form({ intent: 'create-key', name: 'CI' }),
+    })
+    expect(made.status).toBe(201)
+    const key = /sbk_[A-Za-z0-9_-]{43}/.exec(made.body)?.[0]
+    expect(key).toBeDefined()
+    const bearer = { Authorization: `Bearer ${key}` }
+    const created = await raw(base, '/api/v1/briefs', {
+      method: 'POST',
+      headers: { ...JSON_BODY, ...bearer },
+      body: JSON.stringify(answers('Made by a script')),
+    })
+    expect(created.status).toBe(201)
+    const id = (JSON.parse(created.body) as { id: string }).id
+    expect((await raw(base, `/api/v1/briefs/${id}`, { headers: bearer })).status).toBe(200)
+    // Another workspace's brief is not there for this key.
+    expect((await raw(base, `/api/v1/briefs/${localBriefId}`, { headers: bearer })).status).toBe(404)
+    const keyId = /name="keyId" value="([^"]+)"/.exec((await page('/settings/api-keys', owner)).body)?.[1]
+    expect(keyId).toBeDefined()
+    const revoked = await page('/settings/api-keys', owner, {
+      method: 'POST',
+      body: form({ intent: 'revoke-key', keyId: keyId! }),
+    })
+    expect(revoked.status).toBe(302)
+    expect((await raw(base, `/api/v1/briefs/${id}`, { headers: bearer })).status).toBe(401)
+  })
 })
