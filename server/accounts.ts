@@ -1,11 +1,38 @@
 import { fromNodeHeaders, toNodeHandler } from 'better-auth/node'
 import type { Express, NextFunction, Request, Response } from 'express'
 import { AUTH_BASE_PATH, type Auth } from './auth'
+import { limitedPath } from './rate-limit'
+import { refuse } from './refusals'
 
 /** The auth endpoints, and an identity for every visitor who writes something. */
 
 export function mountAuth(app: Express, auth: Auth) {
-  app.all(`${AUTH_BASE_PATH}/*`, toNodeHandler(auth))
+  app.all(`${AUTH_BASE_PATH}/*`, authBodyLimit, toNodeHandler(auth))
+}
+
+/** 16 KB: a sign-up (name, email, password) is under 1 KB; the auth handler reads bodies whole, so the size is checked first. */
+export const AUTH_MAX_BODY_BYTES = 16 * 1024
+function authBodyLimit(req: Request, res: Response, next: NextFunction) {
+  if (READS.has(req.method)) return next()
+  const declared = req.headers['content-length']
+  if (declared === undefined && req.headers['transfer-encoding'] !== undefined) {
+    refuse(req, res, {
+      status: 411,
+      problem: 'body-too-large',
+      detail: 'Send the auth request with a Content-Length header.',
+    })
+    return
+  }
+  if (Number(declared ?? 0) > AUTH_MAX_BODY_BYTES) {
+    refuse(req, res, {
+      status: 413,
+      problem: 'body-too-large',
+      detail: `The request body is over ${AUTH_MAX_BODY_BYTES / 1024} KB.`,
+      headers: { Connection: 'close' },
+    })
+    return
+  }
+  next()
 }
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS'])
@@ -20,7 +47,7 @@ const NO_ANONYMOUS_IDENTITY = /^\/(api\/|sign-in|sign-up|sign-out)/
  */
 export function anonymousFirst(auth: Auth) {
   return async (req: Request, res: Response, next: NextFunction) => {
-    if (READS.has(req.method) || NO_ANONYMOUS_IDENTITY.test(req.path)) return next()
+    if (READS.has(req.method) || NO_ANONYMOUS_IDENTITY.test(limitedPath(req.path))) return next()
     try {
       const headers = fromNodeHeaders(req.headers)
       if (await auth.api.getSession({ headers })) return next()

@@ -1,4 +1,5 @@
 import { betterAuth } from 'better-auth'
+import { APIError } from 'better-auth/api'
 import { anonymous } from 'better-auth/plugins'
 import type pino from 'pino'
 import { claimAnonymousWork, placeNewAccount } from '../app/services/accounts.server'
@@ -59,8 +60,16 @@ export function createAuth({ db, config, secret, logger }: AuthSettings) {
     databaseHooks: {
       user: {
         create: {
+          before: async (user) => {
+            checkName(user.name)
+          },
           after: async (user) => {
             await placeNewAccount(db, { userId: user.id, anonymous: Boolean(user.isAnonymous), name: user.name })
+          },
+        },
+        update: {
+          before: async (user) => {
+            if (user.name !== undefined) checkName(user.name)
           },
         },
       },
@@ -78,6 +87,18 @@ export function createAuth({ db, config, secret, logger }: AuthSettings) {
 }
 
 export type Auth = ReturnType<typeof createAuth>
+
+/** The longest name an account keeps, as the sign-up form says. */
+export const MAX_NAME_LENGTH = 80
+
+/** The auth endpoints take names as the sign-up form does: at most 80 characters, no control characters. */
+function checkName(name: unknown) {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+  if (typeof name === 'string' && name.length <= MAX_NAME_LENGTH && !/[\u0000-\u001f\u007f]/.test(name)) return
+  throw new APIError('BAD_REQUEST', {
+    message: `name: expected at most ${MAX_NAME_LENGTH} characters without control characters`,
+  })
+}
 
 /** The origins allowed to post to the auth endpoints: PUBLIC_URL's, or (unset) this machine's on any port. */
 export function trustedOrigins(request: Request | undefined, config: ServerConfig): string[] {

@@ -1,4 +1,5 @@
 import { isIPv6 } from 'node:net'
+import { posix } from 'node:path'
 import type { NextFunction, Request, Response } from 'express'
 import type pino from 'pino'
 import { hitRateLimits, refundRateLimit, sweepRateLimits } from '../app/services/rate-limits.server'
@@ -87,9 +88,21 @@ function expandIPv6(address: string): string[] {
   return [...left, ...zeros, ...right].map((part) => part.toLowerCase().replace(/^0+(?=.)/, ''))
 }
 
-/** `/briefs/b1/tokens.data` (a Remix fetch) and `/briefs/b1/tokens/` count as `/briefs/b1/tokens`. */
+/**
+ * The path as the routes see it, so no other spelling escapes a limit: Remix
+ * matches routes without regard to case and after decoding, and the auth
+ * endpoints resolve `/./`. `/SIGN-IN`, `/%73ign-in`, `/./sign-in`,
+ * `/sign-in.data` and `/sign-in/` all count as `/sign-in`.
+ */
 export function limitedPath(path: string): string {
-  const page = path === '/_root.data' ? '/' : path.replace(/\.data$/, '')
+  let decoded = path
+  try {
+    decoded = decodeURIComponent(path)
+  } catch {
+    // Undecodable paths are refused before this by the request guard; count them as written.
+  }
+  const normal = posix.normalize(decoded.toLowerCase())
+  const page = normal === '/_root.data' ? '/' : normal.replace(/\.data$/, '')
   return page.length > 1 ? page.replace(/\/+$/, '') : page
 }
 

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { getMigrations } from 'better-auth/db/migration'
 import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { safeReturnTo } from '~/components/account/schemas'
 import { createBrief } from '~/services/briefs.server'
 import { type Db, setDbForTests } from '../../db/client.server'
 import { LOCAL_WORKSPACE_ID } from '../../db/migrations/0001-initial'
@@ -251,5 +252,40 @@ describe.each(dbs)('accounts on $name', (t) => {
     })
     expect(revoked.status).toBe(302)
     expect((await raw(base, `/api/v1/briefs/${id}`, { headers: bearer })).status).toBe(401)
+  })
+
+  it('takes names and bodies at the auth endpoints as the sign-up form does: 400 past 80 characters or with a control character, 413 past 16 KB', async () => {
+    const signUpWith = (name: string, extra = '') =>
+      raw(base, '/api/auth/sign-up/email', {
+        method: 'POST',
+        headers: JSON_BODY,
+        body: JSON.stringify({
+          email: `n-${Math.random().toString(36).slice(2, 10)}@example.test`,
+          password: PASSWORD,
+          name,
+          extra,
+        }),
+      })
+    expect((await signUpWith('x'.repeat(81))).status).toBe(400)
+    expect((await signUpWith('Ada\u0000Lovelace')).status).toBe(400)
+    expect((await signUpWith('Ada', 'y'.repeat(100 * 1024))).status).toBe(413)
+    expect((await signUpWith('Ada Lovelace')).status).toBe(200)
+  })
+})
+
+describe('where sign-in sends a person afterwards', () => {
+  it('is a path on this site only: no other origin, however it is spelled', () => {
+    expect(safeReturnTo('/briefs/b_1?tab=costs')).toBe('/briefs/b_1?tab=costs')
+    for (const away of [
+      '//evil.example',
+      '/\\evil.example',
+      '/\t/evil.example',
+      '/\n/x',
+      '/a\rb',
+      '/\u202e',
+      'https://evil.example',
+      null,
+    ])
+      expect(safeReturnTo(away), String(away)).toBe('/')
   })
 })

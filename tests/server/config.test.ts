@@ -98,6 +98,10 @@ describe('rate limit keys and policies', () => {
     expect(limitedPath('/briefs/b_1/tokens.data')).toBe('/briefs/b_1/tokens')
     expect(limitedPath('/briefs/b_1/tokens/')).toBe('/briefs/b_1/tokens')
     expect(limitedPath('/_root.data')).toBe('/')
+    for (const spelling of ['/SIGN-IN', '/Sign-In.data', '/%73ign-in', '/./sign-in', '//sign-in', '/x/../sign-in'])
+      expect(limitedPath(spelling), spelling).toBe('/sign-in')
+    expect(limitedPath('/api/auth/./sign-in/email')).toBe('/api/auth/sign-in/email')
+    expect(limitedPath('/API/V1/BRIEFS/b_1/signals')).toBe('/api/v1/briefs/b_1/signals')
   })
 
   it('lets a script write at least 5 revisions or check-ins a second, every second', () => {

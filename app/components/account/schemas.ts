@@ -36,6 +36,11 @@ export interface AccountFormReply {
 
 /** Where to go after signing in: a path on this site only, never another origin. */
 export function safeReturnTo(value: FormDataEntryValue | string | null): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return '/'
-  return value.slice(0, 500)
+  // Visible ASCII only: browsers drop tabs and newlines (`/\t/evil.example` becomes `//evil.example`),
+  // and a Location header cannot carry them.
+  if (typeof value !== 'string' || value.length > 500 || !LOCAL_PATH.test(value)) return '/'
+  return value
 }
+
+/** `/` then visible ASCII without a backslash (browsers read it as `/`), and never `//`. */
+const LOCAL_PATH = /^\/(?!\/)[\x21-\x5b\x5d-\x7e]*$/
