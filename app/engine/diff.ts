@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ANSWER_PATHS, type AnswerPath, type Answers, readAnswer } from './answers'
+import { ANSWER_PATHS, type AnswerPath, type Answers, isEstimated, readAnswer } from './answers'
 import {
   AREAS,
   BANDS,
@@ -218,6 +218,8 @@ function sameValue(x: AnswerValue, y: AnswerValue): boolean {
 function diffAnswers(before: Answers, after: Answers, describe: AnswerDescriber): AnswerChange[] {
   const out: AnswerChange[] = []
   for (const path of ANSWER_PATHS) {
+    // A figure neither side gave moves only with the figures it is estimated from, which are listed themselves.
+    if (estimatedInBoth(before, after, path)) continue
     const x = answerValue(before, path)
     const y = answerValue(after, path)
     if (sameValue(x, y)) continue
@@ -234,6 +236,11 @@ function diffAnswers(before: Answers, after: Answers, describe: AnswerDescriber)
     })
   }
   return out
+}
+
+function estimatedInBoth(before: Answers, after: Answers, path: AnswerPath): boolean {
+  if (path !== 'load.peakRequestsPerSecond' && path !== 'load.dataVolumeGbIn12Months') return false
+  return isEstimated(before, path) && isEstimated(after, path)
 }
 
 /** Words without the page vocabulary: the path as the label, figures with thousands separators. */

@@ -51,7 +51,7 @@ describe.concurrent('stackbrief check', SLOW, () => {
     expect(lines).toContainEqual(
       expect.stringMatching(/^warehouse_justified +db_size_gb +not measured +>= 100 GB +ok +–$/),
     )
-    expect(stdout.endsWith('1 fired, 3 approaching, 5 ok (7 not measured, status as in the brief)\n')).toBe(true)
+    expect(stdout.endsWith('1 fired, 2 approaching, 6 ok (7 not measured, status as in the brief)\n')).toBe(true)
   })
 
   it('exits 0 when nothing fired, from JSON signals and a Brief JSON', async ({ expect }) => {
@@ -66,7 +66,7 @@ describe.concurrent('stackbrief check', SLOW, () => {
     expect(code).toBe(3)
     const body = JSON.parse(stdout)
     expect(body.measuredAt).toBe('2026-05-01')
-    expect(body.counts).toEqual({ fired: 1, approaching: 3, ok: 5, notMeasured: 7 })
+    expect(body.counts).toEqual({ fired: 1, approaching: 2, ok: 6, notMeasured: 7 })
     const triggers = body.triggers.map((t: unknown) => TriggerEvaluationSchema.parse(t))
     expect(triggers.map((t: { id: string }) => t.id)).toEqual(BRIEF.triggers.map((t) => t.id))
     expect(triggers.find((t: { id: string }) => t.id === 'hot_path_slow_after_rightsizing')).toMatchObject({
