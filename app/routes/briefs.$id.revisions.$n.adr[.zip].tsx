@@ -19,7 +19,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // `?client=…` names who decides, in each record's decision-makers.
   const query = parsePdfQuery(request, requestIdOf(context))
   if (query instanceof Response) return query
-  const { briefId, revision, notes } = await loadRevision(request, context, params.id, params.n ?? '', { history: false })
+  const { briefId, revision, notes } = await loadRevision(request, context, params.id, params.n ?? '', {
+    history: false,
+  })
   const baseUrl = guideBaseUrl(context)
   const noteIds = notes.map((n) => n.id)
   const key = JSON.stringify(['adr_zip', briefId, revision.number, query.client ?? null, baseUrl ?? null, noteIds])
