@@ -145,7 +145,7 @@ describe('the brief page and its neighbours', { timeout: 90_000 }, () => {
   })
 
   it('the saved brief page of the plain B2B SaaS example weighs under 120 KB of HTML', async () => {
-    const response = await fetch(`${base}/briefs/${briefId}`)
+    const response = await fetch(`${base}/briefs/${briefId}`, { headers: { Cookie: harness.session } })
     expect(response.status).toBe(200)
     const bytes = (await response.arrayBuffer()).byteLength
     expect(bytes).toBeGreaterThan(50_000)
