@@ -36,18 +36,20 @@ function authBodyLimit(req: Request, res: Response, next: NextFunction) {
 }
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS'])
-/** Pages that make or end an identity themselves, and the API, whose callers bring a session or a key. */
-const NO_ANONYMOUS_IDENTITY = /^\/(api\/|sign-in|sign-up|sign-out)/
+/** The writes that start work from nothing (a new draft, an imported workspace): only these need an identity to own it. */
+const STARTS_WORK = new Set(['/new', '/settings'])
 
 /**
  * Anonymous first: a visitor's first write (starting a draft, saving a brief)
  * gives them an anonymous identity held in a session cookie, so a founder
  * writes briefs without signing up and keeps them when they do. Reading
- * makes nothing: a crawler or a link preview leaves no identity behind.
+ * makes nothing, and neither does a write to anything else (it would be
+ * someone's work, which a new identity cannot see): a crawler, a link
+ * preview or a prober leaves no identity behind.
  */
 export function anonymousFirst(auth: Auth) {
   return async (req: Request, res: Response, next: NextFunction) => {
-    if (READS.has(req.method) || NO_ANONYMOUS_IDENTITY.test(limitedPath(req.path))) return next()
+    if (READS.has(req.method) || !STARTS_WORK.has(limitedPath(req.path))) return next()
     try {
       const headers = fromNodeHeaders(req.headers)
       if (await auth.api.getSession({ headers })) return next()

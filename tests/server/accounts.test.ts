@@ -271,6 +271,17 @@ describe.each(dbs)('accounts on $name', (t) => {
     expect((await signUpWith('Ada', 'y'.repeat(100 * 1024))).status).toBe(413)
     expect((await signUpWith('Ada Lovelace')).status).toBe(200)
   })
+
+  it('makes an identity only for a write that starts work: a cookieless write to anything else gets its 404 and no cookie', async () => {
+    for (const path of ['/briefs/b_nosuch/delete', '/does-not-exist', '/drafts/d_nosuch/product']) {
+      const res = await page(path, '', { method: 'POST', body: 'intent=x' })
+      expect(res.status, path).toBe(404)
+      expect(res.headers['set-cookie'], path).toBeUndefined()
+    }
+    const started = await page('/NEW', '', { method: 'POST', body: '' })
+    expect(started.status).toBe(302)
+    expect(cookieHeader(started)).toMatch(/stackbrief/)
+  })
 })
 
 describe('where sign-in sends a person afterwards', () => {
