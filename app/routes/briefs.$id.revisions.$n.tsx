@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { BriefErrorBoundary } from '~/components/saved-brief/brief-error'
-import { loadRevision, revisionPageView } from '~/components/saved-brief/brief-route.server'
+import { loadRevision, requireRevisableBrief, revisionPageView } from '~/components/saved-brief/brief-route.server'
 import { exportOptionsAction, formIntent } from '~/components/saved-brief/export-options.server'
 import { EXPORT_OPTIONS_INTENT } from '~/components/saved-brief/export-options-form'
 import { noteAddAction, noteRemoveAction } from '~/components/saved-brief/notes.server'
@@ -19,6 +19,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 /** The export options form, which every revision's page shows, and the override form a decision's link opens. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  await requireRevisableBrief(context, params.id)
   const { intent, form } = await formIntent(request)
   if (intent === OVERRIDE_INTENT) return overrideAction(request, context, params, form)
   if (intent === NOTE_ADD_INTENT) return noteAddAction(request, context, params, form)

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { loadRevisit, reviewByAction } from '~/components/revisit/brief-revisit.server'
 import { BriefErrorBoundary } from '~/components/saved-brief/brief-error'
-import { loadRevision, revisionPageView } from '~/components/saved-brief/brief-route.server'
+import { loadRevision, requireRevisableBrief, revisionPageView } from '~/components/saved-brief/brief-route.server'
 import { exportOptionsAction, formIntent } from '~/components/saved-brief/export-options.server'
 import { EXPORT_OPTIONS_INTENT } from '~/components/saved-brief/export-options-form'
 import { noteAddAction, noteRemoveAction } from '~/components/saved-brief/notes.server'
@@ -23,6 +23,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 /** The review date, export options and override forms; check-ins and tokens have their own addresses. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  await requireRevisableBrief(context, params.id)
   const { intent, form } = await formIntent(request)
   if (intent === OVERRIDE_INTENT) return overrideAction(request, context, { id: params.id }, form)
   if (intent === NOTE_ADD_INTENT) return noteAddAction(request, context, { id: params.id }, form)

@@ -50,10 +50,13 @@ describe.each(await testDatabases())('export options on $name', (t) => {
     expect((await latestLoader(args(`/briefs/${id}`, { id }))).exportOptions).toEqual({ pageSize: 'a4' })
   })
 
-  it('a brief that does not exist is a 404, not a saved row', async () => {
+  it('a brief that does not exist is a 404, not a saved row, and so is a bad form for it', async () => {
     const fields = { intent: 'export-options', pageSize: 'a4', preparedBy: '', preparedFor: '' }
     const outcome = await latestAction(args('/briefs/b_nope', { id: 'b_nope' }, fields)).catch((e: unknown) => e)
     expect((outcome as Response).status).toBe(404)
+    const bad = { ...fields, pageSize: 'a5' }
+    const refused = await latestAction(args('/briefs/b_nope', { id: 'b_nope' }, bad)).catch((e: unknown) => e)
+    expect((refused as Response).status).toBe(404)
   })
 
   it('the Markdown download puts the names under the title, and refuses a name that is too long', async () => {

@@ -1,6 +1,7 @@
 import type { AppLoadContext } from '@remix-run/node'
 import {
   getBrief,
+  getBriefHead,
   getRevisionWithHead,
   InvalidInputError,
   listBriefs,
@@ -185,4 +186,15 @@ export async function loadSavedBriefs(request: Request, context: AppLoadContext 
       attention: { items: [], total: 0 },
     }
   }
+}
+
+/**
+ * A form posted to a brief's page is answered only once the identity may
+ * change that brief: one it cannot see is a 404 whatever the form holds,
+ * never a 400 that would tell it the brief's forms apart.
+ */
+export async function requireRevisableBrief(context: AppLoadContext | undefined, briefId = ''): Promise<void> {
+  const workspaceId = await workspaceFor(context, 'brief:revise')
+  if (!(await getBriefHead(await getDb(), { workspaceId, briefId })))
+    throw notFound(`There is no brief with the id “${briefId}” in this workspace.`)
 }
