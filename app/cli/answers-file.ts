@@ -15,10 +15,18 @@ export function shownAs(file: string): string {
 
 /** Reads, parses and validates an answers file; any problem, from a missing file to a bad enum, is an InputError. */
 export async function readAnswersFile(file: string, io: CliIO): Promise<Answers> {
+  return (await readAnswersFileAsWritten(file, io)).answers
+}
+
+/** The answers, and the schema version the file was written in (the answers themselves are always read as version 2). */
+export async function readAnswersFileAsWritten(
+  file: string,
+  io: CliIO,
+): Promise<{ answers: Answers; writtenVersion: number }> {
   const data = await readDataFile(file, io)
   const parsed = parseWithProblems(AnswersSchema, data)
   if (!parsed.success) throw new InputError(parsed.problems)
-  return parsed.data
+  return { answers: parsed.data, writtenVersion: (data as { version: number }).version }
 }
 
 /** Reads a JSON or YAML file (or standard input) into plain data; `what` names the expected content in problems. */

@@ -52,7 +52,7 @@ describe.concurrent('stackbrief help and version', SLOW, () => {
     const lines = stdout.split('\n')
     expect(lines).toContain('Usage: stackbrief COMMAND [ARGUMENTS] [OPTIONS]')
     expect(lines).toContain('  generate FILE   Turn an answers file into a brief, as JSON or Markdown')
-    expect(lines).toContain('  validate FILE   Check an answers file against Answers v1')
+    expect(lines).toContain('  validate FILE   Check an answers file against the Answers schema (version 1 or 2)')
     expect(lines).toContain('  example [NAME]  Print a ready answers file, or list the examples')
   })
 
@@ -157,6 +157,11 @@ describe.concurrent('stackbrief validate and example', SLOW, () => {
     expect(await stackbrief(['validate', 'content/examples/b2b-saas.yaml'])).toEqual({
       code: 0,
       stdout: 'ok: content/examples/b2b-saas.yaml is valid Answers v1\n',
+      stderr: '',
+    })
+    expect(await stackbrief(['validate', 'tests/fixtures/hard-cases/hobby-20-dollars.yaml'])).toEqual({
+      code: 0,
+      stdout: 'ok: tests/fixtures/hard-cases/hobby-20-dollars.yaml is valid Answers v2\n',
       stderr: '',
     })
   })
