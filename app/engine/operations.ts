@@ -36,7 +36,7 @@ function uptimeSentence(target: Targets['uptimeTarget']): string {
   const allows = `${target}% uptime allows about ${downtimePerMonth(target)} of downtime a month`
   switch (bandForUptime(target)) {
     case 'lean':
-      return `${allows}, which the lean band's single app instance can keep if deploys roll over without dropping requests.`
+      return `${allows}, which the lean band can keep, even on one app instance, if deploys roll over without dropping requests.`
     case 'moderate':
       return `${allows}: budget for the moderate band or above, whose ${BAND_PROFILES.moderate.minInstances} app instances keep a deploy or a crash from taking the product down.`
     case 'scaled':
