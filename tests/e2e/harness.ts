@@ -52,7 +52,8 @@ function signBrowserIn(browser: Browser, base: string, session: string) {
   browser.newPage = async (options) => {
     const context = await browser.newContext(options)
     const page = await context.newPage()
-    page.once('close', () => void context.close())
+    // When the harness closes the browser first, the context is gone with it; that is not a failure.
+    page.once('close', () => context.close().catch(() => undefined))
     return page
   }
 }
