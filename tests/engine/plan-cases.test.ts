@@ -217,4 +217,13 @@ describe('every vendor that sees user data answers to residency and BAA (issue 8
     const us = briefFor({ data: { sensitive: ['health'] }, compliance: { markets: ['us'] } })
     expect(us.risks.find((r) => r.id === 'hipaa_vendors')).toBeDefined()
   })
+
+  it('sign-in kept on your own servers is not called bought: the library is named for what it does', () => {
+    const brief = briefFor({ budget: { hosting: 'self_hosted' } })
+    const auth = brief.decisions.find((d) => d.area === 'auth')
+    expect(auth?.choice.id).toBe('better_auth')
+    const text = auth?.because.map((b) => b.text).join(' ')
+    expect(text).not.toMatch(/bought/)
+    expect(text).toMatch(/maintained open-source library/)
+  })
 })

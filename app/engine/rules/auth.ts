@@ -193,7 +193,9 @@ function because_(a: Answers, catalog: Catalog, vendor: Vendor, picked: Pick): B
     because(
       'auth.buy_not_build',
       [],
-      'Sign-in is bought, not built: all four providers weighed here are production-grade, and the weeks saved go into the product.',
+      vendor === 'better_auth'
+        ? 'Sign-in is not written from scratch: a maintained open-source library handles passwords, sessions and account linking on your own servers, and the weeks saved go into the product.'
+        : 'Sign-in is bought, not built: all four providers weighed here are production-grade, and the weeks saved go into the product.',
     ),
   ]
   switch (vendor) {
