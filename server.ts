@@ -8,19 +8,19 @@ import compression from 'compression'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import pino from 'pino'
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client'
-import { projectRoot } from './app/lib/project-root.server'
-import { refuseUndecodablePaths } from './app/web/request-guards.server'
-import { type Db, getDb } from './db/client.server'
-import { anonymousFirst, mountAuth } from './server/accounts'
-import { createAuth } from './server/auth'
-import { authSecret } from './server/auth-secret'
-import { loadConfig, type ServerConfig } from './server/config'
-import { crossSiteCheck } from './server/cross-site'
-import { cspNonce, makeNonce, securityHeaders } from './server/headers'
-import { hostAllowlist, publicOriginOf } from './server/hosts'
-import { identityResolver } from './server/identity'
-import { metricsAccess } from './server/metrics-access'
-import { rateLimits } from './server/rate-limit'
+import { projectRoot } from '#app/lib/project-root.server.ts'
+import { refuseUndecodablePaths } from '#app/web/request-guards.server.ts'
+import { type Db, getDb } from '#db/client.server.ts'
+import { anonymousFirst, mountAuth } from './server/accounts.ts'
+import { createAuth } from './server/auth.ts'
+import { authSecret } from './server/auth-secret.ts'
+import { loadConfig, type ServerConfig } from './server/config.ts'
+import { crossSiteCheck } from './server/cross-site.ts'
+import { cspNonce, makeNonce, securityHeaders } from './server/headers.ts'
+import { hostAllowlist, publicOriginOf } from './server/hosts.ts'
+import { identityResolver } from './server/identity.ts'
+import { metricsAccess } from './server/metrics-access.ts'
+import { rateLimits } from './server/rate-limit.ts'
 
 /**
  * The HTTP server: request ids, structured logs, RED metrics by route,
@@ -251,7 +251,7 @@ export async function start() {
   // Settings first: a wrong PUBLIC_URL or TRUST_PROXY stops the start with one line naming it.
   const config = loadConfig()
   // Open and migrate before listening, so a bad DATABASE_URL stops the start with one line.
-  const { describeDatabase, describeDbError, getDb } = await import('./db/client.server')
+  const { describeDatabase, describeDbError, getDb } = await import('#db/client.server.ts')
   const db = await getDb().catch((error: unknown) => {
     throw new Error(`cannot open the database (${describeDatabase()}): ${describeDbError(error)}`)
   })
@@ -279,10 +279,10 @@ export async function start() {
 }
 
 /** The scheduled-job runner (purges and the like); JOBS_POLL_MS=0 turns it off for this instance. */
-async function startJobs(db: import('./db/client.server').Db, logger: pino.Logger) {
+async function startJobs(db: import('#db/client.server.ts').Db, logger: pino.Logger) {
   const [{ startJobRunner }, { LIFECYCLE_JOBS }] = await Promise.all([
-    import('./app/services/job-runner.server'),
-    import('./app/services/lifecycle-jobs.server'),
+    import('#app/services/job-runner.server.ts'),
+    import('#app/services/lifecycle-jobs.server.ts'),
   ])
   const pollMs = Number(process.env.JOBS_POLL_MS ?? 30_000)
   const runner = await startJobRunner({

@@ -12,7 +12,6 @@ declare module '@remix-run/node' {
 }
 
 export default defineConfig({
-  resolve: { alias: { '~': new URL('./app', import.meta.url).pathname } },
   plugins: [
     mdx({ remarkPlugins: [remarkGfm, remarkFrontmatter, remarkMdxFrontmatter] }),
     remix({

@@ -2,9 +2,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { loadCatalog } from './catalog.server'
-import { AS_OF_PATTERN, describePrice, newestAsOf, PriceSchema } from './engine/catalog'
-import { projectRoot } from './lib/project-root.server'
+import { AS_OF_PATTERN, describePrice, newestAsOf, PriceSchema } from '#app/engine/catalog.ts'
+import { projectRoot } from '#app/lib/project-root.server.ts'
+import { loadCatalog } from './catalog.server.ts'
 
 const CATALOG_DIR = join(projectRoot(), 'content', 'catalog')
 const temps: string[] = []

@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { isAbsolute, join, relative, resolve } from 'node:path'
 import { parse, YAMLParseError } from 'yaml'
 import type { z } from 'zod'
-import { type Catalog, CatalogFileSchema, CatalogIndexSchema, CatalogSchema } from './engine/catalog'
-import { projectRoot } from './lib/project-root.server'
+import { type Catalog, CatalogFileSchema, CatalogIndexSchema, CatalogSchema } from '#app/engine/catalog.ts'
+import { projectRoot } from '#app/lib/project-root.server.ts'
 
 /**
  * Reads content/catalog/*.yaml into one validated Catalog. Synchronous so a

@@ -4,8 +4,8 @@ import { createReadableStreamFromReadable } from '@remix-run/node'
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
-import { StaticHtmlContext } from './components/static-html'
-import { NonceProvider } from './web/nonce'
+import { StaticHtmlContext } from '#app/components/static-html.tsx'
+import { NonceProvider } from '#app/web/nonce.tsx'
 
 const ABORT_DELAY = 5_000
 

@@ -1,10 +1,10 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from '@remix-run/react'
-import { NotFoundPage } from './components/not-found'
-import { SiteLayout } from './components/site-layout'
-import stylesheet from './styles/app.css?url'
-import { useNonce } from './web/nonce'
-import { visitorOf } from './web/visitor.server'
+import { NotFoundPage } from '#app/components/not-found.tsx'
+import { SiteLayout } from '#app/components/site-layout.tsx'
+import stylesheet from '#app/styles/app.css?url'
+import { useNonce } from '#app/web/nonce.tsx'
+import { visitorOf } from '#app/web/visitor.server.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }]
 

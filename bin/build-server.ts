@@ -15,7 +15,6 @@ await build({
   configFile: false,
   root,
   logLevel: 'warn',
-  resolve: { alias: { '~': `${root}app` } },
   build: {
     ssr: true,
     target: 'node20',

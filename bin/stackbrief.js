@@ -16,9 +16,9 @@ process.on('unhandledRejection', fail)
 process.stdout.on('error', (error) => (error.code === 'EPIPE' ? process.exit(0) : fail(error)))
 
 try {
-  // The project's tsconfig, wherever the command is run from: its paths map `~/` to app/.
+  // The project's tsconfig, wherever the command is run from (JSX and module settings).
   register({ tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) })
-  const { run } = await import('../app/cli/main.ts')
+  const { run } = await import('#app/cli/main.ts')
   process.exitCode = await run(process.argv.slice(2))
 } catch (error) {
   fail(error)

@@ -12,8 +12,8 @@ import {
   sql,
 } from 'kysely'
 import pg from 'pg'
-import { MIGRATIONS } from './migrations'
-import type { Database } from './schema'
+import { MIGRATIONS } from '#db/migrations/index.ts'
+import type { Database } from './schema.ts'
 
 export type Dialect = 'sqlite' | 'postgres'
 

@@ -1,8 +1,8 @@
 import { fromNodeHeaders, toNodeHandler } from 'better-auth/node'
 import type { Express, NextFunction, Request, Response } from 'express'
-import { AUTH_BASE_PATH, type Auth } from './auth'
-import { limitedPath } from './rate-limit'
-import { refuse } from './refusals'
+import { AUTH_BASE_PATH, type Auth } from './auth.ts'
+import { limitedPath } from './rate-limit.ts'
+import { refuse } from './refusals.ts'
 
 /** The auth endpoints, and an identity for every visitor who writes something. */
 

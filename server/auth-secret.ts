@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import type pino from 'pino'
-import type { Db } from '../db/client.server'
+import type { Db } from '#db/client.server.ts'
 
 /**
  * The key sessions are signed with: BETTER_AUTH_SECRET, or one generated on

@@ -2,11 +2,11 @@ import { betterAuth } from 'better-auth'
 import { APIError } from 'better-auth/api'
 import { anonymous } from 'better-auth/plugins'
 import type pino from 'pino'
-import { claimAnonymousWork, placeNewAccount } from '../app/services/accounts.server'
-import type { Db } from '../db/client.server'
-import type { ServerConfig } from './config'
-import { servedOverHttps } from './config'
-import { isLocalHost, parseHost } from './hosts'
+import { claimAnonymousWork, placeNewAccount } from '#app/services/accounts.server.ts'
+import type { Db } from '#db/client.server.ts'
+import type { ServerConfig } from './config.ts'
+import { servedOverHttps } from './config.ts'
+import { isLocalHost, parseHost } from './hosts.ts'
 
 /**
  * Sign-up, sign-in, sessions and anonymous identities, on our database and

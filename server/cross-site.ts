@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express'
-import type { ServerConfig } from './config'
-import { parseHost, requestHostHeader } from './hosts'
-import { refuse } from './refusals'
+import type { ServerConfig } from './config.ts'
+import { parseHost, requestHostHeader } from './hosts.ts'
+import { refuse } from './refusals.ts'
 
 /**
  * Refuses a request that changes something when a browser says it came from

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { NextFunction, Request, Response } from 'express'
 import helmet from 'helmet'
-import { type ServerConfig, servedOverHttps } from './config'
+import { type ServerConfig, servedOverHttps } from './config.ts'
 
 /**
  * Security headers on every response (helmet), with a Content-Security-Policy

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express'
-import type { ServerConfig } from './config'
-import { refuse } from './refusals'
+import type { ServerConfig } from './config.ts'
+import { refuse } from './refusals.ts'
 
 /**
  * Which Host names the server answers to, and the one origin every absolute

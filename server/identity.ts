@@ -1,10 +1,10 @@
 import { fromNodeHeaders } from 'better-auth/node'
 import type { Request } from 'express'
-import { membershipOf } from '../app/services/accounts.server'
-import { authenticateApiKey } from '../app/services/api-keys.server'
-import type { Identity, IdentityResolver } from '../app/web/access.server'
-import type { Db } from '../db/client.server'
-import type { Auth } from './auth'
+import { membershipOf } from '#app/services/accounts.server.ts'
+import { authenticateApiKey } from '#app/services/api-keys.server.ts'
+import type { Identity, IdentityResolver } from '#app/web/access.server.ts'
+import type { Db } from '#db/client.server.ts'
+import type { Auth } from './auth.ts'
 
 /**
  * Who a request comes from, for the access check (app/web/access.server.ts):

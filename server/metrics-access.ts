@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { NextFunction, Request, Response } from 'express'
-import type { ServerConfig } from './config'
-import { isAllowedHost, isLocalHost, parseHost, requestHostHeader } from './hosts'
+import type { ServerConfig } from './config.ts'
+import { isAllowedHost, isLocalHost, parseHost, requestHostHeader } from './hosts.ts'
 
 /**
  * Who may read /metrics.

@@ -2,9 +2,9 @@ import { isIPv6 } from 'node:net'
 import { posix } from 'node:path'
 import type { NextFunction, Request, Response } from 'express'
 import type pino from 'pino'
-import { hitRateLimits, refundRateLimit, sweepRateLimits } from '../app/services/rate-limits.server'
-import { type Db, getDb } from '../db/client.server'
-import { refuse } from './refusals'
+import { hitRateLimits, refundRateLimit, sweepRateLimits } from '#app/services/rate-limits.server.ts'
+import { type Db, getDb } from '#db/client.server.ts'
+import { refuse } from './refusals.ts'
 
 /**
  * Rate limits on requests that change something, per client until there are

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express'
-import { ApiProblem, PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, type ProblemType, problemBody } from '../app/api/problem'
+import { ApiProblem, PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, type ProblemType, problemBody } from '#app/api/problem.ts'
 
 /**
  * How the server turns a request away before it reaches the app: problem

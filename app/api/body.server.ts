@@ -1,6 +1,6 @@
-import { describeValue, problem } from '~/lib/problems'
-import { drainBody, readAtMost } from '~/web/bounded-body.server'
-import { ApiProblem } from './problem'
+import { describeValue, problem } from '#app/lib/problems.ts'
+import { drainBody, readAtMost } from '#app/web/bounded-body.server.ts'
+import { ApiProblem } from './problem.ts'
 
 /** 256 KB: a filled Answers is about 1 KB, so this leaves room for long summaries and nothing else. */
 export const MAX_BODY_BYTES = 256 * 1024

@@ -1,5 +1,5 @@
-import { type Answers, AnswersSchema } from '~/engine/answers'
-import { describeValue, type Problem, parseWithProblems, problem } from '~/lib/problems'
+import { type Answers, AnswersSchema } from '#app/engine/answers.ts'
+import { describeValue, type Problem, parseWithProblems, problem } from '#app/lib/problems.ts'
 import {
   addRevision,
   BRIEF_ID_PATTERN,
@@ -10,14 +10,14 @@ import {
   listRevisions,
   MAX_REVISION_NUMBER,
   previewBrief,
-} from '~/services/briefs.server'
-import { IDEMPOTENCY_KEY_PATTERN, type StoredResponse, withIdempotency } from '~/services/idempotency.server'
-import { notesAt } from '~/services/notes.server'
-import { type Db, getDb } from '../../db/client.server'
-import { readJsonBody } from './body.server'
-import { type Handler, json } from './endpoint.server'
-import { ApiProblem, countProblems } from './problem'
-import { AnswersEnvelopeSchema, ListQuerySchema, RevisionListQuerySchema } from './schemas.server'
+} from '#app/services/briefs.server.ts'
+import { IDEMPOTENCY_KEY_PATTERN, type StoredResponse, withIdempotency } from '#app/services/idempotency.server.ts'
+import { notesAt } from '#app/services/notes.server.ts'
+import { type Db, getDb } from '#db/client.server.ts'
+import { readJsonBody } from './body.server.ts'
+import { type Handler, json } from './endpoint.server.ts'
+import { ApiProblem, countProblems } from './problem.ts'
+import { AnswersEnvelopeSchema, ListQuerySchema, RevisionListQuerySchema } from './schemas.server.ts'
 
 /** The handlers behind /api/v1/briefs: parse and check the request, call a service, shape the response. */
 

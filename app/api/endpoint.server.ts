@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { InvalidInputError } from '~/services/briefs.server'
-import { QuotaExceededError } from '~/services/quotas.server'
-import { AccessRefused, checkAccess, type Permission } from '~/web/access.server'
-import { getDb } from '../../db/client.server'
-import { ApiProblem, problemResponse } from './problem'
+import { InvalidInputError } from '#app/services/briefs.server.ts'
+import { QuotaExceededError } from '#app/services/quotas.server.ts'
+import { AccessRefused, checkAccess, type Permission } from '#app/web/access.server.ts'
+import { getDb } from '#db/client.server.ts'
+import { ApiProblem, problemResponse } from './problem.ts'
 
 /**
  * One API path as a Remix resource route: a handler per method, and the rest

@@ -1,10 +1,10 @@
-import { deleteBrief, getBrief } from '~/services/briefs.server'
-import { DELETED_GRACE_DAYS, restoreBrief } from '~/services/deletion.server'
-import { exportWorkspace } from '~/services/transfer/export.server'
-import { getDb } from '../../db/client.server'
-import { briefNotFound, requireBriefId } from './briefs.server'
-import { type Handler, json } from './endpoint.server'
-import { ApiProblem } from './problem'
+import { deleteBrief, getBrief } from '#app/services/briefs.server.ts'
+import { DELETED_GRACE_DAYS, restoreBrief } from '#app/services/deletion.server.ts'
+import { exportWorkspace } from '#app/services/transfer/export.server.ts'
+import { getDb } from '#db/client.server.ts'
+import { briefNotFound, requireBriefId } from './briefs.server.ts'
+import { type Handler, json } from './endpoint.server.ts'
+import { ApiProblem } from './problem.ts'
 
 /** Deleting and restoring briefs through the API, and taking a workspace's data out. */
 

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { describeValue } from '~/lib/problems'
-import { errorResponse, type Handler } from './endpoint.server'
-import { openApiDocument } from './openapi.server'
-import { ApiProblem, PROBLEM_TYPE_IDS, PROBLEM_TYPES, type ProblemType, problemTypeUri } from './problem'
+import { describeValue } from '#app/lib/problems.ts'
+import { errorResponse, type Handler } from './endpoint.server.ts'
+import { openApiDocument } from './openapi.server.ts'
+import { ApiProblem, PROBLEM_TYPE_IDS, PROBLEM_TYPES, type ProblemType, problemTypeUri } from './problem.ts'
 
 /** The API describing itself: its OpenAPI document, its problem types, and a 404 for anything else. */
 

@@ -1,8 +1,8 @@
 import type { z } from 'zod'
-import { BriefDiffSchema } from '~/engine/diff'
-import { TriggerEvaluationSchema } from '~/engine/signals'
-import { REVIEW_AFTER_DAYS } from '~/services/checkins.server'
-import { TOKEN_PATTERN } from '~/services/tokens.server'
+import { BriefDiffSchema } from '#app/engine/diff.ts'
+import { TriggerEvaluationSchema } from '#app/engine/signals.ts'
+import { REVIEW_AFTER_DAYS } from '#app/services/checkins.server.ts'
+import { TOKEN_PATTERN } from '#app/services/tokens.server.ts'
 import {
   BriefStatusSchema,
   CheckinIdSchema,
@@ -12,7 +12,7 @@ import {
   CheckinSchema,
   RevisionComparisonSchema,
   SignalsInputSchema,
-} from './signals-schemas.server'
+} from './signals-schemas.server.ts'
 
 /**
  * The check-in, status and comparison paths of the OpenAPI description,

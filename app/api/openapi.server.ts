@@ -1,16 +1,16 @@
 import { z } from 'zod'
-import { AnswersSchema } from '~/engine/answers'
-import { BriefSchema } from '~/engine/brief'
-import { IDEMPOTENCY_KEY_PATTERN } from '~/services/idempotency.server'
-import { MAX_BODY_BYTES } from './body.server'
+import { AnswersSchema } from '#app/engine/answers.ts'
+import { BriefSchema } from '#app/engine/brief.ts'
+import { IDEMPOTENCY_KEY_PATTERN } from '#app/services/idempotency.server.ts'
+import { MAX_BODY_BYTES } from './body.server.ts'
 import {
   SIGNALS_INPUT_SCHEMAS,
   SIGNALS_OUTPUT_SCHEMAS,
   SIGNALS_SECURITY_SCHEMES,
   signalsDescription,
   signalsPaths,
-} from './openapi-signals.server'
-import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_IDS, PROBLEM_TYPES, problemTypeUri } from './problem'
+} from './openapi-signals.server.ts'
+import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_IDS, PROBLEM_TYPES, problemTypeUri } from './problem.ts'
 import {
   AnswersRequestSchema,
   BriefDetailSchema,
@@ -27,8 +27,8 @@ import {
   RevisionRecordSchema,
   RevisionSummarySchema,
   RevisionWithNotesSchema,
-} from './schemas.server'
-import { choiceIdTable } from './vocabulary'
+} from './schemas.server.ts'
+import { choiceIdTable } from './vocabulary.ts'
 
 /**
  * The OpenAPI 3.1 description of /api/v1, generated from the same zod

@@ -1,4 +1,4 @@
-import type { Problem } from '~/lib/problems'
+import type { Problem } from '#app/lib/problems.ts'
 
 /**
  * Every kind of error the API answers with, as RFC 9457 problem details

@@ -1,15 +1,15 @@
 import { z } from 'zod'
-import { AnswersSchema } from '~/engine/answers'
-import { StoredBriefSchema } from '~/engine/brief-v1'
+import { AnswersSchema } from '#app/engine/answers.ts'
+import { StoredBriefSchema } from '#app/engine/brief-v1.ts'
 import {
   BRIEF_ID_PATTERN,
   LIST_LIMIT_DEFAULT,
   LIST_LIMIT_MAX,
   MAX_REVISION_NUMBER,
   SEARCH_MAX_LENGTH,
-} from '~/services/briefs.server'
-import { NOTE_SECTIONS } from '~/services/notes.server'
-import { PROBLEM_TYPE_IDS } from './problem'
+} from '#app/services/briefs.server.ts'
+import { NOTE_SECTIONS } from '#app/services/notes.server.ts'
+import { PROBLEM_TYPE_IDS } from './problem.ts'
 
 /**
  * The API's own shapes, once: the handlers parse with them, the tests check

@@ -1,16 +1,16 @@
 import { z } from 'zod'
-import { METRICS } from '~/engine/brief'
-import { BriefDiffSchema } from '~/engine/diff'
+import { METRICS } from '#app/engine/brief.ts'
+import { BriefDiffSchema } from '#app/engine/diff.ts'
 import {
   canonicalUnit,
   SIGNAL_FIELDS,
   SIGNAL_FIGURES,
   type SignalField,
   TriggerEvaluationSchema,
-} from '~/engine/signals'
-import { LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX } from '~/services/briefs.server'
-import { CHECKIN_ID_PATTERN } from '~/services/checkins.server'
-import { BriefIdSchema, RevisionNumberSchema, RevisionSummarySchema } from './schemas.server'
+} from '#app/engine/signals.ts'
+import { LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX } from '#app/services/briefs.server.ts'
+import { CHECKIN_ID_PATTERN } from '#app/services/checkins.server.ts'
+import { BriefIdSchema, RevisionNumberSchema, RevisionSummarySchema } from './schemas.server.ts'
 
 /**
  * The shapes of check-ins, brief status and revision comparison in the API,

@@ -1,16 +1,22 @@
-import { SignalsSchema } from '~/engine/signals'
-import { renderDiffMarkdown } from '~/export/diff-markdown'
-import { describeValue, type Problem, parseWithProblems, problem } from '~/lib/problems'
-import { InvalidInputError, MAX_REVISION_NUMBER } from '~/services/briefs.server'
-import { briefStatus, CHECKIN_ID_PATTERN, getCheckin, listCheckins, recordCheckin } from '~/services/checkins.server'
-import { compareRevisions } from '~/services/compare.server'
-import { authenticateToken } from '~/services/tokens.server'
-import { type Db, getDb } from '../../db/client.server'
-import { readJsonBody } from './body.server'
-import { API_BASE, briefNotFound, readIdempotencyKey, requireBriefId, respondOnce } from './briefs.server'
-import { type Handler, json } from './endpoint.server'
-import { ApiProblem, countProblems } from './problem'
-import { CheckinListQuerySchema } from './signals-schemas.server'
+import { SignalsSchema } from '#app/engine/signals.ts'
+import { renderDiffMarkdown } from '#app/export/diff-markdown.ts'
+import { describeValue, type Problem, parseWithProblems, problem } from '#app/lib/problems.ts'
+import { InvalidInputError, MAX_REVISION_NUMBER } from '#app/services/briefs.server.ts'
+import {
+  briefStatus,
+  CHECKIN_ID_PATTERN,
+  getCheckin,
+  listCheckins,
+  recordCheckin,
+} from '#app/services/checkins.server.ts'
+import { compareRevisions } from '#app/services/compare.server.ts'
+import { authenticateToken } from '#app/services/tokens.server.ts'
+import { type Db, getDb } from '#db/client.server.ts'
+import { readJsonBody } from './body.server.ts'
+import { API_BASE, briefNotFound, readIdempotencyKey, requireBriefId, respondOnce } from './briefs.server.ts'
+import { type Handler, json } from './endpoint.server.ts'
+import { ApiProblem, countProblems } from './problem.ts'
+import { CheckinListQuerySchema } from './signals-schemas.server.ts'
 
 /**
  * The handlers behind /api/v1/briefs/{id}/signals, /status and /compare.

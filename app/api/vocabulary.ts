@@ -1,4 +1,4 @@
-import { CHOICE_IDS } from '~/engine/choice-ids'
+import { CHOICE_IDS } from '#app/engine/choice-ids.ts'
 
 export { CHOICE_IDS }
 

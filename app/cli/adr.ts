@@ -1,11 +1,11 @@
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { isAbsolute, join, relative, resolve } from 'node:path'
-import type { Answers } from '../engine/answers'
-import type { Brief } from '../engine/brief'
-import type { AdrStyle, ExistingRecord } from '../export/adr'
-import { describeValue, problem } from '../lib/problems'
-import { BASE_URL_FLAG, baseUrlOption, type CliIO, defineCommand } from './command'
-import { InputError } from './errors'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Brief } from '#app/engine/brief.ts'
+import type { AdrStyle, ExistingRecord } from '#app/export/adr.ts'
+import { describeValue, problem } from '#app/lib/problems.ts'
+import { BASE_URL_FLAG, baseUrlOption, type CliIO, defineCommand } from './command.ts'
+import { InputError } from './errors.ts'
 
 // Kept here rather than imported so that loading the command table (for --help) reads no exporter.
 const STYLES = ['madr', 'adr-tools', 'log4brains'] as const
@@ -69,7 +69,7 @@ export const adr = defineCommand({
     'stackbrief adr answers.yaml --into . --start 20',
   ],
   async run(options, io) {
-    const { readRevisionFile } = await import('./revision-file')
+    const { readRevisionFile } = await import('./revision-file.ts')
     const { brief, answers } = await readRevisionFile(options.file, io)
     await writeAdrs({ brief, answers, io, ...options })
   },
@@ -98,8 +98,8 @@ export async function writeAdrs(input: WriteAdrsInput): Promise<void> {
   const found = await detectConvention(dir, input.style, flag)
   const files = await readFolder(found.folder, flag)
   const [{ exportAdrs, addDays, parseRecords }, { highestNumber }] = await Promise.all([
-    import('../export/adr'),
-    import('../export/adr/parse'),
+    import('#app/export/adr.ts'),
+    import('#app/export/adr/parse.ts'),
   ])
   const previous = parseRecords(files)
   const top = highestNumber(files.map((f) => f.path))
@@ -220,7 +220,7 @@ export async function detectConvention(
 }
 
 async function styleOfRecords(dir: string): Promise<AdrStyle | null> {
-  const { parseRecords } = await import('../export/adr')
+  const { parseRecords } = await import('#app/export/adr.ts')
   const records = parseRecords(await readFolder(dir, '--into'))
   const counts = new Map<AdrStyle, number>()
   for (const r of records) if (r.style) counts.set(r.style, (counts.get(r.style) ?? 0) + 1)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { detectFormat, locateJsonError } from './answers-file'
+import { detectFormat, locateJsonError } from './answers-file.ts'
 
 describe('locateJsonError', () => {
   it.each([

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import { extname, resolve } from 'node:path'
 import { LineCounter, parseDocument } from 'yaml'
-import { type Answers, AnswersSchema } from '../engine/answers'
-import { type Problem, parseWithProblems, problem } from '../lib/problems'
-import type { CliIO } from './command'
-import { InputError } from './errors'
+import { type Answers, AnswersSchema } from '#app/engine/answers.ts'
+import { type Problem, parseWithProblems, problem } from '#app/lib/problems.ts'
+import type { CliIO } from './command.ts'
+import { InputError } from './errors.ts'
 
 export const STDIN = '-'
 

@@ -1,6 +1,6 @@
-import { describeValue, type Problem, problem, problemsFromIssues } from '../lib/problems'
-import type { Command, FlagSpec } from './command'
-import { InputError } from './errors'
+import { describeValue, type Problem, problem, problemsFromIssues } from '#app/lib/problems.ts'
+import type { Command, FlagSpec } from './command.ts'
+import { InputError } from './errors.ts'
 
 const HELP_FLAGS = ['--help', '-h']
 

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path'
-import { describeValue, problem } from '../lib/problems'
-import { defineCommand } from './command'
-import { DATABASE_FLAG, formatBytes, plural } from './database'
-import { InputError } from './errors'
-import { targetUrl } from './migrate'
+import { describeValue, problem } from '#app/lib/problems.ts'
+import { defineCommand } from './command.ts'
+import { DATABASE_FLAG, formatBytes, plural } from './database.ts'
+import { InputError } from './errors.ts'
+import { targetUrl } from './migrate.ts'
 
 export const backup = defineCommand({
   name: 'backup',

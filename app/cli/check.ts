@@ -1,8 +1,8 @@
-import type { Signals, TriggerEvaluation } from '../engine/signals'
-import { describeValue, problem } from '../lib/problems'
-import { defineCommand } from './command'
-import { InputError } from './errors'
-import { REVISION_FILE_KINDS } from './revision-file'
+import type { Signals, TriggerEvaluation } from '#app/engine/signals.ts'
+import { describeValue, problem } from '#app/lib/problems.ts'
+import { defineCommand } from './command.ts'
+import { InputError } from './errors.ts'
+import { REVISION_FILE_KINDS } from './revision-file.ts'
 
 /** Exit status when at least one trigger fired: distinct from bad input (2) so cron or CI can act on it. */
 export const EXIT_FIRED = 3
@@ -47,10 +47,10 @@ export const check = defineCommand({
       )
     }
     const [{ readDataFile }, { readRevisionFile, requireOneStdin }, { parseWithProblems }, engine] = await Promise.all([
-      import('./answers-file'),
-      import('./revision-file'),
-      import('../lib/problems'),
-      import('../engine/signals'),
+      import('./answers-file.ts'),
+      import('./revision-file.ts'),
+      import('#app/lib/problems.ts'),
+      import('#app/engine/signals.ts'),
     ])
     requireOneStdin([
       ['SIGNALS', signalsFile],

@@ -1,5 +1,5 @@
-import type { Db } from '../../db/client.server'
-import { targetUrl } from './migrate'
+import type { Db } from '#db/client.server.ts'
+import { targetUrl } from './migrate.ts'
 
 /** The database a data command works on: --database, else DATABASE_URL, else ./data/stackbrief.db; opened and migrated. */
 export async function openTarget(
@@ -7,7 +7,7 @@ export async function openTarget(
   io: { cwd: string; env: Readonly<Record<string, string | undefined>> },
 ): Promise<{ db: Db; url: string; where: string }> {
   const url = targetUrl(database ?? io.env.DATABASE_URL, database !== undefined ? '--database' : 'DATABASE_URL', io.cwd)
-  const { describeDatabase, describeDbError, migrateToLatest, openDatabase } = await import('../../db/client.server')
+  const { describeDatabase, describeDbError, migrateToLatest, openDatabase } = await import('#db/client.server.ts')
   const where = describeDatabase(url)
   const db = openDatabase(url)
   try {

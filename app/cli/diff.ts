@@ -1,5 +1,5 @@
-import { defineCommand } from './command'
-import { REVISION_FILE_KINDS } from './revision-file'
+import { defineCommand } from './command.ts'
+import { REVISION_FILE_KINDS } from './revision-file.ts'
 
 export const diff = defineCommand({
   name: 'diff',
@@ -43,15 +43,15 @@ export const diff = defineCommand({
   exitStatus:
     'Exit status: 0 when the diff was printed, whether or not the revisions differ; 2 on bad input, each problem on standard error as "path: expected …, got …" (paths start with the file they are in); 1 on an internal failure.',
   async run({ from, to, format }, io) {
-    const { readRevisionFile, requireOneStdin } = await import('./revision-file')
+    const { readRevisionFile, requireOneStdin } = await import('./revision-file.ts')
     requireOneStdin([
       ['A', from],
       ['B', to],
     ])
     const [a, b] = await Promise.all([readRevisionFile(from, io, label(from)), readRevisionFile(to, io, label(to))])
     const [{ diffBriefs, isEmpty }, { describeAnswer }] = await Promise.all([
-      import('../engine/diff'),
-      import('../components/brief/answer-labels'),
+      import('#app/engine/diff.ts'),
+      import('#app/components/brief/answer-labels.ts'),
     ])
     const result = diffBriefs(a, b, { describeAnswer })
     if (format === 'json') {
@@ -62,7 +62,7 @@ export const diff = defineCommand({
       io.stdout(result.answersCompared ? 'no differences\n' : 'no differences in the briefs (answers not compared)\n')
       return
     }
-    const { renderDiffMarkdown } = await import('../export/diff-markdown')
+    const { renderDiffMarkdown } = await import('#app/export/diff-markdown.ts')
     io.stdout(renderDiffMarkdown(result))
   },
 })

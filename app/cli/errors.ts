@@ -1,4 +1,4 @@
-import type { Problem } from '../lib/problems'
+import type { Problem } from '#app/lib/problems.ts'
 
 /** Bad input a person can fix: every problem is listed, and the CLI exits with 2. */
 export class InputError extends Error {

@@ -1,8 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
-import { describeValue, problem } from '../lib/problems'
-import { defineCommand } from './command'
-import { InputError } from './errors'
+import { describeValue, problem } from '#app/lib/problems.ts'
+import { defineCommand } from './command.ts'
+import { InputError } from './errors.ts'
 
 const EXAMPLES_DIR = fileURLToPath(new URL('../../content/examples/', import.meta.url))
 const NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/

@@ -1,9 +1,9 @@
 import { rename, rm, stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { problem } from '../lib/problems'
-import { defineCommand } from './command'
-import { DATABASE_FLAG, formatBytes, openTarget, plural } from './database'
-import { InputError } from './errors'
+import { problem } from '#app/lib/problems.ts'
+import { defineCommand } from './command.ts'
+import { DATABASE_FLAG, formatBytes, openTarget, plural } from './database.ts'
+import { InputError } from './errors.ts'
 
 export const exportCommand = defineCommand({
   name: 'export',
@@ -31,8 +31,8 @@ export const exportCommand = defineCommand({
         import('node:fs'),
         import('node:stream'),
         import('node:stream/promises'),
-        import('../services/transfer/export.server'),
-        import('../../db/migrations/0001-initial'),
+        import('#app/services/transfer/export.server.ts'),
+        import('#db/migrations/0001-initial.ts'),
       ])
     const { db, where } = await openTarget(database, io)
     const started = performance.now()

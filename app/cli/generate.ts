@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
-import { describeValue, problem } from '../lib/problems'
-import { ANSWERS_FILE_ARG, BASE_URL_FLAG, baseUrlOption, defineCommand } from './command'
-import { InputError } from './errors'
+import { describeValue, problem } from '#app/lib/problems.ts'
+import { ANSWERS_FILE_ARG, BASE_URL_FLAG, baseUrlOption, defineCommand } from './command.ts'
+import { InputError } from './errors.ts'
 
 export const generate = defineCommand({
   name: 'generate',
@@ -50,22 +50,22 @@ export const generate = defineCommand({
     if (format === 'pdf' && (out === undefined || out === '-') && process.stdout.isTTY) {
       throw new InputError([problem('--out', 'a file for the PDF (standard output is a terminal)', 'nothing')])
     }
-    const { readAnswersFile } = await import('./answers-file')
+    const { readAnswersFile } = await import('./answers-file.ts')
     const answers = await readAnswersFile(file, io)
     const [{ loadCatalog }, { generateBrief }] = await Promise.all([
-      import('../catalog.server'),
-      import('../engine/generate'),
+      import('#app/catalog.server.ts'),
+      import('#app/engine/generate.ts'),
     ])
     const brief = generateBrief(answers, loadCatalog())
     if (format === 'adr') {
       if (out === undefined || out === '-') {
         throw new InputError([problem('--out', 'a folder for the records (required with --format adr)', 'nothing')])
       }
-      const { writeAdrs } = await import('./adr')
+      const { writeAdrs } = await import('./adr.ts')
       return writeAdrs({ brief, answers, into: out, io, flag: '--out', baseUrl })
     }
     if (format === 'pdf') {
-      const { renderPdf } = await import('../export/pdf')
+      const { renderPdf } = await import('#app/export/pdf.ts')
       const pdf = await renderPdf(brief, answers, {
         pageSize: pageSize === 'letter' ? 'LETTER' : 'A4',
         date: date ?? today(),
@@ -80,10 +80,10 @@ export const generate = defineCommand({
     }
     let text: string
     if (format === 'md') {
-      const { renderMarkdown } = await import('../export/markdown')
+      const { renderMarkdown } = await import('#app/export/markdown.ts')
       text = renderMarkdown(brief, answers, { guideBaseUrl: baseUrl })
     } else if (format === 'radar-csv' || format === 'radar-json') {
-      const { buildRadar, radarCsv, radarJson } = await import('../export/radar')
+      const { buildRadar, radarCsv, radarJson } = await import('#app/export/radar.ts')
       text = format === 'radar-csv' ? radarCsv(buildRadar(brief)) : radarJson(buildRadar(brief))
     } else {
       text = `${JSON.stringify(brief, null, 2)}\n`

@@ -1,4 +1,4 @@
-import type { Command } from './command'
+import type { Command } from './command.ts'
 
 const EXIT_CODES =
   'Exit status: 0 on success; 2 on bad input, each problem on standard error as "path: expected …, got …"; 1 on an internal failure.'

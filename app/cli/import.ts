@@ -1,8 +1,8 @@
 import { resolve } from 'node:path'
-import { problem } from '../lib/problems'
-import { defineCommand } from './command'
-import { DATABASE_FLAG, openTarget, plural } from './database'
-import { InputError } from './errors'
+import { problem } from '#app/lib/problems.ts'
+import { defineCommand } from './command.ts'
+import { DATABASE_FLAG, openTarget, plural } from './database.ts'
+import { InputError } from './errors.ts'
 
 export const importCommand = defineCommand({
   name: 'import',
@@ -24,9 +24,9 @@ export const importCommand = defineCommand({
       await Promise.all([
         import('node:fs'),
         import('node:fs/promises'),
-        import('../services/transfer/import.server'),
-        import('../services/briefs.server'),
-        import('../../db/migrations/0001-initial'),
+        import('#app/services/transfer/import.server.ts'),
+        import('#app/services/briefs.server.ts'),
+        import('#db/migrations/0001-initial.ts'),
       ])
     try {
       await access(path)

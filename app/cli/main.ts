@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
-import { describeValue, formatProblem, problem } from '../lib/problems'
-import { parseCommandArgs } from './args'
-import type { CliIO } from './command'
-import { COMMANDS } from './commands'
-import { EXIT, InputError } from './errors'
-import { commandHelp, topHelp } from './help'
+import { describeValue, formatProblem, problem } from '#app/lib/problems.ts'
+import { parseCommandArgs } from './args.ts'
+import type { CliIO } from './command.ts'
+import { COMMANDS } from './commands.ts'
+import { EXIT, InputError } from './errors.ts'
+import { commandHelp, topHelp } from './help.ts'
 
 /** Runs one invocation and returns the exit status; never throws and never prints a stack unless asked to. */
 export async function run(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
@@ -62,7 +62,7 @@ function report(error: unknown, io: CliIO): number {
 }
 
 async function version(): Promise<string> {
-  const { ENGINE_VERSION } = await import('../engine/version')
+  const { ENGINE_VERSION } = await import('#app/engine/version.ts')
   const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
     version: string
   }

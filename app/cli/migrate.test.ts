@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
-import { MIGRATIONS } from '../../db/migrations'
-import { isPostgresReachable, TEST_POSTGRES_URL } from '../../tests/support/databases'
-import type { CliIO } from './command'
-import { run } from './main'
+import { MIGRATIONS } from '#db/migrations/index.ts'
+import { isPostgresReachable, TEST_POSTGRES_URL } from '#tests/support/databases.ts'
+import type { CliIO } from './command.ts'
+import { run } from './main.ts'
 
 const postgres = await isPostgresReachable()
 const NAMES = Object.keys(MIGRATIONS)

@@ -1,7 +1,7 @@
 import { isAbsolute, resolve } from 'node:path'
-import { describeValue, problem } from '../lib/problems'
-import { defineCommand } from './command'
-import { InputError } from './errors'
+import { describeValue, problem } from '#app/lib/problems.ts'
+import { defineCommand } from './command.ts'
+import { InputError } from './errors.ts'
 
 export const migrate = defineCommand({
   name: 'migrate',
@@ -29,8 +29,8 @@ export const migrate = defineCommand({
       io.cwd,
     )
     const [{ describeDatabase, describeDbError, migrateToLatest, openDatabase }, { MIGRATIONS }] = await Promise.all([
-      import('../../db/client.server'),
-      import('../../db/migrations'),
+      import('#db/client.server.ts'),
+      import('#db/migrations/index.ts'),
     ])
     const where = describeDatabase(url)
     const opened = openDatabase(url)

@@ -1,9 +1,9 @@
-import type { Answers } from '../engine/answers'
-import type { Brief } from '../engine/brief'
-import { describeValue, type Problem, parseWithProblems, problem } from '../lib/problems'
-import { readDataFile } from './answers-file'
-import type { CliIO } from './command'
-import { InputError } from './errors'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Brief } from '#app/engine/brief.ts'
+import { describeValue, type Problem, parseWithProblems, problem } from '#app/lib/problems.ts'
+import { readDataFile } from './answers-file.ts'
+import type { CliIO } from './command.ts'
+import { InputError } from './errors.ts'
 
 /** What a file given to diff or check turned out to hold. */
 export type RevisionKind = 'answers' | 'brief' | 'revision'
@@ -48,21 +48,21 @@ export async function readRevisionFile(file: string, io: CliIO, label?: string):
   }
   const answers = await parseAnswers(data, (p) => fail(p))
   const [{ loadCatalog }, { generateBrief }] = await Promise.all([
-    import('../catalog.server'),
-    import('../engine/generate'),
+    import('#app/catalog.server.ts'),
+    import('#app/engine/generate.ts'),
   ])
   return { kind: 'answers', answers, brief: generateBrief(answers, loadCatalog()) }
 }
 
 async function parseBrief(data: unknown, fail: (p: readonly Problem[]) => Error): Promise<Brief> {
-  const { BriefSchema } = await import('../engine/brief')
+  const { BriefSchema } = await import('#app/engine/brief.ts')
   const parsed = parseWithProblems(BriefSchema, data)
   if (!parsed.success) throw fail(parsed.problems)
   return parsed.data
 }
 
 async function parseAnswers(data: unknown, fail: (p: readonly Problem[]) => Error): Promise<Answers> {
-  const { AnswersSchema } = await import('../engine/answers')
+  const { AnswersSchema } = await import('#app/engine/answers.ts')
   const parsed = parseWithProblems(AnswersSchema, data)
   if (!parsed.success) throw fail(parsed.problems)
   return parsed.data

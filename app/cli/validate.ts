@@ -1,4 +1,4 @@
-import { ANSWERS_FILE_ARG, defineCommand } from './command'
+import { ANSWERS_FILE_ARG, defineCommand } from './command.ts'
 
 export const validate = defineCommand({
   name: 'validate',
@@ -10,7 +10,7 @@ export const validate = defineCommand({
   options: (z) => z.strictObject({ file: z.string() }),
   examples: ['stackbrief validate answers.yaml', 'cat answers.json | stackbrief validate -'],
   async run({ file }, io) {
-    const { readAnswersFileAsWritten, shownAs } = await import('./answers-file')
+    const { readAnswersFileAsWritten, shownAs } = await import('./answers-file.ts')
     const { writtenVersion } = await readAnswersFileAsWritten(file, io)
     io.stdout(`ok: ${shownAs(file)} is valid Answers v${writtenVersion}\n`)
   },

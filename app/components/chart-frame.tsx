@@ -1,5 +1,5 @@
 import { type ReactNode, Suspense, useRef } from 'react'
-import { useNearViewport } from './client-only'
+import { useNearViewport } from './client-only.tsx'
 
 /**
  * The box a browser-drawn chart sits in. Rendered only after hydration (wrap

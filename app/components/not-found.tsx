@@ -1,5 +1,5 @@
 import { isRouteErrorResponse, Link, useRouteError } from '@remix-run/react'
-import { SiteLayout } from './site-layout'
+import { SiteLayout } from './site-layout.tsx'
 
 /** The site's 404 page: what was asked for, and the places a person most likely wanted. */
 export function NotFoundPage() {

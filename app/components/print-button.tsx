@@ -1,4 +1,4 @@
-import { useHydrated } from './client-only'
+import { useHydrated } from './client-only.tsx'
 
 /** Shown once the page is interactive; printing is the browser's own "save as PDF". */
 export function PrintButton() {

@@ -1,6 +1,6 @@
 import { Form, Link, NavLink, useLocation, useRouteLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
-import type { Visitor } from '~/web/visitor.server'
+import type { Visitor } from '#app/web/visitor.server.ts'
 
 function useVisitor(): Visitor | undefined {
   return useRouteLoaderData<{ visitor: Visitor }>('root')?.visitor

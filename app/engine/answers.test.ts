@@ -15,7 +15,7 @@ import {
   RESIDENCY_REGIONS,
   readAnswer,
   upgradeAnswers,
-} from './answers'
+} from './answers.ts'
 
 const MINIMAL = {
   version: 2,
@@ -286,7 +286,7 @@ describe('ANSWER_PATHS and the examples', () => {
 
 describe('figure limits', () => {
   it('refuses a figure the engine cannot price as a whole number of cents, naming the field', async () => {
-    const { parseWithProblems } = await import('../lib/problems')
+    const { parseWithProblems } = await import('#app/lib/problems.ts')
     const input = {
       version: 1,
       product: { name: 'Huge', shape: 'consumer', sellsTo: 'individuals' },

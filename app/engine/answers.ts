@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CHOICE_IDS } from './choice-ids'
+import { CHOICE_IDS } from './choice-ids.ts'
 
 /**
  * Answers: one filled feasibility lens, schema version 2.
@@ -560,4 +560,4 @@ export function readStoredAnswers(json: string): Answers {
   throw new Error(`Stored answers do not parse at ${first?.path.join('.') || '(top level)'}: ${first?.message}`)
 }
 
-export { overridesInWords, readAnswer } from './read-answer'
+export { overridesInWords, readAnswer } from './read-answer.ts'

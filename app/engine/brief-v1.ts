@@ -16,7 +16,7 @@ import {
   type Region,
   RiskSchema,
   TriggerSchema,
-} from './brief'
+} from './brief.ts'
 
 /**
  * Brief, schema version 1, as stored revisions keep it. Revisions are never

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ANSWER_PATHS, RESIDENCY_REGIONS, UPTIME_TARGETS } from './answers'
+import { ANSWER_PATHS, RESIDENCY_REGIONS, UPTIME_TARGETS } from './answers.ts'
 
 /**
  * Brief, schema version 2: what the engine returns for one set of answers.

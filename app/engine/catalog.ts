@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { RESIDENCY_REGIONS } from './answers'
-import { AREAS } from './brief'
-import { groupDigits } from './prose'
+import { RESIDENCY_REGIONS } from './answers.ts'
+import { AREAS } from './brief.ts'
+import { groupDigits } from './prose.ts'
 
 /**
  * The price catalog: components, their plans and dated list prices, each with

@@ -1,4 +1,4 @@
-import type { Area } from './brief'
+import type { Area } from './brief.ts'
 
 /**
  * The stable choice ids a brief's decisions use, per area: what a client may

@@ -1,5 +1,5 @@
-import { ANSWER_PATHS, type AnswerPath } from './answers'
-import type { Area, Decision, Plan } from './brief'
+import { ANSWER_PATHS, type AnswerPath } from './answers.ts'
+import type { Area, Decision, Plan } from './brief.ts'
 
 /** Reading the decisions from the brief-level parts (day one, risks, handoff, summary). */
 

@@ -1,14 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { answersV2Arb } from '../../tests/support/arbitrary-answers'
-import { loadCatalog } from '../catalog.server'
-import { type Answers, type AnswersInput, AnswersSchema } from './answers'
-import type { Brief, PlanComponent } from './brief'
-import { type Catalog, vendorFactsOf } from './catalog'
-import { constraintsOf } from './constraints'
-import { generateBrief } from './generate'
-import { pictureOf } from './picture'
+import { loadCatalog } from '#app/catalog.server.ts'
+import { answersV2Arb } from '#tests/support/arbitrary-answers.ts'
+import { type Answers, type AnswersInput, AnswersSchema } from './answers.ts'
+import type { Brief, PlanComponent } from './brief.ts'
+import { type Catalog, vendorFactsOf } from './catalog.ts'
+import { constraintsOf } from './constraints.ts'
+import { generateBrief } from './generate.ts'
+import { pictureOf } from './picture.ts'
 
 /**
  * Invariants 2 and 3 of the plan (DESIGN.md, "The plan"): a component that

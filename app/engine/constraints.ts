@@ -1,5 +1,5 @@
-import type { Answers } from './answers'
-import { type Catalog, type VendorFacts, vendorFactsOf } from './catalog'
+import type { Answers } from './answers.ts'
+import { type Catalog, type VendorFacts, vendorFactsOf } from './catalog.ts'
 
 /**
  * The constraints that bind every vendor choice, computed once from the

@@ -1,12 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { loadCatalog } from '../catalog.server'
-import { type Answers, type AnswersInput, AnswersSchema } from './answers'
-import { AREAS, type Area, BANDS, type Costs, CostsSchema, type Decision } from './brief'
-import { estimateCosts, usageCurve } from './costs'
-import { paysMostlyInIndia } from './facts'
-import { generateBrief } from './generate'
+import { loadCatalog } from '#app/catalog.server.ts'
+import { estimateCosts, usageCurve } from '#app/engine/costs/index.ts'
+import { type Answers, type AnswersInput, AnswersSchema } from './answers.ts'
+import { AREAS, type Area, BANDS, type Costs, CostsSchema, type Decision } from './brief.ts'
+import { paysMostlyInIndia } from './facts.ts'
+import { generateBrief } from './generate.ts'
 
 const catalog = loadCatalog()
 

@@ -1,9 +1,9 @@
-import type { AnswerPath, Answers } from './answers'
-import { type Because, CRITERIA, type Criterion, type DatabaseRationale, type Decision } from './brief'
-import { SEARCH_REVIEW_DB_GB } from './rules/search'
-import { TIMESCALE_EVENTS_PER_SECOND } from './rules/timeseries-store'
-import { because } from './rules/types'
-import { LARGE_VECTOR_COUNT, VECTOR_QUERY_P95_MS } from './rules/vector-store'
+import { SEARCH_REVIEW_DB_GB } from '#app/engine/rules/search.ts'
+import { TIMESCALE_EVENTS_PER_SECOND } from '#app/engine/rules/timeseries-store.ts'
+import { because } from '#app/engine/rules/types.ts'
+import { LARGE_VECTOR_COUNT, VECTOR_QUERY_P95_MS } from '#app/engine/rules/vector-store.ts'
+import type { AnswerPath, Answers } from './answers.ts'
+import { type Because, CRITERIA, type Criterion, type DatabaseRationale, type Decision } from './brief.ts'
 
 /**
  * Why this database: every option worth comparing for these answers, scored

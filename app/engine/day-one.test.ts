@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { type AnswersPatch, buildAnswers, withReads } from '../../tests/support/answers'
-import { makeDecision, makeDecisions } from '../../tests/support/decisions'
-import { type Answers, IDENTITY_MODELS, PAYMENT_MODELS, PRODUCT_SHAPES } from './answers'
-import { type DayOneItem, DayOneItemSchema } from './brief'
+import { type AnswersPatch, buildAnswers, withReads } from '#tests/support/answers.ts'
+import { makeDecision, makeDecisions } from '#tests/support/decisions.ts'
+import { type Answers, IDENTITY_MODELS, PAYMENT_MODELS, PRODUCT_SHAPES } from './answers.ts'
+import { type DayOneItem, DayOneItemSchema } from './brief.ts'
 import {
   auditLog,
   CORE_ENTITIES,
@@ -14,7 +14,7 @@ import {
   planDayOne,
   tenantId,
   versionedApi,
-} from './day-one'
+} from './day-one.ts'
 
 function item(items: readonly DayOneItem[], id: string): DayOneItem {
   const found = items.find((i) => i.id === id)

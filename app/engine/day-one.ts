@@ -1,9 +1,9 @@
-import type { Answers } from './answers'
-import type { DayOneItem, Decision } from './brief'
-import { decisionFor, inputsOf } from './chosen'
-import { hasExternalClients, hasPayments, sellsToOrganizations } from './facts'
-import { joinWords } from './prose'
-import { because } from './rules/types'
+import { because } from '#app/engine/rules/types.ts'
+import type { Answers } from './answers.ts'
+import type { DayOneItem, Decision } from './brief.ts'
+import { decisionFor, inputsOf } from './chosen.ts'
+import { hasExternalClients, hasPayments, sellsToOrganizations } from './facts.ts'
+import { joinWords } from './prose.ts'
 
 /**
  * What cannot be deferred: work that costs days before the first user and

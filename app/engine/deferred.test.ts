@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { type AnswersPatch, buildAnswers, withReads } from '../../tests/support/answers'
-import { defaultStack, makeDecisions } from '../../tests/support/decisions'
-import { DeferredItemSchema } from './brief'
-import { listDeferred, STANDING_DEFERRALS } from './deferred'
+import { type AnswersPatch, buildAnswers, withReads } from '#tests/support/answers.ts'
+import { defaultStack, makeDecisions } from '#tests/support/decisions.ts'
+import { DeferredItemSchema } from './brief.ts'
+import { listDeferred, STANDING_DEFERRALS } from './deferred.ts'
 
 const STANDING_TRIGGERS = {
   split_services: 'team_outgrows_one_service',

@@ -1,10 +1,10 @@
-import type { Answers } from './answers'
-import { AREAS, type Area, type Decision, type DeferredItem } from './brief'
-import { choiceIdOf, decisionFor, pathsRead } from './chosen'
-import { hasKind } from './facts'
-import { formatNumber, joinWords, regionLabel } from './prose'
-import { because } from './rules/types'
-import { TRIGGER_DEFS } from './triggers'
+import { because } from '#app/engine/rules/types.ts'
+import type { Answers } from './answers.ts'
+import { AREAS, type Area, type Decision, type DeferredItem } from './brief.ts'
+import { choiceIdOf, decisionFor, pathsRead } from './chosen.ts'
+import { hasKind } from './facts.ts'
+import { formatNumber, joinWords, regionLabel } from './prose.ts'
+import { TRIGGER_DEFS } from './triggers.ts'
 
 /**
  * What waits, and the measurement that reopens it: every decision deferred by

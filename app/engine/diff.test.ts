@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { loadCatalog } from '../catalog.server'
-import { describeAnswer } from '../components/brief/answer-labels'
-import { type Answers, type AnswersInput, AnswersSchema } from './answers'
-import { AREAS, type Brief } from './brief'
-import { type BriefDiff, BriefDiffSchema, type DiffSide, diffBriefs, isEmpty, triggerChangeKind } from './diff'
-import { generateBrief } from './generate'
-import { TRIGGER_DEFS } from './triggers'
+import { loadCatalog } from '#app/catalog.server.ts'
+import { describeAnswer } from '#app/components/brief/answer-labels.ts'
+import { type Answers, type AnswersInput, AnswersSchema } from './answers.ts'
+import { AREAS, type Brief } from './brief.ts'
+import { type BriefDiff, BriefDiffSchema, type DiffSide, diffBriefs, isEmpty, triggerChangeKind } from './diff.ts'
+import { generateBrief } from './generate.ts'
+import { TRIGGER_DEFS } from './triggers.ts'
 
 const catalog = loadCatalog()
 const EXAMPLE_INPUTS = Object.fromEntries(

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ANSWER_PATHS, type AnswerPath, type Answers, isEstimated, readAnswer } from './answers'
+import { ANSWER_PATHS, type AnswerPath, type Answers, isEstimated, readAnswer } from './answers.ts'
 import {
   AREAS,
   BANDS,
@@ -15,9 +15,9 @@ import {
   SEVERITIES,
   TRIGGER_STATUSES,
   type Trigger,
-} from './brief'
-import { formatNumber } from './prose'
-import { TRIGGER_DEFS } from './triggers'
+} from './brief.ts'
+import { formatNumber } from './prose.ts'
+import { TRIGGER_DEFS } from './triggers.ts'
 
 /**
  * What moved between two revisions of a brief: the answers that changed, the

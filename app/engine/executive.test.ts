@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { loadCatalog } from '../catalog.server'
-import { type Answers, type AnswersInput, AnswersSchema } from './answers'
-import { type Brief, BriefSchema } from './brief'
-import { caseTerms, namesCaseTerm, shorten } from './executive'
-import { generateBrief } from './generate'
+import { loadCatalog } from '#app/catalog.server.ts'
+import { type Answers, type AnswersInput, AnswersSchema } from './answers.ts'
+import { type Brief, BriefSchema } from './brief.ts'
+import { caseTerms, namesCaseTerm, shorten } from './executive.ts'
+import { generateBrief } from './generate.ts'
 
 const catalog = loadCatalog()
 

@@ -1,4 +1,4 @@
-import { ANSWER_PATHS, type Answers, readAnswer } from './answers'
+import { ANSWER_PATHS, type Answers, readAnswer } from './answers.ts'
 import {
   BANDS,
   type BriefDecision,
@@ -8,9 +8,9 @@ import {
   type Executive,
   type Risk,
   type Trigger,
-} from './brief'
-import { formatNumber, formatUsd, regionLabel } from './prose'
-import { describeProduct } from './summary'
+} from './brief.ts'
+import { formatNumber, formatUsd, regionLabel } from './prose.ts'
+import { describeProduct } from './summary.ts'
 
 /**
  * The executive brief: the first page of every form. Everything in it is

@@ -1,4 +1,4 @@
-import type { Answers } from './answers'
+import type { Answers } from './answers.ts'
 
 /**
  * Facts several rule modules read. Each is a plain predicate over the answers

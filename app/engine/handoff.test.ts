@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { type AnswersPatch, buildAnswers } from '../../tests/support/answers'
-import { defaultStack, makeDecisions } from '../../tests/support/decisions'
-import type { Decision } from './brief'
-import { planDayOne } from './day-one'
-import { writeHandoff } from './handoff'
+import { type AnswersPatch, buildAnswers } from '#tests/support/answers.ts'
+import { defaultStack, makeDecisions } from '#tests/support/decisions.ts'
+import type { Decision } from './brief.ts'
+import { planDayOne } from './day-one.ts'
+import { writeHandoff } from './handoff.ts'
 
 function handoff(patch: AnswersPatch = {}, decisions: Decision[] = defaultStack()) {
   const a = buildAnswers(patch)

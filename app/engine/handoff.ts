@@ -1,11 +1,11 @@
-import type { Answers } from './answers'
-import { type DayOneItem, type Decision, type DeferredItem, METRICS } from './brief'
-import { choiceIdOf, choiceNameOf, decisionFor } from './chosen'
-import { observabilitySink } from './day-one'
-import { listDeferred } from './deferred'
-import { hasPayments } from './facts'
-import { joinWords, regionLabel } from './prose'
-import { TRIGGER_DEFS } from './triggers'
+import type { Answers } from './answers.ts'
+import { type DayOneItem, type Decision, type DeferredItem, METRICS } from './brief.ts'
+import { choiceIdOf, choiceNameOf, decisionFor } from './chosen.ts'
+import { observabilitySink } from './day-one.ts'
+import { listDeferred } from './deferred.ts'
+import { hasPayments } from './facts.ts'
+import { joinWords, regionLabel } from './prose.ts'
+import { TRIGGER_DEFS } from './triggers.ts'
 
 /**
  * The first week, as ordered steps a team can act on. The engine has no clock,

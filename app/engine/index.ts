@@ -1,6 +1,6 @@
-export * from './answers'
-export * from './brief'
-export { type Catalog, CatalogSchema } from './catalog'
+export * from './answers.ts'
+export * from './brief.ts'
+export { type Catalog, CatalogSchema } from './catalog.ts'
 export {
   type AnswerChange,
   type AnswerDescriber,
@@ -15,8 +15,8 @@ export {
   type RiskChange,
   type TriggerChange,
   type TriggerChangeKind,
-} from './diff'
-export { generateBrief } from './generate'
+} from './diff.ts'
+export { generateBrief } from './generate.ts'
 export {
   type AnswersDraft,
   evaluateSignals,
@@ -29,6 +29,6 @@ export {
   signalsToAnswers,
   type TriggerEvaluation,
   TriggerEvaluationSchema,
-} from './signals'
-export { evaluateTrigger, evaluateTriggers, type Readings, readingsFromAnswers, triggerStatus } from './triggers'
-export { ENGINE_VERSION } from './version'
+} from './signals.ts'
+export { evaluateTrigger, evaluateTriggers, type Readings, readingsFromAnswers, triggerStatus } from './triggers.ts'
+export { ENGINE_VERSION } from './version.ts'

@@ -1,7 +1,7 @@
-import type { Answers } from './answers'
-import type { Costs, Metric, Risk, Trigger } from './brief'
-import { formatNumber, formatUsd, joinWords } from './prose'
-import { because } from './rules/types'
+import { because } from '#app/engine/rules/types.ts'
+import type { Answers } from './answers.ts'
+import type { Costs, Metric, Risk, Trigger } from './brief.ts'
+import { formatNumber, formatUsd, joinWords } from './prose.ts'
 
 /**
  * What would make this plan wrong: the figures the whole plan rests on, and

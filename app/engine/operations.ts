@@ -1,9 +1,9 @@
-import { type Answers, OperationsSchema } from './answers'
-import type { Band, BriefOperations, Decision, Plan } from './brief'
-import { choiceNameOf } from './chosen'
-import { BAND_PROFILES } from './costs/sizing'
-import { formatNumber, joinWords, regionLabel } from './prose'
-import { because } from './rules/types'
+import { BAND_PROFILES } from '#app/engine/costs/sizing.ts'
+import { because } from '#app/engine/rules/types.ts'
+import { type Answers, OperationsSchema } from './answers.ts'
+import type { Band, BriefOperations, Decision, Plan } from './brief.ts'
+import { choiceNameOf } from './chosen.ts'
+import { formatNumber, joinWords, regionLabel } from './prose.ts'
 
 /**
  * The operational assumptions: the uptime, restore-time and data-loss

@@ -1,4 +1,4 @@
-import type { BriefDecision } from './brief'
+import type { BriefDecision } from './brief.ts'
 
 /* Kept apart from the override rules so the brief page can say it in the browser without the engine's schemas. */
 

@@ -1,11 +1,11 @@
-import type { Answers, Override } from './answers'
-import type { Area, Decision, Plan, Risk, Trigger } from './brief'
-import type { Catalog } from './catalog'
-import { baaFit, constraintsOf, type Fit, regionWords, requirementsFor, residencyFit } from './constraints'
-import { type DatabaseVendor, databaseName, placeDatabase } from './rules/_placement'
-import { because } from './rules/types'
+import { type DatabaseVendor, databaseName, placeDatabase } from '#app/engine/rules/_placement.ts'
+import { because } from '#app/engine/rules/types.ts'
+import type { Answers, Override } from './answers.ts'
+import type { Area, Decision, Plan, Risk, Trigger } from './brief.ts'
+import type { Catalog } from './catalog.ts'
+import { baaFit, constraintsOf, type Fit, regionWords, requirementsFor, residencyFit } from './constraints.ts'
 
-export { overrideSentence } from './override-sentence'
+export { overrideSentence } from './override-sentence.ts'
 
 /**
  * An expert's word over the engine's: each override replaces the

@@ -1,4 +1,4 @@
-import type { Area, Brief, PlanComponent, Region } from './brief'
+import type { Area, Brief, PlanComponent, Region } from './brief.ts'
 
 /**
  * The architecture picture as data, read from the plan: one group per region

@@ -1,6 +1,3 @@
-import type { Answers } from './answers'
-import { BANDS, type Band, type ComponentSize, type Decision, type Plan, type Region } from './brief'
-import { type Catalog, componentOf, limitOf } from './catalog'
 import {
   BAND_PROFILES,
   type ComputeSize,
@@ -8,10 +5,13 @@ import {
   type DatabaseSize,
   databaseSize,
   MEMORY_GB_PER_VCPU,
-} from './costs/sizing'
-import { MONTHS, type Usage, usageOf } from './costs/usage'
-import { buildComponents, type Planned } from './plan/components'
-import { formatNumber } from './prose'
+} from '#app/engine/costs/sizing.ts'
+import { MONTHS, type Usage, usageOf } from '#app/engine/costs/usage.ts'
+import { buildComponents, type Planned } from '#app/engine/plan/components.ts'
+import type { Answers } from './answers.ts'
+import { BANDS, type Band, type ComponentSize, type Decision, type Plan, type Region } from './brief.ts'
+import { type Catalog, componentOf, limitOf } from './catalog.ts'
+import { formatNumber } from './prose.ts'
 
 /**
  * The plan: the components the decisions put in place, where they run, what

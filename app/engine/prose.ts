@@ -1,4 +1,4 @@
-import type { RESIDENCY_REGIONS } from './answers'
+import type { RESIDENCY_REGIONS } from './answers.ts'
 
 /**
  * Small helpers for the sentences the engine writes. Money stays in integer

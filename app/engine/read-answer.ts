@@ -1,4 +1,4 @@
-import type { AnswerPath, Answers, Override } from './answers'
+import type { AnswerPath, Answers, Override } from './answers.ts'
 
 /*
  * Reading answers back, with no schema in reach: the brief page's labels use

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { type AnswersPatch, buildAnswers, withReads } from '../../tests/support/answers'
-import { testCatalog } from '../../tests/support/catalog'
-import { flat, lineItem, makeCosts } from '../../tests/support/costs'
-import { defaultStack, makeDecisions } from '../../tests/support/decisions'
-import type { Answers, AnswersInput } from './answers'
-import { type Costs, type Decision, type Plan, type PlanComponent, type Risk, RiskSchema, SEVERITIES } from './brief'
-import { publishPlan, startPlan } from './plan'
+import { type AnswersPatch, buildAnswers, withReads } from '#tests/support/answers.ts'
+import { testCatalog } from '#tests/support/catalog.ts'
+import { flat, lineItem, makeCosts } from '#tests/support/costs.ts'
+import { defaultStack, makeDecisions } from '#tests/support/decisions.ts'
+import type { Answers, AnswersInput } from './answers.ts'
+import { type Costs, type Decision, type Plan, type PlanComponent, type Risk, RiskSchema, SEVERITIES } from './brief.ts'
+import { publishPlan, startPlan } from './plan.ts'
 import {
   assessRisks,
   budgetBelowLean,
@@ -20,7 +20,7 @@ import {
   singlePerson,
   soc2Evidence,
   teamOutgrowsMonolith,
-} from './risks'
+} from './risks.ts'
 
 type Compliance = NonNullable<AnswersInput['compliance']>
 type Regime = NonNullable<Compliance['regimes']>[number]

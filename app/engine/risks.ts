@@ -1,11 +1,11 @@
-import { type Answers, REGIMES } from './answers'
-import { type Costs, type Decision, type Plan, type Risk, SEVERITIES } from './brief'
-import { decisionFor, type PlanVendor, pathsRead, planVendors } from './chosen'
-import { HEALTH_INPUTS, healthRegulated } from './constraints'
-import { thresholdOf } from './deferred'
-import { hasRegime } from './facts'
-import { formatNumber, formatUsd, joinWords, plural, regionLabel } from './prose'
-import { because } from './rules/types'
+import { because } from '#app/engine/rules/types.ts'
+import { type Answers, REGIMES } from './answers.ts'
+import { type Costs, type Decision, type Plan, type Risk, SEVERITIES } from './brief.ts'
+import { decisionFor, type PlanVendor, pathsRead, planVendors } from './chosen.ts'
+import { HEALTH_INPUTS, healthRegulated } from './constraints.ts'
+import { thresholdOf } from './deferred.ts'
+import { hasRegime } from './facts.ts'
+import { formatNumber, formatUsd, joinWords, plural, regionLabel } from './prose.ts'
 
 /**
  * What could make this plan fail, most serious first. Each risk says what the

@@ -1,4 +1,4 @@
-import type { Costs } from './brief'
+import type { Costs } from './brief.ts'
 
 type LineItem = Costs['lineItems'][number]
 

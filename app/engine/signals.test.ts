@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { loadCatalog } from '../catalog.server'
-import { parseWithProblems } from '../lib/problems'
-import { type Answers, AnswersSchema } from './answers'
-import { type Brief, METRIC_IDS, METRICS } from './brief'
-import { diffBriefs } from './diff'
-import { generateBrief } from './generate'
+import { loadCatalog } from '#app/catalog.server.ts'
+import { parseWithProblems } from '#app/lib/problems.ts'
+import { type Answers, AnswersSchema } from './answers.ts'
+import { type Brief, METRIC_IDS, METRICS } from './brief.ts'
+import { diffBriefs } from './diff.ts'
+import { generateBrief } from './generate.ts'
 import {
   canonicalUnit,
   evaluateSignals,
@@ -18,8 +18,8 @@ import {
   SignalsSchema,
   signalsToAnswers,
   TriggerEvaluationSchema,
-} from './signals'
-import { evaluateTrigger, readingsFromAnswers, TRIGGER_DEFS } from './triggers'
+} from './signals.ts'
+import { evaluateTrigger, readingsFromAnswers, TRIGGER_DEFS } from './triggers.ts'
 
 const catalog = loadCatalog()
 const EXAMPLES = Object.fromEntries(

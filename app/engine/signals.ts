@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { type AnswerPath, type Answers, type AnswersInput, DATA_KINDS, FIGURE_LIMITS, readAnswer } from './answers'
+import { type AnswerPath, type Answers, type AnswersInput, DATA_KINDS, FIGURE_LIMITS, readAnswer } from './answers.ts'
 import {
   AREAS,
   type Brief,
@@ -10,9 +10,9 @@ import {
   type Metric,
   TRIGGER_STATUSES,
   type Trigger,
-} from './brief'
-import { formatNumber, plural } from './prose'
-import { holds, type Readings, readingsFromAnswers, triggerStatus } from './triggers'
+} from './brief.ts'
+import { formatNumber, plural } from './prose.ts'
+import { holds, type Readings, readingsFromAnswers, triggerStatus } from './triggers.ts'
 
 /**
  * Signals: figures a team measures after launch and checks in against a

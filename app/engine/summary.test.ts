@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { type AnswersPatch, buildAnswers } from '../../tests/support/answers'
-import { flat, makeCosts } from '../../tests/support/costs'
-import { defaultStack, makeDecisions } from '../../tests/support/decisions'
-import type { Costs, Decision, Risk, Trigger } from './brief'
-import { stackLine, summarize } from './summary'
+import { type AnswersPatch, buildAnswers } from '#tests/support/answers.ts'
+import { flat, makeCosts } from '#tests/support/costs.ts'
+import { defaultStack, makeDecisions } from '#tests/support/decisions.ts'
+import type { Costs, Decision, Risk, Trigger } from './brief.ts'
+import { stackLine, summarize } from './summary.ts'
 
 const COSTS = makeCosts({ lean: [...flat(1000).slice(0, 11), 7761], scaled: [...flat(5000).slice(0, 11), 119046] })
 

@@ -1,7 +1,7 @@
-import type { Answers } from './answers'
-import type { Area, Costs, Decision, Risk, Trigger } from './brief'
-import { SHAPE_LABELS } from './day-one'
-import { formatUsd, joinWords, plural } from './prose'
+import type { Answers } from './answers.ts'
+import type { Area, Costs, Decision, Risk, Trigger } from './brief.ts'
+import { SHAPE_LABELS } from './day-one.ts'
+import { formatUsd, joinWords, plural } from './prose.ts'
 
 /**
  * One paragraph for someone who never saw the answers: what is being built,

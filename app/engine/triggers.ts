@@ -1,7 +1,7 @@
-import type { AnswerPath, Answers } from './answers'
-import { type Comparator, type Condition, METRICS, type Metric, type Trigger } from './brief'
-import { RULES } from './rules'
-import type { TriggerDef } from './rules/types'
+import { RULES } from '#app/engine/rules/index.ts'
+import type { TriggerDef } from '#app/engine/rules/types.ts'
+import type { AnswerPath, Answers } from './answers.ts'
+import { type Comparator, type Condition, METRICS, type Metric, type Trigger } from './brief.ts'
 
 /** A trigger counts as approaching once a reading is at 80% of its threshold. */
 export const APPROACHING_RATIO = 0.8

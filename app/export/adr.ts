@@ -1,7 +1,7 @@
-import type { Answers } from '../engine/answers'
-import type { Area, Brief, Decision } from '../engine/brief'
-import { type AdrStyle, type ExistingRecord, highestNumber } from './adr/parse'
-import { buildRecord, type RecordRef, recordTitle } from './adr/record'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Area, Brief, Decision } from '#app/engine/brief.ts'
+import { type AdrStyle, type ExistingRecord, highestNumber } from '#app/export/adr/parse.ts'
+import { buildRecord, type RecordRef, recordTitle } from '#app/export/adr/record.ts'
 import {
   type IndexRow,
   markDeprecated,
@@ -9,10 +9,10 @@ import {
   type RecordStatus,
   renderIndex,
   renderRecord,
-} from './adr/styles'
-import { code, md } from './escape'
+} from '#app/export/adr/styles.ts'
+import { code, md } from './escape.ts'
 
-export { ADR_STYLES, type AdrStyle, type ExistingRecord, parseRecord, parseRecords } from './adr/parse'
+export { ADR_STYLES, type AdrStyle, type ExistingRecord, parseRecord, parseRecords } from '#app/export/adr/parse.ts'
 
 /**
  * Architecture decision records from a brief: one file per decision a team

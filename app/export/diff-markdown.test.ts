@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { HOSTILE_NAMES } from '../../tests/support/arbitraries'
-import { loadCatalog } from '../catalog.server'
-import { describeAnswer } from '../components/brief/answer-labels'
-import { type Answers, type AnswersInput, AnswersSchema } from '../engine/answers'
-import { type DiffSide, diffBriefs } from '../engine/diff'
-import { generateBrief } from '../engine/generate'
-import { renderDiffMarkdown } from './diff-markdown'
-import { md } from './escape'
+import { loadCatalog } from '#app/catalog.server.ts'
+import { describeAnswer } from '#app/components/brief/answer-labels.ts'
+import { type Answers, type AnswersInput, AnswersSchema } from '#app/engine/answers.ts'
+import { type DiffSide, diffBriefs } from '#app/engine/diff.ts'
+import { generateBrief } from '#app/engine/generate.ts'
+import { HOSTILE_NAMES } from '#tests/support/arbitraries.ts'
+import { renderDiffMarkdown } from './diff-markdown.ts'
+import { md } from './escape.ts'
 
 const catalog = loadCatalog()
 const ROOT = new URL('../../', import.meta.url).pathname

@@ -1,4 +1,4 @@
-import { type Band, METRICS, type Trigger } from '../engine/brief'
+import { type Band, METRICS, type Trigger } from '#app/engine/brief.ts'
 import {
   type BriefDiff,
   type DecisionChange,
@@ -6,9 +6,9 @@ import {
   type RiskChange,
   type TriggerChange,
   type TriggerChangeKind,
-} from '../engine/diff'
-import { code, md } from './escape'
-import { formatCents, formatNumber } from './markdown'
+} from '#app/engine/diff.ts'
+import { code, md } from './escape.ts'
+import { formatCents, formatNumber } from './markdown.ts'
 
 /**
  * What changed between two revisions, as GitHub-flavoured Markdown. Every

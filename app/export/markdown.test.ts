@@ -2,12 +2,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { basename, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
-import { loadCatalog } from '../catalog.server'
-import { ANSWER_PATHS, type Answers, AnswersSchema } from '../engine/answers'
-import { AREAS, type Area, type Brief, type BriefDecision, BriefSchema, type Decision } from '../engine/brief'
-import { generateBrief } from '../engine/generate'
-import { code, md, mermaidText } from './escape'
-import { formatCents, formatNumber, renderMarkdown } from './markdown'
+import { loadCatalog } from '#app/catalog.server.ts'
+import { ANSWER_PATHS, type Answers, AnswersSchema } from '#app/engine/answers.ts'
+import { AREAS, type Area, type Brief, type BriefDecision, BriefSchema, type Decision } from '#app/engine/brief.ts'
+import { generateBrief } from '#app/engine/generate.ts'
+import { code, md, mermaidText } from './escape.ts'
+import { formatCents, formatNumber, renderMarkdown } from './markdown.ts'
 
 const ROOT = new URL('../../', import.meta.url).pathname
 const EXAMPLES = join(ROOT, 'content/examples')

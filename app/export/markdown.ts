@@ -1,4 +1,4 @@
-import { ANSWER_PATHS, type AnswerPath, type Answers, readAnswer } from '../engine/answers'
+import { ANSWER_PATHS, type AnswerPath, type Answers, readAnswer } from '#app/engine/answers.ts'
 import {
   BANDS,
   type Band,
@@ -8,12 +8,12 @@ import {
   type Decision,
   METRICS,
   type Trigger,
-} from '../engine/brief'
-import { overrideSentence } from '../engine/overrides'
-import { type PictureNode, pictureOf } from '../engine/picture'
-import { basesSaidOnce, lineItemReference, splitSentences } from '../engine/said-once'
-import { autolink, code, linkUrl, md, mermaidLabel, mermaidText, oneLine } from './escape'
-import { NOTES_HEADING, type NoteInput, quotedMarkdown, renderedNotes } from './notes'
+} from '#app/engine/brief.ts'
+import { overrideSentence } from '#app/engine/overrides.ts'
+import { type PictureNode, pictureOf } from '#app/engine/picture.ts'
+import { basesSaidOnce, lineItemReference, splitSentences } from '#app/engine/said-once.ts'
+import { autolink, code, linkUrl, md, mermaidLabel, mermaidText, oneLine } from './escape.ts'
+import { NOTES_HEADING, type NoteInput, quotedMarkdown, renderedNotes } from './notes.ts'
 
 /**
  * The brief as GitHub-flavoured Markdown: readable as plain text, rendered

@@ -1,5 +1,5 @@
-import { briefSectionTitle } from '../vocabulary/brief-sections'
-import { md } from './escape'
+import { briefSectionTitle } from '#app/vocabulary/brief-sections.ts'
+import { md } from './escape.ts'
 
 /**
  * A consultant's notes as every download prints them: under the heading

@@ -1,13 +1,13 @@
 import { createRequire } from 'node:module'
 import type { Content, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces'
-import type { Answers } from '../engine/answers'
-import type { Brief } from '../engine/brief'
-import { oneLine } from './escape'
-import type { NoteInput } from './notes'
-import { fontFiles } from './pdf/fonts'
-import { body, guideLinker } from './pdf/sections'
-import { installShapingCache } from './pdf/shaping-cache'
-import { ACCENT, clean, INK, INK_SOFT, longDate, MUTED, RULE, STYLES } from './pdf/theme'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Brief } from '#app/engine/brief.ts'
+import { fontFiles } from '#app/export/pdf/fonts.ts'
+import { body, guideLinker } from '#app/export/pdf/sections.ts'
+import { installShapingCache } from '#app/export/pdf/shaping-cache.ts'
+import { ACCENT, clean, INK, INK_SOFT, longDate, MUTED, RULE, STYLES } from '#app/export/pdf/theme.ts'
+import { oneLine } from './escape.ts'
+import type { NoteInput } from './notes.ts'
 
 /**
  * The brief as a PDF a consultant can hand to a client: a cover, contents

@@ -1,6 +1,6 @@
-import { AREAS, type Area, type Brief, type Decision, type Trigger } from '../engine/brief'
-import { overrideSentence } from '../engine/overrides'
-import { oneLine } from './escape'
+import { AREAS, type Area, type Brief, type Decision, type Trigger } from '#app/engine/brief.ts'
+import { overrideSentence } from '#app/engine/overrides.ts'
+import { oneLine } from './escape.ts'
 
 /**
  * The brief as a Thoughtworks "build your own radar" file, CSV or JSON, with

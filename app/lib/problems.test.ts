@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { AnswersSchema } from '../engine/answers'
+import { AnswersSchema } from '#app/engine/answers.ts'
 import {
   describeValue,
   formatPath,
@@ -9,7 +9,7 @@ import {
   parseWithProblems,
   problem,
   problemsFromError,
-} from './problems'
+} from './problems.ts'
 
 const VALID = {
   version: 1,

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { NotFoundPage } from '~/components/not-found'
+import { NotFoundPage } from '#app/components/not-found.tsx'
 
 /** Any address no other route claims: the site's own 404 page, with the status to match. */
 export async function loader({ request }: LoaderFunctionArgs) {

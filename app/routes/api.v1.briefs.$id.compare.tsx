@@ -1,5 +1,5 @@
-import { endpoint } from '~/api/endpoint.server'
-import { compareHandler } from '~/api/signals.server'
+import { endpoint } from '#app/api/endpoint.server.ts'
+import { compareHandler } from '#app/api/signals.server.ts'
 
 export const loader = endpoint({ GET: compareHandler }, { GET: 'brief:read' })
 export const action = loader

@@ -1,5 +1,5 @@
-import { endpoint } from '~/api/endpoint.server'
-import { restoreBriefHandler } from '~/api/lifecycle.server'
+import { endpoint } from '#app/api/endpoint.server.ts'
+import { restoreBriefHandler } from '#app/api/lifecycle.server.ts'
 
 export const loader = endpoint({ POST: restoreBriefHandler }, { POST: 'brief:delete' })
 export const action = loader

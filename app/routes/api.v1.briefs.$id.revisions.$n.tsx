@@ -1,5 +1,5 @@
-import { getRevisionHandler } from '~/api/briefs.server'
-import { endpoint } from '~/api/endpoint.server'
+import { getRevisionHandler } from '#app/api/briefs.server.ts'
+import { endpoint } from '#app/api/endpoint.server.ts'
 
 export const loader = endpoint({ GET: getRevisionHandler }, { GET: 'brief:read' })
 export const action = loader

@@ -1,5 +1,5 @@
-import { addRevisionHandler, listRevisionsHandler } from '~/api/briefs.server'
-import { endpoint } from '~/api/endpoint.server'
+import { addRevisionHandler, listRevisionsHandler } from '#app/api/briefs.server.ts'
+import { endpoint } from '#app/api/endpoint.server.ts'
 
 export const loader = endpoint(
   { GET: listRevisionsHandler, POST: addRevisionHandler },

@@ -1,5 +1,5 @@
-import { endpoint } from '~/api/endpoint.server'
-import { getSignalsHandler } from '~/api/signals.server'
+import { endpoint } from '#app/api/endpoint.server.ts'
+import { getSignalsHandler } from '#app/api/signals.server.ts'
 
 export const loader = endpoint({ GET: getSignalsHandler }, { GET: 'brief:read' })
 export const action = loader

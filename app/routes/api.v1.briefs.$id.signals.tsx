@@ -1,5 +1,5 @@
-import { endpoint } from '~/api/endpoint.server'
-import { listSignalsHandler, recordSignalsHandler } from '~/api/signals.server'
+import { endpoint } from '#app/api/endpoint.server.ts'
+import { listSignalsHandler, recordSignalsHandler } from '#app/api/signals.server.ts'
 
 export const loader = endpoint(
   { GET: listSignalsHandler, POST: recordSignalsHandler },

@@ -1,5 +1,5 @@
-import { endpoint } from '~/api/endpoint.server'
-import { statusHandler } from '~/api/signals.server'
+import { endpoint } from '#app/api/endpoint.server.ts'
+import { statusHandler } from '#app/api/signals.server.ts'
 
 export const loader = endpoint({ GET: statusHandler }, { GET: 'brief:read' })
 export const action = loader

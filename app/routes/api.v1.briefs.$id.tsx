@@ -1,6 +1,6 @@
-import { getBriefHandler } from '~/api/briefs.server'
-import { endpoint } from '~/api/endpoint.server'
-import { deleteBriefHandler } from '~/api/lifecycle.server'
+import { getBriefHandler } from '#app/api/briefs.server.ts'
+import { endpoint } from '#app/api/endpoint.server.ts'
+import { deleteBriefHandler } from '#app/api/lifecycle.server.ts'
 
 export const loader = endpoint(
   { GET: getBriefHandler, DELETE: deleteBriefHandler },

@@ -1,5 +1,5 @@
-import { previewBriefHandler } from '~/api/briefs.server'
-import { endpoint } from '~/api/endpoint.server'
+import { previewBriefHandler } from '#app/api/briefs.server.ts'
+import { endpoint } from '#app/api/endpoint.server.ts'
 
 export const loader = endpoint({ POST: previewBriefHandler }, { POST: 'public' })
 export const action = loader

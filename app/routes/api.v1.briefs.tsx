@@ -1,5 +1,5 @@
-import { createBriefHandler, listBriefsHandler } from '~/api/briefs.server'
-import { endpoint } from '~/api/endpoint.server'
+import { createBriefHandler, listBriefsHandler } from '#app/api/briefs.server.ts'
+import { endpoint } from '#app/api/endpoint.server.ts'
 
 export const loader = endpoint(
   { GET: listBriefsHandler, POST: createBriefHandler },

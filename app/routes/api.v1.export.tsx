@@ -1,5 +1,5 @@
-import { endpoint } from '~/api/endpoint.server'
-import { exportHandler } from '~/api/lifecycle.server'
+import { endpoint } from '#app/api/endpoint.server.ts'
+import { exportHandler } from '#app/api/lifecycle.server.ts'
 
 export const loader = endpoint({ GET: exportHandler }, { GET: 'brief:read' })
 export const action = loader

@@ -1,5 +1,5 @@
-import { endpoint } from '~/api/endpoint.server'
-import { openApiHandler } from '~/api/meta.server'
+import { endpoint } from '#app/api/endpoint.server.ts'
+import { openApiHandler } from '#app/api/meta.server.ts'
 
 export const loader = endpoint({ GET: openApiHandler }, { GET: 'public' })
 export const action = loader

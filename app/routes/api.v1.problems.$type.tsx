@@ -1,5 +1,5 @@
-import { endpoint } from '~/api/endpoint.server'
-import { problemTypeHandler } from '~/api/meta.server'
+import { endpoint } from '#app/api/endpoint.server.ts'
+import { problemTypeHandler } from '#app/api/meta.server.ts'
 
 export const loader = endpoint({ GET: problemTypeHandler }, { GET: 'public' })
 export const action = loader

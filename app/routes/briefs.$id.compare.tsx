@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { loadComparison } from '~/components/revisit/compare-route.server'
-import { CompareView, RevisionPicker } from '~/components/revisit/compare-view'
-import { BriefErrorBoundary } from '~/components/saved-brief/brief-error'
-import { formatDateTime } from '~/components/saved-brief/format-date'
-import { SiteLayout } from '~/components/site-layout'
+import { CompareView, RevisionPicker } from '#app/components/revisit/compare-view.tsx'
+import { BriefErrorBoundary } from '#app/components/saved-brief/brief-error.tsx'
+import { formatDateTime } from '#app/components/saved-brief/format-date.ts'
+import { SiteLayout } from '#app/components/site-layout.tsx'
+import { loadComparison } from './briefs.$id.compare.server.ts'
 
 /** /briefs/:id/compare?from=&to=: what moved between two revisions, the latest two unless chosen. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

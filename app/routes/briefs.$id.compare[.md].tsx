@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { loadComparison } from '~/components/revisit/compare-route.server'
-import { downloadName } from '~/components/saved-brief/brief-route.server'
-import { renderDiffMarkdown } from '~/export/diff-markdown'
+import { renderDiffMarkdown } from '#app/export/diff-markdown.ts'
+import { downloadName } from '#app/web/brief-page.server.ts'
+import { loadComparison } from './briefs.$id.compare.server.ts'
 
 /** /briefs/:id/compare.md?from=&to=: the comparison the page shows, as a Markdown file. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
-import { BriefErrorBoundary } from '~/components/saved-brief/brief-error'
-import { deleteFromForm, loadDeletePage } from '~/components/saved-brief/deletion-route.server'
-import { SiteLayout } from '~/components/site-layout'
+import { BriefErrorBoundary } from '#app/components/saved-brief/brief-error.tsx'
+import { SiteLayout } from '#app/components/site-layout.tsx'
+import { deleteFromForm, loadDeletePage } from './briefs.$id.delete.server.ts'
 
 /** /briefs/:id/delete: "are you sure?" as a page, so deleting needs no script. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { downloadName, loadRevision } from '~/components/saved-brief/brief-route.server'
-import { workspaceFor } from '~/components/wizard/draft-route.server'
-import type { RevisionSnapshot } from '~/export/adr/history'
-import { listChoiceChanges } from '~/services/briefs.server'
-import { guideBaseUrl } from '~/web/public-url.server'
-import { getDb } from '../../db/client.server'
-import { parsePdfQuery, renderedOffThread, requestIdOf } from './brief-pdf.server'
+import type { RevisionSnapshot } from '#app/export/adr/history.ts'
+import { listChoiceChanges } from '#app/services/briefs.server.ts'
+import { downloadName, loadRevision } from '#app/web/brief-page.server.ts'
+import { parsePdfQuery, renderedOffThread, requestIdOf } from '#app/web/brief-pdf.server.ts'
+import { workspaceFor } from '#app/web/draft-request.server.ts'
+import { guideBaseUrl } from '#app/web/public-url.server.ts'
+import { getDb } from '#db/client.server.ts'
 
 /**
  * The decision records of a brief up to this revision, as a zip of

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { downloadName, loadRevision } from '~/components/saved-brief/brief-route.server'
-import { guideBaseUrl } from '~/web/public-url.server'
-import { parsePdfQuery, pdfResponse, requestIdOf } from './brief-pdf.server'
+import { downloadName, loadRevision } from '#app/web/brief-page.server.ts'
+import { parsePdfQuery, pdfResponse, requestIdOf } from '#app/web/brief-pdf.server.ts'
+import { guideBaseUrl } from '#app/web/public-url.server.ts'
 
 /**
  * One revision as a PDF, dated the day the revision was made and numbered

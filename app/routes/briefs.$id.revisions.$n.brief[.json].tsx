@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { downloadName, loadRevision } from '~/components/saved-brief/brief-route.server'
+import { downloadName, loadRevision } from '#app/web/brief-page.server.ts'
 
 /** One revision's Brief as a JSON file, exactly as the engine returned it (schema version 2, or 1 for older revisions). */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

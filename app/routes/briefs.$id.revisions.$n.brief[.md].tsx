@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { downloadName, loadRevision } from '~/components/saved-brief/brief-route.server'
-import { renderMarkdown } from '~/export/markdown'
-import { guideBaseUrl } from '~/web/public-url.server'
-import { parsePdfQuery, requestIdOf } from './brief-pdf.server'
+import { renderMarkdown } from '#app/export/markdown.ts'
+import { downloadName, loadRevision } from '#app/web/brief-page.server.ts'
+import { parsePdfQuery, requestIdOf } from '#app/web/brief-pdf.server.ts'
+import { guideBaseUrl } from '#app/web/public-url.server.ts'
 
 /**
  * One revision as a Markdown file; guide links carry PUBLIC_URL so they work

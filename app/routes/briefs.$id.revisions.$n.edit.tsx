@@ -1,11 +1,11 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from '@remix-run/node'
-import { BriefErrorBoundary } from '~/components/saved-brief/brief-error'
-import { loadRevision } from '~/components/saved-brief/brief-route.server'
-import { workspaceFor } from '~/components/wizard/draft-route.server'
-import { draftFromAnswers } from '~/components/wizard/schemas'
-import { stepPath } from '~/components/wizard/steps'
-import { createDraft } from '~/services/drafts.server'
-import { getDb } from '../../db/client.server'
+import { BriefErrorBoundary } from '#app/components/saved-brief/brief-error.tsx'
+import { draftFromAnswers } from '#app/questionnaire/schemas.ts'
+import { stepPath } from '#app/questionnaire/steps.ts'
+import { createDraft } from '#app/services/drafts.server.ts'
+import { loadRevision } from '#app/web/brief-page.server.ts'
+import { workspaceFor } from '#app/web/draft-request.server.ts'
+import { getDb } from '#db/client.server.ts'
 
 /**
  * POST /briefs/:id/revisions/:n/edit: a draft prefilled with that revision's

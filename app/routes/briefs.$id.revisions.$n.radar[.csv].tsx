@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { downloadName } from '~/components/saved-brief/brief-route.server'
-import { radarCsv } from '~/export/radar'
-import { loadRadar } from './revision-radar.server'
+import { radarCsv } from '#app/export/radar.ts'
+import { downloadName } from '#app/web/brief-page.server.ts'
+import { loadRadar } from '#app/web/revision-radar.server.ts'
 
 /** One revision as a "build your own radar" CSV; isNew marks what the previous revision did not have. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from '@remix-run/node'
-import { draftFromCheckin } from '~/components/revisit/checkin-draft.server'
-import { BriefErrorBoundary } from '~/components/saved-brief/brief-error'
+import { BriefErrorBoundary } from '#app/components/saved-brief/brief-error.tsx'
+import { draftFromCheckin } from '#app/web/checkin-draft.server.ts'
 
 /** POST /briefs/:id/signals/:checkinId/update: a draft of the latest answers updated from the check-in, opened at review. */
 export async function action({ request, params, context }: ActionFunctionArgs) {

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
-import { loadRevokePage, revokeFromForm } from '~/components/revisit/tokens-route.server'
-import { BriefErrorBoundary } from '~/components/saved-brief/brief-error'
-import { formatDateTime } from '~/components/saved-brief/format-date'
-import { SiteLayout } from '~/components/site-layout'
+import { BriefErrorBoundary } from '#app/components/saved-brief/brief-error.tsx'
+import { formatDateTime } from '#app/components/saved-brief/format-date.ts'
+import { SiteLayout } from '#app/components/site-layout.tsx'
+import { loadRevokePage, revokeFromForm } from './briefs.$id.tokens.server.ts'
 
 /** /briefs/:id/tokens/:tokenId/revoke: "are you sure?" as a page, so revoking needs no script. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

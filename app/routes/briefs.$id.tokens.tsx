@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { BriefSection } from '~/components/brief/section'
-import { NewToken, TokenCreateForm, TokenTable } from '~/components/revisit/tokens'
-import { createTokenFromForm, loadTokensPage } from '~/components/revisit/tokens-route.server'
-import { BriefErrorBoundary } from '~/components/saved-brief/brief-error'
-import { SiteLayout } from '~/components/site-layout'
-import { publicOrigin } from '~/web/load-context'
+import { BriefSection } from '#app/components/brief/section.tsx'
+import { NewToken, TokenCreateForm, TokenTable } from '#app/components/revisit/tokens.tsx'
+import { BriefErrorBoundary } from '#app/components/saved-brief/brief-error.tsx'
+import { SiteLayout } from '#app/components/site-layout.tsx'
+import { publicOrigin } from '#app/web/load-context.ts'
+import { createTokenFromForm, loadTokensPage } from './briefs.$id.tokens.server.ts'
 
 /** /briefs/:id/tokens: make, list and revoke the tokens a script uses to post check-ins. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

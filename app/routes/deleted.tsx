@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { loadDeletedPage, restoreFromForm } from '~/components/saved-brief/deletion-route.server'
-import { formatDateTime } from '~/components/saved-brief/format-date'
-import { SiteLayout } from '~/components/site-layout'
+import { formatDateTime } from '#app/components/saved-brief/format-date.ts'
+import { SiteLayout } from '#app/components/site-layout.tsx'
+import { loadDeletedPage, restoreFromForm } from './briefs.$id.delete.server.ts'
 
 /** /deleted: briefs deleted in the last 30 days, each with a Restore button. */
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -1,14 +1,14 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { type ShouldRevalidateFunction, useActionData, useLoaderData } from '@remix-run/react'
-import { DraftErrorBoundary } from '~/components/wizard/draft-error'
-import { checkDraft, notFound, requireDraft } from '~/components/wizard/draft-route.server'
-import { questionViews } from '~/components/wizard/questions'
-import { documentedDefaults, parseStep } from '~/components/wizard/schemas'
-import { StepForm, VALIDATE_INTENT } from '~/components/wizard/step-form'
-import { isSection, nextStep, previousStep, type Section, STEP_INFO, stepPath } from '~/components/wizard/steps'
-import { WizardPage } from '~/components/wizard/wizard-page'
-import { saveDraftSection } from '~/services/drafts.server'
-import { readForm } from '~/web/form-body.server'
+import { DraftErrorBoundary } from '#app/components/wizard/draft-error.tsx'
+import { StepForm, VALIDATE_INTENT } from '#app/components/wizard/step-form.tsx'
+import { WizardPage } from '#app/components/wizard/wizard-page.tsx'
+import { questionViews } from '#app/questionnaire/questions.ts'
+import { documentedDefaults, parseStep } from '#app/questionnaire/schemas.ts'
+import { isSection, nextStep, previousStep, type Section, STEP_INFO, stepPath } from '#app/questionnaire/steps.ts'
+import { saveDraftSection } from '#app/services/drafts.server.ts'
+import { checkDraft, notFound, requireDraft } from '#app/web/draft-request.server.ts'
+import { readForm } from '#app/web/form-body.server.ts'
 
 /** One questionnaire step: /drafts/:id/product … /drafts/:id/budget, and the optional /ai and /operations. */
 

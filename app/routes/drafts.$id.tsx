@@ -1,7 +1,7 @@
 import { type LoaderFunctionArgs, redirect } from '@remix-run/node'
-import { DraftErrorBoundary } from '~/components/wizard/draft-error'
-import { requireDraft } from '~/components/wizard/draft-route.server'
-import { stepPath } from '~/components/wizard/steps'
+import { DraftErrorBoundary } from '#app/components/wizard/draft-error.tsx'
+import { stepPath } from '#app/questionnaire/steps.ts'
+import { requireDraft } from '#app/web/draft-request.server.ts'
 
 /** /drafts/:id resumes a draft at the furthest step it reached. */
 export async function loader({ params, context }: LoaderFunctionArgs) {

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { addDays, DEFAULT_REVIEW_DAYS, exportAdrs } from '~/export/adr'
-import { zipRecords } from '~/export/adr/zip'
-import { findExample } from '~/services/examples.server'
-import { guideBaseUrl } from '~/web/public-url.server'
+import { zipRecords } from '#app/export/adr/zip.ts'
+import { addDays, DEFAULT_REVIEW_DAYS, exportAdrs } from '#app/export/adr.ts'
+import { findExample } from '#app/services/examples.server.ts'
+import { guideBaseUrl } from '#app/web/public-url.server.ts'
 
 /** The example's decision records (MADR, docs/decisions/) as a zip, dated today. */
 export async function loader({ params, context }: LoaderFunctionArgs) {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { findExample } from '~/services/examples.server'
-import { guideBaseUrl } from '~/web/public-url.server'
-import { parsePdfQuery, pdfResponse, requestIdOf } from './brief-pdf.server'
+import { findExample } from '#app/services/examples.server.ts'
+import { parsePdfQuery, pdfResponse, requestIdOf } from '#app/web/brief-pdf.server.ts'
+import { guideBaseUrl } from '#app/web/public-url.server.ts'
 
 /** The example brief as a PDF, dated today; `?pageSize=letter&preparedBy=…&client=…` fill the cover. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { buildRadar, radarCsv } from '~/export/radar'
-import { findExample } from '~/services/examples.server'
+import { buildRadar, radarCsv } from '#app/export/radar.ts'
+import { findExample } from '#app/services/examples.server.ts'
 
 /** The example as a "build your own radar" CSV. */
 export async function loader({ params }: LoaderFunctionArgs) {

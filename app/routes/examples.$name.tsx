@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from '@remix-run/react'
-import { BriefContents } from '~/components/brief/brief-view'
-import { CostChartIsland } from '~/components/brief/cost-chart-island'
-import { PrintButton } from '~/components/print-button'
-import { briefBodyHtml, briefHead } from '~/components/saved-brief/brief-body.server'
-import { SiteLayout } from '~/components/site-layout'
-import { BRIEF_BODY_ID, StaticHtml } from '~/components/static-html'
-import { findExample, listExampleCards } from '~/services/examples.server'
+import { BriefContents } from '#app/components/brief/brief-view.tsx'
+import { CostChartIsland } from '#app/components/brief/cost-chart-island.tsx'
+import { PrintButton } from '#app/components/print-button.tsx'
+import { SiteLayout } from '#app/components/site-layout.tsx'
+import { BRIEF_BODY_ID, StaticHtml } from '#app/components/static-html.tsx'
+import { findExample, listExampleCards } from '#app/services/examples.server.ts'
+import { briefBodyHtml, briefHead } from '#app/web/brief-body.server.tsx'
 
 interface ExampleNotFound {
   message: string

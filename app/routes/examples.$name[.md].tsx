@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { renderMarkdown } from '~/export/markdown'
-import { findExample } from '~/services/examples.server'
-import { guideBaseUrl } from '~/web/public-url.server'
+import { renderMarkdown } from '#app/export/markdown.ts'
+import { findExample } from '#app/services/examples.server.ts'
+import { guideBaseUrl } from '#app/web/public-url.server.ts'
 
 /** The example brief as a Markdown file to download. */
 export async function loader({ params, context }: LoaderFunctionArgs) {

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from '@remix-run/react'
 import type { MDXContent } from 'mdx/types'
-import { type GuideLinkItem, GuideNav } from '~/components/guides/guide-nav'
-import { MDX_COMPONENTS } from '~/components/guides/mdx-components'
-import { SiteLayout } from '~/components/site-layout'
-import { listGuides } from '~/services/guides.server'
+import { type GuideLinkItem, GuideNav } from '#app/components/guides/guide-nav.tsx'
+import { MDX_COMPONENTS } from '#app/components/guides/mdx-components.tsx'
+import { SiteLayout } from '#app/components/site-layout.tsx'
+import { listGuides } from '#app/services/guides.server.ts'
 
 interface GuideNotFound {
   message: string

@@ -1,7 +1,7 @@
 import type { MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { SiteLayout } from '~/components/site-layout'
-import { listGuides } from '~/services/guides.server'
+import { SiteLayout } from '#app/components/site-layout.tsx'
+import { listGuides } from '#app/services/guides.server.ts'
 
 export const meta: MetaFunction = () => [
   { title: 'The playbook · stackbrief' },

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { SHAPE_LABELS } from '~/components/brief/answer-labels'
-import { formatNumber, formatUsdRange } from '~/components/format'
-import { loadSavedBriefs } from '~/components/saved-brief/brief-route.server'
-import { SavedBriefs } from '~/components/saved-brief/saved-briefs'
-import { SiteLayout } from '~/components/site-layout'
-import { listExampleCards } from '~/services/examples.server'
-import { listGuides } from '~/services/guides.server'
+import { SHAPE_LABELS } from '#app/components/brief/answer-labels.ts'
+import { formatNumber, formatUsdRange } from '#app/components/format.ts'
+import { SavedBriefs } from '#app/components/saved-brief/saved-briefs.tsx'
+import { SiteLayout } from '#app/components/site-layout.tsx'
+import { listExampleCards } from '#app/services/examples.server.ts'
+import { listGuides } from '#app/services/guides.server.ts'
+import { loadSavedBriefs } from '#app/web/brief-page.server.ts'
 
 export const meta: MetaFunction = () => [
   { title: 'stackbrief: an architecture plan your small team can defend' },

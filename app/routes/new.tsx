@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { Form, useNavigation } from '@remix-run/react'
-import { SiteLayout } from '~/components/site-layout'
-import { workspaceFor } from '~/components/wizard/draft-route.server'
-import { stepPath } from '~/components/wizard/steps'
-import { createDraft } from '~/services/drafts.server'
-import { getDb } from '../../db/client.server'
+import { SiteLayout } from '#app/components/site-layout.tsx'
+import { stepPath } from '#app/questionnaire/steps.ts'
+import { createDraft } from '#app/services/drafts.server.ts'
+import { workspaceFor } from '#app/web/draft-request.server.ts'
+import { getDb } from '#db/client.server.ts'
 
 /**
  * /new: a start page whose button makes the draft. Reading the page (GET or

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { CREATE_KEY_INTENT, REVOKE_KEY_INTENT } from '~/components/settings/api-keys-intents'
-import { apiKeysAction, loadApiKeys } from '~/components/settings/api-keys-route.server'
-import { SiteLayout } from '~/components/site-layout'
+import { CREATE_KEY_INTENT, REVOKE_KEY_INTENT } from '#app/components/settings/api-keys-intents.ts'
+import { SiteLayout } from '#app/components/site-layout.tsx'
+import { apiKeysAction, loadApiKeys } from './settings.api-keys.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'API keys · stackbrief' }, { name: 'robots', content: 'noindex' }]
 

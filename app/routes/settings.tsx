@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, data, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { importFromForm, MAX_IMPORT_BYTES } from '~/components/settings/import-route.server'
-import { SiteLayout } from '~/components/site-layout'
+import { SiteLayout } from '#app/components/site-layout.tsx'
+import { importFromForm, MAX_IMPORT_BYTES } from './settings.server.ts'
 
 /** /settings: the workspace's data as a whole: export, import, deleted briefs and backups. */
 

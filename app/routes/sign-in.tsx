@@ -1,10 +1,10 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { signInAction } from '~/components/account/account-forms.server'
-import { AccountField } from '~/components/account/field'
-import { safeReturnTo } from '~/components/account/schemas'
-import { SiteLayout } from '~/components/site-layout'
-import { visitorOf } from '~/web/visitor.server'
+import { AccountField } from '#app/components/account/field.tsx'
+import { SiteLayout } from '#app/components/site-layout.tsx'
+import { signInAction } from '#app/web/account-forms.server.ts'
+import { safeReturnTo } from '#app/web/account-schemas.ts'
+import { visitorOf } from '#app/web/visitor.server.ts'
 
 /** /sign-in: email and password; briefs written anonymously before signing in move into the account. */
 

@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, redirect } from '@remix-run/node'
-import { signOutAction } from '~/components/account/account-forms.server'
+import { signOutAction } from '#app/web/account-forms.server.ts'
 
 /** /sign-out: a POST ends the session; a GET (a prefetch, a crawler) ends nothing. */
 

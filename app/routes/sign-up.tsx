@@ -1,11 +1,11 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { signUpAction } from '~/components/account/account-forms.server'
-import { AccountField } from '~/components/account/field'
-import { MIN_PASSWORD, safeReturnTo } from '~/components/account/schemas'
-import { SiteLayout } from '~/components/site-layout'
-import { localWorkspaceUnclaimed } from '~/services/accounts.server'
-import { visitorOf } from '~/web/visitor.server'
+import { AccountField } from '#app/components/account/field.tsx'
+import { SiteLayout } from '#app/components/site-layout.tsx'
+import { localWorkspaceUnclaimed } from '#app/services/accounts.server.ts'
+import { signUpAction } from '#app/web/account-forms.server.ts'
+import { MIN_PASSWORD, safeReturnTo } from '#app/web/account-schemas.ts'
+import { visitorOf } from '#app/web/visitor.server.ts'
 
 /** /sign-up: an account with an email and a password; what was written anonymously comes along. */
 

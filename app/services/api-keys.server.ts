@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
-import type { Db } from '../../db/client.server'
-import type { Role } from '../../db/schema'
+import type { Db } from '#db/client.server.ts'
+import type { Role } from '#db/schema.ts'
 
 /**
  * API keys for scripts and CI: `sbk_` and 43 base64url characters (256

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto'
 import { type Kysely, sql } from 'kysely'
-import { loadCatalog } from '~/catalog.server'
-import { type Answers, readStoredAnswers } from '~/engine/answers'
-import type { Brief } from '~/engine/brief'
-import { type StoredBrief, viewOfStoredBrief } from '~/engine/brief-v1'
-import { generateBrief } from '~/engine/generate'
-import { describeValue, type Problem, problem } from '~/lib/problems'
-import type { Db } from '../../db/client.server'
-import type { Database } from '../../db/schema'
-import { maxRevisionsPerBrief, QuotaExceededError } from './quotas.server'
+import { loadCatalog } from '#app/catalog.server.ts'
+import { type Answers, readStoredAnswers } from '#app/engine/answers.ts'
+import type { Brief } from '#app/engine/brief.ts'
+import { type StoredBrief, viewOfStoredBrief } from '#app/engine/brief-v1.ts'
+import { generateBrief } from '#app/engine/generate.ts'
+import { describeValue, type Problem, problem } from '#app/lib/problems.ts'
+import type { Db } from '#db/client.server.ts'
+import type { Database } from '#db/schema.ts'
+import { maxRevisionsPerBrief, QuotaExceededError } from './quotas.server.ts'
 
 /**
  * Saved briefs and their revisions. A brief is its list of revisions; a

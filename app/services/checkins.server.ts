@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto'
 import { type Kysely, sql } from 'kysely'
-import { type Answers, readStoredAnswers } from '~/engine/answers'
-import type { Brief, Trigger } from '~/engine/brief'
-import { evaluateSignals, SIGNAL_FIELDS, type Signals, type TriggerEvaluation } from '~/engine/signals'
-import { describeValue, problem } from '~/lib/problems'
-import type { Db } from '../../db/client.server'
-import type { CheckinSource, Database } from '../../db/schema'
+import { type Answers, readStoredAnswers } from '#app/engine/answers.ts'
+import type { Brief, Trigger } from '#app/engine/brief.ts'
+import { evaluateSignals, SIGNAL_FIELDS, type Signals, type TriggerEvaluation } from '#app/engine/signals.ts'
+import { describeValue, problem } from '#app/lib/problems.ts'
+import type { Db } from '#db/client.server.ts'
+import type { CheckinSource, Database } from '#db/schema.ts'
 import {
   type BriefSummary,
   InvalidInputError,
@@ -13,8 +13,8 @@ import {
   LIST_LIMIT_DEFAULT,
   LIST_LIMIT_MAX,
   readStoredBrief,
-} from './briefs.server'
-import { maxCheckinsPerBrief, QuotaExceededError } from './quotas.server'
+} from './briefs.server.ts'
+import { maxCheckinsPerBrief, QuotaExceededError } from './quotas.server.ts'
 
 /**
  * Check-ins: figures a team measured, recorded against a brief and judged

@@ -1,7 +1,7 @@
-import { describeAnswer } from '~/components/brief/answer-labels'
-import { type BriefDiff, diffBriefs, isEmpty } from '~/engine/diff'
-import type { Db } from '../../db/client.server'
-import { getRevision, type RevisionSummary } from './briefs.server'
+import { describeAnswer } from '#app/components/brief/answer-labels.ts'
+import { type BriefDiff, diffBriefs, isEmpty } from '#app/engine/diff.ts'
+import type { Db } from '#db/client.server.ts'
+import { getRevision, type RevisionSummary } from './briefs.server.ts'
 
 /**
  * What moved between two revisions of a brief, with answers put in the words

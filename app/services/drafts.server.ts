@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
-import { type DraftAnswers, DraftAnswersSchema } from '~/components/wizard/schemas'
-import { type Section, STEPS, type Step } from '~/components/wizard/steps'
-import type { Db } from '../../db/client.server'
-import type { Database, DraftRow } from '../../db/schema'
+import { type DraftAnswers, DraftAnswersSchema } from '#app/questionnaire/schemas.ts'
+import { type Section, STEPS, type Step } from '#app/questionnaire/steps.ts'
+import type { Db } from '#db/client.server.ts'
+import type { Database, DraftRow } from '#db/schema.ts'
 
 /**
  * Drafts: answers still being typed, one section at a time. A draft keeps the

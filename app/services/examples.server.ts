@@ -2,11 +2,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { parse } from 'yaml'
 import type { z } from 'zod'
-import { loadCatalog } from '~/catalog.server'
-import { type Answers, AnswersSchema } from '~/engine/answers'
-import type { Brief } from '~/engine/brief'
-import { generateBrief } from '~/engine/generate'
-import { projectRoot } from '~/lib/project-root.server'
+import { loadCatalog } from '#app/catalog.server.ts'
+import { type Answers, AnswersSchema } from '#app/engine/answers.ts'
+import type { Brief } from '#app/engine/brief.ts'
+import { generateBrief } from '#app/engine/generate.ts'
+import { projectRoot } from '#app/lib/project-root.server.ts'
 
 /**
  * The example briefs: one YAML file of answers per example in

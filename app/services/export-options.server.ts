@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Db } from '../../db/client.server'
+import type { Db } from '#db/client.server.ts'
 
 /**
  * The export options remembered for one brief: paper size, who prepared it

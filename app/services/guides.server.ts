@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse } from 'yaml'
 import { z } from 'zod'
-import { projectRoot } from '~/lib/project-root.server'
+import { projectRoot } from '#app/lib/project-root.server.ts'
 
 /**
  * The playbook: content/guides/<slug>.mdx, each with front matter (title,

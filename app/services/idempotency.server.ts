@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { Db } from '../../db/client.server'
+import type { Db } from '#db/client.server.ts'
 
 /**
  * Idempotent creates: a client that sends an `Idempotency-Key` with a create

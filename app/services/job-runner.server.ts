@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { hostname } from 'node:os'
-import type { Db } from '../../db/client.server'
-import { claimJobs, completeJob, DEFAULT_LEASE_MS, ensureRecurringJobs, failJob } from './jobs.server'
-import type { JobDefinition } from './lifecycle-jobs.server'
+import type { Db } from '#db/client.server.ts'
+import { claimJobs, completeJob, DEFAULT_LEASE_MS, ensureRecurringJobs, failJob } from './jobs.server.ts'
+import type { JobDefinition } from './lifecycle-jobs.server.ts'
 
 /**
  * The runner inside the server: every `pollMs` it claims due jobs and runs

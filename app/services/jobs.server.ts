@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import type { Db } from '../../db/client.server'
-import type { JobRow } from '../../db/schema'
+import type { Db } from '#db/client.server.ts'
+import type { JobRow } from '#db/schema.ts'
 
 /**
  * The jobs table as a queue. A runner claims due jobs with a lease, runs

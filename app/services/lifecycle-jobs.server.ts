@@ -1,6 +1,6 @@
-import type { Db } from '../../db/client.server'
-import { purgeAbandonedDrafts, purgeDeletedBriefs } from './deletion.server'
-import { purgeExpiredIdempotencyKeys } from './idempotency.server'
+import type { Db } from '#db/client.server.ts'
+import { purgeAbandonedDrafts, purgeDeletedBriefs } from './deletion.server.ts'
+import { purgeExpiredIdempotencyKeys } from './idempotency.server.ts'
 
 /**
  * The recurring jobs the server runs. Each does a bounded batch and says

@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { BRIEF_SECTION_IDS, type BriefSectionId } from '~/vocabulary/brief-sections'
-import type { Db } from '../../db/client.server'
-import { newId } from './briefs.server'
+import { BRIEF_SECTION_IDS, type BriefSectionId } from '#app/vocabulary/brief-sections.ts'
+import type { Db } from '#db/client.server.ts'
+import { newId } from './briefs.server.ts'
 
 /**
  * A consultant's notes on the sections of a brief. A note written at

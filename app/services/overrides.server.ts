@@ -1,7 +1,7 @@
-import { type Answers, AnswersSchema, type Override } from '~/engine/answers'
-import { AREAS } from '~/engine/brief'
-import type { Db } from '../../db/client.server'
-import { addRevision, type RevisionRecord } from './briefs.server'
+import { type Answers, AnswersSchema, type Override } from '#app/engine/answers.ts'
+import { AREAS } from '#app/engine/brief.ts'
+import type { Db } from '#db/client.server.ts'
+import { addRevision, type RevisionRecord } from './briefs.server.ts'
 
 /**
  * A person's override of one decision, as the brief's next revision: the

@@ -1,4 +1,4 @@
-import { positiveFromEnv } from '~/lib/env'
+import { positiveFromEnv } from '#app/lib/env.ts'
 
 /**
  * How much one brief may hold. Generous by default (see

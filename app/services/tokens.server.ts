@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
-import { describeValue, problem } from '~/lib/problems'
-import type { Db } from '../../db/client.server'
-import { InvalidInputError, newId } from './briefs.server'
+import { describeValue, problem } from '#app/lib/problems.ts'
+import type { Db } from '#db/client.server.ts'
+import { InvalidInputError, newId } from './briefs.server.ts'
 
 /**
  * Per-brief tokens: a script that measures a product posts its check-ins with

@@ -1,5 +1,5 @@
 import type { AppLoadContext } from '@remix-run/node'
-import type { Role } from '../../db/schema'
+import type { Role } from '#db/schema.ts'
 
 /**
  * The one access check. Every page loader and action, every download and

@@ -1,4 +1,4 @@
-import { drainBody, readAtMost } from './bounded-body.server'
+import { drainBody, readAtMost } from './bounded-body.server.ts'
 
 /**
  * Form bodies for every page action, read the way the JSON API reads its

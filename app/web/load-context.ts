@@ -15,13 +15,13 @@ declare module '@remix-run/node' {
     /** The client's address (the socket's, or X-Forwarded-For's when TRUST_PROXY says so). */
     clientAddress?: string
     /** Sections a page's document already drew as HTML, keyed by id (GET documents only). */
-    staticHtml?: import('~/components/static-html').StaticHtmlSink
+    staticHtml?: import('#app/components/static-html.tsx').StaticHtmlSink
     /** This app's accounts (server/auth.ts): sessions, sign-up and sign-in. */
-    auth?: import('../../server/auth').Auth
+    auth?: import('../../server/auth.ts').Auth
     /** Who is asking, resolved on first use (server/identity.ts); absent outside the server. */
-    identity?: import('./access.server').IdentityResolver
+    identity?: import('./access.server.ts').IdentityResolver
     /** This app's database, the one its accounts live in. */
-    db?: import('../../db/client.server').Db
+    db?: import('#db/client.server.ts').Db
   }
 }
 

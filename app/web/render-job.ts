@@ -1,10 +1,10 @@
-import type { Answers } from '../engine/answers'
-import type { Brief } from '../engine/brief'
-import { exportAdrHistory, type RevisionSnapshot } from '../export/adr/history'
-import { adrNotesFile } from '../export/adr/notes'
-import { zipRecords } from '../export/adr/zip'
-import type { NoteInput } from '../export/notes'
-import { type PdfOptions, renderPdf } from '../export/pdf'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Brief } from '#app/engine/brief.ts'
+import { exportAdrHistory, type RevisionSnapshot } from '#app/export/adr/history.ts'
+import { adrNotesFile } from '#app/export/adr/notes.ts'
+import { zipRecords } from '#app/export/adr/zip.ts'
+import type { NoteInput } from '#app/export/notes.ts'
+import { type PdfOptions, renderPdf } from '#app/export/pdf.ts'
 
 /** The heavy renders the worker pool runs: a brief's PDF, and a brief's decision records as a zip. */
 export type RenderJob =

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import { positiveFromEnv } from '~/lib/env'
-import type { RenderJob } from './render-job'
+import { positiveFromEnv } from '#app/lib/env.ts'
+import type { RenderJob } from './render-job.ts'
 
 /**
  * PDFs and decision-record zips are rendered in a small pool of worker

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads'
-import { type RenderJob, runRenderJob } from './render-job'
+import { type RenderJob, runRenderJob } from './render-job.ts'
 
 /** A render worker: PDFs and record zips built off the request thread. Run through tsx by render-pool.server.ts. */
 

@@ -1,5 +1,5 @@
 import type { AppLoadContext } from '@remix-run/node'
-import { identityOf } from './access.server'
+import { identityOf } from './access.server.ts'
 
 /** What the page header and banners show about the visitor. */
 export interface Visitor {

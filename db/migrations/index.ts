@@ -1,13 +1,13 @@
 import type { Migration } from 'kysely'
-import * as initial from './0001-initial'
-import * as checkinsAndTokens from './0002-checkins-and-tokens'
-import * as attentionIndexes from './0003-attention-indexes'
-import * as jobsAndDeletion from './0004-jobs-and-deletion'
-import * as limits from './0005-limits'
-import * as rateLimits from './0006-rate-limits'
-import * as exportOptions from './0007-export-options'
-import * as notes from './0008-notes'
-import * as accounts from './0009-accounts'
+import * as initial from './0001-initial.ts'
+import * as checkinsAndTokens from './0002-checkins-and-tokens.ts'
+import * as attentionIndexes from './0003-attention-indexes.ts'
+import * as jobsAndDeletion from './0004-jobs-and-deletion.ts'
+import * as limits from './0005-limits.ts'
+import * as rateLimits from './0006-rate-limits.ts'
+import * as exportOptions from './0007-export-options.ts'
+import * as notes from './0008-notes.ts'
+import * as accounts from './0009-accounts.ts'
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so

@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
 import pino from 'pino'
 import { parse } from 'yaml'
-import { loadCatalog } from '../../app/catalog.server'
-import { AnswersSchema, generateBrief } from '../../app/engine'
+import { loadCatalog } from '#app/catalog.server.ts'
+import { AnswersSchema, generateBrief } from '#app/engine/index.ts'
 import {
   getBrief,
   getRevision,
@@ -14,13 +14,13 @@ import {
   listBriefs,
   listRevisions,
   newId,
-} from '../../app/services/briefs.server'
-import { listBriefsNeedingAttention } from '../../app/services/checkins.server'
-import { type Db, setDbForTests } from '../../db/client.server'
-import { LOCAL_WORKSPACE_ID } from '../../db/migrations/0001-initial'
-import { createApp } from '../../server'
-import { testDatabases } from '../support/databases'
-import { fmt, percentile } from './stats'
+} from '#app/services/briefs.server.ts'
+import { listBriefsNeedingAttention } from '#app/services/checkins.server.ts'
+import { type Db, setDbForTests } from '#db/client.server.ts'
+import { LOCAL_WORKSPACE_ID } from '#db/migrations/0001-initial.ts'
+import { testDatabases } from '#tests/support/databases.ts'
+import { createApp } from '../../server.ts'
+import { fmt, percentile } from './stats.ts'
 
 /**
  * Saved-brief reads at size: 10,000 briefs with 10 revisions each (100,000

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { parse } from 'yaml'
-import { loadCatalog } from '../../app/catalog.server'
-import { describeAnswer } from '../../app/components/brief/answer-labels'
-import { AnswersSchema, generateBrief } from '../../app/engine'
-import { type DiffSide, diffBriefs } from '../../app/engine/diff'
-import { renderDiffMarkdown } from '../../app/export/diff-markdown'
-import { fmt, median, timeRuns } from './stats'
+import { loadCatalog } from '#app/catalog.server.ts'
+import { describeAnswer } from '#app/components/brief/answer-labels.ts'
+import { type DiffSide, diffBriefs } from '#app/engine/diff.ts'
+import { AnswersSchema, generateBrief } from '#app/engine/index.ts'
+import { renderDiffMarkdown } from '#app/export/diff-markdown.ts'
+import { fmt, median, timeRuns } from './stats.ts'
 
 /**
  * Diff and diff-Markdown time per pair of shipped examples: each example

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { parse } from 'yaml'
-import { loadCatalog } from '../../app/catalog.server'
-import { AnswersSchema, generateBrief } from '../../app/engine'
-import { renderMarkdown } from '../../app/export/markdown'
-import { cpuPerRun, fmt, median, timeRuns } from './stats'
+import { loadCatalog } from '#app/catalog.server.ts'
+import { AnswersSchema, generateBrief } from '#app/engine/index.ts'
+import { renderMarkdown } from '#app/export/markdown.ts'
+import { cpuPerRun, fmt, median, timeRuns } from './stats.ts'
 
 /**
  * Engine and Markdown time per brief over the shipped examples. Target: engine

@@ -2,11 +2,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { extname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parse } from 'yaml'
-import { loadCatalog } from '../../app/catalog.server'
-import { AnswersSchema, generateBrief } from '../../app/engine'
-import { renderMarkdown } from '../../app/export/markdown'
-import { renderPdf } from '../../app/export/pdf'
-import { median } from './stats'
+import { loadCatalog } from '#app/catalog.server.ts'
+import { AnswersSchema, generateBrief } from '#app/engine/index.ts'
+import { renderMarkdown } from '#app/export/markdown.ts'
+import { renderPdf } from '#app/export/pdf.ts'
+import { median } from './stats.ts'
 
 /**
  * The PDF export against the way a browser would print the same brief:

@@ -1,12 +1,12 @@
-import { loadCatalog } from '../../app/catalog.server'
-import { AnswersSchema, generateBrief, SignalsSchema } from '../../app/engine'
-import { createBrief } from '../../app/services/briefs.server'
-import { briefStatus, latestCheckin, listCheckins, recordCheckin } from '../../app/services/checkins.server'
-import type { Db } from '../../db/client.server'
-import { LOCAL_WORKSPACE_ID } from '../../db/migrations/0001-initial'
-import { BASE_INPUT } from '../support/answers'
-import { testDatabases } from '../support/databases'
-import { fmt, percentile } from './stats'
+import { loadCatalog } from '#app/catalog.server.ts'
+import { AnswersSchema, generateBrief, SignalsSchema } from '#app/engine/index.ts'
+import { createBrief } from '#app/services/briefs.server.ts'
+import { briefStatus, latestCheckin, listCheckins, recordCheckin } from '#app/services/checkins.server.ts'
+import type { Db } from '#db/client.server.ts'
+import { LOCAL_WORKSPACE_ID } from '#db/migrations/0001-initial.ts'
+import { BASE_INPUT } from '#tests/support/answers.ts'
+import { testDatabases } from '#tests/support/databases.ts'
+import { fmt, percentile } from './stats.ts'
 
 /**
  * Check-ins at size: one brief with 1,000 check-ins (a daily check-in for

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
-import { AnswersSchema } from '../../app/engine'
-import { createBrief } from '../../app/services/briefs.server'
-import { migrateToLatest, openDatabase } from '../../db/client.server'
-import { LOCAL_WORKSPACE_ID } from '../../db/migrations/0001-initial'
+import { AnswersSchema } from '#app/engine/index.ts'
+import { createBrief } from '#app/services/briefs.server.ts'
+import { migrateToLatest, openDatabase } from '#db/client.server.ts'
+import { LOCAL_WORKSPACE_ID } from '#db/migrations/0001-initial.ts'
 
 /**
  * Brief-page server-render throughput against a static file of the same size

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, it } from 'vitest'
 import { parse as parseYaml, stringify as toYaml } from 'yaml'
-import { parseRecords } from '~/export/adr/parse'
-import { parseCsv, RADAR_COLUMNS } from '~/export/radar'
-import { ROOT, stackbrief } from './helpers'
+import { parseRecords } from '#app/export/adr/parse.ts'
+import { parseCsv, RADAR_COLUMNS } from '#app/export/radar.ts'
+import { ROOT, stackbrief } from './helpers.ts'
 
 const EXAMPLE = join(ROOT, 'content/examples/b2b-saas.yaml')
 const EXAMPLE_DATA = parseYaml(readFileSync(EXAMPLE, 'utf8')) as Record<string, Record<string, unknown>>

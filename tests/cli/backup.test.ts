@@ -5,8 +5,8 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import SQLite from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
-import { migrateToLatest, openDatabase } from '../../db/client.server'
-import { ROOT, stackbrief } from './helpers'
+import { migrateToLatest, openDatabase } from '#db/client.server.ts'
+import { ROOT, stackbrief } from './helpers.ts'
 
 /**
  * The restore drill: back up a SQLite database while another process writes

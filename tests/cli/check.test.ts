@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, it } from 'vitest'
 import { parse as parseYaml, stringify as toYaml } from 'yaml'
-import { loadCatalog } from '~/catalog.server'
-import { AnswersSchema } from '~/engine/answers'
-import { generateBrief } from '~/engine/generate'
-import { TriggerEvaluationSchema } from '~/engine/signals'
-import { ROOT, stackbrief } from './helpers'
+import { loadCatalog } from '#app/catalog.server.ts'
+import { AnswersSchema } from '#app/engine/answers.ts'
+import { generateBrief } from '#app/engine/generate.ts'
+import { TriggerEvaluationSchema } from '#app/engine/signals.ts'
+import { ROOT, stackbrief } from './helpers.ts'
 
 const EXAMPLE = join(ROOT, 'content/examples/b2b-saas.yaml')
 const ANSWERS = AnswersSchema.parse(parseYaml(readFileSync(EXAMPLE, 'utf8')))

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, it } from 'vitest'
 import { parse as parseYaml, stringify as toYaml } from 'yaml'
-import { loadCatalog } from '~/catalog.server'
-import { AnswersSchema } from '~/engine/answers'
-import { BriefSchema } from '~/engine/brief'
-import { generateBrief } from '~/engine/generate'
-import { renderMarkdown } from '~/export/markdown'
-import { ROOT, stackbrief } from './helpers'
+import { loadCatalog } from '#app/catalog.server.ts'
+import { AnswersSchema } from '#app/engine/answers.ts'
+import { BriefSchema } from '#app/engine/brief.ts'
+import { generateBrief } from '#app/engine/generate.ts'
+import { renderMarkdown } from '#app/export/markdown.ts'
+import { ROOT, stackbrief } from './helpers.ts'
 
 const EXAMPLE = join(ROOT, 'content/examples/b2b-saas.yaml')
 const EXAMPLE_TEXT = readFileSync(EXAMPLE, 'utf8')

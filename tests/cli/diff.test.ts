@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, it } from 'vitest'
 import { parse as parseYaml, stringify as toYaml } from 'yaml'
-import { loadCatalog } from '~/catalog.server'
-import { describeAnswer } from '~/components/brief/answer-labels'
-import { type AnswersInput, AnswersSchema } from '~/engine/answers'
-import { BriefDiffSchema, diffBriefs } from '~/engine/diff'
-import { generateBrief } from '~/engine/generate'
-import { ROOT, stackbrief } from './helpers'
+import { loadCatalog } from '#app/catalog.server.ts'
+import { describeAnswer } from '#app/components/brief/answer-labels.ts'
+import { type AnswersInput, AnswersSchema } from '#app/engine/answers.ts'
+import { BriefDiffSchema, diffBriefs } from '#app/engine/diff.ts'
+import { generateBrief } from '#app/engine/generate.ts'
+import { ROOT, stackbrief } from './helpers.ts'
 
 const EXAMPLE = join(ROOT, 'content/examples/b2b-saas.yaml')
 const EXAMPLE_DATA = parseYaml(readFileSync(EXAMPLE, 'utf8')) as AnswersInput

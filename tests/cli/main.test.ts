@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { CliIO } from '~/cli/command'
-import { run } from '~/cli/main'
+import type { CliIO } from '#app/cli/command.ts'
+import { run } from '#app/cli/main.ts'
 
 function io(overrides: Partial<CliIO> = {}) {
   const out = { stdout: '', stderr: '' }

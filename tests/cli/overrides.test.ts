@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, it } from 'vitest'
-import { stackbrief } from './helpers'
+import { stackbrief } from './helpers.ts'
 
 /** Overrides read from the answers file, as a consultant would write them beside the team's answers. */
 

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { type Harness, startHarness } from './harness'
+import { type Harness, startHarness } from './harness.ts'
 
 /**
  * The brief page's smaller parts in a real browser, with JavaScript on and

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Harness, startHarness } from './harness'
+import { type Harness, startHarness } from './harness.ts'
 
 /**
  * The executive brief in a real browser, with JavaScript on and off, against

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import pino from 'pino'
 import { type Browser, chromium } from 'playwright-core'
 import { parse } from 'yaml'
-import { createApp } from '../../server'
+import { createApp } from '../../server.ts'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 

@@ -4,8 +4,8 @@ import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { testDatabases } from '../support/databases'
-import { signUpSession } from './harness'
+import { testDatabases } from '#tests/support/databases.ts'
+import { signUpSession } from './harness.ts'
 
 /**
  * Two instances of the built server, each its own process, on one PostgreSQL

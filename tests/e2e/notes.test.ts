@@ -1,6 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createExampleBrief, type Harness, startHarness } from './harness'
+import { createExampleBrief, type Harness, startHarness } from './harness.ts'
 
 /**
  * Notes in a real browser against the production build (run

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createExampleBrief, type Harness, startHarness } from './harness'
+import { createExampleBrief, type Harness, startHarness } from './harness.ts'
 
 /**
  * Overriding a decision in a real browser against the production build (run

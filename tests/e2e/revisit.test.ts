@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { type Harness, startHarness } from './harness'
+import { type Harness, startHarness } from './harness.ts'
 
 /**
  * A team comes back to a brief as its numbers change, in a real browser

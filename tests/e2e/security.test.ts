@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { type Harness, startHarness } from './harness'
+import { type Harness, startHarness } from './harness.ts'
 
 /**
  * The Content-Security-Policy in a real browser: every page hydrates, charts

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Harness, startHarness } from './harness'
+import { type Harness, startHarness } from './harness.ts'
 
 /**
  * A newcomer fills the questionnaire in a real browser, against the

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { AnswersSchema } from '~/engine/answers'
-import { answersV2Arb } from '../support/arbitrary-answers'
+import { AnswersSchema } from '#app/engine/answers.ts'
+import { answersV2Arb } from '#tests/support/arbitrary-answers.ts'
 
 describe('random valid Answers v2', () => {
   it('every generated value passes AnswersSchema.parse', () => {

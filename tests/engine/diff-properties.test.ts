@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { describeAnswer } from '~/components/brief/answer-labels'
-import { type AnswersInput, AnswersSchema } from '~/engine/answers'
+import { describeAnswer } from '#app/components/brief/answer-labels.ts'
+import { type AnswersInput, AnswersSchema } from '#app/engine/answers.ts'
 import {
   type BriefDiff,
   BriefDiffSchema,
@@ -10,10 +10,10 @@ import {
   isEmpty,
   mirrorTriggerChange,
   type RiskChange,
-} from '~/engine/diff'
-import { generateBrief } from '~/engine/generate'
-import { answersInputArb, PROPERTY_RUNS } from '../support/arbitraries'
-import { testCatalog } from '../support/catalog'
+} from '#app/engine/diff.ts'
+import { generateBrief } from '#app/engine/generate.ts'
+import { answersInputArb, PROPERTY_RUNS } from '#tests/support/arbitraries.ts'
+import { testCatalog } from '#tests/support/catalog.ts'
 
 /**
  * Properties of the diff over random valid answers: a revision against itself

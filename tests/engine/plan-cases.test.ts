@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { AnswersSchema } from '~/engine/answers'
-import type { Brief } from '~/engine/brief'
-import { generateBrief } from '~/engine/generate'
-import { type AnswersPatch, buildAnswers } from '../support/answers'
-import { testCatalog } from '../support/catalog'
+import { AnswersSchema } from '#app/engine/answers.ts'
+import type { Brief } from '#app/engine/brief.ts'
+import { generateBrief } from '#app/engine/generate.ts'
+import { type AnswersPatch, buildAnswers } from '#tests/support/answers.ts'
+import { testCatalog } from '#tests/support/catalog.ts'
 
 /**
  * One example for each defect the plan's properties found

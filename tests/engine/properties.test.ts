@@ -1,10 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { AnswersSchema } from '~/engine/answers'
-import { AREAS, BANDS, type Brief, BriefSchema } from '~/engine/brief'
-import { generateBrief } from '~/engine/generate'
-import { answersInputArb, PROPERTY_RUNS } from '../support/arbitraries'
-import { testCatalog } from '../support/catalog'
+import { AnswersSchema } from '#app/engine/answers.ts'
+import { AREAS, BANDS, type Brief, BriefSchema } from '#app/engine/brief.ts'
+import { generateBrief } from '#app/engine/generate.ts'
+import { answersInputArb, PROPERTY_RUNS } from '#tests/support/arbitraries.ts'
+import { testCatalog } from '#tests/support/catalog.ts'
 
 /**
  * Engine-wide properties over random valid answers. Seeded (PROPERTY_RUNS), so

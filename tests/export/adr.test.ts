@@ -10,10 +10,14 @@ import { frontmatter } from 'micromark-extension-frontmatter'
 import { gfm } from 'micromark-extension-gfm'
 import { describe, expect, it } from 'vitest'
 import { parseDocument, parse as parseYaml } from 'yaml'
-import { loadCatalog } from '~/catalog.server'
-import { type Answers, AnswersSchema } from '~/engine/answers'
-import type { Brief } from '~/engine/brief'
-import { generateBrief } from '~/engine/generate'
+import { loadCatalog } from '#app/catalog.server.ts'
+import { type Answers, AnswersSchema } from '#app/engine/answers.ts'
+import type { Brief } from '#app/engine/brief.ts'
+import { generateBrief } from '#app/engine/generate.ts'
+import { exportAdrHistory } from '#app/export/adr/history.ts'
+import { parseRecord } from '#app/export/adr/parse.ts'
+import { frontMatter, splitFrontMatter, yamlString } from '#app/export/adr/yaml.ts'
+import { zipRecords } from '#app/export/adr/zip.ts'
 import {
   type AdrFile,
   type AdrOptions,
@@ -24,11 +28,7 @@ import {
   parseRecords,
   recordedDecisions,
   slugify,
-} from '~/export/adr'
-import { exportAdrHistory } from '~/export/adr/history'
-import { parseRecord } from '~/export/adr/parse'
-import { frontMatter, splitFrontMatter, yamlString } from '~/export/adr/yaml'
-import { zipRecords } from '~/export/adr/zip'
+} from '#app/export/adr.ts'
 
 const ROOT = new URL('../../', import.meta.url).pathname
 const EXAMPLES = join(ROOT, 'content/examples')

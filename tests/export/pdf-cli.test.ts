@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { BIN, ROOT, stackbrief } from '../cli/helpers'
+import { BIN, ROOT, stackbrief } from '#tests/cli/helpers.ts'
 
 /** `stackbrief generate --format pdf`, run as a real process. */
 

@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
-import { loadCatalog } from '~/catalog.server'
-import { AnswersSchema } from '~/engine/answers'
-import type { Brief } from '~/engine/brief'
-import { generateBrief } from '~/engine/generate'
+import { loadCatalog } from '#app/catalog.server.ts'
+import { AnswersSchema } from '#app/engine/answers.ts'
+import type { Brief } from '#app/engine/brief.ts'
+import { generateBrief } from '#app/engine/generate.ts'
 import {
   AREA_QUADRANTS,
   buildRadar,
@@ -18,7 +18,7 @@ import {
   RINGS,
   radarCsv,
   radarJson,
-} from '~/export/radar'
+} from '#app/export/radar.ts'
 
 const ROOT = new URL('../../', import.meta.url).pathname
 const EXAMPLES = join(ROOT, 'content/examples')

@@ -1,4 +1,4 @@
-import routes from '../../app/routes'
+import routes from '#app/routes.ts'
 
 /**
  * Malformed requests across every route in app/routes.ts: wrong methods,

@@ -3,12 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { choicesLine, createBrief } from '~/services/briefs.server'
-import { createDraft } from '~/services/drafts.server'
-import { migrateToLatest, openDatabase } from '../../db/client.server'
-import { LOCAL_WORKSPACE_ID } from '../../db/migrations/0001-initial'
-import { buildAnswers } from '../support/answers'
-import { fuzzRequests, runFuzz } from './fuzz'
+import { choicesLine, createBrief } from '#app/services/briefs.server.ts'
+import { createDraft } from '#app/services/drafts.server.ts'
+import { migrateToLatest, openDatabase } from '#db/client.server.ts'
+import { LOCAL_WORKSPACE_ID } from '#db/migrations/0001-initial.ts'
+import { buildAnswers } from '#tests/support/answers.ts'
+import { fuzzRequests, runFuzz } from './fuzz.ts'
 
 /**
  * Reproduces the limits problems against the built server on 127.0.0.1 and

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openApiDocument } from '~/api/openapi.server'
-import { createBrief } from '~/services/briefs.server'
-import { actingAs, type Identity } from '~/web/access.server'
-import { type Db, setDbForTests } from '../../db/client.server'
-import { LOCAL_WORKSPACE_ID } from '../../db/migrations/0001-initial'
-import { buildAnswers } from '../support/answers'
-import { testDatabases } from '../support/databases'
-import { testIdentity } from '../support/identity'
-import { API_ROUTES } from './api-client'
+import { openApiDocument } from '#app/api/openapi.server.ts'
+import { createBrief } from '#app/services/briefs.server.ts'
+import { actingAs, type Identity } from '#app/web/access.server.ts'
+import { type Db, setDbForTests } from '#db/client.server.ts'
+import { LOCAL_WORKSPACE_ID } from '#db/migrations/0001-initial.ts'
+import { buildAnswers } from '#tests/support/answers.ts'
+import { testDatabases } from '#tests/support/databases.ts'
+import { testIdentity } from '#tests/support/identity.ts'
+import { API_ROUTES } from './api-client.ts'
 
 /**
  * Every API route in app/routes.ts and every operation in the OpenAPI

@@ -1,5 +1,5 @@
-import routes from '~/routes'
-import { asLocalOwner } from '../support/identity'
+import routes from '#app/routes.ts'
+import { asLocalOwner } from '#tests/support/identity.ts'
 
 /**
  * Calls the /api/v1 route modules the way Remix does, from the route table

@@ -1,12 +1,12 @@
 import { unzipSync } from 'fflate'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createBrief, deleteBrief } from '~/services/briefs.server'
-import { importWorkspace } from '~/services/transfer/import.server'
-import { type Db, setDbForTests } from '../../db/client.server'
-import { LOCAL_WORKSPACE_ID } from '../../db/migrations/0001-initial'
-import { buildAnswers } from '../support/answers'
-import { testDatabases } from '../support/databases'
-import { api } from './api-client'
+import { createBrief, deleteBrief } from '#app/services/briefs.server.ts'
+import { importWorkspace } from '#app/services/transfer/import.server.ts'
+import { type Db, setDbForTests } from '#db/client.server.ts'
+import { LOCAL_WORKSPACE_ID } from '#db/migrations/0001-initial.ts'
+import { buildAnswers } from '#tests/support/answers.ts'
+import { testDatabases } from '#tests/support/databases.ts'
+import { api } from './api-client.ts'
 
 const dbs = await testDatabases()
 const ws = LOCAL_WORKSPACE_ID

@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openApiDocument } from '~/api/openapi.server'
-import { ProblemSchema } from '~/api/schemas.server'
-import { prefersMarkdown } from '~/api/signals.server'
+import { openApiDocument } from '#app/api/openapi.server.ts'
+import { ProblemSchema } from '#app/api/schemas.server.ts'
+import { prefersMarkdown } from '#app/api/signals.server.ts'
 import {
   BriefStatusSchema,
   CheckinPageSchema,
@@ -10,16 +10,16 @@ import {
   CheckinSchema,
   RevisionComparisonSchema,
   SignalsInputSchema,
-} from '~/api/signals-schemas.server'
-import { SIGNAL_FIELDS, SIGNAL_FIGURES, SignalsSchema } from '~/engine/signals'
-import { renderDiffMarkdown } from '~/export/diff-markdown'
-import { addRevision, createBrief } from '~/services/briefs.server'
-import { createToken, newToken, revokeToken } from '~/services/tokens.server'
-import { type Db, setDbForTests } from '../../db/client.server'
-import { LOCAL_WORKSPACE_ID } from '../../db/migrations/0001-initial'
-import { buildAnswers } from '../support/answers'
-import { testDatabases } from '../support/databases'
-import { api, REQUEST_ID } from './api-client'
+} from '#app/api/signals-schemas.server.ts'
+import { SIGNAL_FIELDS, SIGNAL_FIGURES, SignalsSchema } from '#app/engine/signals.ts'
+import { renderDiffMarkdown } from '#app/export/diff-markdown.ts'
+import { addRevision, createBrief } from '#app/services/briefs.server.ts'
+import { createToken, newToken, revokeToken } from '#app/services/tokens.server.ts'
+import { type Db, setDbForTests } from '#db/client.server.ts'
+import { LOCAL_WORKSPACE_ID } from '#db/migrations/0001-initial.ts'
+import { buildAnswers } from '#tests/support/answers.ts'
+import { testDatabases } from '#tests/support/databases.ts'
+import { api, REQUEST_ID } from './api-client.ts'
 
 const dbs = await testDatabases()
 const ws = LOCAL_WORKSPACE_ID

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { MAX_BODY_BYTES } from '~/api/body.server'
+import { MAX_BODY_BYTES } from '#app/api/body.server.ts'
 import {
   BriefDetailSchema,
   BriefPageSchema,
@@ -8,15 +8,15 @@ import {
   RevisionListSchema,
   RevisionRecordSchema,
   RevisionWithNotesSchema,
-} from '~/api/schemas.server'
-import { loadCatalog } from '~/catalog.server'
-import { AnswersSchema } from '~/engine/answers'
-import { BriefSchema } from '~/engine/brief'
-import { generateBrief } from '~/engine/generate'
-import { type Db, setDbForTests } from '../../db/client.server'
-import { BASE_INPUT } from '../support/answers'
-import { testDatabases } from '../support/databases'
-import { api, REQUEST_ID } from './api-client'
+} from '#app/api/schemas.server.ts'
+import { loadCatalog } from '#app/catalog.server.ts'
+import { AnswersSchema } from '#app/engine/answers.ts'
+import { BriefSchema } from '#app/engine/brief.ts'
+import { generateBrief } from '#app/engine/generate.ts'
+import { type Db, setDbForTests } from '#db/client.server.ts'
+import { BASE_INPUT } from '#tests/support/answers.ts'
+import { testDatabases } from '#tests/support/databases.ts'
+import { api, REQUEST_ID } from './api-client.ts'
 
 const dbs = await testDatabases()
 

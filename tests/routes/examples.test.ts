@@ -2,12 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { AREAS, BriefSchema } from '~/engine/brief'
-import { loader as exampleLoader } from '~/routes/examples.$name'
-import { loader as markdownLoader } from '~/routes/examples.$name[.md]'
-import { loader as homeLoader } from '~/routes/home'
-import { findExample } from '~/services/examples.server'
-import { asLocalOwner } from '../support/identity'
+import { AREAS, BriefSchema } from '#app/engine/brief.ts'
+import { loader as exampleLoader } from '#app/routes/examples.$name.tsx'
+import { loader as markdownLoader } from '#app/routes/examples.$name[.md].tsx'
+import { loader as homeLoader } from '#app/routes/home.tsx'
+import { findExample } from '#app/services/examples.server.ts'
+import { asLocalOwner } from '#tests/support/identity.ts'
 
 const EXAMPLES_DIR = join(process.cwd(), 'content', 'examples')
 const NAMES = readdirSync(EXAMPLES_DIR)

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { action as latestAction, loader as latestLoader } from '~/routes/briefs.$id'
-import { action as revisionAction } from '~/routes/briefs.$id.revisions.$n'
-import { loader as markdownLoader } from '~/routes/briefs.$id.revisions.$n.brief[.md]'
-import { testDatabases } from '../support/databases'
-import { useRouteDatabase } from '../support/route-database'
-import { args, location, unwrap } from './revisit-support'
+import { loader as markdownLoader } from '#app/routes/briefs.$id.revisions.$n.brief[.md].tsx'
+import { action as revisionAction } from '#app/routes/briefs.$id.revisions.$n.tsx'
+import { action as latestAction, loader as latestLoader } from '#app/routes/briefs.$id.tsx'
+import { testDatabases } from '#tests/support/databases.ts'
+import { useRouteDatabase } from '#tests/support/route-database.ts'
+import { args, location, unwrap } from './revisit-support.ts'
 
 /** The brief page's export options: saved per brief, refused with field messages, carried by the downloads. */
 

@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { loader as guidesIndexLoader } from '~/routes/guides._index'
-import { findGuide, listGuides, readFrontmatter } from '~/services/guides.server'
+import { loader as guidesIndexLoader } from '#app/routes/guides._index.tsx'
+import { findGuide, listGuides, readFrontmatter } from '#app/services/guides.server.ts'
 
 const SLUGS = readdirSync(join(process.cwd(), 'content', 'guides'))
   .filter((f) => f.endsWith('.mdx'))

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { action as latestAction, loader as latestLoader } from '~/routes/briefs.$id'
-import { action as revisionAction, loader as revisionLoader } from '~/routes/briefs.$id.revisions.$n'
-import { getRevision } from '~/services/briefs.server'
-import { LOCAL_WORKSPACE_ID } from '../../db/migrations/0001-initial'
-import { testDatabases } from '../support/databases'
-import { useRouteDatabase } from '../support/route-database'
-import { args, location, thrown, unwrap } from './revisit-support'
+import { action as revisionAction, loader as revisionLoader } from '#app/routes/briefs.$id.revisions.$n.tsx'
+import { action as latestAction, loader as latestLoader } from '#app/routes/briefs.$id.tsx'
+import { getRevision } from '#app/services/briefs.server.ts'
+import { LOCAL_WORKSPACE_ID } from '#db/migrations/0001-initial.ts'
+import { testDatabases } from '#tests/support/databases.ts'
+import { useRouteDatabase } from '#tests/support/route-database.ts'
+import { args, location, thrown, unwrap } from './revisit-support.ts'
 
 /** The brief page's override form: the next revision with the person's choice, or a 422 with field messages. */
 

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { signedUsd } from '~/components/revisit/compare-view'
-import { loader as compareLoader } from '~/routes/briefs.$id.compare'
-import { loader as markdownLoader } from '~/routes/briefs.$id.compare[.md]'
-import { addRevision, createBrief } from '~/services/briefs.server'
-import { type Db, setDbForTests } from '../../db/client.server'
-import { LOCAL_WORKSPACE_ID } from '../../db/migrations/0001-initial'
-import { testDatabases } from '../support/databases'
-import { args, EXAMPLE, named, thrown } from './revisit-support'
+import { signedUsd } from '#app/components/revisit/compare-view.tsx'
+import { loader as compareLoader } from '#app/routes/briefs.$id.compare.tsx'
+import { loader as markdownLoader } from '#app/routes/briefs.$id.compare[.md].tsx'
+import { addRevision, createBrief } from '#app/services/briefs.server.ts'
+import { type Db, setDbForTests } from '#db/client.server.ts'
+import { LOCAL_WORKSPACE_ID } from '#db/migrations/0001-initial.ts'
+import { testDatabases } from '#tests/support/databases.ts'
+import { args, EXAMPLE, named, thrown } from './revisit-support.ts'
 
 /** /briefs/:id/compare and its Markdown download against real databases: defaults, choices, and every 404. */
 

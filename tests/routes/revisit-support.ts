@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect } from 'vitest'
 import { parse } from 'yaml'
-import { type Answers, AnswersSchema } from '~/engine/answers'
-import { asLocalOwner } from '../support/identity'
+import { type Answers, AnswersSchema } from '#app/engine/answers.ts'
+import { asLocalOwner } from '#tests/support/identity.ts'
 
 /** Small fixtures for the revisit route tests: example answers, requests, and unwrapping what routes return. */
 

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loader as latestLoader } from '~/routes/briefs.$id'
-import { action as createAction, loader as tokensLoader } from '~/routes/briefs.$id.tokens'
-import { action as revokeAction, loader as revokeLoader } from '~/routes/briefs.$id.tokens.$tokenId.revoke'
-import { createBrief } from '~/services/briefs.server'
-import { authenticateToken, TOKEN_PATTERN } from '~/services/tokens.server'
-import { type Db, setDbForTests } from '../../db/client.server'
-import { LOCAL_WORKSPACE_ID } from '../../db/migrations/0001-initial'
-import { testDatabases } from '../support/databases'
-import { args, location, named, thrown, unwrap } from './revisit-support'
+import { action as revokeAction, loader as revokeLoader } from '#app/routes/briefs.$id.tokens.$tokenId.revoke.tsx'
+import { action as createAction, loader as tokensLoader } from '#app/routes/briefs.$id.tokens.tsx'
+import { loader as latestLoader } from '#app/routes/briefs.$id.tsx'
+import { createBrief } from '#app/services/briefs.server.ts'
+import { authenticateToken, TOKEN_PATTERN } from '#app/services/tokens.server.ts'
+import { type Db, setDbForTests } from '#db/client.server.ts'
+import { LOCAL_WORKSPACE_ID } from '#db/migrations/0001-initial.ts'
+import { testDatabases } from '#tests/support/databases.ts'
+import { args, location, named, thrown, unwrap } from './revisit-support.ts'
 
 /** Tokens from the brief's pages against real databases: made and shown once, listed by prefix, revoked after a confirmation page. */
 

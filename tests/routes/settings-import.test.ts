@@ -1,12 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { action } from '~/routes/settings'
-import { createBrief, listBriefs } from '~/services/briefs.server'
-import { exportWorkspace } from '~/services/transfer/export.server'
-import { type Db, setDbForTests } from '../../db/client.server'
-import { LOCAL_WORKSPACE_ID } from '../../db/migrations/0001-initial'
-import { buildAnswers } from '../support/answers'
-import { testDatabases } from '../support/databases'
-import { asLocalOwner } from '../support/identity'
+import { action } from '#app/routes/settings.tsx'
+import { createBrief, listBriefs } from '#app/services/briefs.server.ts'
+import { exportWorkspace } from '#app/services/transfer/export.server.ts'
+import { type Db, setDbForTests } from '#db/client.server.ts'
+import { LOCAL_WORKSPACE_ID } from '#db/migrations/0001-initial.ts'
+import { buildAnswers } from '#tests/support/answers.ts'
+import { testDatabases } from '#tests/support/databases.ts'
+import { asLocalOwner } from '#tests/support/identity.ts'
 
 /** The settings page's import form: an export uploaded from the browser, read everything-or-nothing. */
 

@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { getDb, setDbForTests } from '../../db/client.server'
-import { createApp } from '../../server'
-import { BASE_INPUT } from '../support/answers'
-import { signUp } from './http-client'
+import { getDb, setDbForTests } from '#db/client.server.ts'
+import { BASE_INPUT } from '#tests/support/answers.ts'
+import { createApp } from '../../server.ts'
+import { signUp } from './http-client.ts'
 
 /** The API through the real server: Express, request ids, the Remix handler, a SQLite file from DATABASE_URL. */
 

@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ConfigError, loadConfig } from '../../server/config'
-import { isOwnOrigin } from '../../server/cross-site'
-import { isAllowedHost, parseHost } from '../../server/hosts'
-import { clientKey, limitedPath, RATE_LIMIT_POLICIES } from '../../server/rate-limit'
+import { ConfigError, loadConfig } from '../../server/config.ts'
+import { isOwnOrigin } from '../../server/cross-site.ts'
+import { isAllowedHost, parseHost } from '../../server/hosts.ts'
+import { clientKey, limitedPath, RATE_LIMIT_POLICIES } from '../../server/rate-limit.ts'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 

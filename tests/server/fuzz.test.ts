@@ -2,13 +2,13 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createBrief } from '~/services/briefs.server'
-import { createDraft } from '~/services/drafts.server'
-import { setDbForTests } from '../../db/client.server'
-import { LOCAL_WORKSPACE_ID } from '../../db/migrations/0001-initial'
-import { fuzzRequests, runFuzz } from '../load/fuzz'
-import { buildAnswers } from '../support/answers'
-import { testDatabases } from '../support/databases'
+import { createBrief } from '#app/services/briefs.server.ts'
+import { createDraft } from '#app/services/drafts.server.ts'
+import { setDbForTests } from '#db/client.server.ts'
+import { LOCAL_WORKSPACE_ID } from '#db/migrations/0001-initial.ts'
+import { fuzzRequests, runFuzz } from '#tests/load/fuzz.ts'
+import { buildAnswers } from '#tests/support/answers.ts'
+import { testDatabases } from '#tests/support/databases.ts'
 
 /**
  * ~1,000 malformed requests (500 per database) across every route, through
@@ -57,6 +57,6 @@ describe.each(await testDatabases())('malformed requests on $name', { timeout: 6
 })
 
 async function createApp() {
-  const { createApp: create } = await import('../../server')
+  const { createApp: create } = await import('../../server.ts')
   return create({ mode: 'development', logger: pino({ level: 'silent' }) })
 }

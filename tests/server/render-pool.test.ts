@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { AnswersSchema } from '~/engine/answers'
-import { createBrief } from '~/services/briefs.server'
-import { type Db, setDbForTests } from '../../db/client.server'
-import { LOCAL_WORKSPACE_ID } from '../../db/migrations/0001-initial'
-import { testDatabases } from '../support/databases'
-import { asLocalOwner } from '../support/identity'
+import { AnswersSchema } from '#app/engine/answers.ts'
+import { createBrief } from '#app/services/briefs.server.ts'
+import { type Db, setDbForTests } from '#db/client.server.ts'
+import { LOCAL_WORKSPACE_ID } from '#db/migrations/0001-initial.ts'
+import { testDatabases } from '#tests/support/databases.ts'
+import { asLocalOwner } from '#tests/support/identity.ts'
 
 /**
  * The render pool past its queue: with one worker and room for one waiting
@@ -17,8 +17,8 @@ import { asLocalOwner } from '../support/identity'
 
 process.env.STACKBRIEF_RENDER_WORKERS = '1'
 process.env.STACKBRIEF_RENDER_QUEUE = '1'
-const { loader: revisionPdf } = await import('~/routes/briefs.$id.revisions.$n.brief[.]pdf')
-const { loader: revisionZip } = await import('~/routes/briefs.$id.revisions.$n.adr[.zip]')
+const { loader: revisionPdf } = await import('#app/routes/briefs.$id.revisions.$n.brief[.]pdf.tsx')
+const { loader: revisionZip } = await import('#app/routes/briefs.$id.revisions.$n.adr[.zip].tsx')
 
 const [sqlite] = await testDatabases()
 

@@ -5,11 +5,11 @@ import { networkInterfaces, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { getDb, setDbForTests } from '../../db/client.server'
-import { createApp } from '../../server'
-import { loadConfig } from '../../server/config'
-import { BASE_INPUT } from '../support/answers'
-import { FORM, JSON_BODY, type RawResponse, raw, signUp } from './http-client'
+import { getDb, setDbForTests } from '#db/client.server.ts'
+import { BASE_INPUT } from '#tests/support/answers.ts'
+import { loadConfig } from '../../server/config.ts'
+import { createApp } from '../../server.ts'
+import { FORM, JSON_BODY, type RawResponse, raw, signUp } from './http-client.ts'
 
 /**
  * The security baseline through the real server (Express, the Remix handler

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { loadCatalog } from '~/catalog.server'
-import { generateBrief } from '~/engine/generate'
+import { loadCatalog } from '#app/catalog.server.ts'
+import { generateBrief } from '#app/engine/generate.ts'
 import {
   addRevision,
   BRIEF_ID_PATTERN,
@@ -14,11 +14,11 @@ import {
   listChoiceChanges,
   listRevisions,
   previewBrief,
-} from '~/services/briefs.server'
-import type { Db } from '../../db/client.server'
-import { LOCAL_WORKSPACE_ID } from '../../db/migrations/0001-initial'
-import { buildAnswers } from '../support/answers'
-import { testDatabases } from '../support/databases'
+} from '#app/services/briefs.server.ts'
+import type { Db } from '#db/client.server.ts'
+import { LOCAL_WORKSPACE_ID } from '#db/migrations/0001-initial.ts'
+import { buildAnswers } from '#tests/support/answers.ts'
+import { testDatabases } from '#tests/support/databases.ts'
 
 const dbs = await testDatabases()
 const OTHER_WORKSPACE = 'other'

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { type SignalsInput, SignalsSchema } from '~/engine/signals'
-import { addRevision, createBrief, deleteBrief, InvalidInputError } from '~/services/briefs.server'
+import { type SignalsInput, SignalsSchema } from '#app/engine/signals.ts'
+import { addRevision, createBrief, deleteBrief, InvalidInputError } from '#app/services/briefs.server.ts'
 import {
   addDays,
   briefStatus,
@@ -12,11 +12,11 @@ import {
   REVIEW_AFTER_DAYS,
   recordCheckin,
   setReviewBy,
-} from '~/services/checkins.server'
-import type { Db } from '../../db/client.server'
-import { LOCAL_WORKSPACE_ID } from '../../db/migrations/0001-initial'
-import { type AnswersPatch, buildAnswers } from '../support/answers'
-import { testDatabases } from '../support/databases'
+} from '#app/services/checkins.server.ts'
+import type { Db } from '#db/client.server.ts'
+import { LOCAL_WORKSPACE_ID } from '#db/migrations/0001-initial.ts'
+import { type AnswersPatch, buildAnswers } from '#tests/support/answers.ts'
+import { testDatabases } from '#tests/support/databases.ts'
 
 const dbs = await testDatabases()
 const ws = LOCAL_WORKSPACE_ID

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { describeAnswer } from '~/components/brief/answer-labels'
-import { BriefDiffSchema, diffBriefs } from '~/engine/diff'
-import { addRevision, createBrief, deleteBrief, getRevision } from '~/services/briefs.server'
-import { compareRevisions } from '~/services/compare.server'
-import type { Db } from '../../db/client.server'
-import { LOCAL_WORKSPACE_ID } from '../../db/migrations/0001-initial'
-import { type AnswersPatch, buildAnswers } from '../support/answers'
-import { testDatabases } from '../support/databases'
+import { describeAnswer } from '#app/components/brief/answer-labels.ts'
+import { BriefDiffSchema, diffBriefs } from '#app/engine/diff.ts'
+import { addRevision, createBrief, deleteBrief, getRevision } from '#app/services/briefs.server.ts'
+import { compareRevisions } from '#app/services/compare.server.ts'
+import type { Db } from '#db/client.server.ts'
+import { LOCAL_WORKSPACE_ID } from '#db/migrations/0001-initial.ts'
+import { type AnswersPatch, buildAnswers } from '#tests/support/answers.ts'
+import { testDatabases } from '#tests/support/databases.ts'
 
 const dbs = await testDatabases()
 const ws = LOCAL_WORKSPACE_ID

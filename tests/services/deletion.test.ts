@@ -1,17 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { SignalsSchema } from '~/engine/signals'
-import { addRevision, createBrief, deleteBrief, getBrief, listBriefs } from '~/services/briefs.server'
-import { recordCheckin } from '~/services/checkins.server'
-import { listDeletedBriefs, purgeAbandonedDrafts, purgeDeletedBriefs, restoreBrief } from '~/services/deletion.server'
-import { createDraft, getDraft } from '~/services/drafts.server'
-import { withIdempotency } from '~/services/idempotency.server'
-import { startJobRunner } from '~/services/job-runner.server'
-import { LIFECYCLE_JOBS } from '~/services/lifecycle-jobs.server'
-import { createToken } from '~/services/tokens.server'
-import type { Db } from '../../db/client.server'
-import { LOCAL_WORKSPACE_ID } from '../../db/migrations/0001-initial'
-import { buildAnswers } from '../support/answers'
-import { testDatabases } from '../support/databases'
+import { SignalsSchema } from '#app/engine/signals.ts'
+import { addRevision, createBrief, deleteBrief, getBrief, listBriefs } from '#app/services/briefs.server.ts'
+import { recordCheckin } from '#app/services/checkins.server.ts'
+import {
+  listDeletedBriefs,
+  purgeAbandonedDrafts,
+  purgeDeletedBriefs,
+  restoreBrief,
+} from '#app/services/deletion.server.ts'
+import { createDraft, getDraft } from '#app/services/drafts.server.ts'
+import { withIdempotency } from '#app/services/idempotency.server.ts'
+import { startJobRunner } from '#app/services/job-runner.server.ts'
+import { LIFECYCLE_JOBS } from '#app/services/lifecycle-jobs.server.ts'
+import { createToken } from '#app/services/tokens.server.ts'
+import type { Db } from '#db/client.server.ts'
+import { LOCAL_WORKSPACE_ID } from '#db/migrations/0001-initial.ts'
+import { buildAnswers } from '#tests/support/answers.ts'
+import { testDatabases } from '#tests/support/databases.ts'
 
 const dbs = await testDatabases()
 const ws = LOCAL_WORKSPACE_ID

@@ -1,16 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createBrief } from '~/services/briefs.server'
+import { createBrief } from '#app/services/briefs.server.ts'
 import {
   canonicalJson,
   hashRequest,
   IDEMPOTENCY_TTL_MS,
   purgeExpiredIdempotencyKeys,
   withIdempotency,
-} from '~/services/idempotency.server'
-import type { Db } from '../../db/client.server'
-import { LOCAL_WORKSPACE_ID } from '../../db/migrations/0001-initial'
-import { buildAnswers } from '../support/answers'
-import { testDatabases } from '../support/databases'
+} from '#app/services/idempotency.server.ts'
+import type { Db } from '#db/client.server.ts'
+import { LOCAL_WORKSPACE_ID } from '#db/migrations/0001-initial.ts'
+import { buildAnswers } from '#tests/support/answers.ts'
+import { testDatabases } from '#tests/support/databases.ts'
 
 const dbs = await testDatabases()
 const ws = LOCAL_WORKSPACE_ID

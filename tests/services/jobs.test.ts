@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startJobRunner } from '~/services/job-runner.server'
+import { startJobRunner } from '#app/services/job-runner.server.ts'
 import {
   claimJobs,
   completeJob,
@@ -8,10 +8,10 @@ import {
   failJob,
   MAX_ATTEMPTS,
   RETRY_BASE_MS,
-} from '~/services/jobs.server'
-import type { JobDefinition } from '~/services/lifecycle-jobs.server'
-import { type Db, openDatabase } from '../../db/client.server'
-import { testDatabases } from '../support/databases'
+} from '#app/services/jobs.server.ts'
+import type { JobDefinition } from '#app/services/lifecycle-jobs.server.ts'
+import { type Db, openDatabase } from '#db/client.server.ts'
+import { testDatabases } from '#tests/support/databases.ts'
 
 const dbs = await testDatabases()
 const T0 = new Date('2026-06-01T09:00:00.000Z')

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { AnswersSchema } from '~/engine/answers'
-import { addRevision, createBrief } from '~/services/briefs.server'
-import { addNote, NoteSchema, notesAt, removeNote } from '~/services/notes.server'
-import type { Db } from '../../db/client.server'
-import { LOCAL_WORKSPACE_ID } from '../../db/migrations/0001-initial'
-import { testDatabases } from '../support/databases'
+import { AnswersSchema } from '#app/engine/answers.ts'
+import { addRevision, createBrief } from '#app/services/briefs.server.ts'
+import { addNote, NoteSchema, notesAt, removeNote } from '#app/services/notes.server.ts'
+import type { Db } from '#db/client.server.ts'
+import { LOCAL_WORKSPACE_ID } from '#db/migrations/0001-initial.ts'
+import { testDatabases } from '#tests/support/databases.ts'
 
 /** Notes on a brief's sections: carried to later revisions until removed, the earlier revisions keeping them. */
 

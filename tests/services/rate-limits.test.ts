@@ -5,9 +5,9 @@ import {
   refundRateLimit,
   sweepRateLimits,
   windowStart,
-} from '~/services/rate-limits.server'
-import { type Db, openDatabase } from '../../db/client.server'
-import { testDatabases } from '../support/databases'
+} from '#app/services/rate-limits.server.ts'
+import { type Db, openDatabase } from '#db/client.server.ts'
+import { testDatabases } from '#tests/support/databases.ts'
 
 const dbs = await testDatabases()
 const MINUTE = 60_000

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createBrief, deleteBrief, InvalidInputError } from '~/services/briefs.server'
+import { createBrief, deleteBrief, InvalidInputError } from '#app/services/briefs.server.ts'
 import {
   authenticateToken,
   createToken,
@@ -10,12 +10,12 @@ import {
   revokeToken,
   TOKEN_NAME_MAX_LENGTH,
   TOKEN_PATTERN,
-} from '~/services/tokens.server'
-import type { Db } from '../../db/client.server'
-import { LOCAL_WORKSPACE_ID } from '../../db/migrations/0001-initial'
-import type { Database } from '../../db/schema'
-import { buildAnswers } from '../support/answers'
-import { testDatabases } from '../support/databases'
+} from '#app/services/tokens.server.ts'
+import type { Db } from '#db/client.server.ts'
+import { LOCAL_WORKSPACE_ID } from '#db/migrations/0001-initial.ts'
+import type { Database } from '#db/schema.ts'
+import { buildAnswers } from '#tests/support/answers.ts'
+import { testDatabases } from '#tests/support/databases.ts'
 
 const dbs = await testDatabases()
 const ws = LOCAL_WORKSPACE_ID

@@ -1,4 +1,4 @@
-import { ANSWER_PATHS, type AnswerPath, type Answers, type AnswersInput, AnswersSchema } from '~/engine/answers'
+import { ANSWER_PATHS, type AnswerPath, type Answers, type AnswersInput, AnswersSchema } from '#app/engine/answers.ts'
 
 /**
  * Answers for tests of the brief-level parts: a small valid base with a patch

@@ -15,7 +15,7 @@ import {
   REGIMES,
   RESIDENCY_REGIONS,
   SELLS_TO,
-} from '~/engine/answers'
+} from '#app/engine/answers.ts'
 
 /**
  * Valid Answers input as a person or a client might send it: every field and

@@ -18,8 +18,8 @@ import {
   SELLS_TO,
   SENSITIVE_DATA,
   UPTIME_TARGETS,
-} from '~/engine/answers'
-import { productNameArb } from './arbitraries'
+} from '#app/engine/answers.ts'
+import { productNameArb } from './arbitraries.ts'
 
 /**
  * Random valid Answers, schema version 2, for the plan's invariants

@@ -1,5 +1,5 @@
-import { loadCatalog } from '~/catalog.server'
-import type { Catalog } from '~/engine/catalog'
+import { loadCatalog } from '#app/catalog.server.ts'
+import type { Catalog } from '#app/engine/catalog.ts'
 
 /** The real catalog from content/catalog, so engine-wide tests price with what the app ships. */
 export function testCatalog(): Catalog {

@@ -1,4 +1,4 @@
-import type { Costs, LineItem } from '~/engine/brief'
+import type { Costs, LineItem } from '#app/engine/brief.ts'
 
 /** Cost bands for tests of the parts that read them; figures in cents. */
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
-import { type Db, migrateToLatest, openDatabase } from '../../db/client.server'
+import { type Db, migrateToLatest, openDatabase } from '#db/client.server.ts'
 
 /**
  * The real databases service and route tests run against: a fresh SQLite file,

@@ -1,5 +1,5 @@
-import type { AnswerPath } from '~/engine/answers'
-import { AREAS, type Area, type Decision } from '~/engine/brief'
+import type { AnswerPath } from '#app/engine/answers.ts'
+import { AREAS, type Area, type Decision } from '#app/engine/brief.ts'
 
 /**
  * Hand-made decisions for tests of the parts that read them (day one,

@@ -1,6 +1,6 @@
 import type { AppLoadContext } from '@remix-run/node'
-import { actingAs, type Identity } from '~/web/access.server'
-import { LOCAL_WORKSPACE_ID } from '../../db/migrations/0001-initial'
+import { actingAs, type Identity } from '#app/web/access.server.ts'
+import { LOCAL_WORKSPACE_ID } from '#db/migrations/0001-initial.ts'
 
 /**
  * Identities for tests that call routes without the server: the load

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll } from 'vitest'
 import { parse } from 'yaml'
-import { type Answers, AnswersSchema } from '~/engine/answers'
-import { createBrief } from '~/services/briefs.server'
-import { type Db, setDbForTests } from '../../db/client.server'
-import { LOCAL_WORKSPACE_ID } from '../../db/migrations/0001-initial'
-import type { TestDatabase } from './databases'
+import { type Answers, AnswersSchema } from '#app/engine/answers.ts'
+import { createBrief } from '#app/services/briefs.server.ts'
+import { type Db, setDbForTests } from '#db/client.server.ts'
+import { LOCAL_WORKSPACE_ID } from '#db/migrations/0001-initial.ts'
+import type { TestDatabase } from './databases.ts'
 
 /** The b2b-saas example's answers, parsed as a saved brief holds them. */
 export const EXAMPLE_ANSWERS: Answers = AnswersSchema.parse(

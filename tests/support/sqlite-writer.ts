@@ -1,7 +1,7 @@
-import { addRevision, createBrief } from '~/services/briefs.server'
-import { openDatabase } from '../../db/client.server'
-import { LOCAL_WORKSPACE_ID } from '../../db/migrations/0001-initial'
-import { buildAnswers } from './answers'
+import { addRevision, createBrief } from '#app/services/briefs.server.ts'
+import { openDatabase } from '#db/client.server.ts'
+import { LOCAL_WORKSPACE_ID } from '#db/migrations/0001-initial.ts'
+import { buildAnswers } from './answers.ts'
 
 /**
  * A writer for the backup drill, run as its own process: adds revisions to a

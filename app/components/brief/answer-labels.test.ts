@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { ANSWER_PATHS, AnswersSchema } from '~/engine/answers'
-import { METRICS, type Metric } from '~/engine/brief'
-import { ANSWER_PATH_ORDER, describeAnswer, describeThreshold, formatMeasure, metricLabel } from './answer-labels'
+import { ANSWER_PATHS, AnswersSchema } from '#app/engine/answers.ts'
+import { METRICS, type Metric } from '#app/engine/brief.ts'
+import { ANSWER_PATH_ORDER, describeAnswer, describeThreshold, formatMeasure, metricLabel } from './answer-labels.ts'
 
 const answers = AnswersSchema.parse({
   version: 1,

@@ -1,3 +1,4 @@
+import { formatList, formatNumber, formatUsd } from '#app/components/format.ts'
 import type {
   AnswerPath,
   Answers,
@@ -16,7 +17,7 @@ import type {
   RESIDENCY_REGIONS,
   SELLS_TO,
   SENSITIVE_DATA,
-} from '~/engine/answers'
+} from '#app/engine/answers.ts'
 import type {
   Area,
   Band,
@@ -26,9 +27,8 @@ import type {
   Risk,
   SEVERITIES,
   TRIGGER_STATUSES,
-} from '~/engine/brief'
-import { readAnswer } from '~/engine/read-answer'
-import { formatList, formatNumber, formatUsd } from '../format'
+} from '#app/engine/brief.ts'
+import { readAnswer } from '#app/engine/read-answer.ts'
 
 /**
  * Answers and brief vocabulary in words. Pure and shared by every page and

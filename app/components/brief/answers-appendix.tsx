@@ -1,7 +1,7 @@
-import type { Answers } from '~/engine/answers'
-import type { Brief } from '~/engine/brief'
-import { ANSWER_PATH_ORDER, ANSWER_SECTIONS, describeAnswer } from './answer-labels'
-import { BriefSection } from './section'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Brief } from '#app/engine/brief.ts'
+import { ANSWER_PATH_ORDER, ANSWER_SECTIONS, describeAnswer } from './answer-labels.ts'
+import { BriefSection } from './section.tsx'
 
 export function AnswersAppendix({ brief, answers }: { brief: Brief; answers: Answers }) {
   return (

@@ -1,8 +1,8 @@
-import type { Answers } from '~/engine/answers'
-import type { Brief } from '~/engine/brief'
-import { type PictureNode, pictureOf } from '~/engine/picture'
-import { ANSWER_LABELS } from './answer-labels'
-import { BriefSection } from './section'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Brief } from '#app/engine/brief.ts'
+import { type PictureNode, pictureOf } from '#app/engine/picture.ts'
+import { ANSWER_LABELS } from './answer-labels.ts'
+import { BriefSection } from './section.tsx'
 
 /** The plan as boxes: who calls it, what runs and is stored in each region, what is bought as a service. */
 export function ArchitectureDiagram({ brief, answers }: { brief: Brief; answers: Answers }) {

@@ -1,4 +1,4 @@
-import type { Band } from '~/engine/brief'
+import type { Band } from '#app/engine/brief.ts'
 
 /** Colour and dash per band, so the lines stay apart in print and for readers who do not see colour. */
 export const BAND_STYLE: Record<Band, { label: string; color: string; dash: string | undefined }> = {

@@ -1,15 +1,15 @@
 import { lazy } from 'react'
-import type { Answers } from '~/engine/answers'
-import type { Brief, Costs } from '~/engine/brief'
-import { basesSaidOnce, lineItemReference } from '~/engine/said-once'
-import { ChartFrame } from '../chart-frame'
-import { ClientOnly } from '../client-only'
-import { formatNumber, formatUsd, monthLabel } from '../format'
-import { AREA_LABELS, BANDS } from './answer-labels'
-import { BAND_STYLE } from './cost-bands-style'
-import { BriefSection, TableScroll } from './section'
+import { ChartFrame } from '#app/components/chart-frame.tsx'
+import { ClientOnly } from '#app/components/client-only.tsx'
+import { formatNumber, formatUsd, monthLabel } from '#app/components/format.ts'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Brief, Costs } from '#app/engine/brief.ts'
+import { basesSaidOnce, lineItemReference } from '#app/engine/said-once.ts'
+import { AREA_LABELS, BANDS } from './answer-labels.ts'
+import { BAND_STYLE } from './cost-bands-style.ts'
+import { BriefSection, TableScroll } from './section.tsx'
 
-const CostChart = lazy(() => import('./cost-chart.client'))
+const CostChart = lazy(() => import('./cost-chart.client.tsx'))
 
 export function CostBands({ brief }: { brief: Brief; answers: Answers }) {
   const { costs } = brief

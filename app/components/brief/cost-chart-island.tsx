@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { createPortal } from 'react-dom'
-import type { Costs } from '~/engine/brief'
-import { COST_CHART_SLOT, CostFigure } from './cost-bands'
+import type { Costs } from '#app/engine/brief.ts'
+import { COST_CHART_SLOT, CostFigure } from './cost-bands.tsx'
 
 /**
  * The cost chart for a brief drawn as static HTML: after hydration it is

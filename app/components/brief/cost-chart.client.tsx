@@ -1,8 +1,8 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
-import type { Costs } from '~/engine/brief'
-import { formatUsd, formatUsdCompact } from '../format'
-import { BANDS } from './answer-labels'
-import { BAND_STYLE } from './cost-bands-style'
+import { formatUsd, formatUsdCompact } from '#app/components/format.ts'
+import type { Costs } from '#app/engine/brief.ts'
+import { BANDS } from './answer-labels.ts'
+import { BAND_STYLE } from './cost-bands-style.ts'
 
 /** The three cost bands over twelve months. Browser only: loaded lazily by the cost section. */
 export default function CostChart({ costs }: { costs: Pick<Costs, 'bands'> }) {

@@ -1,8 +1,8 @@
-import type { Answers } from '~/engine/answers'
-import type { Brief } from '~/engine/brief'
-import { GuideLink } from './guide-link'
-import { Reasons } from './reasons'
-import { BriefSection, TableScroll } from './section'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Brief } from '#app/engine/brief.ts'
+import { GuideLink } from './guide-link.tsx'
+import { Reasons } from './reasons.tsx'
+import { BriefSection, TableScroll } from './section.tsx'
 
 export function DatabaseRationale({ brief, answers }: { brief: Brief; answers: Answers }) {
   const { criteria, options, chosen, because } = brief.databaseRationale

@@ -1,8 +1,8 @@
-import type { Answers } from '~/engine/answers'
-import type { Brief } from '~/engine/brief'
-import { GuideLink } from './guide-link'
-import { Reasons } from './reasons'
-import { BriefSection } from './section'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Brief } from '#app/engine/brief.ts'
+import { GuideLink } from './guide-link.tsx'
+import { Reasons } from './reasons.tsx'
+import { BriefSection } from './section.tsx'
 
 const SHARED_GUIDE = 'day-one'
 

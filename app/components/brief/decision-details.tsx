@@ -1,12 +1,12 @@
 import { createContext, useContext } from 'react'
-import type { Answers } from '~/engine/answers'
-import type { Because, Brief, Decision, Trigger } from '~/engine/brief'
-import { overrideSentence } from '~/engine/override-sentence'
-import { splitSentences } from '~/engine/said-once'
-import { GuideLink } from './guide-link'
-import { Reasons } from './reasons'
-import { BriefSection } from './section'
-import { DecisionBadge, TriggerBadge } from './status-badge'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Because, Brief, Decision, Trigger } from '#app/engine/brief.ts'
+import { overrideSentence } from '#app/engine/override-sentence.ts'
+import { splitSentences } from '#app/engine/said-once.ts'
+import { GuideLink } from './guide-link.tsx'
+import { Reasons } from './reasons.tsx'
+import { BriefSection } from './section.tsx'
+import { DecisionBadge, TriggerBadge } from './status-badge.tsx'
 
 /** True where a person may override decisions (a saved brief's page): each decision then links to the override form. */
 export const OverrideLinks = createContext(false)

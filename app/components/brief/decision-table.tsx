@@ -1,7 +1,7 @@
-import type { Answers } from '~/engine/answers'
-import type { Brief } from '~/engine/brief'
-import { BriefSection, TableScroll } from './section'
-import { DecisionBadge } from './status-badge'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Brief } from '#app/engine/brief.ts'
+import { BriefSection, TableScroll } from './section.tsx'
+import { DecisionBadge } from './status-badge.tsx'
 
 export function DecisionTable({ brief }: { brief: Brief; answers: Answers }) {
   // The executive brief's stack table holds the adopted choices; this table lists the other areas, once each.

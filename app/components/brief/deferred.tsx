@@ -1,8 +1,8 @@
-import type { Answers } from '~/engine/answers'
-import type { Brief } from '~/engine/brief'
-import { Reasons } from './reasons'
-import { BriefSection } from './section'
-import { TriggerBadge } from './status-badge'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Brief } from '#app/engine/brief.ts'
+import { Reasons } from './reasons.tsx'
+import { BriefSection } from './section.tsx'
+import { TriggerBadge } from './status-badge.tsx'
 
 export function Deferred({ brief, answers }: { brief: Brief; answers: Answers }) {
   const triggers = new Map(brief.triggers.map((t) => [t.id, t]))

@@ -1,9 +1,9 @@
-import type { Answers } from '~/engine/answers'
-import type { Brief } from '~/engine/brief'
-import { formatUsd } from '../format'
-import { SEVERITY_LABELS } from './answer-labels'
-import { BriefSection, TableScroll } from './section'
-import { BriefSummary } from './summary'
+import { formatUsd } from '#app/components/format.ts'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Brief } from '#app/engine/brief.ts'
+import { SEVERITY_LABELS } from './answer-labels.ts'
+import { BriefSection, TableScroll } from './section.tsx'
+import { BriefSummary } from './summary.tsx'
 
 const BAND_LABELS = { lean: 'Lean', moderate: 'Moderate', scaled: 'Scaled' } as const
 

@@ -1,6 +1,6 @@
-import type { Answers } from '~/engine/answers'
-import type { Brief } from '~/engine/brief'
-import { BriefSection } from './section'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Brief } from '#app/engine/brief.ts'
+import { BriefSection } from './section.tsx'
 
 export function Handoff({ brief }: { brief: Brief; answers: Answers }) {
   return (

@@ -1,7 +1,7 @@
-import type { Answers } from '~/engine/answers'
-import type { Brief } from '~/engine/brief'
-import { formatNumber } from '../format'
-import { BriefSection } from './section'
+import { formatNumber } from '#app/components/format.ts'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Brief } from '#app/engine/brief.ts'
+import { BriefSection } from './section.tsx'
 
 export function Operations({ brief }: { brief: Brief; answers: Answers }) {
   const o = brief.operations

@@ -1,10 +1,10 @@
-import type { AnswerPath, Answers } from '~/engine/answers'
-import type { Brief, Risk } from '~/engine/brief'
-import { SEVERITY_LABELS, SEVERITY_ORDER } from './answer-labels'
-import { AnswerChips } from './reasons'
-import { BriefSection } from './section'
-import { SeverityBadge } from './status-badge'
-import { answerReadCounts, tellingAnswers } from './telling-answers'
+import type { AnswerPath, Answers } from '#app/engine/answers.ts'
+import type { Brief, Risk } from '#app/engine/brief.ts'
+import { SEVERITY_LABELS, SEVERITY_ORDER } from './answer-labels.ts'
+import { AnswerChips } from './reasons.tsx'
+import { BriefSection } from './section.tsx'
+import { SeverityBadge } from './status-badge.tsx'
+import { answerReadCounts, tellingAnswers } from './telling-answers.ts'
 
 export function Risks({ brief, answers }: { brief: Brief; answers: Answers }) {
   const readCounts = answerReadCounts([...brief.decisions.map((d) => d.because), ...brief.risks.map((r) => r.because)])

@@ -1,7 +1,7 @@
-import type { Answers } from '~/engine/answers'
-import type { Because, Brief } from '~/engine/brief'
-import { describeAnswer } from './answer-labels'
-import { BriefSection } from './section'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Because, Brief } from '#app/engine/brief.ts'
+import { describeAnswer } from './answer-labels.ts'
+import { BriefSection } from './section.tsx'
 
 /** Which rule decided each entry and which answers it read: looked up, not read, so it starts folded. */
 export function RulesAppendix({ brief, answers }: { brief: Brief; answers: Answers }) {

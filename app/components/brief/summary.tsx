@@ -1,8 +1,8 @@
-import type { Answers } from '~/engine/answers'
-import type { Brief } from '~/engine/brief'
-import { formatNumber, formatUsdRange } from '../format'
-import { SHAPE_LABELS } from './answer-labels'
-import { BriefSection } from './section'
+import { formatNumber, formatUsdRange } from '#app/components/format.ts'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Brief } from '#app/engine/brief.ts'
+import { SHAPE_LABELS } from './answer-labels.ts'
+import { BriefSection } from './section.tsx'
 
 export function BriefSummary({ brief, answers }: { brief: Brief; answers: Answers }) {
   const { lean, scaled } = brief.costs.bands

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { AnswerPath } from '~/engine/answers'
-import { buildAnswers } from '../../../tests/support/answers'
-import { answerReadCounts, tellingAnswers } from './telling-answers'
+import type { AnswerPath } from '#app/engine/answers.ts'
+import { buildAnswers } from '#tests/support/answers.ts'
+import { answerReadCounts, tellingAnswers } from './telling-answers.ts'
 
 const EVERYTHING: AnswerPath[] = [
   'product.summary',

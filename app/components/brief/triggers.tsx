@@ -1,9 +1,9 @@
-import type { Answers } from '~/engine/answers'
-import type { Brief, Trigger } from '~/engine/brief'
-import { ANSWER_LABELS, describeThreshold, formatMeasure, metricLabel } from './answer-labels'
-import { GuideLink } from './guide-link'
-import { BriefSection } from './section'
-import { TriggerBadge } from './status-badge'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Brief, Trigger } from '#app/engine/brief.ts'
+import { ANSWER_LABELS, describeThreshold, formatMeasure, metricLabel } from './answer-labels.ts'
+import { GuideLink } from './guide-link.tsx'
+import { BriefSection } from './section.tsx'
+import { TriggerBadge } from './status-badge.tsx'
 
 const STATUS_ORDER: Record<Trigger['status'], number> = { fired: 0, approaching: 1, ok: 2 }
 

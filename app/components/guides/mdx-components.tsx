@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react'
 import type { MDXComponents } from 'mdx/types'
 import type { ComponentProps } from 'react'
-import { TableScroll } from '../brief/section'
+import { TableScroll } from '#app/components/brief/section.tsx'
 
 /** Links inside the app stay client-side; tables scroll sideways on a phone instead of breaking the page. */
 export const MDX_COMPONENTS: MDXComponents = {

@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
-import type { AttentionItem } from '~/services/checkins.server'
-import { formatDay } from './format-day'
+import type { AttentionItem } from '#app/services/checkins.server.ts'
+import { formatDay } from './format-day.ts'
 
 /** "Trigger fired" and "Review overdue" as words, never colour alone. */
 export function AttentionFlags({ item }: { item: Pick<AttentionItem, 'fired' | 'overdue'> | undefined }) {

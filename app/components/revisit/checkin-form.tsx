@@ -1,9 +1,9 @@
 import { Form, useNavigation } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
-import type { Metric } from '~/engine/brief'
-import type { SignalField } from '~/engine/signals'
-import { useHydrated } from '../client-only'
-import { SIGNAL_FIELD_ORDER, SIGNAL_FIELD_VIEWS } from './signal-fields'
+import { useHydrated } from '#app/components/client-only.tsx'
+import type { Metric } from '#app/engine/brief.ts'
+import type { SignalField } from '#app/engine/signals.ts'
+import { SIGNAL_FIELD_ORDER, SIGNAL_FIELD_VIEWS } from './signal-fields.ts'
 
 /** What the form shows again after a failed submit: the text as typed and a message per field. */
 export interface CheckinFormState {

@@ -1,11 +1,11 @@
 import { Link } from '@remix-run/react'
-import type { SignalField, Signals } from '~/engine/signals'
-import { formatMeasure } from '../brief/answer-labels'
-import { TableScroll } from '../brief/section'
-import { formatDateTime } from '../saved-brief/format-date'
-import { formatDay } from './format-day'
-import { SIGNAL_FIELD_ORDER, SIGNAL_FIELD_VIEWS } from './signal-fields'
-import { UpdateAnswersButton } from './update-answers-button'
+import { formatMeasure } from '#app/components/brief/answer-labels.ts'
+import { TableScroll } from '#app/components/brief/section.tsx'
+import { formatDateTime } from '#app/components/saved-brief/format-date.ts'
+import type { SignalField, Signals } from '#app/engine/signals.ts'
+import { formatDay } from './format-day.ts'
+import { SIGNAL_FIELD_ORDER, SIGNAL_FIELD_VIEWS } from './signal-fields.ts'
+import { UpdateAnswersButton } from './update-answers-button.tsx'
 
 export interface CheckinTableRow {
   id: string

@@ -1,4 +1,4 @@
-import { formatDay } from './format-day'
+import { formatDay } from './format-day.ts'
 
 export interface CheckinUpdateNotesProps {
   measuredAt: string

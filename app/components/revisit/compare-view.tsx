@@ -1,4 +1,17 @@
 import { Form } from '@remix-run/react'
+import {
+  AREA_LABELS,
+  describeThreshold,
+  formatMeasure,
+  metricLabel,
+  TRIGGER_STATUS_LABELS,
+} from '#app/components/brief/answer-labels.ts'
+import { BAND_STYLE } from '#app/components/brief/cost-bands-style.ts'
+import { GuideLink } from '#app/components/brief/guide-link.tsx'
+import { BriefSection, TableScroll } from '#app/components/brief/section.tsx'
+import { DecisionBadge, SeverityBadge, TriggerBadge } from '#app/components/brief/status-badge.tsx'
+import { formatUsd, monthLabel } from '#app/components/format.ts'
+import { formatDateTime } from '#app/components/saved-brief/format-date.ts'
 import type {
   BriefDiff,
   CostBandDelta,
@@ -6,21 +19,8 @@ import type {
   RiskChange,
   TriggerChange,
   TriggerChangeKind,
-} from '~/engine/diff'
-import type { RevisionSummary } from '~/services/briefs.server'
-import {
-  AREA_LABELS,
-  describeThreshold,
-  formatMeasure,
-  metricLabel,
-  TRIGGER_STATUS_LABELS,
-} from '../brief/answer-labels'
-import { BAND_STYLE } from '../brief/cost-bands-style'
-import { GuideLink } from '../brief/guide-link'
-import { BriefSection, TableScroll } from '../brief/section'
-import { DecisionBadge, SeverityBadge, TriggerBadge } from '../brief/status-badge'
-import { formatUsd, monthLabel } from '../format'
-import { formatDateTime } from '../saved-brief/format-date'
+} from '#app/engine/diff.ts'
+import type { RevisionSummary } from '#app/services/briefs.server.ts'
 
 /** The GET form that picks the two revisions; the latest two are chosen when the address names none. */
 export function RevisionPicker({

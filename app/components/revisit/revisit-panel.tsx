@@ -1,9 +1,9 @@
 import { Form, Link, useNavigation } from '@remix-run/react'
-import type { TokenSummary } from '~/services/tokens.server'
-import { formatDay } from './format-day'
-import { SIGNAL_FIELD_ORDER } from './signal-fields'
-import { TokenCreateForm, TokenTable } from './tokens'
-import type { BannerStatus } from './trigger-banner'
+import type { TokenSummary } from '#app/services/tokens.server.ts'
+import { formatDay } from './format-day.ts'
+import { SIGNAL_FIELD_ORDER } from './signal-fields.ts'
+import { TokenCreateForm, TokenTable } from './tokens.tsx'
+import type { BannerStatus } from './trigger-banner.tsx'
 
 export interface RevisitStatus extends BannerStatus {
   reviewBy: string

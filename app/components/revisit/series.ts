@@ -1,5 +1,5 @@
-import type { Comparator, Metric } from '~/engine/brief'
-import type { SignalField } from '~/engine/signals'
+import type { Comparator, Metric } from '#app/engine/brief.ts'
+import type { SignalField } from '#app/engine/signals.ts'
 
 /** A measured figure over time, as the signals page charts it. */
 

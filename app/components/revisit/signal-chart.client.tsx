@@ -1,8 +1,8 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
-import { formatMeasure } from '../brief/answer-labels'
-import { formatNumber } from '../format'
-import { dayTime, formatDay, formatShortDay } from './format-day'
-import type { MetricSeries } from './series'
+import { formatMeasure } from '#app/components/brief/answer-labels.ts'
+import { formatNumber } from '#app/components/format.ts'
+import { dayTime, formatDay, formatShortDay } from './format-day.ts'
+import type { MetricSeries } from './series.ts'
 
 const LINE = '#1f55a8'
 const THRESHOLD = '#a52a1e'

@@ -1,12 +1,12 @@
 import { lazy } from 'react'
-import { describeThreshold, formatMeasure } from '../brief/answer-labels'
-import { ChartFrame } from '../chart-frame'
-import { ClientOnly } from '../client-only'
-import { formatDay } from './format-day'
-import type { MetricSeries } from './series'
-import { SIGNAL_FIELD_VIEWS } from './signal-fields'
+import { describeThreshold, formatMeasure } from '#app/components/brief/answer-labels.ts'
+import { ChartFrame } from '#app/components/chart-frame.tsx'
+import { ClientOnly } from '#app/components/client-only.tsx'
+import { formatDay } from './format-day.ts'
+import type { MetricSeries } from './series.ts'
+import { SIGNAL_FIELD_VIEWS } from './signal-fields.ts'
 
-const SignalChart = lazy(() => import('./signal-chart.client'))
+const SignalChart = lazy(() => import('./signal-chart.client.tsx'))
 
 /** A chart per figure that has readings, each with a caption that says what the chart shows in words. */
 export function SignalCharts({ series }: { series: readonly MetricSeries[] }) {

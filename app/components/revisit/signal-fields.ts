@@ -1,5 +1,5 @@
-import type { Metric } from '~/engine/brief'
-import type { SignalField } from '~/engine/signals'
+import type { Metric } from '#app/engine/brief.ts'
+import type { SignalField } from '#app/engine/signals.ts'
 
 /**
  * The figures of a check-in in words, for the form, the table and the charts.

@@ -1,9 +1,9 @@
 import { Form, useNavigation } from '@remix-run/react'
 import { useState } from 'react'
-import type { TokenSummary } from '~/services/tokens.server'
-import { TableScroll } from '../brief/section'
-import { useHydrated } from '../client-only'
-import { formatDateTime } from '../saved-brief/format-date'
+import { TableScroll } from '#app/components/brief/section.tsx'
+import { useHydrated } from '#app/components/client-only.tsx'
+import { formatDateTime } from '#app/components/saved-brief/format-date.ts'
+import type { TokenSummary } from '#app/services/tokens.server.ts'
 
 export function tokensPath(briefId: string): string {
   return `/briefs/${encodeURIComponent(briefId)}/tokens`

@@ -1,10 +1,10 @@
 import { Link } from '@remix-run/react'
-import type { TriggerEvaluation } from '~/engine/signals'
-import { describeThreshold, formatMeasure, metricLabel } from '../brief/answer-labels'
-import { GuideLink } from '../brief/guide-link'
-import { TriggerBadge } from '../brief/status-badge'
-import { formatDay } from './format-day'
-import { UpdateAnswersButton } from './update-answers-button'
+import { describeThreshold, formatMeasure, metricLabel } from '#app/components/brief/answer-labels.ts'
+import { GuideLink } from '#app/components/brief/guide-link.tsx'
+import { TriggerBadge } from '#app/components/brief/status-badge.tsx'
+import type { TriggerEvaluation } from '#app/engine/signals.ts'
+import { formatDay } from './format-day.ts'
+import { UpdateAnswersButton } from './update-answers-button.tsx'
 
 /** The part of a brief's status the banner needs; BriefStatus from the check-ins service fits it. */
 export interface BannerStatus {

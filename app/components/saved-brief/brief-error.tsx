@@ -1,6 +1,6 @@
 import { isRouteErrorResponse, Link, useRouteError } from '@remix-run/react'
-import { refusedTitle } from '../refused-title'
-import { SiteLayout } from '../site-layout'
+import { refusedTitle } from '#app/components/refused-title.ts'
+import { SiteLayout } from '#app/components/site-layout.tsx'
 
 /** An unknown brief or revision is a 404 page that points somewhere useful. */
 export function BriefErrorBoundary() {

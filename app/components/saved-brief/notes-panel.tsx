@@ -1,6 +1,6 @@
 import { Form } from '@remix-run/react'
-import { briefSectionTitle } from '~/vocabulary/brief-sections'
-import { BRIEF_SECTIONS } from '../brief/brief-view'
+import { BRIEF_SECTIONS } from '#app/components/brief/brief-view.tsx'
+import { briefSectionTitle } from '#app/vocabulary/brief-sections.ts'
 
 export const NOTE_ADD_INTENT = 'note-add'
 export const NOTE_REMOVE_INTENT = 'note-remove'

@@ -1,5 +1,5 @@
 import { Form, useNavigation } from '@remix-run/react'
-import type { Area } from '~/engine/brief'
+import type { Area } from '#app/engine/brief.ts'
 
 export const OVERRIDE_INTENT = 'override'
 export const OVERRIDE_FIELDS = ['area', 'choice', 'reason', 'by'] as const

@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
-import type { RevisionSummary } from '~/services/briefs.server'
-import { formatDateTime } from './format-date'
+import type { RevisionSummary } from '#app/services/briefs.server.ts'
+import { formatDateTime } from './format-date.ts'
 
 /**
  * A page of a brief's revisions, newest first, the one on screen marked as

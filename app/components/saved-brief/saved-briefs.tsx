@@ -1,8 +1,8 @@
 import { Form, Link } from '@remix-run/react'
-import type { BriefSummary } from '~/services/briefs.server'
-import type { AttentionItem } from '~/services/checkins.server'
-import { AttentionFlags, AttentionList } from '../revisit/attention-list'
-import { formatDateTime } from './format-date'
+import { AttentionFlags, AttentionList } from '#app/components/revisit/attention-list.tsx'
+import type { BriefSummary } from '#app/services/briefs.server.ts'
+import type { AttentionItem } from '#app/services/checkins.server.ts'
+import { formatDateTime } from './format-date.ts'
 
 export interface SavedBriefsData {
   items: BriefSummary[]

@@ -1,6 +1,6 @@
 import { isRouteErrorResponse, Link, useRouteError } from '@remix-run/react'
-import { refusedTitle } from '../refused-title'
-import { SiteLayout } from '../site-layout'
+import { refusedTitle } from '#app/components/refused-title.ts'
+import { SiteLayout } from '#app/components/site-layout.tsx'
 
 /** A draft or step that does not exist is a 404 with a way forward; anything else a short apology. */
 export function DraftErrorBoundary() {

@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { isOptionalSection, STEP_INFO, STEPS, type Step, stepPath } from './steps'
+import { isOptionalSection, STEP_INFO, STEPS, type Step, stepPath } from '#app/questionnaire/steps.ts'
 
 /**
  * Where the founder is: every step as a link, the current one marked with

@@ -1,6 +1,6 @@
 import { type FieldMetadata, getCollectionProps, getInputProps, getTextareaProps } from '@conform-to/react'
 import type { ChangeEvent } from 'react'
-import type { QuestionView } from './questions'
+import type { QuestionView } from '#app/questionnaire/questions.ts'
 
 /**
  * One question: its label (a legend for a set of choices), a hint, the error,

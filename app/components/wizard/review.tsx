@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
-import type { ReviewSection } from './review-data'
-import { STEP_INFO } from './steps'
+import type { ReviewSection } from '#app/questionnaire/review-data.ts'
+import { STEP_INFO } from '#app/questionnaire/steps.ts'
 
 /** Every answer of the draft in words, section by section, each with a link to change it. */
 export function ReviewList({ sections }: { sections: readonly ReviewSection[] }) {

@@ -1,11 +1,11 @@
 import { getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { Form, Link, useNavigation } from '@remix-run/react'
 import { type ChangeEvent, useState } from 'react'
-import { useHydrated } from '../client-only'
-import { QuestionField } from './question-field'
-import type { QuestionView } from './questions'
-import type { FormValues } from './schemas'
-import type { Section } from './steps'
+import { useHydrated } from '#app/components/client-only.tsx'
+import type { QuestionView } from '#app/questionnaire/questions.ts'
+import type { FormValues } from '#app/questionnaire/schemas.ts'
+import type { Section } from '#app/questionnaire/steps.ts'
+import { QuestionField } from './question-field.tsx'
 
 /** The form entry Conform adds to a submission that only asks for one field to be checked. */
 export const VALIDATE_INTENT = '__intent__'

@@ -1,8 +1,8 @@
 import { Link, useLocation } from '@remix-run/react'
 import { type ReactNode, useEffect, useRef } from 'react'
-import { SiteLayout } from '../site-layout'
-import { Progress } from './progress'
-import { isOptionalSection, STEP_INFO, STEPS, type Step } from './steps'
+import { SiteLayout } from '#app/components/site-layout.tsx'
+import { isOptionalSection, STEP_INFO, STEPS, type Step } from '#app/questionnaire/steps.ts'
+import { Progress } from './progress.tsx'
 
 let navigatedInBrowser = false
 

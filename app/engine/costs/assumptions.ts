@@ -5,16 +5,16 @@ import {
   estimateDataVolume,
   isEstimated,
   RECORD_MB_PER_USER,
-} from '../answers'
-import type { Band, Costs } from '../brief'
-import { groupThousands as count } from '../catalog'
-import type { PlanContext } from '../plan'
+} from '#app/engine/answers.ts'
+import type { Band, Costs } from '#app/engine/brief.ts'
+import { groupThousands as count } from '#app/engine/catalog.ts'
+import type { PlanContext } from '#app/engine/plan.ts'
 import {
   IDLE_QUEUE_COMMANDS_PER_WORKER_MONTH,
   IDLE_SQS_REQUESTS_PER_WORKER_MONTH,
   QUEUE_COMMANDS_PER_JOB,
   SQS_REQUESTS_PER_JOB,
-} from './services'
+} from './services.ts'
 import {
   BAND_PROFILES,
   CONNECTIONS_PER_VCPU,
@@ -25,8 +25,8 @@ import {
   TS_EVENTS_PER_CU,
   VECTOR_QPS_PER_CU,
   vectorKb,
-} from './sizing'
-import { describeCurve, MONTHS, PER_USER } from './usage'
+} from './sizing.ts'
+import { describeCurve, MONTHS, PER_USER } from './usage.ts'
 
 /** The assumptions behind the bands, in the brief's words, read from the plan and the usage curve. */
 

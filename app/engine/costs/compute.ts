@@ -1,9 +1,9 @@
-import type { Band, LineItem } from '../brief'
-import { groupThousands } from '../catalog'
-import { type PlanContext, sizeAt } from '../plan'
-import type { Planned } from '../plan/components'
-import { charge, line, type PriceContext, rate, regionFactor, regionNote } from './line'
-import { HOURS_PER_MONTH, PER_USER } from './usage'
+import type { Band, LineItem } from '#app/engine/brief.ts'
+import { groupThousands } from '#app/engine/catalog.ts'
+import type { Planned } from '#app/engine/plan/components.ts'
+import { type PlanContext, sizeAt } from '#app/engine/plan.ts'
+import { charge, line, type PriceContext, rate, regionFactor, regionNote } from './line.ts'
+import { HOURS_PER_MONTH, PER_USER } from './usage.ts'
 
 /** Instances on the chosen host: the app, workers, ingestion, live updates, and services a trigger adds. */
 

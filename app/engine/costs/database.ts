@@ -1,11 +1,11 @@
-import type { LineItem } from '../brief'
-import { regionCount, sizeAt } from '../plan'
-import type { Planned } from '../plan/components'
-import { formatNumber } from '../prose'
-import { sizesText } from './compute'
-import { charge, limitOf, line, type PriceContext, rate, regionFactor } from './line'
-import { CU_MEMORY_GB, type DatabaseSize, INDEX_SHARE_OF_NODE, vectorIndexGb, vectorKb } from './sizing'
-import { HOURS_PER_MONTH } from './usage'
+import type { LineItem } from '#app/engine/brief.ts'
+import type { Planned } from '#app/engine/plan/components.ts'
+import { regionCount, sizeAt } from '#app/engine/plan.ts'
+import { formatNumber } from '#app/engine/prose.ts'
+import { sizesText } from './compute.ts'
+import { charge, limitOf, line, type PriceContext, rate, regionFactor } from './line.ts'
+import { CU_MEMORY_GB, type DatabaseSize, INDEX_SHARE_OF_NODE, vectorIndexGb, vectorKb } from './sizing.ts'
+import { HOURS_PER_MONTH } from './usage.ts'
 
 /** The database: Neon, RDS, Timescale Cloud or Postgres on the team's own servers, at the plan's sizes. */
 

@@ -1,7 +1,7 @@
-import type { Answers } from '../answers'
-import type { Costs } from '../brief'
-import { type Catalog, formatDollars, type PriceRef, priceOf } from '../catalog'
-import { charge } from './line'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Costs } from '#app/engine/brief.ts'
+import { type Catalog, formatDollars, type PriceRef, priceOf } from '#app/engine/catalog.ts'
+import { charge } from './line.ts'
 
 /** Payment fees: a share of revenue, shown per $1,000 processed and kept out of the bands. */
 

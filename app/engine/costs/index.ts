@@ -1,14 +1,14 @@
-import type { Answers } from '../answers'
-import { BANDS, type Costs, type Decision, type LineItem } from '../brief'
-import type { Catalog } from '../catalog'
-import { type PlanContext, publishPlan, startPlan } from '../plan'
-import { assumptions, bandMeaning } from './assumptions'
-import { balancerLine, computeLine } from './compute'
-import { databaseLine } from './database'
-import { transactionFees } from './fees'
-import { priceContext } from './line'
-import { serviceLine } from './services'
-import { describeCurve, months } from './usage'
+import type { Answers } from '#app/engine/answers.ts'
+import { BANDS, type Costs, type Decision, type LineItem } from '#app/engine/brief.ts'
+import type { Catalog } from '#app/engine/catalog.ts'
+import { type PlanContext, publishPlan, startPlan } from '#app/engine/plan.ts'
+import { assumptions, bandMeaning } from './assumptions.ts'
+import { balancerLine, computeLine } from './compute.ts'
+import { databaseLine } from './database.ts'
+import { transactionFees } from './fees.ts'
+import { priceContext } from './line.ts'
+import { serviceLine } from './services.ts'
+import { describeCurve, months } from './usage.ts'
 
 /**
  * Twelve-month cost bands, one line item per plan component. The plan holds
@@ -16,9 +16,9 @@ import { describeCurve, months } from './usage'
  * band and month from the catalog. Pure: integer cents throughout.
  */
 
-export { AVERAGE_CHARGE_CENTS } from './fees'
-export { BAND_PROFILES, CU_MEMORY_GB, DB_RPS_PER_CU, TS_EVENTS_PER_CU } from './sizing'
-export { describeCurve, PER_USER, usageCurve } from './usage'
+export { AVERAGE_CHARGE_CENTS } from './fees.ts'
+export { BAND_PROFILES, CU_MEMORY_GB, DB_RPS_PER_CU, TS_EVENTS_PER_CU } from './sizing.ts'
+export { describeCurve, PER_USER, usageCurve } from './usage.ts'
 
 export function priceThePlan(plan: PlanContext, decisions: readonly Decision[]): Costs {
   const ctx = priceContext(plan)

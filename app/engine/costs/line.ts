@@ -1,8 +1,15 @@
-import type { Area, Band, LineItem } from '../brief'
-import { type Catalog, componentOf, describePrice, type PriceRef, priceLookup, regionalMultiplier } from '../catalog'
-import type { PlanContext } from '../plan'
-import type { Planned } from '../plan/components'
-import { months } from './usage'
+import type { Area, Band, LineItem } from '#app/engine/brief.ts'
+import {
+  type Catalog,
+  componentOf,
+  describePrice,
+  type PriceRef,
+  priceLookup,
+  regionalMultiplier,
+} from '#app/engine/catalog.ts'
+import type { Planned } from '#app/engine/plan/components.ts'
+import type { PlanContext } from '#app/engine/plan.ts'
+import { months } from './usage.ts'
 
 /** Helpers every pricer shares: one line item per plan component, whole cents, sources recorded. */
 

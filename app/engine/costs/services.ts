@@ -1,10 +1,10 @@
-import type { Band, LineItem } from '../brief'
-import { groupThousands as count } from '../catalog'
-import { sizeAt } from '../plan'
-import type { Planned } from '../plan/components'
-import { charge, fits, includedOf, limitOf, line, type PriceContext, rate, round1, type Use } from './line'
-import { BAND_PROFILES } from './sizing'
-import { INPUT_TOKEN_SHARE, MONTHS, PER_USER, SECONDS_PER_MONTH } from './usage'
+import type { Band, LineItem } from '#app/engine/brief.ts'
+import { groupThousands as count } from '#app/engine/catalog.ts'
+import type { Planned } from '#app/engine/plan/components.ts'
+import { sizeAt } from '#app/engine/plan.ts'
+import { charge, fits, includedOf, limitOf, line, type PriceContext, rate, round1, type Use } from './line.ts'
+import { BAND_PROFILES } from './sizing.ts'
+import { INPUT_TOKEN_SHARE, MONTHS, PER_USER, SECONDS_PER_MONTH } from './usage.ts'
 
 /** Services bought from other companies, one pricer per area, each at the plan's own quantities. */
 

@@ -1,7 +1,7 @@
-import type { Answers } from '../answers'
-import type { Band } from '../brief'
-import { type Catalog, type Component, componentOf, limitOf } from '../catalog'
-import type { Usage } from './usage'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Band } from '#app/engine/brief.ts'
+import { type Catalog, type Component, componentOf, limitOf } from '#app/engine/catalog.ts'
+import type { Usage } from './usage.ts'
 
 /**
  * Sizes with real limits. Demand comes from the usage curve; each band adds

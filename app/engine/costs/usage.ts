@@ -1,5 +1,5 @@
-import type { Answers } from '../answers'
-import { groupThousands } from '../catalog'
+import type { Answers } from '#app/engine/answers.ts'
+import { groupThousands } from '#app/engine/catalog.ts'
 
 /**
  * The usage curve: month 1..12 of everything the plan is sized from. Users

@@ -1,7 +1,7 @@
-import type { Answers } from '../answers'
-import type { Agreement, Area, Band, Decision, Holds, PlanComponent, Region } from '../brief'
-import { type Catalog, formatDollars, priceOf, vendorFactsOf } from '../catalog'
-import { constraintsOf, signsBaa, vendorRegions } from '../constraints'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Agreement, Area, Band, Decision, Holds, PlanComponent, Region } from '#app/engine/brief.ts'
+import { type Catalog, formatDollars, priceOf, vendorFactsOf } from '#app/engine/catalog.ts'
+import { constraintsOf, signsBaa, vendorRegions } from '#app/engine/constraints.ts'
 import {
   BAND_PROFILES,
   CONNECTIONS_PER_VCPU,
@@ -12,8 +12,8 @@ import {
   RPS_PER_VCPU,
   VECTOR_QPS_PER_CU,
   vectorKb,
-} from '../costs/sizing'
-import { PER_USER, type Usage } from '../costs/usage'
+} from '#app/engine/costs/sizing.ts'
+import { PER_USER, type Usage } from '#app/engine/costs/usage.ts'
 
 /**
  * The components the decisions put in place. One function reads the

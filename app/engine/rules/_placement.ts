@@ -1,9 +1,9 @@
-import type { AnswerPath, Answers } from '../answers'
-import type { Because, Choice } from '../brief'
-import { type Catalog, formatDollars, priceOf } from '../catalog'
-import { baaFit, HEALTH_INPUTS, healthRegulated, regionWords, residencyFit } from '../constraints'
-import { hasKind } from '../facts'
-import { because } from './types'
+import type { AnswerPath, Answers } from '#app/engine/answers.ts'
+import type { Because, Choice } from '#app/engine/brief.ts'
+import { type Catalog, formatDollars, priceOf } from '#app/engine/catalog.ts'
+import { baaFit, HEALTH_INPUTS, healthRegulated, regionWords, residencyFit } from '#app/engine/constraints.ts'
+import { hasKind } from '#app/engine/facts.ts'
+import { because } from './types.ts'
 
 /**
  * Where the app and its database run, chosen once from the answers and the

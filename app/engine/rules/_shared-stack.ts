@@ -1,5 +1,5 @@
-import type { Answers } from '../answers'
-import { groupDigits } from '../prose'
+import type { Answers } from '#app/engine/answers.ts'
+import { groupDigits } from '#app/engine/prose.ts'
 
 /**
  * Wording helpers for the stack-shape areas (repo, architecture style,

@@ -1,4 +1,4 @@
-import { type Answers, type AnswersInput, AnswersSchema } from '../answers'
+import { type Answers, type AnswersInput, AnswersSchema } from '#app/engine/answers.ts'
 
 /**
  * A test builder for the service-area rules (jobs, cache, auth, payments,

@@ -1,8 +1,8 @@
 import { expect } from 'vitest'
-import { testCatalog } from '../../../tests/support/catalog'
-import { ANSWER_PATHS, type AnswerPath, type Answers, type AnswersInput, AnswersSchema } from '../answers'
-import { type Decision, DecisionSchema } from '../brief'
-import type { AreaRules } from './types'
+import { ANSWER_PATHS, type AnswerPath, type Answers, type AnswersInput, AnswersSchema } from '#app/engine/answers.ts'
+import { type Decision, DecisionSchema } from '#app/engine/brief.ts'
+import { testCatalog } from '#tests/support/catalog.ts'
+import type { AreaRules } from './types.ts'
 
 const CATALOG = testCatalog()
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { evaluateTrigger, readingsFromAnswers } from '../triggers'
-import { type AnswersPatch, buildAnswers, decideChecked, reason, ruleIds } from './_test-answers'
-import { analytics, WAREHOUSE_FROM_GB, WAREHOUSE_JUSTIFIED } from './analytics'
+import { evaluateTrigger, readingsFromAnswers } from '#app/engine/triggers.ts'
+import { type AnswersPatch, buildAnswers, decideChecked, reason, ruleIds } from './_test-answers.ts'
+import { analytics, WAREHOUSE_FROM_GB, WAREHOUSE_JUSTIFIED } from './analytics.ts'
 
 describe('analytics', () => {
   const rows: { fact: string; patch: AnswersPatch; rules: string[]; mentions: string[] }[] = [

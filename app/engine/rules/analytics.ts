@@ -1,7 +1,7 @@
-import type { Answers } from '../answers'
-import type { Because } from '../brief'
-import { formatNumber } from './_shared-stack'
-import { type AreaRules, because, type TriggerDef } from './types'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Because } from '#app/engine/brief.ts'
+import { formatNumber } from './_shared-stack.ts'
+import { type AreaRules, because, type TriggerDef } from './types.ts'
 
 /** Below this size a well-indexed Postgres with read tables answers reporting queries without a separate store. */
 export const WAREHOUSE_FROM_GB = 100

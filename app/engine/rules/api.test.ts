@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { type AnswersPatch, buildAnswers, decideChecked, reason, ruleIds } from './_test-answers'
-import { api } from './api'
+import { type AnswersPatch, buildAnswers, decideChecked, reason, ruleIds } from './_test-answers.ts'
+import { api } from './api.ts'
 
 describe('api', () => {
   const rows: { fact: string; patch: AnswersPatch; choice: string; rule: string; mentions: string[] }[] = [

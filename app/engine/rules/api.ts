@@ -1,8 +1,8 @@
-import type { Answers } from '../answers'
-import type { Because, Decision } from '../brief'
-import { hasExternalClients } from '../facts'
-import { CLIENT_NAMES, formatNumber, listPhrase } from './_shared-stack'
-import { type AreaRules, because } from './types'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Because, Decision } from '#app/engine/brief.ts'
+import { hasExternalClients } from '#app/engine/facts.ts'
+import { CLIENT_NAMES, formatNumber, listPhrase } from './_shared-stack.ts'
+import { type AreaRules, because } from './types.ts'
 
 function paginate(a: Answers): Because {
   return because(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { evaluateTrigger, readingsFromAnswers } from '../triggers'
-import { type AnswersPatch, buildAnswers, decideChecked, reason, ruleIds } from './_test-answers'
-import { architectureStyle, ENGINEERS_PER_SERVICE_LIMIT, TEAM_OUTGROWS_ONE_SERVICE } from './architecture-style'
+import { evaluateTrigger, readingsFromAnswers } from '#app/engine/triggers.ts'
+import { type AnswersPatch, buildAnswers, decideChecked, reason, ruleIds } from './_test-answers.ts'
+import { architectureStyle, ENGINEERS_PER_SERVICE_LIMIT, TEAM_OUTGROWS_ONE_SERVICE } from './architecture-style.ts'
 
 describe('architecture_style', () => {
   const rows: { fact: string; patch: AnswersPatch; rules: string[]; mentions: string[] }[] = [

@@ -1,7 +1,7 @@
-import type { Answers } from '../answers'
-import type { Because } from '../brief'
-import { plural, yourTeam } from './_shared-stack'
-import { type AreaRules, because, type TriggerDef } from './types'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Because } from '#app/engine/brief.ts'
+import { plural, yourTeam } from './_shared-stack.ts'
+import { type AreaRules, because, type TriggerDef } from './types.ts'
 
 /** Independent deploys start to pay for themselves past about this many engineers working on one service. */
 export const ENGINEERS_PER_SERVICE_LIMIT = 15

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { testCatalog } from '../../../tests/support/catalog'
-import { DecisionSchema } from '../brief'
-import { type AnswersOverrides, answersWith } from './_test-answers-services'
-import { auth } from './auth'
+import { DecisionSchema } from '#app/engine/brief.ts'
+import { testCatalog } from '#tests/support/catalog.ts'
+import { type AnswersOverrides, answersWith } from './_test-answers-services.ts'
+import { auth } from './auth.ts'
 
 const CATALOG = testCatalog()
 const decide = (over: AnswersOverrides = {}) => DecisionSchema.parse(auth.decide(answersWith(over), CATALOG))

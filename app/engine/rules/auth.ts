@@ -1,10 +1,17 @@
-import type { Answers } from '../answers'
-import type { Alternative, Because, Choice } from '../brief'
-import { type Catalog, groupThousands, priceLookup } from '../catalog'
-import { baaFit, constraintsOf, HEALTH_INPUTS, regionWords, requirementsFor, residencyFit } from '../constraints'
-import { primaryLanguage, selfHosted, writesJsFirst } from '../facts'
-import { LANGUAGE_NAMES, listPhrase } from './_shared-stack'
-import { type AreaRules, because } from './types'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Alternative, Because, Choice } from '#app/engine/brief.ts'
+import { type Catalog, groupThousands, priceLookup } from '#app/engine/catalog.ts'
+import {
+  baaFit,
+  constraintsOf,
+  HEALTH_INPUTS,
+  regionWords,
+  requirementsFor,
+  residencyFit,
+} from '#app/engine/constraints.ts'
+import { primaryLanguage, selfHosted, writesJsFirst } from '#app/engine/facts.ts'
+import { LANGUAGE_NAMES, listPhrase } from './_shared-stack.ts'
+import { type AreaRules, because } from './types.ts'
 
 type Vendor = 'clerk' | 'better_auth' | 'stytch' | 'auth0'
 

@@ -1,7 +1,7 @@
-import type { Answers } from '../answers'
-import type { Because } from '../brief'
-import { formatNumber } from './_shared-stack'
-import { type AreaRules, because, type TriggerDef } from './types'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Because } from '#app/engine/brief.ts'
+import { formatNumber } from './_shared-stack.ts'
+import { type AreaRules, because, type TriggerDef } from './types.ts'
 
 /** p95 on a hot path that, after the database steps, justifies a cache (seed 000, caching). */
 export const SLOW_HOT_PATH_P95_MS = 500

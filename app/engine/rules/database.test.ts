@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { evaluateTrigger, evaluateTriggers, readingsFromAnswers } from '../triggers'
-import { alternativeOf, type DataAnswersOverrides, dataAnswers, decideData, reasonOf } from './_test-answers-data'
-import { DB_PRESSURE_ACTIVE_USERS, DB_PRESSURE_CPU_PERCENT, database, SUSTAINED_DB_PRESSURE } from './database'
+import { evaluateTrigger, evaluateTriggers, readingsFromAnswers } from '#app/engine/triggers.ts'
+import { alternativeOf, type DataAnswersOverrides, dataAnswers, decideData, reasonOf } from './_test-answers-data.ts'
+import { DB_PRESSURE_ACTIVE_USERS, DB_PRESSURE_CPU_PERCENT, database, SUSTAINED_DB_PRESSURE } from './database.ts'
 
 interface Row {
   name: string

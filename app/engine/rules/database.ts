@@ -1,9 +1,9 @@
-import type { Answers } from '../answers'
-import type { Alternative, Because } from '../brief'
-import { type DatabasePlacement, databaseName, placeDatabase } from './_placement'
-import { wantsTimescale } from './timeseries-store'
-import type { AreaRules, TriggerDef } from './types'
-import { because } from './types'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Alternative, Because } from '#app/engine/brief.ts'
+import { type DatabasePlacement, databaseName, placeDatabase } from './_placement.ts'
+import { wantsTimescale } from './timeseries-store.ts'
+import type { AreaRules, TriggerDef } from './types.ts'
+import { because } from './types.ts'
 
 /** Monthly active users past which sustained database load becomes a plausible reason to scale out. */
 export const DB_PRESSURE_ACTIVE_USERS = 10_000

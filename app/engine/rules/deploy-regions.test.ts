@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { evaluateTrigger, readingsFromAnswers } from '../triggers'
-import { type AnswersPatch, buildAnswers, decideChecked, ruleIds } from './_test-answers'
-import { deployRegions, RESIDENCY_NEEDS_SECOND_REGION } from './deploy-regions'
+import { evaluateTrigger, readingsFromAnswers } from '#app/engine/triggers.ts'
+import { type AnswersPatch, buildAnswers, decideChecked, ruleIds } from './_test-answers.ts'
+import { deployRegions, RESIDENCY_NEEDS_SECOND_REGION } from './deploy-regions.ts'
 
 describe('deploy_regions', () => {
   const rows: {

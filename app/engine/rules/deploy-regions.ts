@@ -1,7 +1,7 @@
-import type { Answers } from '../answers'
-import type { Decision } from '../brief'
-import { listPhrase, MARKET_NAMES, REGION_NAMES } from './_shared-stack'
-import { type AreaRules, because, type TriggerDef } from './types'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Decision } from '#app/engine/brief.ts'
+import { listPhrase, MARKET_NAMES, REGION_NAMES } from './_shared-stack.ts'
+import { type AreaRules, because, type TriggerDef } from './types.ts'
 
 /** Data that must stay in this many separate jurisdictions needs a deploy in each. */
 export const RESIDENCY_REGIONS_FOR_MULTI_REGION = 2

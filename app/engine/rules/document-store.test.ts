@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { alternativeOf, type DataAnswersOverrides, dataAnswers, decideData, reasonOf } from './_test-answers-data'
-import { documentStore } from './document-store'
+import { alternativeOf, type DataAnswersOverrides, dataAnswers, decideData, reasonOf } from './_test-answers-data.ts'
+import { documentStore } from './document-store.ts'
 
 interface Row {
   name: string

@@ -1,6 +1,6 @@
-import type { Because, Decision } from '../brief'
-import type { AreaRules } from './types'
-import { because } from './types'
+import type { Because, Decision } from '#app/engine/brief.ts'
+import type { AreaRules } from './types.ts'
+import { because } from './types.ts'
 
 const TITLE = 'Document data'
 

@@ -1,10 +1,10 @@
-import type { Answers } from '../answers'
-import type { Alternative, Decision } from '../brief'
-import type { Catalog } from '../catalog'
-import { healthRegulated, regionWords } from '../constraints'
-import { hasKind, selfHosted } from '../facts'
-import { meets, placeHost } from './_placement'
-import { type AreaRules, because } from './types'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Alternative, Decision } from '#app/engine/brief.ts'
+import type { Catalog } from '#app/engine/catalog.ts'
+import { healthRegulated, regionWords } from '#app/engine/constraints.ts'
+import { hasKind, selfHosted } from '#app/engine/facts.ts'
+import { meets, placeHost } from './_placement.ts'
+import { type AreaRules, because } from './types.ts'
 
 type Bucket = 's3' | 'r2'
 

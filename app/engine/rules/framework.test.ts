@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { LANGUAGES } from '../answers'
-import { type AnswersPatch, buildAnswers, decideChecked, reason, ruleIds } from './_test-answers'
-import { FRAMEWORK_BY_LANGUAGE, framework } from './framework'
+import { LANGUAGES } from '#app/engine/answers.ts'
+import { type AnswersPatch, buildAnswers, decideChecked, reason, ruleIds } from './_test-answers.ts'
+import { FRAMEWORK_BY_LANGUAGE, framework } from './framework.ts'
 
 type Languages = NonNullable<NonNullable<AnswersPatch['team']>['languages']>
 

@@ -1,7 +1,7 @@
-import type { Answers } from '../answers'
-import type { Alternative, Because, Decision } from '../brief'
-import { LANGUAGE_NAMES, listPhrase, teamSubject } from './_shared-stack'
-import { type AreaRules, because } from './types'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Alternative, Because, Decision } from '#app/engine/brief.ts'
+import { LANGUAGE_NAMES, listPhrase, teamSubject } from './_shared-stack.ts'
+import { type AreaRules, because } from './types.ts'
 
 type Language = Answers['team']['languages'][number]
 type MappedLanguage = Exclude<Language, 'other'>

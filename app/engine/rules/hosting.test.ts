@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { HEALTH_INPUTS } from '../constraints'
-import { evaluateTrigger } from '../triggers'
-import { type AnswersPatch, buildAnswers, decideChecked, reason, ruleIds } from './_test-answers'
-import { hosting, SPEND_OVER_BUDGET } from './hosting'
+import { HEALTH_INPUTS } from '#app/engine/constraints.ts'
+import { evaluateTrigger } from '#app/engine/triggers.ts'
+import { type AnswersPatch, buildAnswers, decideChecked, reason, ruleIds } from './_test-answers.ts'
+import { hosting, SPEND_OVER_BUDGET } from './hosting.ts'
 
 /** Health data and residency are checked against the host's facts, and name a reason only when they move or price it. */
 const CHECKED = [

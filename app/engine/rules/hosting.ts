@@ -1,9 +1,9 @@
-import type { Answers } from '../answers'
-import type { Alternative, Because } from '../brief'
-import { HEALTH_INPUTS, healthRegulated } from '../constraints'
-import { type HostingChoice, hostChoice, placeHost } from './_placement'
-import { formatUsd, plural, yourTeam } from './_shared-stack'
-import { type AreaRules, because, type TriggerDef } from './types'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Alternative, Because } from '#app/engine/brief.ts'
+import { HEALTH_INPUTS, healthRegulated } from '#app/engine/constraints.ts'
+import { type HostingChoice, hostChoice, placeHost } from './_placement.ts'
+import { formatUsd, plural, yourTeam } from './_shared-stack.ts'
+import { type AreaRules, because, type TriggerDef } from './types.ts'
 
 export const SPEND_OVER_BUDGET: TriggerDef = {
   id: 'spend_over_budget',

@@ -1,7 +1,7 @@
-import type { Decision } from '../brief'
-import { ingestsEvents } from '../costs/usage'
-import { formatNumber } from './_shared-stack'
-import { type AreaRules, because } from './types'
+import type { Decision } from '#app/engine/brief.ts'
+import { ingestsEvents } from '#app/engine/costs/usage.ts'
+import { formatNumber } from './_shared-stack.ts'
+import { type AreaRules, because } from './types.ts'
 
 const TITLE = 'Event ingestion'
 

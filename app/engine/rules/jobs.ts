@@ -1,11 +1,11 @@
-import type { Answers } from '../answers'
-import type { Because, Decision } from '../brief'
-import type { Catalog } from '../catalog'
-import { healthRegulated, regionWords } from '../constraints'
-import { speaks } from '../facts'
-import { meets, placeHost } from './_placement'
-import { formatNumber, LANGUAGE_NAMES, listPhrase } from './_shared-stack'
-import { type AreaRules, because, type TriggerDef } from './types'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Because, Decision } from '#app/engine/brief.ts'
+import type { Catalog } from '#app/engine/catalog.ts'
+import { healthRegulated, regionWords } from '#app/engine/constraints.ts'
+import { speaks } from '#app/engine/facts.ts'
+import { meets, placeHost } from './_placement.ts'
+import { formatNumber, LANGUAGE_NAMES, listPhrase } from './_shared-stack.ts'
+import { type AreaRules, because, type TriggerDef } from './types.ts'
 
 /** Past this, work outruns what a web request can wait for (seed 000, background jobs). */
 export const REQUEST_BUDGET_SECONDS = 30

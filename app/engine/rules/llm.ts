@@ -1,10 +1,10 @@
-import type { Answers } from '../answers'
-import type { Area, Because, Decision } from '../brief'
-import type { Catalog } from '../catalog'
-import { HEALTH_INPUTS, healthRegulated, regionWords, standingOf } from '../constraints'
-import { callsModels, usageOf } from '../costs/usage'
-import { listPhrase } from './_shared-stack'
-import { type AreaRules, because } from './types'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Area, Because, Decision } from '#app/engine/brief.ts'
+import type { Catalog } from '#app/engine/catalog.ts'
+import { HEALTH_INPUTS, healthRegulated, regionWords, standingOf } from '#app/engine/constraints.ts'
+import { callsModels, usageOf } from '#app/engine/costs/usage.ts'
+import { listPhrase } from './_shared-stack.ts'
+import { type AreaRules, because } from './types.ts'
 
 const TITLE = 'Language models'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { type AnswersPatch, buildAnswers, decideChecked, reason, ruleIds } from './_test-answers'
-import { observability, SMALL_BUDGET_USD } from './observability'
+import { type AnswersPatch, buildAnswers, decideChecked, reason, ruleIds } from './_test-answers.ts'
+import { observability, SMALL_BUDGET_USD } from './observability.ts'
 
 /** Residency and health data are checked against every tool's facts, and name a reason only when they move the choice. */
 const HEALTH_CHECKED = ['compliance.regimes', 'data.sensitive', 'compliance.markets'] as const

@@ -1,9 +1,9 @@
-import type { Answers } from '../answers'
-import type { Alternative, Because } from '../brief'
-import type { Catalog } from '../catalog'
-import { HEALTH_INPUTS, healthRegulated, regionWords, residencyFit } from '../constraints'
-import { formatUsd } from './_shared-stack'
-import { type AreaRules, because } from './types'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Alternative, Because } from '#app/engine/brief.ts'
+import type { Catalog } from '#app/engine/catalog.ts'
+import { HEALTH_INPUTS, healthRegulated, regionWords, residencyFit } from '#app/engine/constraints.ts'
+import { formatUsd } from './_shared-stack.ts'
+import { type AreaRules, because } from './types.ts'
 
 /** Below this monthly infrastructure budget (USD) the free tier of a Grafana stack is the tool; at or above it, a paid one. */
 export const SMALL_BUDGET_USD = 1000

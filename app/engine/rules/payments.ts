@@ -1,10 +1,17 @@
-import type { Answers } from '../answers'
-import type { Alternative, Because, Decision } from '../brief'
-import { type Catalog, vendorFactsOf } from '../catalog'
-import { constraintsOf, HEALTH_INPUTS, type Region, regionWords, residencyFit, standingOf } from '../constraints'
-import { hasRegime, paysMostlyInIndia } from '../facts'
-import { listPhrase, MARKET_NAMES } from './_shared-stack'
-import { type AreaRules, because } from './types'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Alternative, Because, Decision } from '#app/engine/brief.ts'
+import { type Catalog, vendorFactsOf } from '#app/engine/catalog.ts'
+import {
+  constraintsOf,
+  HEALTH_INPUTS,
+  type Region,
+  regionWords,
+  residencyFit,
+  standingOf,
+} from '#app/engine/constraints.ts'
+import { hasRegime, paysMostlyInIndia } from '#app/engine/facts.ts'
+import { listPhrase, MARKET_NAMES } from './_shared-stack.ts'
+import { type AreaRules, because } from './types.ts'
 
 type Processor = 'stripe' | 'razorpay'
 type PaymentModel = Exclude<Answers['compliance']['payments'], 'none'>

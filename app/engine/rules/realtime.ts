@@ -1,5 +1,5 @@
-import type { Decision } from '../brief'
-import { type AreaRules, because } from './types'
+import type { Decision } from '#app/engine/brief.ts'
+import { type AreaRules, because } from './types.ts'
 
 const TITLE = 'Live updates'
 

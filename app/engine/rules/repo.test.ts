@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { type AnswersPatch, buildAnswers, decideChecked, reason, ruleIds } from './_test-answers'
-import { repo } from './repo'
+import { type AnswersPatch, buildAnswers, decideChecked, reason, ruleIds } from './_test-answers.ts'
+import { repo } from './repo.ts'
 
 /** Read to see whether the mobile rule applies, named only when it does. */
 const CHECKED_ONLY = ['product.clients'] as const

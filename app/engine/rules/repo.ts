@@ -1,7 +1,7 @@
-import type { Answers } from '../answers'
-import type { Because } from '../brief'
-import { plural, yourTeam } from './_shared-stack'
-import { type AreaRules, because } from './types'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Because } from '#app/engine/brief.ts'
+import { plural, yourTeam } from './_shared-stack.ts'
+import { type AreaRules, because } from './types.ts'
 
 /** Past this many engineers, one repository needs owners per folder to keep reviews with the right people. */
 export const CODE_OWNERS_FROM_ENGINEERS = 15

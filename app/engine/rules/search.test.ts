@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { evaluateTrigger, readingsFromAnswers } from '../triggers'
-import { alternativeOf, type DataAnswersOverrides, dataAnswers, decideData, reasonOf } from './_test-answers-data'
-import { SEARCH_OUTGROWS_POSTGRES, SEARCH_REVIEW_DB_GB, search } from './search'
+import { evaluateTrigger, readingsFromAnswers } from '#app/engine/triggers.ts'
+import { alternativeOf, type DataAnswersOverrides, dataAnswers, decideData, reasonOf } from './_test-answers-data.ts'
+import { SEARCH_OUTGROWS_POSTGRES, SEARCH_REVIEW_DB_GB, search } from './search.ts'
 
 const SEARCH = ['relational', 'search'] as const
 

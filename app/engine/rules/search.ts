@@ -1,7 +1,7 @@
-import type { Answers } from '../answers'
-import type { Because, Decision } from '../brief'
-import type { AreaRules, TriggerDef } from './types'
-import { because } from './types'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Because, Decision } from '#app/engine/brief.ts'
+import type { AreaRules, TriggerDef } from './types.ts'
+import { because } from './types.ts'
 
 /** Database size at which search inside Postgres deserves a measurement against a dedicated engine. */
 export const SEARCH_REVIEW_DB_GB = 200

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { type AnswersPatch, buildAnswers, decideChecked, ruleIds } from './_test-answers'
-import { tenancy } from './tenancy'
+import { type AnswersPatch, buildAnswers, decideChecked, ruleIds } from './_test-answers.ts'
+import { tenancy } from './tenancy.ts'
 
 describe('tenancy', () => {
   const rows: {

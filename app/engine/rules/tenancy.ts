@@ -1,7 +1,7 @@
-import type { Answers } from '../answers'
-import type { Because, Decision } from '../brief'
-import { sellsToOrganizations } from '../facts'
-import { type AreaRules, because } from './types'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Because, Decision } from '#app/engine/brief.ts'
+import { sellsToOrganizations } from '#app/engine/facts.ts'
+import { type AreaRules, because } from './types.ts'
 
 const IDENTITY_SHAPES: Record<Exclude<Answers['compliance']['identity'], 'personal'>, string> = {
   organizations:

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { evaluateTrigger, readingsFromAnswers } from '../triggers'
-import { alternativeOf, type DataAnswersOverrides, dataAnswers, decideData, reasonOf } from './_test-answers-data'
-import { TIMESCALE_EVENTS_PER_SECOND, TIMESERIES_INGEST_VOLUME, timeseriesStore } from './timeseries-store'
+import { evaluateTrigger, readingsFromAnswers } from '#app/engine/triggers.ts'
+import { alternativeOf, type DataAnswersOverrides, dataAnswers, decideData, reasonOf } from './_test-answers-data.ts'
+import { TIMESCALE_EVENTS_PER_SECOND, TIMESERIES_INGEST_VOLUME, timeseriesStore } from './timeseries-store.ts'
 
 const TS = ['relational', 'timeseries'] as const
 

@@ -1,9 +1,9 @@
-import type { AnswerPath, Answers } from '../answers'
-import type { Alternative, Because, Decision } from '../brief'
-import { healthRegulated, regionWords } from '../constraints'
-import { type DatabasePlacement, databaseName, placeDatabase } from './_placement'
-import type { AreaRules, TriggerDef } from './types'
-import { because } from './types'
+import type { AnswerPath, Answers } from '#app/engine/answers.ts'
+import type { Alternative, Because, Decision } from '#app/engine/brief.ts'
+import { healthRegulated, regionWords } from '#app/engine/constraints.ts'
+import { type DatabasePlacement, databaseName, placeDatabase } from './_placement.ts'
+import type { AreaRules, TriggerDef } from './types.ts'
+import { because } from './types.ts'
 
 /** Sustained time-series writes per second from which Timescale hypertables pay for themselves. */
 export const TIMESCALE_EVENTS_PER_SECOND = 1000

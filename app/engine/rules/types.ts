@@ -1,6 +1,6 @@
-import type { AnswerPath, Answers } from '../answers'
-import type { Area, Because, Comparator, Condition, Decision, Metric } from '../brief'
-import type { Catalog } from '../catalog'
+import type { AnswerPath, Answers } from '#app/engine/answers.ts'
+import type { Area, Because, Comparator, Condition, Decision, Metric } from '#app/engine/brief.ts'
+import type { Catalog } from '#app/engine/catalog.ts'
 
 /** A measurable condition that reopens a decision, and the step to take when it holds. */
 export interface TriggerDef {

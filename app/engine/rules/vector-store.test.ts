@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { evaluateTrigger, readingsFromAnswers } from '../triggers'
-import { alternativeOf, type DataAnswersOverrides, dataAnswers, decideData, reasonOf } from './_test-answers-data'
-import { LARGE_VECTOR_COUNT, VECTOR_LATENCY_UNDER_LOAD, VECTOR_QUERY_P95_MS, vectorStore } from './vector-store'
+import { evaluateTrigger, readingsFromAnswers } from '#app/engine/triggers.ts'
+import { alternativeOf, type DataAnswersOverrides, dataAnswers, decideData, reasonOf } from './_test-answers-data.ts'
+import { LARGE_VECTOR_COUNT, VECTOR_LATENCY_UNDER_LOAD, VECTOR_QUERY_P95_MS, vectorStore } from './vector-store.ts'
 
 const VEC = ['relational', 'vectors'] as const
 

@@ -1,11 +1,11 @@
-import type { AnswerPath, Answers } from '../answers'
-import type { Because, Decision } from '../brief'
-import type { Catalog } from '../catalog'
-import { HEALTH_INPUTS } from '../constraints'
-import { callsModels } from '../costs/usage'
-import { modelVendorNotes } from './llm'
-import type { AreaRules, TriggerDef } from './types'
-import { because } from './types'
+import type { AnswerPath, Answers } from '#app/engine/answers.ts'
+import type { Because, Decision } from '#app/engine/brief.ts'
+import type { Catalog } from '#app/engine/catalog.ts'
+import { HEALTH_INPUTS } from '#app/engine/constraints.ts'
+import { callsModels } from '#app/engine/costs/usage.ts'
+import { modelVendorNotes } from './llm.ts'
+import type { AreaRules, TriggerDef } from './types.ts'
+import { because } from './types.ts'
 
 /** Embeddings at which pgvector is still the choice but deserves an early benchmark on real data. */
 export const LARGE_VECTOR_COUNT = 5_000_000

@@ -1,7 +1,7 @@
-import type { Answers } from '../../engine/answers'
-import type { Brief } from '../../engine/brief'
-import { type AdrFile, type AdrStyle, addDays, DEFAULT_REVIEW_DAYS, exportAdrs } from '../adr'
-import { parseRecords } from './parse'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Brief } from '#app/engine/brief.ts'
+import { type AdrFile, type AdrStyle, addDays, DEFAULT_REVIEW_DAYS, exportAdrs } from '#app/export/adr.ts'
+import { parseRecords } from './parse.ts'
 
 export interface RevisionSnapshot {
   brief: Brief

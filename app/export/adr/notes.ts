@@ -1,6 +1,6 @@
-import type { AdrFile } from '../adr'
-import { code, md } from '../escape'
-import { NOTES_HEADING, type NoteInput, quotedMarkdown, renderedNotes } from '../notes'
+import type { AdrFile } from '#app/export/adr.ts'
+import { code, md } from '#app/export/escape.ts'
+import { NOTES_HEADING, type NoteInput, quotedMarkdown, renderedNotes } from '#app/export/notes.ts'
 
 /**
  * The consultant's notes beside the decision records: one file in the records

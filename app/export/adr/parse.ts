@@ -1,7 +1,7 @@
 import { parse as parseYaml } from 'yaml'
-import { AREAS, type Area } from '../../engine/brief'
-import { NOTES_FILE } from './notes'
-import { splitFrontMatter } from './yaml'
+import { AREAS, type Area } from '#app/engine/brief.ts'
+import { NOTES_FILE } from './notes.ts'
+import { splitFrontMatter } from './yaml.ts'
 
 /**
  * Reading a folder of decision records back: what number, title and status

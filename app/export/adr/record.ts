@@ -1,8 +1,8 @@
-import { ANSWER_PATHS, type AnswerPath, type Answers } from '../../engine/answers'
-import { type Brief, type Condition, type Decision, METRICS, type Trigger } from '../../engine/brief'
-import { code, linkUrl, md } from '../escape'
-import { formatCents, formatNumber } from '../markdown'
-import { TRIGGER_TARGETS } from '../radar'
+import { ANSWER_PATHS, type AnswerPath, type Answers } from '#app/engine/answers.ts'
+import { type Brief, type Condition, type Decision, METRICS, type Trigger } from '#app/engine/brief.ts'
+import { code, linkUrl, md } from '#app/export/escape.ts'
+import { formatCents, formatNumber } from '#app/export/markdown.ts'
+import { TRIGGER_TARGETS } from '#app/export/radar.ts'
 import {
   ANSWER_LABELS,
   AREA_QUESTIONS,
@@ -14,7 +14,7 @@ import {
   productSentences,
   withoutFullStop,
   words,
-} from './words'
+} from './words.ts'
 
 /**
  * The content of one decision record, section by section, as Markdown with

@@ -1,8 +1,8 @@
-import type { Area } from '../../engine/brief'
-import { linkUrl, md, oneLine } from '../escape'
-import { type AdrStyle, type ExistingRecord, markerComment } from './parse'
-import type { RecordContent, RecordRef } from './record'
-import { frontMatter, splitFrontMatter, yamlString } from './yaml'
+import type { Area } from '#app/engine/brief.ts'
+import { linkUrl, md, oneLine } from '#app/export/escape.ts'
+import { type AdrStyle, type ExistingRecord, markerComment } from './parse.ts'
+import type { RecordContent, RecordRef } from './record.ts'
+import { frontMatter, splitFrontMatter, yamlString } from './yaml.ts'
 
 /**
  * The same record content laid out in each convention, and the edits that

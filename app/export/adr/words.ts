@@ -1,6 +1,6 @@
-import { type AnswerPath, type Answers, readAnswer } from '../../engine/answers'
-import type { Area } from '../../engine/brief'
-import { formatCents, formatNumber } from '../markdown'
+import { type AnswerPath, type Answers, readAnswer } from '#app/engine/answers.ts'
+import type { Area } from '#app/engine/brief.ts'
+import { formatCents, formatNumber } from '#app/export/markdown.ts'
 
 /** The question each area's record answers, for its problem statement. */
 export const AREA_QUESTIONS: Record<Area, string> = {

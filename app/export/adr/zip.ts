@@ -1,5 +1,5 @@
 import { strToU8, type Zippable, zipSync } from 'fflate'
-import type { AdrFile } from '../adr'
+import type { AdrFile } from '#app/export/adr.ts'
 
 /**
  * A zip of a records folder, byte for byte the same for the same files and

@@ -1,8 +1,8 @@
 import type { Content, CustomTableLayout } from 'pdfmake/interfaces'
-import type { Answers } from '../../engine/answers'
-import type { Brief, Decision } from '../../engine/brief'
-import { type PictureNode, pictureOf } from '../../engine/picture'
-import { ACCENT, clean, INK_SOFT, MUTED, RULE_STRONG, TINT } from './theme'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Brief, Decision } from '#app/engine/brief.ts'
+import { type PictureNode, pictureOf } from '#app/engine/picture.ts'
+import { ACCENT, clean, INK_SOFT, MUTED, RULE_STRONG, TINT } from './theme.ts'
 
 /**
  * The architecture overview: the same picture the Markdown export draws in

@@ -1,7 +1,7 @@
 import type { CanvasElement, Column, Content } from 'pdfmake/interfaces'
-import { BANDS, type Band, type Brief } from '../../engine/brief'
-import { formatCents } from '../markdown'
-import { BAND_COLOURS, INK_SOFT, MUTED, RULE, RULE_STRONG } from './theme'
+import { BANDS, type Band, type Brief } from '#app/engine/brief.ts'
+import { formatCents } from '#app/export/markdown.ts'
+import { BAND_COLOURS, INK_SOFT, MUTED, RULE, RULE_STRONG } from './theme.ts'
 
 /**
  * The twelve-month cost bands as a line chart drawn with vector lines, so it

@@ -1,8 +1,8 @@
 import type { Content } from 'pdfmake/interfaces'
-import { formatCents, formatNumber } from '../markdown'
-import { BAND_NAMES } from './chart'
-import type { BodyContext } from './sections'
-import { ACCENT, badge, bullets, clean, keepTogether, sectionHeading, table } from './theme'
+import { formatCents, formatNumber } from '#app/export/markdown.ts'
+import { BAND_NAMES } from './chart.ts'
+import type { BodyContext } from './sections.ts'
+import { ACCENT, badge, bullets, clean, keepTogether, sectionHeading, table } from './theme.ts'
 
 /**
  * The sections the executive brief brought: the first page itself, the

@@ -1,6 +1,6 @@
 import type { Content, ContentText, TableCell } from 'pdfmake/interfaces'
-import { ANSWER_LABELS, guideTitle } from '../../components/brief/answer-labels'
-import { ANSWER_PATHS, type Answers, readAnswer } from '../../engine/answers'
+import { ANSWER_LABELS, guideTitle } from '#app/components/brief/answer-labels.ts'
+import { ANSWER_PATHS, type Answers, readAnswer } from '#app/engine/answers.ts'
 import {
   BANDS,
   type Because,
@@ -10,13 +10,13 @@ import {
   type LineItem,
   METRICS,
   type Trigger,
-} from '../../engine/brief'
-import { overrideSentence } from '../../engine/overrides'
-import { formatCents, formatNumber } from '../markdown'
-import { NOTES_HEADING, type NoteInput, renderedNotes } from '../notes'
-import { architectureFigure } from './architecture'
-import { BAND_NAMES, costChart } from './chart'
-import { executive, invalidations, operations } from './executive'
+} from '#app/engine/brief.ts'
+import { overrideSentence } from '#app/engine/overrides.ts'
+import { formatCents, formatNumber } from '#app/export/markdown.ts'
+import { NOTES_HEADING, type NoteInput, renderedNotes } from '#app/export/notes.ts'
+import { architectureFigure } from './architecture.ts'
+import { BAND_NAMES, costChart } from './chart.ts'
+import { executive, invalidations, operations } from './executive.ts'
 import {
   ACCENT,
   ACCENT_SOFT,
@@ -31,7 +31,7 @@ import {
   sectionHeading,
   type TableColumn,
   table,
-} from './theme'
+} from './theme.ts'
 
 /**
  * The body of the brief, section by section, in the Markdown export's order:

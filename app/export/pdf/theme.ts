@@ -1,7 +1,7 @@
 import type { Content, CustomTableLayout, StyleDictionary, TableCell } from 'pdfmake/interfaces'
-import type { Decision, Risk, Trigger } from '../../engine/brief'
-import { oneLine } from '../escape'
-import { printable } from './fonts'
+import type { Decision, Risk, Trigger } from '#app/engine/brief.ts'
+import { oneLine } from '#app/export/escape.ts'
+import { printable } from './fonts.ts'
 
 /**
  * Colours, type and the few building blocks every section uses. The palette

@@ -1,7 +1,7 @@
 import { Zip, ZipDeflate } from 'fflate'
 import type { Selectable } from 'kysely'
-import type { Db } from '../../../db/client.server'
-import type { Database } from '../../../db/schema'
+import type { Db } from '#db/client.server.ts'
+import type { Database } from '#db/schema.ts'
 import {
   CHECKINS_PER_FILE,
   EXPORT_FORMAT,
@@ -11,7 +11,7 @@ import {
   type Manifest,
   NOTES_PER_FILE,
   type NoteEntry,
-} from './format.server'
+} from './format.server.ts'
 
 /**
  * A workspace's data as a zip stream (the layout is in format.server.ts).

@@ -1,9 +1,9 @@
 import { z } from 'zod'
-import { AnswersSchema } from '~/engine/answers'
-import { BriefSchema } from '~/engine/brief'
-import { SignalsSchema } from '~/engine/signals'
-import { BRIEF_ID_PATTERN, MAX_REVISION_NUMBER } from '../briefs.server'
-import { NOTE_MAX_LENGTH, NOTE_SECTIONS } from '../notes.server'
+import { AnswersSchema } from '#app/engine/answers.ts'
+import { BriefSchema } from '#app/engine/brief.ts'
+import { SignalsSchema } from '#app/engine/signals.ts'
+import { BRIEF_ID_PATTERN, MAX_REVISION_NUMBER } from '#app/services/briefs.server.ts'
+import { NOTE_MAX_LENGTH, NOTE_SECTIONS } from '#app/services/notes.server.ts'
 
 /**
  * The export archive: a zip of JSON files, one kind of record per file name,

@@ -1,11 +1,11 @@
 import { Unzip, UnzipInflate, UnzipPassThrough } from 'fflate'
 import type { Kysely } from 'kysely'
 import type { z } from 'zod'
-import { describeValue, type Problem, problem, problemsFromError } from '~/lib/problems'
-import type { Db } from '../../../db/client.server'
-import type { Database } from '../../../db/schema'
-import { InvalidInputError, inTransaction, newId } from '../briefs.server'
-import type { TransferCounts } from './export.server'
+import { describeValue, type Problem, problem, problemsFromError } from '#app/lib/problems.ts'
+import { InvalidInputError, inTransaction, newId } from '#app/services/briefs.server.ts'
+import type { Db } from '#db/client.server.ts'
+import type { Database } from '#db/schema.ts'
+import type { TransferCounts } from './export.server.ts'
 import {
   BriefEntrySchema,
   CheckinsFileSchema,
@@ -14,7 +14,7 @@ import {
   NotesFileSchema,
   parseEntryName,
   RevisionEntrySchema,
-} from './format.server'
+} from './format.server.ts'
 
 /**
  * Reads an export archive into a workspace, in one transaction: either every

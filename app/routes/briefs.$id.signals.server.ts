@@ -1,8 +1,10 @@
 import type { AppLoadContext } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import type { Comparator, Metric } from '~/engine/brief'
-import { canonicalUnit, evaluateSignals, SIGNAL_FIELDS, SIGNAL_FIGURES } from '~/engine/signals'
-import { getBrief, InvalidInputError } from '~/services/briefs.server'
+import type { CheckinFormState } from '#app/components/revisit/checkin-form.tsx'
+import type { MetricSeries, Threshold } from '#app/components/revisit/series.ts'
+import type { Comparator, Metric } from '#app/engine/brief.ts'
+import { canonicalUnit, evaluateSignals, SIGNAL_FIELDS, SIGNAL_FIGURES } from '#app/engine/signals.ts'
+import { getBrief, InvalidInputError } from '#app/services/briefs.server.ts'
 import {
   type BriefStatus,
   briefStatus,
@@ -10,14 +12,12 @@ import {
   isoDate,
   listCheckins,
   recordCheckin,
-} from '~/services/checkins.server'
-import { QuotaExceededError } from '~/services/quotas.server'
-import { readForm } from '~/web/form-body.server'
-import { type Db, getDb } from '../../../db/client.server'
-import { notFound, workspaceFor } from '../wizard/draft-route.server'
-import type { CheckinFormState } from './checkin-form'
-import { parseCheckinForm, problemsAsErrors } from './checkin-form.server'
-import type { MetricSeries, Threshold } from './series'
+} from '#app/services/checkins.server.ts'
+import { QuotaExceededError } from '#app/services/quotas.server.ts'
+import { parseCheckinForm, problemsAsErrors } from '#app/web/checkin-form.server.ts'
+import { notFound, workspaceFor } from '#app/web/draft-request.server.ts'
+import { readForm } from '#app/web/form-body.server.ts'
+import { type Db, getDb } from '#db/client.server.ts'
 
 /** /briefs/:id/signals: recording check-ins, the table of them and a chart per measured figure. */
 

@@ -1,17 +1,17 @@
 import type { AppLoadContext } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { getBrief, InvalidInputError } from '~/services/briefs.server'
-import { isoDate } from '~/services/checkins.server'
+import { getBrief, InvalidInputError } from '#app/services/briefs.server.ts'
+import { isoDate } from '#app/services/checkins.server.ts'
 import {
   createToken,
   listTokens,
   revokeToken,
   TOKEN_NAME_MAX_LENGTH,
   type TokenSummary,
-} from '~/services/tokens.server'
-import { readForm } from '~/web/form-body.server'
-import { getDb } from '../../../db/client.server'
-import { notFound, workspaceFor } from '../wizard/draft-route.server'
+} from '#app/services/tokens.server.ts'
+import { notFound, workspaceFor } from '#app/web/draft-request.server.ts'
+import { readForm } from '#app/web/form-body.server.ts'
+import { getDb } from '#db/client.server.ts'
 
 /**
  * /briefs/:id/tokens: tokens that let a script post check-ins for one brief.

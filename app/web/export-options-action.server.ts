@@ -1,10 +1,10 @@
 import type { AppLoadContext } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { ExportOptionsSchema, saveExportOptions } from '~/services/export-options.server'
-import { readForm } from '~/web/form-body.server'
-import { getDb } from '../../../db/client.server'
-import { notFound, workspaceFor } from '../wizard/draft-route.server'
-import { EXPORT_OPTIONS_INTENT, type ExportOptionsForm } from './export-options-form'
+import { EXPORT_OPTIONS_INTENT, type ExportOptionsForm } from '#app/components/saved-brief/export-options-form.tsx'
+import { ExportOptionsSchema, saveExportOptions } from '#app/services/export-options.server.ts'
+import { getDb } from '#db/client.server.ts'
+import { notFound, workspaceFor } from './draft-request.server.ts'
+import { readForm } from './form-body.server.ts'
 
 const FIELDS = ['pageSize', 'preparedBy', 'preparedFor'] as const
 

@@ -1,9 +1,9 @@
 import type { AppLoadContext, LoaderFunctionArgs } from '@remix-run/node'
-import { loadRevision } from '~/components/saved-brief/brief-route.server'
-import { workspaceFor } from '~/components/wizard/draft-route.server'
-import { buildRadar } from '~/export/radar'
-import { getRevision } from '~/services/briefs.server'
-import { getDb } from '../../db/client.server'
+import { buildRadar } from '#app/export/radar.ts'
+import { getRevision } from '#app/services/briefs.server.ts'
+import { getDb } from '#db/client.server.ts'
+import { loadRevision } from './brief-page.server.ts'
+import { workspaceFor } from './draft-request.server.ts'
 
 /** The revision's radar, compared with the revision before it (revision 1: everything is new). */
 export async function loadRadar(

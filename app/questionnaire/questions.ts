@@ -1,3 +1,4 @@
+import { ANSWER_LABELS, guideTitle } from '#app/components/brief/answer-labels.ts'
 import {
   type AnswerPath,
   CLIENTS,
@@ -16,10 +17,9 @@ import {
   SELLS_TO,
   SENSITIVE_DATA,
   UPTIME_TARGETS,
-} from '~/engine/answers'
-import type { GuideSlug } from '../../../content/guides'
-import { ANSWER_LABELS, guideTitle } from '../brief/answer-labels'
-import type { Section } from './steps'
+} from '#app/engine/answers.ts'
+import type { GuideSlug } from '../../content/guides/index.ts'
+import type { Section } from './steps.ts'
 
 /**
  * The questions, step by step, in the order they are asked. Option values

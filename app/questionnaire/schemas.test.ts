@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseStep } from './schemas'
+import { parseStep } from './schemas.ts'
 
 describe('number fields read what a person meant, and refuse what is ambiguous', () => {
   const load = (activeUsersIn12Months: string) =>

@@ -1,7 +1,7 @@
-import { ANSWER_LABELS } from '../brief/answer-labels'
-import { QUESTIONS } from './questions'
-import { type DraftAnswers, type DraftProblem, isFieldActive, type SectionCheck } from './schemas'
-import { isOptionalSection, type Section, STEP_INFO, stepPath } from './steps'
+import { ANSWER_LABELS } from '#app/components/brief/answer-labels.ts'
+import { QUESTIONS } from './questions.ts'
+import { type DraftAnswers, type DraftProblem, isFieldActive, type SectionCheck } from './schemas.ts'
+import { isOptionalSection, type Section, STEP_INFO, stepPath } from './steps.ts'
 
 /**
  * The review step's content, worked out on the server: every answer in

@@ -1,11 +1,11 @@
 import { z } from 'zod'
-import { ApiProblem, problemResponse } from '~/api/problem'
-import type { Answers } from '~/engine/answers'
-import type { Brief } from '~/engine/brief'
-import { type PdfOptions, renderPdf } from '~/export/pdf'
-import { parseWithProblems } from '~/lib/problems'
-import type { RenderJob } from '~/web/render-job'
-import { RETRY_AFTER_SECONDS, RenderBusyError, renderOffThread } from '~/web/render-pool.server'
+import { ApiProblem, problemResponse } from '#app/api/problem.ts'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Brief } from '#app/engine/brief.ts'
+import { type PdfOptions, renderPdf } from '#app/export/pdf.ts'
+import { parseWithProblems } from '#app/lib/problems.ts'
+import type { RenderJob } from './render-job.ts'
+import { RETRY_AFTER_SECONDS, RenderBusyError, renderOffThread } from './render-pool.server.ts'
 
 /**
  * The PDF downloads of a brief: query options checked at the boundary, the

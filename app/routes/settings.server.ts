@@ -1,13 +1,13 @@
 import type { AppLoadContext } from '@remix-run/node'
 import { MaxPartSizeExceededError, unstable_parseMultipartFormData } from '@remix-run/node'
-import { positiveFromEnv } from '~/lib/env'
-import { InvalidInputError } from '~/services/briefs.server'
-import type { TransferCounts } from '~/services/transfer/export.server'
-import { importWorkspace } from '~/services/transfer/import.server'
-import { drainBody } from '~/web/bounded-body.server'
-import { pageError } from '~/web/form-body.server'
-import { getDb } from '../../../db/client.server'
-import { workspaceFor } from '../wizard/draft-route.server'
+import { positiveFromEnv } from '#app/lib/env.ts'
+import { InvalidInputError } from '#app/services/briefs.server.ts'
+import type { TransferCounts } from '#app/services/transfer/export.server.ts'
+import { importWorkspace } from '#app/services/transfer/import.server.ts'
+import { drainBody } from '#app/web/bounded-body.server.ts'
+import { workspaceFor } from '#app/web/draft-request.server.ts'
+import { pageError } from '#app/web/form-body.server.ts'
+import { getDb } from '#db/client.server.ts'
 
 /**
  * The settings page's import: an export zip uploaded as multipart form data

@@ -14,9 +14,9 @@ import {
   OperationsSchema,
   ProductSchema,
   TeamSchema,
-} from '~/engine/answers'
-import { parseWithProblems, problemsFromIssues } from '~/lib/problems'
-import { isOptionalSection, SECTIONS, type Section } from './steps'
+} from '#app/engine/answers.ts'
+import { parseWithProblems, problemsFromIssues } from '#app/lib/problems.ts'
+import { isOptionalSection, SECTIONS, type Section } from './steps.ts'
 
 /**
  * One schema per questionnaire step. The same schema answers Conform's check

@@ -1,10 +1,10 @@
 import type { AppLoadContext } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { addNote, NoteSchema, removeNote } from '~/services/notes.server'
-import { getDb } from '../../../db/client.server'
-import { notFound, workspaceFor } from '../wizard/draft-route.server'
-import { loadRevision } from './brief-route.server'
-import type { NoteFormState } from './notes-panel'
+import type { NoteFormState } from '#app/components/saved-brief/notes-panel.tsx'
+import { addNote, NoteSchema, removeNote } from '#app/services/notes.server.ts'
+import { getDb } from '#db/client.server.ts'
+import { loadRevision } from './brief-page.server.ts'
+import { notFound, workspaceFor } from './draft-request.server.ts'
 
 /**
  * The brief page's note forms. Adding: the note from this revision on, or a

@@ -1,8 +1,8 @@
 import type { AppLoadContext } from '@remix-run/node'
-import { listRevisions, MAX_REVISION_NUMBER, type RevisionSummary } from '~/services/briefs.server'
-import { compareRevisions, type RevisionComparison } from '~/services/compare.server'
-import { getDb } from '../../../db/client.server'
-import { notFound, workspaceFor } from '../wizard/draft-route.server'
+import { listRevisions, MAX_REVISION_NUMBER, type RevisionSummary } from '#app/services/briefs.server.ts'
+import { compareRevisions, type RevisionComparison } from '#app/services/compare.server.ts'
+import { notFound, workspaceFor } from '#app/web/draft-request.server.ts'
+import { getDb } from '#db/client.server.ts'
 
 /** /briefs/:id/compare?from=&to=: the latest two revisions by default; anything unknown is a 404. */
 

@@ -1,4 +1,4 @@
-import type { GuideSlug } from '../../../content/guides'
+import type { GuideSlug } from '../../content/guides/index.ts'
 
 /**
  * The questionnaire's steps, in order: one per required section of the

@@ -1,7 +1,7 @@
-import { SIGNAL_FIELDS, type SignalField, type Signals, SignalsSchema } from '~/engine/signals'
-import { describeValue, type Problem, parseWithProblems } from '~/lib/problems'
-import type { CheckinFormState } from './checkin-form'
-import { SIGNAL_FIELD_VIEWS } from './signal-fields'
+import type { CheckinFormState } from '#app/components/revisit/checkin-form.tsx'
+import { SIGNAL_FIELD_VIEWS } from '#app/components/revisit/signal-fields.ts'
+import { SIGNAL_FIELDS, type SignalField, type Signals, SignalsSchema } from '#app/engine/signals.ts'
+import { describeValue, type Problem, parseWithProblems } from '#app/lib/problems.ts'
 
 /**
  * The check-in form, read on the server: every figure optional, at least one

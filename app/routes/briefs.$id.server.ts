@@ -1,11 +1,11 @@
 import type { AppLoadContext } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { InvalidInputError } from '~/services/briefs.server'
-import { type BriefStatus, briefStatus, setReviewBy } from '~/services/checkins.server'
-import { listTokens, TOKEN_NAME_MAX_LENGTH, type TokenSummary } from '~/services/tokens.server'
-import { readForm } from '~/web/form-body.server'
-import { getDb } from '../../../db/client.server'
-import { notFound, workspaceFor } from '../wizard/draft-route.server'
+import { InvalidInputError } from '#app/services/briefs.server.ts'
+import { type BriefStatus, briefStatus, setReviewBy } from '#app/services/checkins.server.ts'
+import { listTokens, TOKEN_NAME_MAX_LENGTH, type TokenSummary } from '#app/services/tokens.server.ts'
+import { notFound, workspaceFor } from '#app/web/draft-request.server.ts'
+import { readForm } from '#app/web/form-body.server.ts'
+import { getDb } from '#db/client.server.ts'
 
 /** What the latest revision's page adds for revisiting: the newest check-in judged, the review date, the tokens. */
 

@@ -1,15 +1,20 @@
 import type { AppLoadContext } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { OverridesSchema } from '~/engine/answers'
-import { AREAS, type Area, type Brief } from '~/engine/brief'
-import { CHOICE_IDS } from '~/engine/choice-ids'
-import { choiceName } from '~/engine/overrides'
-import { problemsFromError } from '~/lib/problems'
-import { overrideDecision } from '~/services/overrides.server'
-import { getDb } from '../../../db/client.server'
-import { notFound, workspaceFor } from '../wizard/draft-route.server'
-import { loadRevision } from './brief-route.server'
-import { OVERRIDE_FIELDS, type OverrideField, type OverrideFormState, type OverridePanel } from './override-form'
+import {
+  OVERRIDE_FIELDS,
+  type OverrideField,
+  type OverrideFormState,
+  type OverridePanel,
+} from '#app/components/saved-brief/override-form.tsx'
+import { OverridesSchema } from '#app/engine/answers.ts'
+import { AREAS, type Area, type Brief } from '#app/engine/brief.ts'
+import { CHOICE_IDS } from '#app/engine/choice-ids.ts'
+import { choiceName } from '#app/engine/overrides.ts'
+import { problemsFromError } from '#app/lib/problems.ts'
+import { overrideDecision } from '#app/services/overrides.server.ts'
+import { getDb } from '#db/client.server.ts'
+import { loadRevision } from './brief-page.server.ts'
+import { notFound, workspaceFor } from './draft-request.server.ts'
 
 /**
  * The brief page's override form: the next revision with the override, and

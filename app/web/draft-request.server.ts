@@ -1,10 +1,10 @@
 import type { AppLoadContext } from '@remix-run/node'
-import { type DraftRecord, getDraft } from '~/services/drafts.server'
-import { type Permission, requirePageAccess } from '~/web/access.server'
-import type { Db } from '../../../db/client.server'
-import { getDb } from '../../../db/client.server'
-import { checkSection, type SectionCheck } from './schemas'
-import { SECTIONS, type Step } from './steps'
+import { checkSection, type SectionCheck } from '#app/questionnaire/schemas.ts'
+import { SECTIONS, type Step } from '#app/questionnaire/steps.ts'
+import { type DraftRecord, getDraft } from '#app/services/drafts.server.ts'
+import type { Db } from '#db/client.server.ts'
+import { getDb } from '#db/client.server.ts'
+import { type Permission, requirePageAccess } from './access.server.ts'
 
 /** Route helpers for the questionnaire: the workspace, the draft or a 404, and which steps are done. */
 

@@ -1,4 +1,5 @@
 import type { AppLoadContext } from '@remix-run/node'
+import type { SavedBriefsData } from '#app/components/saved-brief/saved-briefs.tsx'
 import {
   getBrief,
   getBriefHead,
@@ -9,15 +10,14 @@ import {
   type RevisionRecord,
   type RevisionSummary,
   SEARCH_MAX_LENGTH,
-} from '~/services/briefs.server'
-import { type AttentionItem, listBriefsNeedingAttention } from '~/services/checkins.server'
-import { type ExportOptions, getExportOptions } from '~/services/export-options.server'
-import { type Note, notesAt } from '~/services/notes.server'
-import { identityOf } from '~/web/access.server'
-import { type Db, getDb } from '../../../db/client.server'
-import { notFound, workspaceFor } from '../wizard/draft-route.server'
-import { type BriefHead, briefBodyHtml, briefHead } from './brief-body.server'
-import type { SavedBriefsData } from './saved-briefs'
+} from '#app/services/briefs.server.ts'
+import { type AttentionItem, listBriefsNeedingAttention } from '#app/services/checkins.server.ts'
+import { type ExportOptions, getExportOptions } from '#app/services/export-options.server.ts'
+import { type Note, notesAt } from '#app/services/notes.server.ts'
+import { type Db, getDb } from '#db/client.server.ts'
+import { identityOf } from './access.server.ts'
+import { type BriefHead, briefBodyHtml, briefHead } from './brief-body.server.tsx'
+import { notFound, workspaceFor } from './draft-request.server.ts'
 
 /** Loading a saved brief's revision for its page and its downloads; anything unknown is a 404. */
 

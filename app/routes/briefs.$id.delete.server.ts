@@ -1,11 +1,16 @@
 import type { AppLoadContext } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { z } from 'zod'
-import { BRIEF_ID_PATTERN, deleteBrief, getBrief } from '~/services/briefs.server'
-import { DELETED_GRACE_DAYS, type DeletedBrief, listDeletedBriefs, restoreBrief } from '~/services/deletion.server'
-import { readForm } from '~/web/form-body.server'
-import { getDb } from '../../../db/client.server'
-import { notFound, workspaceFor } from '../wizard/draft-route.server'
+import { BRIEF_ID_PATTERN, deleteBrief, getBrief } from '#app/services/briefs.server.ts'
+import {
+  DELETED_GRACE_DAYS,
+  type DeletedBrief,
+  listDeletedBriefs,
+  restoreBrief,
+} from '#app/services/deletion.server.ts'
+import { notFound, workspaceFor } from '#app/web/draft-request.server.ts'
+import { readForm } from '#app/web/form-body.server.ts'
+import { getDb } from '#db/client.server.ts'
 
 /** Deleting a brief from its page, and the "Recently deleted" list it can be restored from. */
 

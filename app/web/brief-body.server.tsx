@@ -1,9 +1,9 @@
 import { renderToStaticMarkup } from 'react-dom/server'
-import type { Answers } from '~/engine/answers'
-import type { Brief } from '~/engine/brief'
-import { BriefView } from '../brief/brief-view'
-import { OverrideLinks } from '../brief/decision-details'
-import { BRIEF_BODY_ID, InStaticHtml, type StaticHtmlSink } from '../static-html'
+import { BriefView } from '#app/components/brief/brief-view.tsx'
+import { OverrideLinks } from '#app/components/brief/decision-details.tsx'
+import { BRIEF_BODY_ID, InStaticHtml, type StaticHtmlSink } from '#app/components/static-html.tsx'
+import type { Answers } from '#app/engine/answers.ts'
+import type { Brief } from '#app/engine/brief.ts'
 
 /**
  * The brief's sections as HTML, drawn once on the server. On a document

@@ -1,8 +1,8 @@
 import type { AppLoadContext } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { APIError } from 'better-auth/api'
-import { readForm } from '~/web/form-body.server'
-import { type AccountFormReply, SignInSchema, SignUpSchema, safeReturnTo } from './schemas'
+import { type AccountFormReply, SignInSchema, SignUpSchema, safeReturnTo } from './account-schemas.ts'
+import { readForm } from './form-body.server.ts'
 
 /** The sign-up, sign-in and sign-out actions: checked with zod, carried out by the app's accounts. */
 
