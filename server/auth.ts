@@ -3,6 +3,7 @@ import { APIError } from 'better-auth/api'
 import { anonymous } from 'better-auth/plugins'
 import type pino from 'pino'
 import { claimAnonymousWork, placeNewAccount } from '#app/services/accounts.server.ts'
+import { ANONYMOUS_SESSION_DAYS } from '#app/vocabulary/accounts.ts'
 import type { Db } from '#db/client.server.ts'
 import type { ServerConfig } from './config.ts'
 import { servedOverHttps } from './config.ts'
@@ -35,6 +36,10 @@ export function createAuth({ db, config, secret, logger }: AuthSettings) {
     user: { modelName: 'auth_user' },
     session: {
       modelName: 'auth_session',
+      // An anonymous founder's briefs are reachable only through this cookie: it lasts a month
+      // after the last visit (renewed at most daily), and the banner says so.
+      expiresIn: ANONYMOUS_SESSION_DAYS * 24 * 60 * 60,
+      updateAge: 24 * 60 * 60,
       // A signed copy of the session in a cookie for a minute saves a database read on every page;
       // a revoked session stops within that minute.
       cookieCache: { enabled: true, maxAge: 60 },

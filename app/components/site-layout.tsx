@@ -1,5 +1,6 @@
 import { Form, Link, NavLink, useLocation, useRouteLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
+import { ANONYMOUS_SESSION_DAYS } from '#app/vocabulary/accounts.ts'
 import type { Visitor } from '#app/web/visitor.server.ts'
 
 function useVisitor(): Visitor | undefined {
@@ -76,7 +77,7 @@ function AnonymousBanner() {
   return (
     <div className="notice account-banner" role="note">
       <p>
-        Your briefs are kept for this browser only.{' '}
+        Your briefs are kept for this browser only, until {ANONYMOUS_SESSION_DAYS} days after your last visit.{' '}
         <Link to={`/sign-up?returnTo=${encodeURIComponent(`${here.pathname}${here.search}`)}`}>Make an account</Link> to
         keep them anywhere; everything you wrote comes along.
       </p>

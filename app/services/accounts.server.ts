@@ -31,7 +31,12 @@ export async function placeNewAccount(
   const now = (input.now ?? new Date()).toISOString()
   return db.db.transaction().execute(async (trx) => {
     if (!input.anonymous) {
-      // One statement, so two first sign-ups at once do not both take the local workspace.
+      // Two first sign-ups at once must not both take the local workspace. SQLite's one writer
+      // already serialises them; PostgreSQL's read-committed inserts would not see each other,
+      // so the local workspace's row is locked until this transaction ends.
+      if (db.dialect === 'postgres') {
+        await trx.selectFrom('workspaces').select('id').where('id', '=', LOCAL_WORKSPACE_ID).forUpdate().execute()
+      }
       const taken = await sql`
         insert into workspace_members (workspace_id, user_id, role, created_at)
         select ${LOCAL_WORKSPACE_ID}, ${input.userId}, 'owner', ${now}

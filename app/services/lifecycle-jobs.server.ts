@@ -1,4 +1,5 @@
 import type { Db } from '#db/client.server.ts'
+import { purgeAbandonedAnonymous } from './anonymous-purge.server.ts'
 import { purgeAbandonedDrafts, purgeDeletedBriefs } from './deletion.server.ts'
 import { purgeExpiredIdempotencyKeys } from './idempotency.server.ts'
 
@@ -38,6 +39,14 @@ export const LIFECYCLE_JOBS: readonly JobDefinition[] = [
     async run(db, { now }) {
       const { purged, more } = await purgeAbandonedDrafts(db, { now })
       return { summary: { deleted: purged }, more }
+    },
+  },
+  {
+    kind: 'purge-abandoned-anonymous',
+    everySeconds: HOUR,
+    async run(db, { now }) {
+      const { identities, briefsDeleted, more } = await purgeAbandonedAnonymous(db, { now })
+      return { summary: { deleted: identities, briefsDeleted }, more }
     },
   },
   {

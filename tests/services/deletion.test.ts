@@ -122,18 +122,20 @@ describe.each(dbs)('deleting, restoring and purging on $name', (t) => {
       body: {},
     }))
     const runner = await startJobRunner({ db, jobs: LIFECYCLE_JOBS, pollMs: 0, id: 'test' })
-    expect(await runner.tick(new Date(Date.now() + 1000))).toBe(3)
+    expect(await runner.tick(new Date(Date.now() + 1000))).toBe(4)
     await runner.stop()
     expect(await db.db.selectFrom('idempotency_keys').select('key').execute()).toEqual([])
     expect(await db.db.selectFrom('drafts').select('id').execute()).toEqual([])
     expect(await count('revisions', id)).toBe(0)
     const jobs = await db.db.selectFrom('jobs').select(['id', 'last_error', 'attempts']).orderBy('id').execute()
     expect(jobs).toEqual(
-      ['purge-abandoned-drafts', 'purge-deleted-briefs', 'purge-idempotency-keys'].map((jobId) => ({
-        id: jobId,
-        last_error: null,
-        attempts: 0,
-      })),
+      ['purge-abandoned-anonymous', 'purge-abandoned-drafts', 'purge-deleted-briefs', 'purge-idempotency-keys'].map(
+        (jobId) => ({
+          id: jobId,
+          last_error: null,
+          attempts: 0,
+        }),
+      ),
     )
   })
 })
