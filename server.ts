@@ -107,7 +107,7 @@ export async function createApp({
   if (config.rateLimits) app.use(rateLimits({ logger }))
   // Before any body parser: the auth handler reads its own bodies.
   mountAuth(app, auth)
-  app.use(anonymousFirst(auth))
+  app.use(anonymousFirst(auth, config.rateLimits ? { db: async () => database, logger } : undefined))
 
   let build: ServerBuild | (() => Promise<ServerBuild>)
   if (mode === 'development') {

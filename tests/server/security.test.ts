@@ -7,6 +7,7 @@ import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getDb, setDbForTests } from '#db/client.server.ts'
 import { BASE_INPUT } from '#tests/support/answers.ts'
+import { ANONYMOUS_IDENTITIES_PER_HOUR } from '../../server/accounts.ts'
 import { loadConfig } from '../../server/config.ts'
 import { createApp } from '../../server.ts'
 import { FORM, JSON_BODY, type RawResponse, raw, signUp } from './http-client.ts'
@@ -87,6 +88,18 @@ async function createToken(briefId: string, on = base, headers: Record<string, s
     body: 'name=ci',
   })
 }
+
+const countUsers = async () =>
+  Number(
+    (
+      await (
+        await getDb()
+      ).db
+        .selectFrom('auth_user')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  )
 
 const tokenIn = (html: string) => /sbt_[0-9A-Za-z]{32}/.exec(html)?.[0]
 
@@ -377,6 +390,31 @@ describe('rate limits', () => {
     expect(made).toBe(18)
     expect(limited?.headers['content-type']).toContain('text/html')
     expect(Number(limited?.headers['retry-after'])).toBeGreaterThan(0)
+  })
+
+  it('makes at most 100 anonymous identities an hour per client; a visitor who has one goes on writing', async () => {
+    const db = await getDb()
+    // The count starts from nothing, whatever earlier tests did from this address.
+    await db.db.deleteFrom('rate_limits').where('bucket', 'like', 'anonymous-identities:%').execute()
+    const usersBefore = await countUsers()
+    const start = (headers: Record<string, string> = {}) =>
+      raw(base, '/new', { method: 'POST', headers: { ...FORM, ...headers }, body: '' })
+    let cookie = ''
+    for (let i = 0; i < ANONYMOUS_IDENTITIES_PER_HOUR; i++) {
+      const res = await start()
+      expect(res.status, `start ${i + 1}`).toBe(302)
+      cookie ||= [res.headers['set-cookie'] ?? []]
+        .flat()
+        .map((c) => c.split(';')[0])
+        .join('; ')
+    }
+    const limited = await start()
+    expect(limited.status).toBe(429)
+    expect(limited.headers['content-type']).toContain('text/html')
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0)
+    expect((await countUsers()) - usersBefore).toBe(ANONYMOUS_IDENTITIES_PER_HOUR)
+    // The limit is on making identities, not on their work.
+    expect((await start({ Cookie: cookie })).status).toBe(302)
   })
 
   it('allows 600 writes a minute per client, then 429', { timeout: 60_000 }, async () => {
