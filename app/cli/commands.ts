@@ -9,6 +9,7 @@ import { generate } from './generate.ts'
 import { importCommand } from './import.ts'
 import { migrate } from './migrate.ts'
 import { validate } from './validate.ts'
+import { workspaces } from './workspaces.ts'
 
 /** Every command, in the order help lists them. A new command is one file and one entry here. */
 export const COMMANDS: readonly Command[] = [
@@ -19,6 +20,7 @@ export const COMMANDS: readonly Command[] = [
   adr,
   example,
   migrate,
+  workspaces,
   exportCommand,
   importCommand,
   backup,

@@ -34,3 +34,28 @@ export function formatBytes(bytes: number): string {
 export function plural(n: number, noun: string): string {
   return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`
 }
+
+export const WORKSPACE_FLAG = {
+  name: 'workspace',
+  value: 'ID|EMAIL',
+  summary: 'the workspace: its id, or the email of an account that works in it (default: the local workspace)',
+} as const
+
+/** The workspace --workspace names, or the local one; an unknown name is an input error. */
+export async function workspaceOption(db: Db, reference: string | undefined): Promise<{ id: string; name: string }> {
+  const [{ findWorkspace }, { LOCAL_WORKSPACE_ID }, { problem }, { InputError }] = await Promise.all([
+    import('#app/services/workspaces.server.ts'),
+    import('#db/migrations/0001-initial.ts'),
+    import('#app/lib/problems.ts'),
+    import('./errors.ts'),
+  ])
+  const found = await findWorkspace(db, reference ?? LOCAL_WORKSPACE_ID)
+  if (found) return found
+  throw new InputError([
+    problem(
+      '--workspace',
+      'the id of a workspace or the email of an account on this database (stackbrief workspaces lists them)',
+      JSON.stringify(reference),
+    ),
+  ])
+}
