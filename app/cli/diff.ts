@@ -51,7 +51,7 @@ export const diff = defineCommand({
     const [a, b] = await Promise.all([readRevisionFile(from, io, label(from)), readRevisionFile(to, io, label(to))])
     const [{ diffBriefs, isEmpty }, { describeAnswer }] = await Promise.all([
       import('#app/engine/diff.ts'),
-      import('#app/components/brief/answer-labels.ts'),
+      import('#app/vocabulary/answer-labels.ts'),
     ])
     const result = diffBriefs(a, b, { describeAnswer })
     if (format === 'json') {

@@ -1,7 +1,13 @@
 import { Form, Link, NavLink, useLocation, useRouteLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { ANONYMOUS_SESSION_DAYS } from '#app/vocabulary/accounts.ts'
-import type { Visitor } from '#app/web/visitor.server.ts'
+
+/** What the header shows of the visitor, as the root loader sends it. */
+interface Visitor {
+  signedIn: boolean
+  anonymous: boolean
+  name: string | null
+}
 
 function useVisitor(): Visitor | undefined {
   return useRouteLoaderData<{ visitor: Visitor }>('root')?.visitor

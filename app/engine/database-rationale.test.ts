@@ -1,20 +1,22 @@
 import { describe, expect, it } from 'vitest'
-import { type DataAnswersOverrides, dataAnswers, recordReads } from '#app/engine/rules/_test-answers-data.ts'
 import { database } from '#app/engine/rules/database.ts'
 import { documentStore } from '#app/engine/rules/document-store.ts'
 import { search } from '#app/engine/rules/search.ts'
 import { timeseriesStore } from '#app/engine/rules/timeseries-store.ts'
 import { vectorStore } from '#app/engine/rules/vector-store.ts'
+import { type AnswersPatch, buildAnswers, DATA_INPUT, trackReads } from '#tests/support/answers.ts'
 import { testCatalog } from '#tests/support/catalog.ts'
 import type { Answers } from './answers.ts'
 import { CRITERIA, DatabaseRationaleSchema } from './brief.ts'
 import { MAX_TOTAL, rateDatabases } from './database-rationale.ts'
 
+const dataAnswers = (patch?: AnswersPatch) => buildAnswers(patch, DATA_INPUT)
+
 const CATALOG = testCatalog()
 const decide = (a: Answers) =>
   [database, timeseriesStore, vectorStore, documentStore, search].map((r) => r.decide(a, CATALOG))
 
-function rate(over: DataAnswersOverrides = {}) {
+function rate(over: AnswersPatch = {}) {
   const a = dataAnswers(over)
   return DatabaseRationaleSchema.parse(rateDatabases(a, decide(a)))
 }
@@ -47,7 +49,7 @@ describe('database rationale', () => {
     for (const other of r.options.slice(1)) expect(other.total).toBeLessThan(r.options[0].total)
   })
 
-  it.each<{ name: string; over: DataAnswersOverrides; ids: string[] }>([
+  it.each<{ name: string; over: AnswersPatch; ids: string[] }>([
     {
       name: 'MySQL always, as the other relational default (seed 002, decision framework)',
       over: QUIET,
@@ -96,7 +98,7 @@ describe('database rationale', () => {
     ).toEqual([...ids].sort())
   })
 
-  it.each<{ name: string; over: DataAnswersOverrides }>([
+  it.each<{ name: string; over: AnswersPatch }>([
     { name: 'the baseline', over: {} },
     { name: 'a PHP team', over: { team: { languages: ['php'] } } },
     { name: 'a JavaScript team with documents only', over: { data: { kinds: ['documents'] } } },
@@ -155,7 +157,7 @@ describe('database rationale', () => {
 
   it.each<{
     name: string
-    over: DataAnswersOverrides
+    over: AnswersPatch
     id: string
     criterion: (typeof CRITERIA)[number]
     score: number
@@ -291,7 +293,7 @@ describe('database rationale', () => {
     expect(option(r, 'timescale').verdict).toMatch(tsVerdict)
   })
 
-  it.each<{ name: string; id: string; over: DataAnswersOverrides; says: RegExp }>([
+  it.each<{ name: string; id: string; over: AnswersPatch; says: RegExp }>([
     {
       name: 'Redis is never the primary store (seed 000, what to avoid)',
       id: 'redis',
@@ -326,7 +328,7 @@ describe('database rationale', () => {
     expect(option(rate(over), id).verdict).toMatch(says)
   })
 
-  it.each<{ name: string; over: DataAnswersOverrides; rules: string[] }>([
+  it.each<{ name: string; over: AnswersPatch; rules: string[] }>([
     {
       name: 'baseline',
       over: {},
@@ -360,7 +362,7 @@ describe('database rationale', () => {
     ({ over, rules }) => {
       const a = dataAnswers(over)
       const decisions = decide(a)
-      const { answers: tracked, reads } = recordReads(a)
+      const { answers: tracked, reads } = trackReads(a)
       const r = rateDatabases(tracked, decisions)
       expect(r.because.map((b) => b.rule)).toEqual(rules)
       const named = new Set(r.because.flatMap((b) => b.inputs))

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { loadCatalog } from '#app/catalog.server.ts'
-import { describeAnswer } from '#app/components/brief/answer-labels.ts'
+import { describeAnswer } from '#app/vocabulary/answer-labels.ts'
 import { type Answers, type AnswersInput, AnswersSchema } from './answers.ts'
 import { AREAS, type Brief } from './brief.ts'
 import { type BriefDiff, BriefDiffSchema, type DiffSide, diffBriefs, isEmpty, triggerChangeKind } from './diff.ts'

@@ -1,4 +1,3 @@
-import { ANSWER_LABELS, guideTitle } from '#app/components/brief/answer-labels.ts'
 import {
   type AnswerPath,
   CLIENTS,
@@ -18,6 +17,7 @@ import {
   SENSITIVE_DATA,
   UPTIME_TARGETS,
 } from '#app/engine/answers.ts'
+import { ANSWER_LABELS, guideTitle } from '#app/vocabulary/answer-labels.ts'
 import type { GuideSlug } from '../../content/guides/index.ts'
 import type { Section } from './steps.ts'
 

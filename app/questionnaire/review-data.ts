@@ -1,4 +1,4 @@
-import { ANSWER_LABELS } from '#app/components/brief/answer-labels.ts'
+import { ANSWER_LABELS } from '#app/vocabulary/answer-labels.ts'
 import { QUESTIONS } from './questions.ts'
 import { type DraftAnswers, type DraftProblem, isFieldActive, type SectionCheck } from './schemas.ts'
 import { isOptionalSection, type Section, STEP_INFO, stepPath } from './steps.ts'

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { BriefSection } from '#app/components/brief/section.tsx'
-import { formatNumber } from '#app/components/format.ts'
 import { CheckinForm } from '#app/components/revisit/checkin-form.tsx'
 import { CheckinPager, CheckinTable } from '#app/components/revisit/checkin-table.tsx'
 import { formatDay } from '#app/components/revisit/format-day.ts'
@@ -9,6 +8,7 @@ import { SignalCharts } from '#app/components/revisit/signal-charts.tsx'
 import { TriggerBanner } from '#app/components/revisit/trigger-banner.tsx'
 import { BriefErrorBoundary } from '#app/components/saved-brief/brief-error.tsx'
 import { SiteLayout } from '#app/components/site-layout.tsx'
+import { formatNumber } from '#app/vocabulary/format.ts'
 import { loadSignalsPage, recordCheckinFromForm } from './briefs.$id.signals.server.ts'
 
 /** /briefs/:id/signals: record measured figures, see them over time against the triggers, turn one into new answers. */

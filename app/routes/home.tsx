@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { SHAPE_LABELS } from '#app/components/brief/answer-labels.ts'
-import { formatNumber, formatUsdRange } from '#app/components/format.ts'
 import { SavedBriefs } from '#app/components/saved-brief/saved-briefs.tsx'
 import { SiteLayout } from '#app/components/site-layout.tsx'
 import { listExampleCards } from '#app/services/examples.server.ts'
 import { listGuides } from '#app/services/guides.server.ts'
+import { SHAPE_LABELS } from '#app/vocabulary/answer-labels.ts'
+import { formatNumber, formatUsdRange } from '#app/vocabulary/format.ts'
 import { loadSavedBriefs } from '#app/web/brief-page.server.ts'
 
 export const meta: MetaFunction = () => [

@@ -1,5 +1,5 @@
-import { describeAnswer } from '#app/components/brief/answer-labels.ts'
 import { type BriefDiff, diffBriefs, isEmpty } from '#app/engine/diff.ts'
+import { describeAnswer } from '#app/vocabulary/answer-labels.ts'
 import type { Db } from '#db/client.server.ts'
 import { getRevision, type RevisionSummary } from './briefs.server.ts'
 

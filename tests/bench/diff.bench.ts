@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import { loadCatalog } from '#app/catalog.server.ts'
-import { describeAnswer } from '#app/components/brief/answer-labels.ts'
 import { type DiffSide, diffBriefs } from '#app/engine/diff.ts'
 import { AnswersSchema, generateBrief } from '#app/engine/index.ts'
 import { renderDiffMarkdown } from '#app/export/diff-markdown.ts'
+import { describeAnswer } from '#app/vocabulary/answer-labels.ts'
 import { fmt, median, timeRuns } from './stats.ts'
 
 /**

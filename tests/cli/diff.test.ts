@@ -4,10 +4,10 @@ import { join } from 'node:path'
 import { afterAll, describe, it } from 'vitest'
 import { parse as parseYaml, stringify as toYaml } from 'yaml'
 import { loadCatalog } from '#app/catalog.server.ts'
-import { describeAnswer } from '#app/components/brief/answer-labels.ts'
 import { type AnswersInput, AnswersSchema } from '#app/engine/answers.ts'
 import { BriefDiffSchema, diffBriefs } from '#app/engine/diff.ts'
 import { generateBrief } from '#app/engine/generate.ts'
+import { describeAnswer } from '#app/vocabulary/answer-labels.ts'
 import { ROOT, stackbrief } from './helpers.ts'
 
 const EXAMPLE = join(ROOT, 'content/examples/b2b-saas.yaml')

@@ -1,6 +1,5 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { describeAnswer } from '#app/components/brief/answer-labels.ts'
 import { type AnswersInput, AnswersSchema } from '#app/engine/answers.ts'
 import {
   type BriefDiff,
@@ -12,6 +11,7 @@ import {
   type RiskChange,
 } from '#app/engine/diff.ts'
 import { generateBrief } from '#app/engine/generate.ts'
+import { describeAnswer } from '#app/vocabulary/answer-labels.ts'
 import { answersInputArb, PROPERTY_RUNS } from '#tests/support/arbitraries.ts'
 import { testCatalog } from '#tests/support/catalog.ts'
 

@@ -1,6 +1,6 @@
 import type { Answers } from '#app/engine/answers.ts'
 import type { Brief } from '#app/engine/brief.ts'
-import { ANSWER_PATH_ORDER, ANSWER_SECTIONS, describeAnswer } from './answer-labels.ts'
+import { ANSWER_PATH_ORDER, ANSWER_SECTIONS, describeAnswer } from '#app/vocabulary/answer-labels.ts'
 import { BriefSection } from './section.tsx'
 
 export function AnswersAppendix({ brief, answers }: { brief: Brief; answers: Answers }) {

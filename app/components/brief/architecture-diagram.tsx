@@ -1,7 +1,7 @@
 import type { Answers } from '#app/engine/answers.ts'
 import type { Brief } from '#app/engine/brief.ts'
 import { type PictureNode, pictureOf } from '#app/engine/picture.ts'
-import { ANSWER_LABELS } from './answer-labels.ts'
+import { ANSWER_LABELS } from '#app/vocabulary/answer-labels.ts'
 import { BriefSection } from './section.tsx'
 
 /** The plan as boxes: who calls it, what runs and is stored in each region, what is bought as a service. */

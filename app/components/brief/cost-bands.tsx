@@ -1,11 +1,11 @@
 import { lazy } from 'react'
 import { ChartFrame } from '#app/components/chart-frame.tsx'
 import { ClientOnly } from '#app/components/client-only.tsx'
-import { formatNumber, formatUsd, monthLabel } from '#app/components/format.ts'
 import type { Answers } from '#app/engine/answers.ts'
 import type { Brief, Costs } from '#app/engine/brief.ts'
 import { basesSaidOnce, lineItemReference } from '#app/engine/said-once.ts'
-import { AREA_LABELS, BANDS } from './answer-labels.ts'
+import { AREA_LABELS, BANDS } from '#app/vocabulary/answer-labels.ts'
+import { formatNumber, formatUsd, monthLabel } from '#app/vocabulary/format.ts'
 import { BAND_STYLE } from './cost-bands-style.ts'
 import { BriefSection, TableScroll } from './section.tsx'
 

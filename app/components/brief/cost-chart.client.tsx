@@ -1,7 +1,7 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
-import { formatUsd, formatUsdCompact } from '#app/components/format.ts'
 import type { Costs } from '#app/engine/brief.ts'
-import { BANDS } from './answer-labels.ts'
+import { BANDS } from '#app/vocabulary/answer-labels.ts'
+import { formatUsd, formatUsdCompact } from '#app/vocabulary/format.ts'
 import { BAND_STYLE } from './cost-bands-style.ts'
 
 /** The three cost bands over twelve months. Browser only: loaded lazily by the cost section. */

@@ -1,7 +1,7 @@
-import { formatUsd } from '#app/components/format.ts'
 import type { Answers } from '#app/engine/answers.ts'
 import type { Brief } from '#app/engine/brief.ts'
-import { SEVERITY_LABELS } from './answer-labels.ts'
+import { SEVERITY_LABELS } from '#app/vocabulary/answer-labels.ts'
+import { formatUsd } from '#app/vocabulary/format.ts'
 import { BriefSection, TableScroll } from './section.tsx'
 import { BriefSummary } from './summary.tsx'
 

@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react'
 import { useContext } from 'react'
 import { InStaticHtml } from '#app/components/static-html.tsx'
-import { guideTitle } from './answer-labels.ts'
+import { guideTitle } from '#app/vocabulary/answer-labels.ts'
 
 export function GuideLink({ slug }: { slug: string }) {
   // The arrow is drawn by the style sheet (`.guide-link::after`).

@@ -1,6 +1,6 @@
-import { formatNumber } from '#app/components/format.ts'
 import type { Answers } from '#app/engine/answers.ts'
 import type { Brief } from '#app/engine/brief.ts'
+import { formatNumber } from '#app/vocabulary/format.ts'
 import { BriefSection } from './section.tsx'
 
 export function Operations({ brief }: { brief: Brief; answers: Answers }) {

@@ -1,6 +1,6 @@
 import type { AnswerPath, Answers } from '#app/engine/answers.ts'
 import type { Because } from '#app/engine/brief.ts'
-import { describeAnswer } from './answer-labels.ts'
+import { describeAnswer } from '#app/vocabulary/answer-labels.ts'
 
 /** The `because` of a decision or item, sentence by sentence; the rules appendix lists the rule and the answers each read. */
 export function Reasons({ because }: { because: readonly Because[]; answers?: Answers }) {

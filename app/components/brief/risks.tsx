@@ -1,6 +1,6 @@
 import type { AnswerPath, Answers } from '#app/engine/answers.ts'
 import type { Brief, Risk } from '#app/engine/brief.ts'
-import { SEVERITY_LABELS, SEVERITY_ORDER } from './answer-labels.ts'
+import { SEVERITY_LABELS, SEVERITY_ORDER } from '#app/vocabulary/answer-labels.ts'
 import { AnswerChips } from './reasons.tsx'
 import { BriefSection } from './section.tsx'
 import { SeverityBadge } from './status-badge.tsx'

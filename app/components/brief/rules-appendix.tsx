@@ -1,6 +1,6 @@
 import type { Answers } from '#app/engine/answers.ts'
 import type { Because, Brief } from '#app/engine/brief.ts'
-import { describeAnswer } from './answer-labels.ts'
+import { describeAnswer } from '#app/vocabulary/answer-labels.ts'
 import { BriefSection } from './section.tsx'
 
 /** Which rule decided each entry and which answers it read: looked up, not read, so it starts folded. */

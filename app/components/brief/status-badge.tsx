@@ -1,5 +1,5 @@
 import type { Decision, Risk, Trigger } from '#app/engine/brief.ts'
-import { DECISION_STATUS_LABELS, SEVERITY_LABELS, TRIGGER_STATUS_LABELS } from './answer-labels.ts'
+import { DECISION_STATUS_LABELS, SEVERITY_LABELS, TRIGGER_STATUS_LABELS } from '#app/vocabulary/answer-labels.ts'
 
 /* Every badge carries its word and a shape, so status never depends on colour alone; the shapes are drawn by the style sheet (`.badge--…::before`), hidden from screen readers. */
 

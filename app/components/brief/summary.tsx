@@ -1,7 +1,7 @@
-import { formatNumber, formatUsdRange } from '#app/components/format.ts'
 import type { Answers } from '#app/engine/answers.ts'
 import type { Brief } from '#app/engine/brief.ts'
-import { SHAPE_LABELS } from './answer-labels.ts'
+import { SHAPE_LABELS } from '#app/vocabulary/answer-labels.ts'
+import { formatNumber, formatUsdRange } from '#app/vocabulary/format.ts'
 import { BriefSection } from './section.tsx'
 
 export function BriefSummary({ brief, answers }: { brief: Brief; answers: Answers }) {

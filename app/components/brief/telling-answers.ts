@@ -1,6 +1,6 @@
 import type { AnswerPath, Answers } from '#app/engine/answers.ts'
 import type { Because } from '#app/engine/brief.ts'
-import { describeAnswer } from './answer-labels.ts'
+import { describeAnswer } from '#app/vocabulary/answer-labels.ts'
 
 /** A risk card quotes this many answers at most; the appendix has every one. */
 export const TELLING_ANSWERS_MAX = 3

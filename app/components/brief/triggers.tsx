@@ -1,6 +1,6 @@
 import type { Answers } from '#app/engine/answers.ts'
 import type { Brief, Trigger } from '#app/engine/brief.ts'
-import { ANSWER_LABELS, describeThreshold, formatMeasure, metricLabel } from './answer-labels.ts'
+import { ANSWER_LABELS, describeThreshold, formatMeasure, metricLabel } from '#app/vocabulary/answer-labels.ts'
 import { GuideLink } from './guide-link.tsx'
 import { BriefSection } from './section.tsx'
 import { TriggerBadge } from './status-badge.tsx'

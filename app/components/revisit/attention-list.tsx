@@ -1,9 +1,9 @@
 import { Link } from '@remix-run/react'
-import type { AttentionItem } from '#app/services/checkins.server.ts'
+import type { AttentionRow } from '#app/components/rows.ts'
 import { formatDay } from './format-day.ts'
 
 /** "Trigger fired" and "Review overdue" as words, never colour alone. */
-export function AttentionFlags({ item }: { item: Pick<AttentionItem, 'fired' | 'overdue'> | undefined }) {
+export function AttentionFlags({ item }: { item: Pick<AttentionRow, 'fired' | 'overdue'> | undefined }) {
   if (!item || (item.fired.length === 0 && !item.overdue)) return null
   return (
     <span className="flags">
@@ -18,7 +18,7 @@ export function AttentionFlags({ item }: { item: Pick<AttentionItem, 'fired' | '
 }
 
 /** At the top of the home list: briefs whose newest check-in fired a trigger, then those past their review date. */
-export function AttentionList({ items, total }: { items: readonly AttentionItem[]; total: number }) {
+export function AttentionList({ items, total }: { items: readonly AttentionRow[]; total: number }) {
   if (items.length === 0) return null
   return (
     <section className="attention" aria-labelledby="attention-title">

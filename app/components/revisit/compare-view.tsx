@@ -1,16 +1,9 @@
 import { Form } from '@remix-run/react'
-import {
-  AREA_LABELS,
-  describeThreshold,
-  formatMeasure,
-  metricLabel,
-  TRIGGER_STATUS_LABELS,
-} from '#app/components/brief/answer-labels.ts'
 import { BAND_STYLE } from '#app/components/brief/cost-bands-style.ts'
 import { GuideLink } from '#app/components/brief/guide-link.tsx'
 import { BriefSection, TableScroll } from '#app/components/brief/section.tsx'
 import { DecisionBadge, SeverityBadge, TriggerBadge } from '#app/components/brief/status-badge.tsx'
-import { formatUsd, monthLabel } from '#app/components/format.ts'
+import type { RevisionRow } from '#app/components/rows.ts'
 import { formatDateTime } from '#app/components/saved-brief/format-date.ts'
 import type {
   BriefDiff,
@@ -20,7 +13,14 @@ import type {
   TriggerChange,
   TriggerChangeKind,
 } from '#app/engine/diff.ts'
-import type { RevisionSummary } from '#app/services/briefs.server.ts'
+import {
+  AREA_LABELS,
+  describeThreshold,
+  formatMeasure,
+  metricLabel,
+  TRIGGER_STATUS_LABELS,
+} from '#app/vocabulary/answer-labels.ts'
+import { formatUsd, monthLabel } from '#app/vocabulary/format.ts'
 
 /** The GET form that picks the two revisions; the latest two are chosen when the address names none. */
 export function RevisionPicker({
@@ -30,12 +30,12 @@ export function RevisionPicker({
   to,
 }: {
   briefId: string
-  revisions: readonly RevisionSummary[]
+  revisions: readonly RevisionRow[]
   from: number
   to: number
 }) {
   const head = revisions[0]?.number
-  const option = (r: RevisionSummary) => (
+  const option = (r: RevisionRow) => (
     <option key={r.number} value={r.number}>
       Revision {r.number}
       {r.number === head ? ' (latest)' : ''} · {formatDateTime(r.createdAt)}

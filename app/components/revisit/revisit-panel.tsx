@@ -1,5 +1,5 @@
 import { Form, Link, useNavigation } from '@remix-run/react'
-import type { TokenSummary } from '#app/services/tokens.server.ts'
+import type { TokenRow } from '#app/components/rows.ts'
 import { formatDay } from './format-day.ts'
 import { SIGNAL_FIELD_ORDER } from './signal-fields.ts'
 import { TokenCreateForm, TokenTable } from './tokens.tsx'
@@ -14,7 +14,7 @@ export interface RevisitStatus extends BannerStatus {
 
 export interface RevisitProps {
   status: RevisitStatus
-  tokens: readonly TokenSummary[]
+  tokens: readonly TokenRow[]
   tokenNameMaxLength: number
   /** What the review-date form sent, back with its problem. */
   reviewByForm?: { value: string; error: string } | null

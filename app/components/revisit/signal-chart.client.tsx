@@ -1,6 +1,6 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
-import { formatMeasure } from '#app/components/brief/answer-labels.ts'
-import { formatNumber } from '#app/components/format.ts'
+import { formatMeasure } from '#app/vocabulary/answer-labels.ts'
+import { formatNumber } from '#app/vocabulary/format.ts'
 import { dayTime, formatDay, formatShortDay } from './format-day.ts'
 import type { MetricSeries } from './series.ts'
 

@@ -1,7 +1,7 @@
 import { lazy } from 'react'
-import { describeThreshold, formatMeasure } from '#app/components/brief/answer-labels.ts'
 import { ChartFrame } from '#app/components/chart-frame.tsx'
 import { ClientOnly } from '#app/components/client-only.tsx'
+import { describeThreshold, formatMeasure } from '#app/vocabulary/answer-labels.ts'
 import { formatDay } from './format-day.ts'
 import type { MetricSeries } from './series.ts'
 import { SIGNAL_FIELD_VIEWS } from './signal-fields.ts'

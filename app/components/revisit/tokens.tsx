@@ -2,15 +2,15 @@ import { Form, useNavigation } from '@remix-run/react'
 import { useState } from 'react'
 import { TableScroll } from '#app/components/brief/section.tsx'
 import { useHydrated } from '#app/components/client-only.tsx'
+import type { TokenRow } from '#app/components/rows.ts'
 import { formatDateTime } from '#app/components/saved-brief/format-date.ts'
-import type { TokenSummary } from '#app/services/tokens.server.ts'
 
 export function tokensPath(briefId: string): string {
   return `/briefs/${encodeURIComponent(briefId)}/tokens`
 }
 
 /** Every token of a brief by its first characters: never the token itself, which is shown once when made. */
-export function TokenTable({ briefId, tokens }: { briefId: string; tokens: readonly TokenSummary[] }) {
+export function TokenTable({ briefId, tokens }: { briefId: string; tokens: readonly TokenRow[] }) {
   if (tokens.length === 0) return <p>No tokens yet.</p>
   return (
     <TableScroll label="Tokens of this brief">

@@ -1,8 +1,8 @@
 import { Link } from '@remix-run/react'
-import { describeThreshold, formatMeasure, metricLabel } from '#app/components/brief/answer-labels.ts'
 import { GuideLink } from '#app/components/brief/guide-link.tsx'
 import { TriggerBadge } from '#app/components/brief/status-badge.tsx'
 import type { TriggerEvaluation } from '#app/engine/signals.ts'
+import { describeThreshold, formatMeasure, metricLabel } from '#app/vocabulary/answer-labels.ts'
 import { formatDay } from './format-day.ts'
 import { UpdateAnswersButton } from './update-answers-button.tsx'
 

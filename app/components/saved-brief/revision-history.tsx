@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import type { RevisionSummary } from '#app/services/briefs.server.ts'
+import type { RevisionRow } from '#app/components/rows.ts'
 import { formatDateTime } from './format-date.ts'
 
 /**
@@ -16,7 +16,7 @@ export function RevisionHistory({
   nextCursor,
 }: {
   briefId: string
-  revisions: readonly RevisionSummary[]
+  revisions: readonly RevisionRow[]
   current: number
   head: number
   /** The brief's title now, to point out revisions titled otherwise. */

@@ -4,10 +4,10 @@ import { CostChartIsland } from '#app/components/brief/cost-chart-island.tsx'
 import { PrintButton } from '#app/components/print-button.tsx'
 import { RevisitLine, RevisitPanel, type RevisitProps } from '#app/components/revisit/revisit-panel.tsx'
 import { TriggerBanner } from '#app/components/revisit/trigger-banner.tsx'
+import type { RevisionRow } from '#app/components/rows.ts'
 import { SiteLayout } from '#app/components/site-layout.tsx'
 import { BRIEF_BODY_ID, StaticHtml } from '#app/components/static-html.tsx'
 import type { Costs } from '#app/engine/brief.ts'
-import type { RevisionSummary } from '#app/services/briefs.server.ts'
 import { ExportOptions, type ExportOptionsForm, type ExportOptionsValues, exportQuery } from './export-options-form.tsx'
 import { formatDateTime } from './format-date.ts'
 import { type NoteFormState, NotesPanel, type NoteView } from './notes-panel.tsx'
@@ -25,7 +25,7 @@ export interface SavedBriefPageProps {
     /** The sections as HTML; null while hydrating a document that already has them. */
     bodyHtml: string | null
   }
-  revisions: readonly RevisionSummary[]
+  revisions: readonly RevisionRow[]
   historyCursor: string | null
   nextHistoryCursor: string | null
   headRevision: number

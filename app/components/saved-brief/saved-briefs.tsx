@@ -1,11 +1,10 @@
 import { Form, Link } from '@remix-run/react'
 import { AttentionFlags, AttentionList } from '#app/components/revisit/attention-list.tsx'
-import type { BriefSummary } from '#app/services/briefs.server.ts'
-import type { AttentionItem } from '#app/services/checkins.server.ts'
+import type { AttentionRow, BriefRow } from '#app/components/rows.ts'
 import { formatDateTime } from './format-date.ts'
 
 export interface SavedBriefsData {
-  items: BriefSummary[]
+  items: BriefRow[]
   nextCursor: string | null
   /** The search as typed; empty for none. */
   q: string
@@ -14,7 +13,7 @@ export interface SavedBriefsData {
   /** A sentence for the reader when the list could not be read as asked. */
   notice: string | null
   /** Briefs past their review date or with a fired trigger; only on the first page of the plain list. */
-  attention: { items: AttentionItem[]; total: number }
+  attention: { items: AttentionRow[]; total: number }
 }
 
 function listHref(params: { q: string; cursor?: string | null }): string {

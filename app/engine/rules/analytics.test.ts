@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { evaluateTrigger, readingsFromAnswers } from '#app/engine/triggers.ts'
-import { type AnswersPatch, buildAnswers, decideChecked, reason, ruleIds } from './_test-answers.ts'
+import { type AnswersPatch, buildAnswers, SAAS_INPUT } from '#tests/support/answers.ts'
+import { decideChecked, reason, ruleIds } from '#tests/support/area-rules.ts'
 import { analytics, WAREHOUSE_FROM_GB, WAREHOUSE_JUSTIFIED } from './analytics.ts'
+
+const saasAnswers = (patch?: AnswersPatch) => buildAnswers(patch, SAAS_INPUT)
 
 describe('analytics', () => {
   const rows: { fact: string; patch: AnswersPatch; rules: string[]; mentions: string[] }[] = [
@@ -33,7 +36,7 @@ describe('analytics', () => {
 
   for (const { fact, patch, rules, mentions } of rows)
     it(fact, () => {
-      const decision = decideChecked(analytics, buildAnswers(patch))
+      const decision = decideChecked(analytics, saasAnswers(patch))
       expect(decision.choice.id).toBe('product_analytics')
       expect(decision.status).toBe('adopt')
       expect(ruleIds(decision)).toEqual(rules)
@@ -44,7 +47,7 @@ describe('analytics', () => {
     })
 
   it('names exactly the answers each reason read', () => {
-    const decision = decideChecked(analytics, buildAnswers())
+    const decision = decideChecked(analytics, saasAnswers())
     expect(reason(decision, 'analytics.product_analytics_day_one').inputs).toEqual([
       'product.summary',
       'load.activeUsersAtLaunch',
@@ -65,7 +68,7 @@ describe('analytics', () => {
     })
     expect(WAREHOUSE_JUSTIFIED.action).toContain('scheduled loads')
     expect(WAREHOUSE_JUSTIFIED.action).toContain('competing with transactional traffic')
-    const big = buildAnswers({ load: { dataVolumeGbIn12Months: 100 } })
+    const big = saasAnswers({ load: { dataVolumeGbIn12Months: 100 } })
     expect(evaluateTrigger(WAREHOUSE_JUSTIFIED, big, readingsFromAnswers(big)).status).toBe('fired')
   })
 })

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { type AnswersPatch, buildAnswers, decideChecked, reason, ruleIds } from './_test-answers.ts'
+import { type AnswersPatch, buildAnswers, SAAS_INPUT } from '#tests/support/answers.ts'
+import { decideChecked, reason, ruleIds } from '#tests/support/area-rules.ts'
 import { api } from './api.ts'
+
+const saasAnswers = (patch?: AnswersPatch) => buildAnswers(patch, SAAS_INPUT)
 
 describe('api', () => {
   const rows: { fact: string; patch: AnswersPatch; choice: string; rule: string; mentions: string[] }[] = [
@@ -36,7 +39,7 @@ describe('api', () => {
 
   for (const { fact, patch, choice, rule, mentions } of rows)
     it(fact, () => {
-      const decision = decideChecked(api, buildAnswers(patch))
+      const decision = decideChecked(api, saasAnswers(patch))
       expect(decision.choice.id).toBe(choice)
       expect(decision.status).toBe('adopt')
       expect(ruleIds(decision)).toEqual([rule, 'api.paginate_every_list'])
@@ -54,7 +57,7 @@ describe('api', () => {
   ])('paginates every list either way, for $users users (seed 003, pagination everywhere)', ({ clients, users }) => {
     const decision = decideChecked(
       api,
-      buildAnswers({
+      saasAnswers({
         product: { clients: [...clients] },
         load: { activeUsersAtLaunch: 10, activeUsersIn12Months: users },
       }),

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { evaluateTrigger, readingsFromAnswers } from '#app/engine/triggers.ts'
-import { type AnswersPatch, buildAnswers, decideChecked, reason, ruleIds } from './_test-answers.ts'
+import { type AnswersPatch, buildAnswers, SAAS_INPUT } from '#tests/support/answers.ts'
+import { decideChecked, reason, ruleIds } from '#tests/support/area-rules.ts'
 import { architectureStyle, ENGINEERS_PER_SERVICE_LIMIT, TEAM_OUTGROWS_ONE_SERVICE } from './architecture-style.ts'
+
+const saasAnswers = (patch?: AnswersPatch) => buildAnswers(patch, SAAS_INPUT)
 
 describe('architecture_style', () => {
   const rows: { fact: string; patch: AnswersPatch; rules: string[]; mentions: string[] }[] = [
@@ -31,7 +34,7 @@ describe('architecture_style', () => {
 
   for (const { fact, patch, rules, mentions } of rows)
     it(fact, () => {
-      const decision = decideChecked(architectureStyle, buildAnswers(patch))
+      const decision = decideChecked(architectureStyle, saasAnswers(patch))
       expect(decision.choice.id).toBe('modular_monolith')
       expect(decision.status).toBe('adopt')
       expect(ruleIds(decision)).toEqual(rules)
@@ -41,7 +44,7 @@ describe('architecture_style', () => {
     })
 
   it('names exactly the answers each reason read', () => {
-    const decision = decideChecked(architectureStyle, buildAnswers({ team: { engineers: 8, engineersIn12Months: 20 } }))
+    const decision = decideChecked(architectureStyle, saasAnswers({ team: { engineers: 8, engineersIn12Months: 20 } }))
     expect(reason(decision, 'architecture_style.one_deployable').inputs).toEqual([
       'team.engineers',
       'team.engineersIn12Months',
@@ -51,7 +54,7 @@ describe('architecture_style', () => {
   })
 
   it('turns down microservices for these answers (seed 000, microservices before customers)', () => {
-    const decision = decideChecked(architectureStyle, buildAnswers({ team: { engineers: 2, languages: ['ruby'] } }))
+    const decision = decideChecked(architectureStyle, saasAnswers({ team: { engineers: 2, languages: ['ruby'] } }))
     expect(decision.alternatives.map((a) => a.id)).toEqual(['extract_services'])
     expect(decision.alternatives[0].whyNot).toContain('2 engineers')
     expect(decision.alternatives[0].whyNot).toContain('15')
@@ -87,7 +90,7 @@ describe('architecture_style', () => {
   ])(
     'the trigger reads the 12-month team size: $engineersIn12Months engineers is $status',
     ({ engineersIn12Months, status }) => {
-      const answers = buildAnswers({ team: { engineers: 3, engineersIn12Months } })
+      const answers = saasAnswers({ team: { engineers: 3, engineersIn12Months } })
       expect(evaluateTrigger(TEAM_OUTGROWS_ONE_SERVICE, answers, readingsFromAnswers(answers)).status).toBe(status)
     },
   )

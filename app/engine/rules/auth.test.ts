@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import { DecisionSchema } from '#app/engine/brief.ts'
+import { type AnswersPatch, buildAnswers, ORGANIZATIONS_INPUT } from '#tests/support/answers.ts'
 import { testCatalog } from '#tests/support/catalog.ts'
-import { type AnswersOverrides, answersWith } from './_test-answers-services.ts'
 import { auth } from './auth.ts'
 
 const CATALOG = testCatalog()
-const decide = (over: AnswersOverrides = {}) => DecisionSchema.parse(auth.decide(answersWith(over), CATALOG))
+const decide = (over: AnswersPatch = {}) =>
+  DecisionSchema.parse(auth.decide(buildAnswers(over, ORGANIZATIONS_INPUT), CATALOG))
 
 const VENDORS = ['clerk', 'better_auth', 'stytch', 'auth0']
 
 describe('auth: which vendor, by precedence', () => {
-  it.each<{ fact: string; over: AnswersOverrides; choice: string; fired: string[] }>([
+  it.each<{ fact: string; over: AnswersPatch; choice: string; fired: string[] }>([
     {
       fact: 'Better-Auth when the team hosts its own servers (seed 000, Better-Auth runs on your own infra)',
       over: { budget: { hosting: 'self_hosted' } },
@@ -119,7 +120,7 @@ describe('auth: which vendor, by precedence', () => {
 })
 
 describe('auth: reasons read exactly their answers', () => {
-  it.each<{ fact: string; over: AnswersOverrides; rule: string; inputs: string[]; mentions: string }>([
+  it.each<{ fact: string; over: AnswersPatch; rule: string; inputs: string[]; mentions: string }>([
     {
       fact: 'own infrastructure reads hosting and residency, and names the region (seed 000, on your own infra)',
       over: { compliance: { dataResidency: ['eu', 'india'] } },
@@ -174,7 +175,7 @@ describe('auth: reasons read exactly their answers', () => {
 })
 
 describe('auth: alternatives', () => {
-  it.each<{ fact: string; over: AnswersOverrides }>([
+  it.each<{ fact: string; over: AnswersPatch }>([
     { fact: 'Clerk chosen (seed 000, all four are production-grade)', over: {} },
     {
       fact: 'Better-Auth chosen (seed 000, all four are production-grade)',
@@ -198,7 +199,7 @@ describe('auth: alternatives', () => {
     expect(whyNot).toContain('security surface')
   })
 
-  it.each<{ fact: string; over: AnswersOverrides; id: string; mentions: string }>([
+  it.each<{ fact: string; over: AnswersPatch; id: string; mentions: string }>([
     {
       fact: 'hosted vendors lose on residency by naming the region (seed 000, Better-Auth on your own infra)',
       over: { compliance: { dataResidency: ['australia'] } },

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { DecisionSchema } from '#app/engine/brief.ts'
+import { type AnswersPatch, buildAnswers, ORGANIZATIONS_INPUT } from '#tests/support/answers.ts'
 import { testCatalog } from '#tests/support/catalog.ts'
-import { type AnswersOverrides, answersWith } from './_test-answers-services.ts'
 import { cache } from './cache.ts'
 
 const CATALOG = testCatalog()
-const decide = (over: AnswersOverrides = {}) => DecisionSchema.parse(cache.decide(answersWith(over), CATALOG))
+const decide = (over: AnswersPatch = {}) =>
+  DecisionSchema.parse(cache.decide(buildAnswers(over, ORGANIZATIONS_INPUT), CATALOG))
 
 describe('cache: deferred until measurement says so', () => {
   it.each([

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { evaluateTrigger, evaluateTriggers, readingsFromAnswers } from '#app/engine/triggers.ts'
-import { alternativeOf, type DataAnswersOverrides, dataAnswers, decideData, reasonOf } from './_test-answers-data.ts'
+import { type AnswersPatch, buildAnswers, DATA_INPUT } from '#tests/support/answers.ts'
+import { alternative, decideChecked, reason } from '#tests/support/area-rules.ts'
 import { DB_PRESSURE_ACTIVE_USERS, DB_PRESSURE_CPU_PERCENT, database, SUSTAINED_DB_PRESSURE } from './database.ts'
+
+const dataAnswers = (patch?: AnswersPatch) => buildAnswers(patch, DATA_INPUT)
 
 interface Row {
   name: string
-  over: DataAnswersOverrides
+  over: AnswersPatch
   rule: string
   says: RegExp[]
 }
@@ -79,13 +82,13 @@ describe('database rules', () => {
       says: [/25,000/, /70%/, /bigger instance/],
     },
   ])('$name', ({ over, rule, says }) => {
-    const d = decideData(database, dataAnswers(over))
+    const d = decideChecked(database, dataAnswers(over))
     expect(d.choice.id).toBe('postgres')
-    const text = reasonOf(d, rule).text
+    const text = reason(d, rule).text
     for (const pattern of says) expect(text).toMatch(pattern)
   })
 
-  it.each<{ name: string; over: DataAnswersOverrides }>([
+  it.each<{ name: string; over: AnswersPatch }>([
     { name: 'relational only', over: {} },
     {
       name: 'every data kind',
@@ -101,7 +104,7 @@ describe('database rules', () => {
   ])(
     'always adopts postgres and revisits only on sustained pressure: $name (seed 000, database choices)',
     ({ over }) => {
-      const d = decideData(database, dataAnswers(over))
+      const d = decideChecked(database, dataAnswers(over))
       expect(d.choice.id).toBe('postgres')
       expect(d.status).toBe('adopt')
       expect(d.revisitWhen).toEqual(['sustained_db_pressure'])
@@ -109,7 +112,7 @@ describe('database rules', () => {
     },
   )
 
-  it.each<{ name: string; over: DataAnswersOverrides; id: string; says: RegExp; present: boolean }>([
+  it.each<{ name: string; over: AnswersPatch; id: string; says: RegExp; present: boolean }>([
     {
       name: 'Redis is a cache, never the primary store (seed 000, what to avoid)',
       over: {},
@@ -146,12 +149,12 @@ describe('database rules', () => {
       present: true,
     },
   ])('$name', ({ over, id, says, present }) => {
-    const d = decideData(database, dataAnswers(over))
+    const d = decideChecked(database, dataAnswers(over))
     if (!present) {
       expect(d.alternatives.map((a) => a.id)).not.toContain(id)
       return
     }
-    expect(alternativeOf(d, id).whyNot).toMatch(says)
+    expect(alternative(d, id).whyNot).toMatch(says)
   })
 
   it.each<{ name: string; users: number; cpu?: number; status: string }>([

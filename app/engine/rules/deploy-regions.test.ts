@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { evaluateTrigger, readingsFromAnswers } from '#app/engine/triggers.ts'
-import { type AnswersPatch, buildAnswers, decideChecked, ruleIds } from './_test-answers.ts'
+import { type AnswersPatch, buildAnswers, SAAS_INPUT } from '#tests/support/answers.ts'
+import { decideChecked, ruleIds } from '#tests/support/area-rules.ts'
 import { deployRegions, RESIDENCY_NEEDS_SECOND_REGION } from './deploy-regions.ts'
+
+const saasAnswers = (patch?: AnswersPatch) => buildAnswers(patch, SAAS_INPUT)
 
 describe('deploy_regions', () => {
   const rows: {
@@ -62,7 +65,7 @@ describe('deploy_regions', () => {
 
   for (const { fact, patch, choice, rule, inputs, mentions, revisitWhen } of rows)
     it(fact, () => {
-      const decision = decideChecked(deployRegions, buildAnswers(patch))
+      const decision = decideChecked(deployRegions, saasAnswers(patch))
       expect(decision.choice.id).toBe(choice)
       expect(decision.status).toBe('adopt')
       expect(ruleIds(decision)).toEqual([rule])
@@ -75,7 +78,7 @@ describe('deploy_regions', () => {
     })
 
   it('names the residency region in the choice', () => {
-    const decision = decideChecked(deployRegions, buildAnswers({ compliance: { dataResidency: ['eu'] } }))
+    const decision = decideChecked(deployRegions, saasAnswers({ compliance: { dataResidency: ['eu'] } }))
     expect(decision.choice.name).toBe('One region, in the EU')
     expect(decision.title).toBe('Deploy regions')
   })
@@ -90,14 +93,14 @@ describe('deploy_regions', () => {
       threshold: 2,
       guide: 'migration-triggers',
     })
-    const one = buildAnswers({ compliance: { dataResidency: ['us'] } })
-    const two = buildAnswers({ compliance: { dataResidency: ['us', 'canada'] } })
+    const one = saasAnswers({ compliance: { dataResidency: ['us'] } })
+    const two = saasAnswers({ compliance: { dataResidency: ['us', 'canada'] } })
     expect(evaluateTrigger(RESIDENCY_NEEDS_SECOND_REGION, one, readingsFromAnswers(one)).status).toBe('ok')
     expect(evaluateTrigger(RESIDENCY_NEEDS_SECOND_REGION, two, readingsFromAnswers(two)).status).toBe('fired')
   })
 })
 
 it('with no payments the region sentence speaks of users, not paying users (issue 8)', () => {
-  const decision = decideChecked(deployRegions, buildAnswers({ compliance: { payments: 'none', markets: ['eu'] } }))
+  const decision = decideChecked(deployRegions, saasAnswers({ compliance: { payments: 'none', markets: ['eu'] } }))
   expect(decision.because.map((b) => b.text).join(' ')).not.toMatch(/paying/)
 })

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { alternativeOf, type DataAnswersOverrides, dataAnswers, decideData, reasonOf } from './_test-answers-data.ts'
+import { type AnswersPatch, buildAnswers, DATA_INPUT } from '#tests/support/answers.ts'
+import { alternative, decideChecked, reason } from '#tests/support/area-rules.ts'
 import { documentStore } from './document-store.ts'
+
+const dataAnswers = (patch?: AnswersPatch) => buildAnswers(patch, DATA_INPUT)
 
 interface Row {
   name: string
-  over: DataAnswersOverrides
+  over: AnswersPatch
   choice: string
   rule: string
   says: RegExp[]
@@ -41,11 +44,11 @@ describe('document store rules', () => {
       says: [/no schema/, /JSONB indexing has been measured/],
     },
   ])('$name', ({ over, choice, rule, says }) => {
-    const d = decideData(documentStore, dataAnswers(over))
+    const d = decideChecked(documentStore, dataAnswers(over))
     expect(d.choice.id).toBe(choice)
     expect(d.status).toBe(d.choice.id === 'none' ? 'not_applicable' : 'adopt')
     expect(d.revisitWhen).toEqual([])
-    const text = reasonOf(d, rule).text
+    const text = reason(d, rule).text
     for (const pattern of says) expect(text).toMatch(pattern)
   })
 
@@ -63,8 +66,8 @@ describe('document store rules', () => {
       relationshipsRule: false,
     },
   ])('MongoDB alternative: $name', ({ kinds, says, relationshipsRule }) => {
-    const d = decideData(documentStore, dataAnswers({ data: { kinds } }))
-    expect(alternativeOf(d, 'mongodb').whyNot).toMatch(says)
+    const d = decideChecked(documentStore, dataAnswers({ data: { kinds } }))
+    expect(alternative(d, 'mongodb').whyNot).toMatch(says)
     expect(d.because.some((b) => b.rule === 'document_store.relationships_rule_out_mongodb')).toBe(relationshipsRule)
   })
 

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { DecisionSchema } from '#app/engine/brief.ts'
+import { type AnswersPatch, buildAnswers, ORGANIZATIONS_INPUT } from '#tests/support/answers.ts'
 import { testCatalog } from '#tests/support/catalog.ts'
-import { type AnswersOverrides, answersWith } from './_test-answers-services.ts'
 import { email } from './email.ts'
 
 const CATALOG = testCatalog()
-const decide = (over: AnswersOverrides = {}) => DecisionSchema.parse(email.decide(answersWith(over), CATALOG))
+const decide = (over: AnswersPatch = {}) =>
+  DecisionSchema.parse(email.decide(buildAnswers(over, ORGANIZATIONS_INPUT), CATALOG))
 
 describe('email: always hosted, which sender by precedence', () => {
-  it.each<{ fact: string; over: AnswersOverrides; choice: string; fired: string[] }>([
+  it.each<{ fact: string; over: AnswersPatch; choice: string; fired: string[] }>([
     {
       fact: 'Amazon SES under HIPAA, in the same AWS account, with health details kept out of mail (seed 000, hosted email; issue 8)',
       over: { compliance: { regimes: ['hipaa'] }, team: { languages: ['typescript'] } },
@@ -75,7 +76,7 @@ describe('email: away from TypeScript the cheaper sender at your volume wins (is
 })
 
 describe('email: reasons read exactly their answers', () => {
-  it.each<{ fact: string; over: AnswersOverrides; rule: string; inputs: string[]; mentions: string }>([
+  it.each<{ fact: string; over: AnswersPatch; rule: string; inputs: string[]; mentions: string }>([
     {
       fact: 'receipts are named once the product takes payments (seed 000, hosted payments and email)',
       over: { compliance: { payments: 'subscriptions' } },
@@ -119,7 +120,7 @@ describe('email: reasons read exactly their answers', () => {
 })
 
 describe('email: alternatives', () => {
-  it.each<{ fact: string; over: AnswersOverrides; ids: string[] }>([
+  it.each<{ fact: string; over: AnswersPatch; ids: string[] }>([
     {
       fact: 'Postmark chosen',
       over: { team: { languages: ['ruby'] } },

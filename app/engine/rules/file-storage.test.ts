@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { DecisionSchema } from '#app/engine/brief.ts'
+import { type AnswersPatch, buildAnswers, ORGANIZATIONS_INPUT } from '#tests/support/answers.ts'
 import { testCatalog } from '#tests/support/catalog.ts'
-import { type AnswersOverrides, answersWith } from './_test-answers-services.ts'
 import { fileStorage } from './file-storage.ts'
 
 const CATALOG = testCatalog()
-const decide = (over: AnswersOverrides = {}) => DecisionSchema.parse(fileStorage.decide(answersWith(over), CATALOG))
-const FILES: AnswersOverrides['data'] = { kinds: ['relational', 'files'] }
+const decide = (over: AnswersPatch = {}) =>
+  DecisionSchema.parse(fileStorage.decide(buildAnswers(over, ORGANIZATIONS_INPUT), CATALOG))
+const FILES: AnswersPatch['data'] = { kinds: ['relational', 'files'] }
 
 describe('file storage: object storage for files, never the database', () => {
-  it.each<{ fact: string; over: AnswersOverrides; choice: string; name: string; vendor?: string; fired: string[] }>([
+  it.each<{ fact: string; over: AnswersPatch; choice: string; name: string; vendor?: string; fired: string[] }>([
     {
       fact: 'no bucket when the product keeps no files (seed 000, defer what you do not need)',
       over: { data: { kinds: ['relational'] } },
@@ -60,7 +61,7 @@ describe('file storage: object storage for files, never the database', () => {
 })
 
 describe('file storage: reasons and alternatives', () => {
-  it.each<{ fact: string; over: AnswersOverrides; rule: string; inputs: string[]; mentions: string }>([
+  it.each<{ fact: string; over: AnswersPatch; rule: string; inputs: string[]; mentions: string }>([
     {
       fact: 'no files reads the data kinds and still rules out database columns (seed 000, Postgres for relational data)',
       over: { data: { kinds: ['relational'] } },
@@ -95,7 +96,7 @@ describe('file storage: reasons and alternatives', () => {
     expect(reason?.text).toContain(mentions)
   })
 
-  it.each<{ fact: string; over: AnswersOverrides; ids: string[] }>([
+  it.each<{ fact: string; over: AnswersPatch; ids: string[] }>([
     { fact: 'R2 chosen', over: { data: FILES }, ids: ['s3', 'database_blobs'] },
     { fact: 'S3 chosen', over: { data: FILES, budget: { hosting: 'cloud_provider' } }, ids: ['r2', 'database_blobs'] },
     { fact: 'no files', over: {}, ids: ['object_storage'] },

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { LANGUAGES } from '#app/engine/answers.ts'
-import { type AnswersPatch, buildAnswers, decideChecked, reason, ruleIds } from './_test-answers.ts'
+import { type AnswersPatch, buildAnswers, SAAS_INPUT } from '#tests/support/answers.ts'
+import { decideChecked, reason, ruleIds } from '#tests/support/area-rules.ts'
 import { FRAMEWORK_BY_LANGUAGE, framework } from './framework.ts'
+
+const saasAnswers = (patch?: AnswersPatch) => buildAnswers(patch, SAAS_INPUT)
 
 type Languages = NonNullable<NonNullable<AnswersPatch['team']>['languages']>
 
@@ -95,7 +98,7 @@ describe('framework', () => {
 
   for (const { fact, languages, choice, rule, mentions } of single)
     it(fact, () => {
-      const decision = decideChecked(framework, buildAnswers({ team: { engineers: 3, languages } }))
+      const decision = decideChecked(framework, saasAnswers({ team: { engineers: 3, languages } }))
       expect(decision.choice.id).toBe(choice)
       expect(decision.status).toBe('adopt')
       expect(ruleIds(decision)).toContain(rule)
@@ -107,19 +110,19 @@ describe('framework', () => {
     })
 
   it('Next.js comes with Remix as the named alternative and the reason for the order (seed 000, hosted auth integration)', () => {
-    const decision = decideChecked(framework, buildAnswers({ team: { languages: ['typescript'] } }))
+    const decision = decideChecked(framework, saasAnswers({ team: { languages: ['typescript'] } }))
     expect(ruleIds(decision)).toEqual(['framework.team_language', 'framework.nextjs_over_remix'])
     expect(reason(decision, 'framework.nextjs_over_remix').inputs).toEqual([])
     expect(decision.alternatives.map((a) => a.id)).toEqual(['remix'])
   })
 
   it('a JavaScript team is told TypeScript can come later', () => {
-    const decision = decideChecked(framework, buildAnswers({ team: { languages: ['javascript'] } }))
+    const decision = decideChecked(framework, saasAnswers({ team: { languages: ['javascript'] } }))
     expect(reason(decision, 'framework.javascript_team').inputs).toEqual(['team.languages'])
   })
 
   it('a team outside TypeScript sees Next.js turned down for the cost of learning it (seed 002, team familiarity)', () => {
-    const decision = decideChecked(framework, buildAnswers({ team: { engineers: 2, languages: ['ruby'] } }))
+    const decision = decideChecked(framework, saasAnswers({ team: { engineers: 2, languages: ['ruby'] } }))
     expect(decision.alternatives.map((a) => a.id)).toEqual(['nextjs'])
     expect(decision.alternatives[0].whyNot).toContain('Your 2 engineers')
   })
@@ -179,7 +182,7 @@ describe('framework', () => {
 
   for (const { fact, languages, choice, alternatives, mentions } of several)
     it(fact, () => {
-      const decision = decideChecked(framework, buildAnswers({ team: { languages } }))
+      const decision = decideChecked(framework, saasAnswers({ team: { languages } }))
       expect(decision.choice.id).toBe(choice)
       expect(ruleIds(decision)[0]).toBe('framework.primary_language')
       const precedence = reason(decision, 'framework.primary_language')
@@ -193,7 +196,7 @@ describe('framework', () => {
       ['typescript', 'javascript'],
       ['java', 'kotlin'],
     ] as Languages[]) {
-      const decision = decideChecked(framework, buildAnswers({ team: { languages } }))
+      const decision = decideChecked(framework, saasAnswers({ team: { languages } }))
       expect(ruleIds(decision)).not.toContain('framework.primary_language')
     }
   })

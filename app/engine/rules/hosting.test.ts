@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { HEALTH_INPUTS } from '#app/engine/constraints.ts'
 import { evaluateTrigger } from '#app/engine/triggers.ts'
-import { type AnswersPatch, buildAnswers, decideChecked, reason, ruleIds } from './_test-answers.ts'
+import { type AnswersPatch, buildAnswers, SAAS_INPUT } from '#tests/support/answers.ts'
+import { decideChecked, reason, ruleIds } from '#tests/support/area-rules.ts'
 import { hosting, SPEND_OVER_BUDGET } from './hosting.ts'
+
+const saasAnswers = (patch?: AnswersPatch) => buildAnswers(patch, SAAS_INPUT)
 
 /** Health data and residency are checked against the host's facts, and name a reason only when they move or price it. */
 const CHECKED = [
@@ -96,7 +99,7 @@ describe('hosting', () => {
 
   for (const { fact, patch, choice, rules, mentions } of rows)
     it(fact, () => {
-      const decision = decideChecked(hosting, buildAnswers(patch), CHECKED)
+      const decision = decideChecked(hosting, saasAnswers(patch), CHECKED)
       expect(decision.choice.id).toBe(choice)
       expect(decision.status).toBe('adopt')
       expect(ruleIds(decision)).toEqual(rules)
@@ -110,7 +113,7 @@ describe('hosting', () => {
   it('names exactly the answers each reason read', () => {
     const decision = decideChecked(
       hosting,
-      buildAnswers({ budget: { hosting: 'no_preference' }, compliance: { regimes: ['hipaa'] } }),
+      saasAnswers({ budget: { hosting: 'no_preference' }, compliance: { regimes: ['hipaa'] } }),
       CHECKED,
     )
     expect(reason(decision, 'hosting.hipaa_prefers_cloud_provider').inputs).toEqual([
@@ -127,7 +130,7 @@ describe('hosting', () => {
   it('a managed platform ruled out by its BAA tier says why among the alternatives (seed 000, compliance requirement)', () => {
     const decision = decideChecked(
       hosting,
-      buildAnswers({ budget: { hosting: 'managed_paas', monthlyInfraUsd: 60 }, compliance: { regimes: ['hipaa'] } }),
+      saasAnswers({ budget: { hosting: 'managed_paas', monthlyInfraUsd: 60 }, compliance: { regimes: ['hipaa'] } }),
       CHECKED,
     )
     expect(decision.choice.vendor).toBe('aws_ec2')
@@ -152,7 +155,7 @@ describe('hosting', () => {
     { spend: 400, status: 'approaching' },
     { spend: 200, status: 'ok' },
   ])('spend of $$spend against a $400 budget is $status', ({ spend, status }) => {
-    const answers = buildAnswers({ budget: { monthlyInfraUsd: 400 } })
+    const answers = saasAnswers({ budget: { monthlyInfraUsd: 400 } })
     const trigger = evaluateTrigger(SPEND_OVER_BUDGET, answers, { monthly_infra_usd: spend })
     expect(trigger.threshold).toBe(400)
     expect(trigger.status).toBe(status)

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { DecisionSchema } from '#app/engine/brief.ts'
+import { type AnswersPatch, buildAnswers, ORGANIZATIONS_INPUT } from '#tests/support/answers.ts'
 import { testCatalog } from '#tests/support/catalog.ts'
-import { type AnswersOverrides, answersWith } from './_test-answers-services.ts'
 import { jobs } from './jobs.ts'
 
 const CATALOG = testCatalog()
-const decide = (over: AnswersOverrides) => DecisionSchema.parse(jobs.decide(answersWith(over), CATALOG))
-const rules = (over: AnswersOverrides) => decide(over).because.map((b) => b.rule)
+const decide = (over: AnswersPatch) =>
+  DecisionSchema.parse(jobs.decide(buildAnswers(over, ORGANIZATIONS_INPUT), CATALOG))
+const rules = (over: AnswersPatch) => decide(over).because.map((b) => b.rule)
 
 describe('jobs: which way work runs', () => {
   it.each([

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { type AnswersPatch, buildAnswers, decideChecked, reason, ruleIds } from './_test-answers.ts'
+import { type AnswersPatch, buildAnswers, SAAS_INPUT } from '#tests/support/answers.ts'
+import { decideChecked, reason, ruleIds } from '#tests/support/area-rules.ts'
 import { observability, SMALL_BUDGET_USD } from './observability.ts'
+
+const saasAnswers = (patch?: AnswersPatch) => buildAnswers(patch, SAAS_INPUT)
 
 /** Residency and health data are checked against every tool's facts, and name a reason only when they move the choice. */
 const HEALTH_CHECKED = ['compliance.regimes', 'data.sensitive', 'compliance.markets'] as const
@@ -60,7 +63,7 @@ describe('observability', () => {
 
   for (const { fact, patch, choice, rule, inputs, mentions } of rows)
     it(fact, () => {
-      const decision = decideChecked(observability, buildAnswers(patch), CHECKED)
+      const decision = decideChecked(observability, saasAnswers(patch), CHECKED)
       expect(decision.choice.id).toBe(choice)
       expect(decision.status).toBe('adopt')
       expect(ruleIds(decision)).toEqual(['observability.from_day_one', rule])
@@ -73,7 +76,7 @@ describe('observability', () => {
 
   it('logs, RED metrics, traces and an error-rate alert from day one, never deferred (seed 001, observability before heroics; seed 004, RED metrics)', () => {
     for (const monthlyInfraUsd of [0, 50_000]) {
-      const decision = decideChecked(observability, buildAnswers({ budget: { monthlyInfraUsd } }), CHECKED)
+      const decision = decideChecked(observability, saasAnswers({ budget: { monthlyInfraUsd } }), CHECKED)
       const baseline = reason(decision, 'observability.from_day_one')
       expect(baseline.inputs).toEqual([])
       for (const part of ['structured', 'rate, errors and duration', 'traces', 'error rate'])
@@ -89,7 +92,7 @@ describe('observability', () => {
         product: { realtime: 'core' },
         compliance: { dataResidency: ['india'] },
       }
-      const decision = decideChecked(observability, buildAnswers(patch), HEALTH_CHECKED)
+      const decision = decideChecked(observability, saasAnswers(patch), HEALTH_CHECKED)
       expect(decision.choice.id).not.toBe('honeycomb')
       expect(decision.choice.id).toBe('grafana_self_hosted')
       expect(reason(decision, 'observability.residency').text).toContain('India')
@@ -103,7 +106,7 @@ describe('observability', () => {
       load: { fanOut: true },
       compliance: { dataResidency: ['eu'] },
     }
-    const decision = decideChecked(observability, buildAnswers(patch), HEALTH_CHECKED)
+    const decision = decideChecked(observability, saasAnswers(patch), HEALTH_CHECKED)
     expect(decision.choice.id).toBe('datadog')
     expect(reason(decision, 'observability.residency').inputs).toEqual(['compliance.dataResidency'])
   })

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { DecisionSchema } from '#app/engine/brief.ts'
+import { type AnswersPatch, buildAnswers, ORGANIZATIONS_INPUT } from '#tests/support/answers.ts'
 import { testCatalog } from '#tests/support/catalog.ts'
-import { type AnswersOverrides, answersWith } from './_test-answers-services.ts'
 import { payments } from './payments.ts'
 
 const CATALOG = testCatalog()
-const decide = (over: AnswersOverrides = {}) => DecisionSchema.parse(payments.decide(answersWith(over), CATALOG))
+const decide = (over: AnswersPatch = {}) =>
+  DecisionSchema.parse(payments.decide(buildAnswers(over, ORGANIZATIONS_INPUT), CATALOG))
 
 describe('payments: which processor', () => {
-  it.each<{ fact: string; compliance: AnswersOverrides['compliance']; choice: string; name: string; fired: string[] }>([
+  it.each<{ fact: string; compliance: AnswersPatch['compliance']; choice: string; name: string; fired: string[] }>([
     {
       fact: 'nothing to choose when nobody pays (seed 002, build-vs-buy only where it applies)',
       compliance: { payments: 'none' },
@@ -79,7 +80,7 @@ describe('payments: which processor', () => {
 describe('payments: reasons read exactly their answers', () => {
   it.each<{
     fact: string
-    compliance: AnswersOverrides['compliance']
+    compliance: AnswersPatch['compliance']
     rule: string
     inputs: string[]
     mentions: string
@@ -141,7 +142,7 @@ describe('payments: reasons read exactly their answers', () => {
 })
 
 describe('payments: alternatives', () => {
-  it.each<{ fact: string; compliance: AnswersOverrides['compliance']; ids: string[]; id: string; mentions: string }>([
+  it.each<{ fact: string; compliance: AnswersPatch['compliance']; ids: string[]; id: string; mentions: string }>([
     {
       fact: 'never in-house: PCI scope, chargebacks, webhooks and subscription logic (seed 000, do not build a payment integration from scratch)',
       compliance: { payments: 'subscriptions' },

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { type AnswersPatch, buildAnswers, decideChecked, reason, ruleIds } from './_test-answers.ts'
+import { type AnswersPatch, buildAnswers, SAAS_INPUT } from '#tests/support/answers.ts'
+import { decideChecked, reason, ruleIds } from '#tests/support/area-rules.ts'
 import { repo } from './repo.ts'
+
+const saasAnswers = (patch?: AnswersPatch) => buildAnswers(patch, SAAS_INPUT)
 
 /** Read to see whether the mobile rule applies, named only when it does. */
 const CHECKED_ONLY = ['product.clients'] as const
@@ -35,7 +38,7 @@ describe('repo', () => {
 
   for (const { fact, patch, rules, mentions } of rows)
     it(fact, () => {
-      const decision = decideChecked(repo, buildAnswers(patch), CHECKED_ONLY)
+      const decision = decideChecked(repo, saasAnswers(patch), CHECKED_ONLY)
       expect(decision.choice.id).toBe('monorepo')
       expect(decision.status).toBe('adopt')
       expect(ruleIds(decision)).toEqual(rules)
@@ -44,13 +47,13 @@ describe('repo', () => {
     })
 
   it('names exactly the answers each reason read', () => {
-    const decision = decideChecked(repo, buildAnswers({ product: { clients: ['web', 'mobile'] } }))
+    const decision = decideChecked(repo, saasAnswers({ product: { clients: ['web', 'mobile'] } }))
     expect(reason(decision, 'repo.one_repository').inputs).toEqual(['team.engineers', 'team.engineersIn12Months'])
     expect(reason(decision, 'repo.mobile_beside_server').inputs).toEqual(['product.clients'])
   })
 
   it('considers one repository per service and says why not for this team (seed 000, default architecture)', () => {
-    const decision = decideChecked(repo, buildAnswers({ team: { engineers: 4, languages: ['ruby'] } }), CHECKED_ONLY)
+    const decision = decideChecked(repo, saasAnswers({ team: { engineers: 4, languages: ['ruby'] } }), CHECKED_ONLY)
     expect(decision.alternatives.map((a) => a.id)).toEqual(['polyrepo'])
     expect(decision.alternatives[0].whyNot).toContain('4 engineers')
     expect(decision.guide).toBe('default-stack')

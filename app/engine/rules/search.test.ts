@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { evaluateTrigger, readingsFromAnswers } from '#app/engine/triggers.ts'
-import { alternativeOf, type DataAnswersOverrides, dataAnswers, decideData, reasonOf } from './_test-answers-data.ts'
+import { type AnswersPatch, buildAnswers, DATA_INPUT } from '#tests/support/answers.ts'
+import { alternative, decideChecked, reason } from '#tests/support/area-rules.ts'
 import { SEARCH_OUTGROWS_POSTGRES, SEARCH_REVIEW_DB_GB, search } from './search.ts'
+
+const dataAnswers = (patch?: AnswersPatch) => buildAnswers(patch, DATA_INPUT)
 
 const SEARCH = ['relational', 'search'] as const
 
 interface Row {
   name: string
-  over: DataAnswersOverrides
+  over: AnswersPatch
   choice: string
   rule: string
   says: RegExp[]
@@ -49,17 +52,17 @@ describe('search rules', () => {
       revisitWhen: ['search_outgrows_postgres'],
     },
   ])('$name', ({ over, choice, rule, says, revisitWhen }) => {
-    const d = decideData(search, dataAnswers(over))
+    const d = decideChecked(search, dataAnswers(over))
     expect(d.choice.id).toBe(choice)
     expect(d.status).toBe(d.choice.id === 'none' ? 'not_applicable' : 'adopt')
     expect(d.revisitWhen).toEqual(revisitWhen)
-    const text = reasonOf(d, rule).text
+    const text = reason(d, rule).text
     for (const pattern of says) expect(text).toMatch(pattern)
   })
 
   it('a dedicated engine is deferred until search is measurably slow or needs facets and typo tolerance (seed 000, database choices)', () => {
-    const d = decideData(search, dataAnswers({ data: { kinds: [...SEARCH] } }))
-    const alt = alternativeOf(d, 'dedicated_search_engine')
+    const d = decideChecked(search, dataAnswers({ data: { kinds: [...SEARCH] } }))
+    const alt = alternative(d, 'dedicated_search_engine')
     expect(alt.name).toMatch(/Elasticsearch.*OpenSearch.*Meilisearch.*Typesense/)
     expect(alt.whyNot).toMatch(/fed from Postgres.*measurably slow.*facets and typo tolerance/)
   })

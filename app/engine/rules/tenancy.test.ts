@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { type AnswersPatch, buildAnswers, decideChecked, ruleIds } from './_test-answers.ts'
+import { type AnswersPatch, buildAnswers, SAAS_INPUT } from '#tests/support/answers.ts'
+import { decideChecked, ruleIds } from '#tests/support/area-rules.ts'
 import { tenancy } from './tenancy.ts'
+
+const saasAnswers = (patch?: AnswersPatch) => buildAnswers(patch, SAAS_INPUT)
 
 describe('tenancy', () => {
   const rows: {
@@ -62,7 +65,7 @@ describe('tenancy', () => {
 
   for (const { fact, patch, choice, because, mentions } of rows)
     it(fact, () => {
-      const decision = decideChecked(tenancy, buildAnswers(patch))
+      const decision = decideChecked(tenancy, saasAnswers(patch))
       expect(decision.choice.id).toBe(choice)
       expect(decision.status).toBe('adopt')
       expect(decision.because.map(({ rule, inputs }) => ({ rule, inputs }))).toEqual(because)
@@ -73,7 +76,7 @@ describe('tenancy', () => {
     })
 
   it('org scoping turns down a database per customer', () => {
-    const decision = decideChecked(tenancy, buildAnswers({ product: { sellsTo: 'organizations' } }))
+    const decision = decideChecked(tenancy, saasAnswers({ product: { sellsTo: 'organizations' } }))
     expect(decision.alternatives.map((a) => a.id)).toEqual(['user_scoped', 'database_per_tenant'])
     expect(ruleIds(decision)).toContain('tenancy.sells_to_organizations')
     expect(tenancy.triggers).toEqual([])
@@ -83,7 +86,7 @@ describe('tenancy', () => {
 it('an internal tool with personal accounts is not scoped per user: it has no tenants (issue 8)', () => {
   const decision = decideChecked(
     tenancy,
-    buildAnswers({ product: { shape: 'internal_tool', sellsTo: 'individuals' }, compliance: { payments: 'none' } }),
+    saasAnswers({ product: { shape: 'internal_tool', sellsTo: 'individuals' }, compliance: { payments: 'none' } }),
   )
   expect(decision.choice.id).toBe('none')
   expect(decision.status).toBe('not_applicable')

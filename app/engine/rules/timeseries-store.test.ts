@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { evaluateTrigger, readingsFromAnswers } from '#app/engine/triggers.ts'
-import { alternativeOf, type DataAnswersOverrides, dataAnswers, decideData, reasonOf } from './_test-answers-data.ts'
+import { type AnswersPatch, buildAnswers, DATA_INPUT } from '#tests/support/answers.ts'
+import { alternative, decideChecked, reason } from '#tests/support/area-rules.ts'
 import { TIMESCALE_EVENTS_PER_SECOND, TIMESERIES_INGEST_VOLUME, timeseriesStore } from './timeseries-store.ts'
+
+const dataAnswers = (patch?: AnswersPatch) => buildAnswers(patch, DATA_INPUT)
 
 const TS = ['relational', 'timeseries'] as const
 
 interface Row {
   name: string
-  over: DataAnswersOverrides
+  over: AnswersPatch
   choice: string
   rule: string
   says: RegExp[]
@@ -93,11 +96,11 @@ describe('time-series store rules', () => {
       revisitWhen: [],
     },
   ])('$name', ({ over, choice, rule, says, revisitWhen }) => {
-    const d = decideData(timeseriesStore, dataAnswers(over))
+    const d = decideChecked(timeseriesStore, dataAnswers(over))
     expect(d.choice.id).toBe(choice)
     expect(d.status).toBe(d.choice.id === 'none' ? 'not_applicable' : 'adopt')
     expect(d.revisitWhen).toEqual(revisitWhen)
-    const text = reasonOf(d, rule).text
+    const text = reason(d, rule).text
     for (const pattern of says) expect(text).toMatch(pattern)
   })
 
@@ -133,8 +136,8 @@ describe('time-series store rules', () => {
       says: /5,000 events per second/,
     },
   ])('$name', ({ eps, id, says }) => {
-    const d = decideData(timeseriesStore, dataAnswers({ data: { kinds: [...TS], timeseriesEventsPerSecond: eps } }))
-    expect(alternativeOf(d, id).whyNot).toMatch(says)
+    const d = decideChecked(timeseriesStore, dataAnswers({ data: { kinds: [...TS], timeseriesEventsPerSecond: eps } }))
+    expect(alternative(d, id).whyNot).toMatch(says)
   })
 
   it.each<{ name: string; eps: number; status: string }>([

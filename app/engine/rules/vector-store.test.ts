@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { evaluateTrigger, readingsFromAnswers } from '#app/engine/triggers.ts'
-import { alternativeOf, type DataAnswersOverrides, dataAnswers, decideData, reasonOf } from './_test-answers-data.ts'
+import { type AnswersPatch, buildAnswers, DATA_INPUT } from '#tests/support/answers.ts'
+import { alternative, decideChecked, reason } from '#tests/support/area-rules.ts'
 import { LARGE_VECTOR_COUNT, VECTOR_LATENCY_UNDER_LOAD, VECTOR_QUERY_P95_MS, vectorStore } from './vector-store.ts'
+
+const dataAnswers = (patch?: AnswersPatch) => buildAnswers(patch, DATA_INPUT)
 
 const VEC = ['relational', 'vectors'] as const
 
 interface Row {
   name: string
-  over: DataAnswersOverrides
+  over: AnswersPatch
   choice: string
   rule: string
   says: RegExp[]
@@ -58,11 +61,11 @@ describe('vector store rules', () => {
       says: [/no count of embeddings/],
     },
   ])('$name', ({ over, choice, rule, says }) => {
-    const d = decideData(vectorStore, dataAnswers(over))
+    const d = decideChecked(vectorStore, dataAnswers(over))
     expect(d.choice.id).toBe(choice)
     const large = (over.data?.vectorCount ?? 0) >= 5_000_000
     expect(d.status).toBe(d.choice.id === 'none' ? 'not_applicable' : large ? 'trial' : 'adopt')
-    const text = reasonOf(d, rule).text
+    const text = reason(d, rule).text
     for (const pattern of says) expect(text).toMatch(pattern)
   })
 
@@ -72,10 +75,10 @@ describe('vector store rules', () => {
   ])(
     'a dedicated vector database waits behind vector_latency_under_load: $name (seed 000, vector search)',
     ({ count }) => {
-      const d = decideData(vectorStore, dataAnswers({ data: { kinds: [...VEC], vectorCount: count } }))
+      const d = decideChecked(vectorStore, dataAnswers({ data: { kinds: [...VEC], vectorCount: count } }))
       expect(d.choice.id).toBe('pgvector')
       expect(d.revisitWhen).toEqual(['vector_latency_under_load'])
-      expect(alternativeOf(d, 'dedicated_vector_db').whyNot).toMatch(/measured under real load.*100 ms/)
+      expect(alternative(d, 'dedicated_vector_db').whyNot).toMatch(/measured under real load.*100 ms/)
     },
   )
 

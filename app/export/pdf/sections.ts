@@ -1,5 +1,4 @@
 import type { Content, ContentText, TableCell } from 'pdfmake/interfaces'
-import { ANSWER_LABELS, guideTitle } from '#app/components/brief/answer-labels.ts'
 import { ANSWER_PATHS, type Answers, readAnswer } from '#app/engine/answers.ts'
 import {
   BANDS,
@@ -14,6 +13,7 @@ import {
 import { overrideSentence } from '#app/engine/overrides.ts'
 import { formatCents, formatNumber } from '#app/export/markdown.ts'
 import { NOTES_HEADING, type NoteInput, renderedNotes } from '#app/export/notes.ts'
+import { ANSWER_LABELS, guideTitle } from '#app/vocabulary/answer-labels.ts'
 import { architectureFigure } from './architecture.ts'
 import { BAND_NAMES, costChart } from './chart.ts'
 import { executive, invalidations, operations } from './executive.ts'

@@ -1,4 +1,3 @@
-import { formatList, formatNumber, formatUsd } from '#app/components/format.ts'
 import type {
   AnswerPath,
   Answers,
@@ -29,6 +28,7 @@ import type {
   TRIGGER_STATUSES,
 } from '#app/engine/brief.ts'
 import { readAnswer } from '#app/engine/read-answer.ts'
+import { formatList, formatNumber, formatUsd } from './format.ts'
 
 /**
  * Answers and brief vocabulary in words. Pure and shared by every page and
