@@ -25,7 +25,7 @@ export const importCommand = defineCommand({
         import('node:fs'),
         import('node:fs/promises'),
         import('#app/services/transfer/import.server.ts'),
-        import('#app/services/briefs.server.ts'),
+        import('#app/services/support/errors.server.ts'),
         import('#db/migrations/0001-initial.ts'),
       ])
     try {

@@ -4,16 +4,12 @@ import type { CheckinFormState } from '#app/components/revisit/checkin-form.tsx'
 import type { MetricSeries, Threshold } from '#app/components/revisit/series.ts'
 import type { Comparator, Metric } from '#app/engine/brief.ts'
 import { canonicalUnit, evaluateSignals, SIGNAL_FIELDS, SIGNAL_FIGURES } from '#app/engine/signals.ts'
-import { getBrief, InvalidInputError } from '#app/services/briefs.server.ts'
-import {
-  type BriefStatus,
-  briefStatus,
-  type CheckinRecord,
-  isoDate,
-  listCheckins,
-  recordCheckin,
-} from '#app/services/checkins.server.ts'
+import { type BriefStatus, briefStatus } from '#app/services/attention.server.ts'
+import { getBrief } from '#app/services/briefs.server.ts'
+import { type CheckinRecord, listCheckins, recordCheckin } from '#app/services/checkins.server.ts'
 import { QuotaExceededError } from '#app/services/quotas.server.ts'
+import { isoDate } from '#app/services/support/dates.server.ts'
+import { InvalidInputError } from '#app/services/support/errors.server.ts'
 import { parseCheckinForm, problemsAsErrors } from '#app/web/checkin-form.server.ts'
 import { notFound, workspaceFor } from '#app/web/draft-request.server.ts'
 import { readForm } from '#app/web/form-body.server.ts'

@@ -1,7 +1,8 @@
 import type { AppLoadContext } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { getBrief, InvalidInputError } from '#app/services/briefs.server.ts'
-import { isoDate } from '#app/services/checkins.server.ts'
+import { getBrief } from '#app/services/briefs.server.ts'
+import { isoDate } from '#app/services/support/dates.server.ts'
+import { InvalidInputError } from '#app/services/support/errors.server.ts'
 import {
   createToken,
   listTokens,

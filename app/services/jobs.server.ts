@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto'
 import type { Db } from '#db/client.server.ts'
 import type { JobRow } from '#db/schema.ts'
+import { newId } from './support/ids.server.ts'
 
 /**
  * The jobs table as a queue. A runner claims due jobs with a lease, runs
@@ -65,8 +65,7 @@ export async function enqueueJob(
   input: { kind: string; payload?: unknown; runAt?: Date; now?: Date },
 ): Promise<string> {
   const now = input.now ?? new Date()
-  let id = 'j_'
-  for (const byte of randomBytes(16)) id += 'abcdefghijklmnopqrstuvwxyz234567'[byte & 31]
+  const id = newId('j')
   await db.db
     .insertInto('jobs')
     .values({

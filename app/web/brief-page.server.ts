@@ -1,19 +1,19 @@
 import type { AppLoadContext } from '@remix-run/node'
 import type { SavedBriefsData } from '#app/components/saved-brief/saved-briefs.tsx'
+import { type AttentionItem, listBriefsNeedingAttention } from '#app/services/attention.server.ts'
 import {
   getBrief,
   getBriefHead,
   getRevisionWithHead,
-  InvalidInputError,
   listBriefs,
   listRevisions,
   type RevisionRecord,
   type RevisionSummary,
-  SEARCH_MAX_LENGTH,
 } from '#app/services/briefs.server.ts'
-import { type AttentionItem, listBriefsNeedingAttention } from '#app/services/checkins.server.ts'
 import { type ExportOptions, getExportOptions } from '#app/services/export-options.server.ts'
 import { type Note, notesAt } from '#app/services/notes.server.ts'
+import { InvalidInputError } from '#app/services/support/errors.server.ts'
+import { SEARCH_MAX_LENGTH } from '#app/services/support/limits.server.ts'
 import { type Db, getDb } from '#db/client.server.ts'
 import { identityOf } from './access.server.ts'
 import { type BriefHead, briefBodyHtml, briefHead } from './brief-body.server.tsx'

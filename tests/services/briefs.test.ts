@@ -9,12 +9,12 @@ import {
   encodeCursor,
   getBrief,
   getRevision,
-  InvalidInputError,
   listBriefs,
   listChoiceChanges,
   listRevisions,
   previewBrief,
 } from '#app/services/briefs.server.ts'
+import { InvalidInputError } from '#app/services/support/errors.server.ts'
 import type { Db } from '#db/client.server.ts'
 import { LOCAL_WORKSPACE_ID } from '#db/migrations/0001-initial.ts'
 import { buildAnswers } from '#tests/support/answers.ts'

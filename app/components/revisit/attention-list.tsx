@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import type { AttentionItem } from '#app/services/checkins.server.ts'
+import type { AttentionItem } from '#app/services/attention.server.ts'
 import { formatDay } from './format-day.ts'
 
 /** "Trigger fired" and "Review overdue" as words, never colour alone. */

@@ -1,7 +1,7 @@
 import { Form, Link } from '@remix-run/react'
 import { AttentionFlags, AttentionList } from '#app/components/revisit/attention-list.tsx'
+import type { AttentionItem } from '#app/services/attention.server.ts'
 import type { BriefSummary } from '#app/services/briefs.server.ts'
-import type { AttentionItem } from '#app/services/checkins.server.ts'
 import { formatDateTime } from './format-date.ts'
 
 export interface SavedBriefsData {

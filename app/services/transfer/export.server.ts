@@ -1,5 +1,6 @@
 import { Zip, ZipDeflate } from 'fflate'
 import type { Selectable } from 'kysely'
+import { liveBriefIn } from '#app/services/support/scope.server.ts'
 import type { Db } from '#db/client.server.ts'
 import type { Database } from '#db/schema.ts'
 import {
@@ -90,8 +91,7 @@ export function exportWorkspace(
         const briefs = await db.db
           .selectFrom('briefs')
           .select(['id', 'title', 'head_revision', 'created_at', 'updated_at', 'review_by'])
-          .where('workspace_id', '=', input.workspaceId)
-          .where('deleted_at', 'is', null)
+          .where(liveBriefIn(input.workspaceId))
           .where('id', '>', afterId)
           .orderBy('id')
           .limit(BATCH)
