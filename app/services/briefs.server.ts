@@ -310,29 +310,10 @@ export async function getRevisionWithHead(
 }
 
 /**
- * The revisions up to `upTo` where the recorded decisions changed (revision 1
- * always counts), oldest first: all the decision-records history needs, read
- * through a partial index whatever the length of the history.
- */
-export async function listChoiceChanges(
-  db: Db,
-  input: { workspaceId: string; briefId: string; upTo: number },
-): Promise<RevisionRecord[]> {
-  const rows = await selectLiveBrief(db.db, input)
-    .innerJoin('revisions', 'revisions.brief_id', 'briefs.id')
-    .select(REVISION_COLUMNS)
-    .where('revisions.brief_id', '=', input.briefId)
-    .where('revisions.choices_changed', '=', 1)
-    .where('revisions.number', '<=', input.upTo)
-    .orderBy('revisions.number')
-    .execute()
-  return rows.map((row) => toRecord(input.briefId, row))
-}
-
-/**
  * Every revision the decision records of revision `upTo` are written from, in
- * one query, oldest first: those up to it where a recorded choice changed,
- * and `upTo` itself (last) whether or not it changed one. Empty when the
+ * one query, oldest first: those up to it where a recorded choice changed
+ * (revision 1 always counts), and `upTo` itself (last) whether or not it
+ * changed one; read through a partial index whatever the history's length. Empty when the
  * workspace has no such brief or the brief no such revision.
  */
 export async function listRevisionsForDecisionRecords(
@@ -340,15 +321,19 @@ export async function listRevisionsForDecisionRecords(
   input: { workspaceId: string; briefId: string; upTo: number },
 ): Promise<RevisionRecord[]> {
   if (!isRevisionNumber(input.upTo)) return []
-  const rows = await selectLiveBrief(db.db, input)
+  const revisions = selectLiveBrief(db.db, input)
     .innerJoin('revisions', 'revisions.brief_id', 'briefs.id')
     .select(REVISION_COLUMNS)
     .where('revisions.brief_id', '=', input.briefId)
-    .where('revisions.number', '<=', input.upTo)
-    .where((eb) => eb.or([eb('revisions.choices_changed', '=', 1), eb('revisions.number', '=', input.upTo)]))
-    .orderBy('revisions.number')
+  // Two halves of one statement, so each uses its index: the partial one of choice changes, and the revision's key.
+  const rows = await revisions
+    .where('revisions.choices_changed', '=', 1)
+    .where('revisions.number', '<', input.upTo)
+    .unionAll(revisions.where('revisions.number', '=', input.upTo))
     .execute()
-  if (rows.at(-1)?.number === undefined || Number(rows.at(-1)?.number) !== input.upTo) return []
+  // Without the revision asked for, there is nothing to write records of.
+  if (!rows.some((row) => Number(row.number) === input.upTo)) return []
+  rows.sort((a, b) => Number(a.number) - Number(b.number))
   return rows.map((row) => toRecord(input.briefId, row))
 }
 
