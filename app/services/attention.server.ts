@@ -9,7 +9,7 @@ import { evaluateSignals, type TriggerEvaluation } from '#app/engine/signals.ts'
 import { describeValue, problem } from '#app/lib/problems.ts'
 import type { Db } from '#db/client.server.ts'
 import type { BriefRow } from '#db/schema.ts'
-import { type BriefSummary, readHeadRevision } from './briefs.server.ts'
+import { type BriefSummary, readHeadRevision, toSummary } from './briefs.server.ts'
 import { type CheckinRecord, newestCheckinQuery, signalsOf, toCheckin } from './checkins.server.ts'
 import { isCalendarDate, isoDate } from './support/dates.server.ts'
 import { InvalidInputError } from './support/errors.server.ts'
@@ -259,11 +259,7 @@ function toAttentionItem(row: AttentionRow, now: Date): AttentionItem {
     }
   }
   return {
-    id: row.id,
-    title: row.title,
-    headRevision: Number(row.head_revision),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...toSummary(row),
     ...reviewDate(row.review_by, row.updated_at, now),
     fired,
     latestMeasuredAt: row.measured_at,

@@ -438,7 +438,10 @@ function isRevisionNumber(n: number): boolean {
   return Number.isInteger(n) && n >= 1 && n <= MAX_REVISION_NUMBER
 }
 
-function toSummary(row: Pick<BriefRow, 'id' | 'title' | 'head_revision' | 'created_at' | 'updated_at'>): BriefSummary {
+/** A brief row as lists show it. */
+export function toSummary(
+  row: Pick<BriefRow, 'id' | 'title' | 'head_revision' | 'created_at' | 'updated_at'>,
+): BriefSummary {
   return {
     id: row.id,
     title: row.title,

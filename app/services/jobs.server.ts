@@ -48,16 +48,21 @@ export async function ensureRecurringJobs(
         every_seconds: job.everySeconds,
         run_at: now.toISOString(),
         created_at: now.toISOString(),
-        locked_by: null,
-        locked_until: null,
-        last_error: null,
-        last_run_at: null,
-        failed_at: null,
+        ...NEVER_RUN,
       })
       .onConflict((oc) => oc.column('id').doUpdateSet({ every_seconds: job.everySeconds }))
       .execute()
   }
 }
+
+/** The columns of a job no runner has claimed yet. */
+const NEVER_RUN = {
+  locked_by: null,
+  locked_until: null,
+  last_error: null,
+  last_run_at: null,
+  failed_at: null,
+} as const
 
 /** A one-off job, due at `runAt` (now by default); returns its id. */
 export async function enqueueJob(
@@ -75,11 +80,7 @@ export async function enqueueJob(
       every_seconds: null,
       run_at: (input.runAt ?? now).toISOString(),
       created_at: now.toISOString(),
-      locked_by: null,
-      locked_until: null,
-      last_error: null,
-      last_run_at: null,
-      failed_at: null,
+      ...NEVER_RUN,
     })
     .execute()
   return id

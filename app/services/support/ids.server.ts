@@ -6,7 +6,8 @@ import { randomBytes } from 'node:crypto'
  * (and the pattern that checks it) is said once.
  */
 
-export type IdKind = 'b' | 'r' | 't' | 'n' | 'd' | 'j'
+/** Brief, revision, token, note, draft, job, workspace, API key. */
+export type IdKind = 'b' | 'r' | 't' | 'n' | 'd' | 'j' | 'w' | 'k'
 
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567'
 /** Crockford's base32 is in ASCII order, so time-ordered ids made later sort later in both databases. */
