@@ -204,5 +204,7 @@ export type NewRevision = Insertable<RevisionsTable>
 export type CheckinRow = Selectable<CheckinsTable>
 export type BriefTokenRow = Selectable<BriefTokensTable>
 export type JobRow = Selectable<JobsTable>
+export type IdempotencyKeyRow = Selectable<IdempotencyKeysTable>
+export type BriefNoteRow = Selectable<BriefNotesTable>
 // Generated is re-exported for later tables with database-made columns.
 export type { Generated }

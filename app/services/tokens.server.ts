@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import { describeValue, problem } from '#app/lib/problems.ts'
 import type { Db } from '#db/client.server.ts'
+import type { BriefTokenRow } from '#db/schema.ts'
 import { InvalidInputError } from './support/errors.server.ts'
 import { newId } from './support/ids.server.ts'
 import { liveBriefExists, liveBriefIn } from './support/scope.server.ts'
@@ -199,15 +200,7 @@ function checkName(name: string): string {
   return trimmed
 }
 
-function toSummary(row: {
-  id: string
-  brief_id: string
-  name: string
-  prefix: string
-  created_at: string
-  last_used_at: string | null
-  revoked_at: string | null
-}): TokenSummary {
+function toSummary(row: Omit<BriefTokenRow, 'hash'>): TokenSummary {
   return {
     id: row.id,
     briefId: row.brief_id,
