@@ -8,17 +8,9 @@ export class InvalidInputError extends Error {
   }
 }
 
-/** What every surface says when a workspace has no brief with an id. */
+/** What every page says when a workspace has no brief with an id (services answer null; the page says this). */
 export function noBriefMessage(briefId: string): string {
   return `There is no brief with the id “${briefId}” in this workspace.`
-}
-
-/** The workspace has no live brief with this id. */
-export class BriefNotFoundError extends Error {
-  constructor(readonly briefId: string) {
-    super(noBriefMessage(briefId))
-    this.name = 'BriefNotFoundError'
-  }
 }
 
 /**
