@@ -37,6 +37,8 @@ export interface DraftsTable {
   step: string
   created_at: string
   updated_at: string
+  /** Set when the draft was turned into a brief (brief_id, revision 1) or a revision of brief_id; it is no longer a draft then. */
+  generated_revision: ColumnType<number | null, number | null | undefined, number | null>
 }
 
 export interface RevisionsTable {
@@ -50,6 +52,8 @@ export interface RevisionsTable {
   engine_version: string
   catalog_version: string
   created_at: string
+  /** The product's name in `answers`, written with the revision so lists need not parse the answers. */
+  title: string
   /** The recorded decisions as one line, `area=choice:status` in area order (see choicesLine). */
   choices: ColumnType<string, string | undefined, string>
   /** 1 when `choices` differs from the revision before (always 1 for revision 1), else 0. */
@@ -200,5 +204,7 @@ export type NewRevision = Insertable<RevisionsTable>
 export type CheckinRow = Selectable<CheckinsTable>
 export type BriefTokenRow = Selectable<BriefTokensTable>
 export type JobRow = Selectable<JobsTable>
+export type IdempotencyKeyRow = Selectable<IdempotencyKeysTable>
+export type BriefNoteRow = Selectable<BriefNotesTable>
 // Generated is re-exported for later tables with database-made columns.
 export type { Generated }

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { InvalidInputError } from '#app/services/briefs.server.ts'
 import { QuotaExceededError } from '#app/services/quotas.server.ts'
+import { InvalidInputError } from '#app/services/support/errors.server.ts'
 import { AccessRefused, checkAccess, type Permission } from '#app/web/access.server.ts'
 import { getDb } from '#db/client.server.ts'
 import { ApiProblem, problemResponse } from './problem.ts'

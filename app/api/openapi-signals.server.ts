@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import { BriefDiffSchema } from '#app/engine/diff.ts'
+import { REVIEW_AFTER_DAYS } from '#app/engine/review-policy.ts'
 import { TriggerEvaluationSchema } from '#app/engine/signals.ts'
-import { REVIEW_AFTER_DAYS } from '#app/services/checkins.server.ts'
 import { TOKEN_PATTERN } from '#app/services/tokens.server.ts'
 import {
   BriefStatusSchema,

@@ -1,14 +1,9 @@
 import { z } from 'zod'
 import { AnswersSchema } from '#app/engine/answers.ts'
 import { StoredBriefSchema } from '#app/engine/brief-v1.ts'
-import {
-  BRIEF_ID_PATTERN,
-  LIST_LIMIT_DEFAULT,
-  LIST_LIMIT_MAX,
-  MAX_REVISION_NUMBER,
-  SEARCH_MAX_LENGTH,
-} from '#app/services/briefs.server.ts'
+import { BRIEF_ID_PATTERN, MAX_REVISION_NUMBER } from '#app/services/briefs.server.ts'
 import { NOTE_SECTIONS } from '#app/services/notes.server.ts'
+import { LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX, SEARCH_MAX_LENGTH } from '#app/services/support/limits.server.ts'
 import { PROBLEM_TYPE_IDS } from './problem.ts'
 
 /**

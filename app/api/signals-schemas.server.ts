@@ -8,8 +8,8 @@ import {
   type SignalField,
   TriggerEvaluationSchema,
 } from '#app/engine/signals.ts'
-import { LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX } from '#app/services/briefs.server.ts'
 import { CHECKIN_ID_PATTERN } from '#app/services/checkins.server.ts'
+import { LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX } from '#app/services/support/limits.server.ts'
 import { BriefIdSchema, RevisionNumberSchema, RevisionSummarySchema } from './schemas.server.ts'
 
 /**

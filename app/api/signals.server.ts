@@ -1,15 +1,11 @@
 import { SignalsSchema } from '#app/engine/signals.ts'
 import { renderDiffMarkdown } from '#app/export/diff-markdown.ts'
 import { describeValue, type Problem, parseWithProblems, problem } from '#app/lib/problems.ts'
-import { InvalidInputError, MAX_REVISION_NUMBER } from '#app/services/briefs.server.ts'
-import {
-  briefStatus,
-  CHECKIN_ID_PATTERN,
-  getCheckin,
-  listCheckins,
-  recordCheckin,
-} from '#app/services/checkins.server.ts'
+import { briefStatus } from '#app/services/attention.server.ts'
+import { MAX_REVISION_NUMBER } from '#app/services/briefs.server.ts'
+import { CHECKIN_ID_PATTERN, getCheckin, listCheckins, recordCheckin } from '#app/services/checkins.server.ts'
 import { compareRevisions } from '#app/services/compare.server.ts'
+import { InvalidInputError } from '#app/services/support/errors.server.ts'
 import { authenticateToken } from '#app/services/tokens.server.ts'
 import { type Db, getDb } from '#db/client.server.ts'
 import { readJsonBody } from './body.server.ts'

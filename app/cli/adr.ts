@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { isAbsolute, join, relative, resolve } from 'node:path'
 import type { Answers } from '#app/engine/answers.ts'
 import type { Brief } from '#app/engine/brief.ts'
+import { REVIEW_AFTER_DAYS } from '#app/engine/review-policy.ts'
 import type { AdrStyle, ExistingRecord } from '#app/export/adr.ts'
 import { describeValue, problem } from '#app/lib/problems.ts'
 import { BASE_URL_FLAG, baseUrlOption, type CliIO, defineCommand } from './command.ts'
@@ -10,7 +11,6 @@ import { InputError } from './errors.ts'
 // Kept here rather than imported so that loading the command table (for --help) reads no exporter.
 const STYLES = ['madr', 'adr-tools', 'log4brains'] as const
 const STYLE_NAMES: Record<AdrStyle, string> = { madr: 'MADR', 'adr-tools': 'adr-tools', log4brains: 'Log4brains' }
-const REVIEW_DAYS = 90
 
 export const adr = defineCommand({
   name: 'adr',
@@ -36,7 +36,7 @@ export const adr = defineCommand({
     {
       name: 'review-by',
       value: 'YYYY-MM-DD',
-      summary: `when to review the decisions (default: ${REVIEW_DAYS} days after the date)`,
+      summary: `when to review the decisions (default: ${REVIEW_AFTER_DAYS} days after the date)`,
     },
     {
       name: 'style',
@@ -125,7 +125,7 @@ export async function writeAdrs(input: WriteAdrsInput): Promise<void> {
     style: found.style,
     startAt: input.start ?? top + 1,
     date,
-    reviewBy: input.reviewBy ?? addDays(date, REVIEW_DAYS),
+    reviewBy: input.reviewBy ?? addDays(date, REVIEW_AFTER_DAYS),
     briefId,
     revision,
     previous,

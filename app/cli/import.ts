@@ -30,7 +30,7 @@ export const importCommand = defineCommand({
       import('node:fs'),
       import('node:fs/promises'),
       import('#app/services/transfer/import.server.ts'),
-      import('#app/services/briefs.server.ts'),
+      import('#app/services/support/errors.server.ts'),
     ])
     try {
       await access(path)

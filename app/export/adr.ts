@@ -40,7 +40,7 @@ export interface AdrOptions {
   startAt?: number
   /** YYYY-MM-DD: the records' date (and the Log4brains file-name prefix). */
   date: string
-  /** YYYY-MM-DD: when to look at the decisions again; callers use `addDays(date, 90)` by default. */
+  /** YYYY-MM-DD: when to look at the decisions again; callers use `addDays(date, REVIEW_AFTER_DAYS)` by default (the engine's review policy). */
   reviewBy: string
   briefId: string
   revision: number
@@ -75,7 +75,6 @@ export interface AdrExport {
 }
 
 export const STATUS_BY_DECISION: Record<'adopt' | 'defer', RecordStatus> = { adopt: 'accepted', defer: 'proposed' }
-export const DEFAULT_REVIEW_DAYS = 90
 const MAX_NUMBER = 9999
 
 /** The decisions that get a record. */

@@ -1,6 +1,7 @@
 import type { AppLoadContext } from '@remix-run/node'
 import { listRevisions, MAX_REVISION_NUMBER, type RevisionSummary } from '#app/services/briefs.server.ts'
 import { compareRevisions, type RevisionComparison } from '#app/services/compare.server.ts'
+import { noBriefMessage } from '#app/services/support/errors.server.ts'
 import { notFound, workspaceFor } from '#app/web/draft-request.server.ts'
 import { getDb } from '#db/client.server.ts'
 
@@ -24,7 +25,7 @@ export async function loadComparison(
   const id = briefId ?? ''
   // The pickers offer the newest revisions; older ones are reached by number in the address.
   const page = id ? await listRevisions(db, { workspaceId, briefId: id, limit: PICKER_REVISIONS }) : null
-  if (!page || page.items.length === 0) throw notFound(`There is no brief with the id “${id}” in this workspace.`)
+  if (!page || page.items.length === 0) throw notFound(noBriefMessage(id))
   const revisions = page.items
   const head = page.headRevision
   const title = revisions[0].title
@@ -33,7 +34,7 @@ export async function loadComparison(
   const to = revisionParam(params.get('to'), head)
   if (head === 1) return { kind: 'single', briefId: id, title, revisions }
   const result = await compareRevisions(db, { workspaceId, briefId: id, from, to })
-  if (result.status === 'no_brief') throw notFound(`There is no brief with the id “${id}” in this workspace.`)
+  if (result.status === 'no_brief') throw notFound(noBriefMessage(id))
   if (result.status === 'no_revision') {
     throw notFound(`This brief has no revision ${result.number}. Its revisions are numbered 1 to ${result.head}.`)
   }

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import type { RevisionSnapshot } from '#app/export/adr/history.ts'
-import { listChoiceChanges } from '#app/services/briefs.server.ts'
+import { listRevisionsForDecisionRecords } from '#app/services/briefs.server.ts'
 import { downloadName, loadRevision } from '#app/web/brief-page.server.ts'
 import { parsePdfQuery, renderedOffThread, requestIdOf } from '#app/web/brief-pdf.server.ts'
 import { workspaceFor } from '#app/web/draft-request.server.ts'
@@ -11,8 +11,8 @@ import { getDb } from '#db/client.server.ts'
  * The decision records of a brief up to this revision, as a zip of
  * docs/decisions/: revision 1's records, then a new record for every choice a
  * later revision changed, superseding the one before it. Reads revision 1,
- * the revisions where a choice changed and this one, whatever the history's
- * length; built in the render pool and kept, since the revisions never change.
+ * the revisions where a choice changed and this one in one query, whatever
+ * the history's length; built in the render pool and kept, since the revisions never change.
  * The notes that hold at this revision sit beside the records in notes.md.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -28,13 +28,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const zip = await renderedOffThread(key, async () => {
     const db = await getDb()
     // Only the revisions where a recorded choice changed write records; the others leave the folder as it was.
-    const changes = await listChoiceChanges(db, {
+    const revisions = await listRevisionsForDecisionRecords(db, {
       workspaceId: await workspaceFor(context, 'brief:read'),
       briefId,
       upTo: revision.number,
     })
-    const snapshots: RevisionSnapshot[] = changes.map(snapshot)
-    if (!changes.some((r) => r.number === revision.number)) snapshots.push(snapshot(revision))
+    const snapshots: RevisionSnapshot[] = revisions.map(snapshot)
     return {
       kind: 'adr_zip',
       snapshots,

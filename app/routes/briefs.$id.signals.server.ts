@@ -4,16 +4,12 @@ import type { CheckinFormState } from '#app/components/revisit/checkin-form.tsx'
 import type { MetricSeries, Threshold } from '#app/components/revisit/series.ts'
 import type { Comparator, Metric } from '#app/engine/brief.ts'
 import { canonicalUnit, evaluateSignals, SIGNAL_FIELDS, SIGNAL_FIGURES } from '#app/engine/signals.ts'
-import { getBrief, InvalidInputError } from '#app/services/briefs.server.ts'
-import {
-  type BriefStatus,
-  briefStatus,
-  type CheckinRecord,
-  isoDate,
-  listCheckins,
-  recordCheckin,
-} from '#app/services/checkins.server.ts'
+import { type BriefStatus, briefStatus } from '#app/services/attention.server.ts'
+import { getBrief } from '#app/services/briefs.server.ts'
+import { type CheckinRecord, listCheckins, recordCheckin } from '#app/services/checkins.server.ts'
 import { QuotaExceededError } from '#app/services/quotas.server.ts'
+import { isoDate } from '#app/services/support/dates.server.ts'
+import { InvalidInputError, noBriefMessage } from '#app/services/support/errors.server.ts'
 import { parseCheckinForm, problemsAsErrors } from '#app/web/checkin-form.server.ts'
 import { notFound, workspaceFor } from '#app/web/draft-request.server.ts'
 import { readForm } from '#app/web/form-body.server.ts'
@@ -60,9 +56,9 @@ export async function loadSignalsPage(
   const id = briefId ?? ''
   const url = new URL(request.url)
   const brief = id ? await getBrief(db, { workspaceId, briefId: id }) : null
-  if (!brief) throw notFound(`There is no brief with the id “${id}” in this workspace.`)
+  if (!brief) throw notFound(noBriefMessage(id))
   const status = await briefStatus(db, { workspaceId, briefId: id })
-  if (!status) throw notFound(`There is no brief with the id “${id}” in this workspace.`)
+  if (!status) throw notFound(noBriefMessage(id))
   const cursor = url.searchParams.get('cursor') || null
   const page = await readPage(db, workspaceId, id, cursor)
   const { triggers } = brief.head.brief
@@ -168,7 +164,7 @@ export async function recordCheckinFromForm(
       signals: parsed.signals,
       source: 'web',
     })
-    if (!recorded) throw notFound(`There is no brief with the id “${id}” in this workspace.`)
+    if (!recorded) throw notFound(noBriefMessage(id))
     return redirect(`/briefs/${encodeURIComponent(id)}/signals?recorded=${encodeURIComponent(recorded.checkin.id)}`)
   } catch (error) {
     if (error instanceof QuotaExceededError) {

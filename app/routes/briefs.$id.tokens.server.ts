@@ -1,7 +1,8 @@
 import type { AppLoadContext } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { getBrief, InvalidInputError } from '#app/services/briefs.server.ts'
-import { isoDate } from '#app/services/checkins.server.ts'
+import { getBrief } from '#app/services/briefs.server.ts'
+import { isoDate } from '#app/services/support/dates.server.ts'
+import { InvalidInputError, noBriefMessage } from '#app/services/support/errors.server.ts'
 import {
   createToken,
   listTokens,
@@ -52,7 +53,7 @@ async function requireBrief(
   const workspaceId = await workspaceFor(context, permission)
   const id = briefId ?? ''
   const brief = id ? await getBrief(db, { workspaceId, briefId: id }) : null
-  if (!brief) throw notFound(`There is no brief with the id “${id}” in this workspace.`)
+  if (!brief) throw notFound(noBriefMessage(id))
   return { db, workspaceId, id, title: brief.title }
 }
 
@@ -88,7 +89,7 @@ export async function createTokenFromForm(
   const name = String(form.get('name') ?? '')
   try {
     const made = await createToken(db, { workspaceId, briefId: id, name })
-    if (!made) throw notFound(`There is no brief with the id “${id}” in this workspace.`)
+    if (!made) throw notFound(noBriefMessage(id))
     const created: NewTokenView = {
       token: made.token,
       name: made.summary.name,

@@ -7,14 +7,13 @@ import { DraftErrorBoundary } from '#app/components/wizard/draft-error.tsx'
 import { ReviewList } from '#app/components/wizard/review.tsx'
 import { WizardPage } from '#app/components/wizard/wizard-page.tsx'
 import { describeProblems, reviewSections } from '#app/questionnaire/review-data.ts'
-import { assembleAnswers } from '#app/questionnaire/schemas.ts'
 import { isOptionalSection } from '#app/questionnaire/steps.ts'
-import { addRevision, createBrief, getBrief } from '#app/services/briefs.server.ts'
-import { deleteDraft } from '#app/services/drafts.server.ts'
+import { generateFromDraft } from '#app/services/drafts.server.ts'
 import { QuotaExceededError } from '#app/services/quotas.server.ts'
 import { afterRevision, checkinUpdateFor } from '#app/web/checkin-draft.server.ts'
-import { checkDraft, notFound, requireDraft } from '#app/web/draft-request.server.ts'
+import { checkDraft, draftNotFound, notFound, requireDraft, workspaceFor } from '#app/web/draft-request.server.ts'
 import { pageError } from '#app/web/form-body.server.ts'
+import { getDb } from '#db/client.server.ts'
 
 /** The last step: every answer in words, and the button that turns the draft into a brief. */
 
@@ -38,29 +37,29 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { db, workspaceId, draft } = await requireDraft(context, params.id)
-  const result = assembleAnswers(draft.answers)
-  if (!result.ok) return data({ problems: describeProblems(draft.id, result.problems) }, { status: 400 })
-
-  if (draft.briefId) {
-    // The questionnaire does not ask for overrides: a consultant's override stays until it is removed on the brief.
-    const head = await getBrief(db, { workspaceId, briefId: draft.briefId })
-    const overrides = head?.head.answers.overrides
-    const answers = overrides && overrides.length > 0 ? { ...result.answers, overrides } : result.answers
-    const revision = await addRevision(db, { workspaceId, briefId: draft.briefId, answers }).catch((error: unknown) => {
-      if (error instanceof QuotaExceededError) throw pageError(409, 'Conflict', error.message)
-      throw error
-    })
-    if (!revision) throw notFound('The brief this draft was revising no longer exists, so no revision was made.')
-    await deleteDraft(db, { workspaceId, draftId: draft.id })
-    return redirect(
-      afterRevision(request, draft.briefId, revision.number) ??
-        `/briefs/${encodeURIComponent(draft.briefId)}/revisions/${revision.number}`,
-    )
+  const db = await getDb()
+  // A draft is a brief being written: generating one needs the right to create briefs.
+  const workspaceId = await workspaceFor(context, 'brief:create')
+  const draftId = params.id ?? ''
+  const result = await generateFromDraft(db, { workspaceId, draftId }).catch((error: unknown) => {
+    if (error instanceof QuotaExceededError) throw pageError(409, 'Conflict', error.message)
+    throw error
+  })
+  switch (result.status) {
+    case 'no_draft':
+      throw draftNotFound()
+    case 'invalid':
+      return data({ problems: describeProblems(draftId, result.problems) }, { status: 400 })
+    case 'no_brief':
+      throw notFound('The brief this draft was revising no longer exists, so no revision was made.')
+    case 'generated': {
+      const briefPath = `/briefs/${encodeURIComponent(result.briefId)}`
+      if (!result.revised) return redirect(briefPath)
+      return redirect(
+        afterRevision(request, result.briefId, result.revision) ?? `${briefPath}/revisions/${result.revision}`,
+      )
+    }
   }
-  const { brief } = await createBrief(db, { workspaceId, answers: result.answers })
-  await deleteDraft(db, { workspaceId, draftId: draft.id })
-  return redirect(`/briefs/${encodeURIComponent(brief.id)}`)
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [

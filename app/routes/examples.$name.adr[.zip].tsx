@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
+import { REVIEW_AFTER_DAYS } from '#app/engine/review-policy.ts'
 import { zipRecords } from '#app/export/adr/zip.ts'
-import { addDays, DEFAULT_REVIEW_DAYS, exportAdrs } from '#app/export/adr.ts'
+import { addDays, exportAdrs } from '#app/export/adr.ts'
 import { findExample } from '#app/services/examples.server.ts'
 import { guideBaseUrl } from '#app/web/public-url.server.ts'
 
@@ -17,7 +18,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const date = new Date().toISOString().slice(0, 10)
   const { files } = exportAdrs(example.brief, example.answers, {
     date,
-    reviewBy: addDays(date, DEFAULT_REVIEW_DAYS),
+    reviewBy: addDays(date, REVIEW_AFTER_DAYS),
     briefId: `example-${example.name}`,
     revision: 1,
     guideBaseUrl: guideBaseUrl(context),

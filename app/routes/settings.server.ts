@@ -1,7 +1,7 @@
 import type { AppLoadContext } from '@remix-run/node'
 import { MaxPartSizeExceededError, unstable_parseMultipartFormData } from '@remix-run/node'
 import { positiveFromEnv } from '#app/lib/env.ts'
-import { InvalidInputError } from '#app/services/briefs.server.ts'
+import { InvalidInputError } from '#app/services/support/errors.server.ts'
 import type { TransferCounts } from '#app/services/transfer/export.server.ts'
 import { importWorkspace } from '#app/services/transfer/import.server.ts'
 import { drainBody } from '#app/web/bounded-body.server.ts'

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto'
 import { type Kysely, sql } from 'kysely'
 import type { Db } from '#db/client.server.ts'
 import { LOCAL_WORKSPACE_ID } from '#db/migrations/0001-initial.ts'
 import type { Database, Role } from '#db/schema.ts'
+import { newId } from './support/ids.server.ts'
 
 /**
  * Where accounts keep their briefs. Every identity, anonymous or not, works
@@ -18,10 +18,6 @@ export interface Membership {
 }
 
 const ROLE_ORDER: Record<Role, number> = { owner: 0, admin: 1, editor: 2, viewer: 3 }
-
-function newWorkspaceId(): string {
-  return `w_${randomBytes(12).toString('hex')}`
-}
 
 /** Gives a new identity its workspace: the unclaimed local one for the first real account, else a new one. */
 export async function placeNewAccount(
@@ -44,7 +40,7 @@ export async function placeNewAccount(
       `.execute(trx)
       if (Number(taken.numAffectedRows ?? 0) > 0) return { workspaceId: LOCAL_WORKSPACE_ID, role: 'owner' as const }
     }
-    const workspaceId = newWorkspaceId()
+    const workspaceId = newId('w')
     const name = input.anonymous ? 'Your briefs' : `${input.name.slice(0, 80)}'s workspace`
     await trx.insertInto('workspaces').values({ id: workspaceId, name, created_at: now }).execute()
     await trx

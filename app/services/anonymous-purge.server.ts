@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Db } from '#db/client.server.ts'
 import type { Database } from '#db/schema.ts'
-import { inTransaction } from './briefs.server.ts'
+import { inTransaction } from './support/transaction.server.ts'
 
 /**
  * Anonymous identities that nobody can reach any more. A visitor's first

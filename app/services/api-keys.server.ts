@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Db } from '#db/client.server.ts'
 import type { Role } from '#db/schema.ts'
+import { newId } from './support/ids.server.ts'
 
 /**
  * API keys for scripts and CI: `sbk_` and 43 base64url characters (256
@@ -28,7 +29,7 @@ export async function createApiKey(
 ): Promise<{ key: string; summary: ApiKeySummary }> {
   const key = `sbk_${randomBytes(32).toString('base64url')}`
   const createdAt = (input.now ?? new Date()).toISOString()
-  const id = `k_${randomBytes(12).toString('hex')}`
+  const id = newId('k')
   const hint = key.slice(-4)
   await db.db
     .insertInto('api_keys')

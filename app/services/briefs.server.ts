@@ -1,14 +1,18 @@
-import { randomBytes } from 'node:crypto'
 import { type Kysely, sql } from 'kysely'
 import { loadCatalog } from '#app/catalog.server.ts'
-import { type Answers, readStoredAnswers } from '#app/engine/answers.ts'
+import type { Answers } from '#app/engine/answers.ts'
 import type { Brief } from '#app/engine/brief.ts'
-import { type StoredBrief, viewOfStoredBrief } from '#app/engine/brief-v1.ts'
+import type { StoredBrief } from '#app/engine/brief-v1.ts'
 import { generateBrief } from '#app/engine/generate.ts'
-import { describeValue, type Problem, problem } from '#app/lib/problems.ts'
 import type { Db } from '#db/client.server.ts'
-import type { Database } from '#db/schema.ts'
+import type { BriefRow, Database, RevisionRow } from '#db/schema.ts'
 import { maxRevisionsPerBrief, QuotaExceededError } from './quotas.server.ts'
+import { readStoredRevision } from './revision-reading.server.ts'
+import { idPattern, newId } from './support/ids.server.ts'
+import { checkLimit, checkSearch } from './support/limits.server.ts'
+import { descendingAfter, keysetCursor, keysetPage } from './support/pagination.server.ts'
+import { liveBriefExists, liveBriefIn, selectLiveBrief } from './support/scope.server.ts'
+import { inTransaction } from './support/transaction.server.ts'
 
 /**
  * Saved briefs and their revisions. A brief is its list of revisions; a
@@ -43,30 +47,46 @@ export interface RevisionRecord extends RevisionSummary {
   storedBrief?: StoredBrief
 }
 
-export const LIST_LIMIT_DEFAULT = 20
-export const LIST_LIMIT_MAX = 100
-export const SEARCH_MAX_LENGTH = 200
 /** Revision numbers are 32-bit integers in both databases. */
 export const MAX_REVISION_NUMBER = 2_147_483_647
 
 /** `b_` and 16 characters of lowercase base32: 80 random bits, safe in a URL as it is. */
-export const BRIEF_ID_PATTERN = /^b_[a-z2-7]{16}$/
-const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567'
+export const BRIEF_ID_PATTERN = idPattern('b')
 
-/** A value a caller passed that the service cannot use (a bad cursor, a limit out of range). */
-export class InvalidInputError extends Error {
-  constructor(readonly problems: readonly Problem[]) {
-    super(problems.map((p) => `${p.path}: ${p.message}`).join('\n'))
-    this.name = 'InvalidInputError'
-  }
-}
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/
+const CURSOR_ID = /^[\w-]{1,64}$/
 
-export function newId(prefix: 'b' | 'r' | 't' | 'n'): string {
-  // 256 is a multiple of 32, so each byte's low five bits are uniform.
-  let id = `${prefix}_`
-  for (const byte of randomBytes(16)) id += ID_ALPHABET[byte & 31]
-  return id
-}
+/** A page of briefs ends at its last brief's creation time and id. */
+const briefCursor = keysetCursor(
+  (parts): parts is [string, string] =>
+    parts.length === 2 &&
+    typeof parts[0] === 'string' &&
+    typeof parts[1] === 'string' &&
+    ISO_TIME.test(parts[0]) &&
+    CURSOR_ID.test(parts[1]),
+)
+
+/** A page of revisions ends at its last revision's number, tagged so a brief cursor is not taken for one. */
+const revisionCursor = keysetCursor(
+  (parts): parts is ['r', number] =>
+    parts.length === 2 &&
+    parts[0] === 'r' &&
+    Number.isInteger(parts[1]) &&
+    (parts[1] as number) >= 1 &&
+    (parts[1] as number) <= MAX_REVISION_NUMBER,
+  40,
+)
+
+/** The columns a full revision is read from. */
+const REVISION_COLUMNS = [
+  'revisions.number',
+  'revisions.answers',
+  'revisions.brief',
+  'revisions.engine_version',
+  'revisions.catalog_version',
+  'revisions.created_at',
+  'revisions.title',
+] as const
 
 /** A new brief with its first revision. */
 export async function createBrief(
@@ -122,20 +142,12 @@ export async function addRevision(
         updated_at: snapshot.createdAt,
       }))
       .where('id', '=', input.briefId)
-      .where('workspace_id', '=', input.workspaceId)
-      .where('deleted_at', 'is', null)
+      .where(liveBriefIn(input.workspaceId))
       .where('head_revision', '<', max)
       .returning('head_revision')
       .executeTakeFirst()
     if (!moved) {
-      const exists = await trx
-        .selectFrom('briefs')
-        .select('id')
-        .where('id', '=', input.briefId)
-        .where('workspace_id', '=', input.workspaceId)
-        .where('deleted_at', 'is', null)
-        .executeTakeFirst()
-      if (exists) throw new QuotaExceededError('revisions', max)
+      if (await liveBriefExists(trx, input)) throw new QuotaExceededError('revisions', max)
       return null
     }
     const number = Number(moved.head_revision)
@@ -153,33 +165,42 @@ export async function getBrief(
   db: Db,
   input: { workspaceId: string; briefId: string },
 ): Promise<(BriefSummary & { head: RevisionRecord }) | null> {
-  const row = await db.db
-    .selectFrom('briefs')
+  const row = await selectLiveBrief(db.db, input)
     .innerJoin('revisions', (join) =>
       join.onRef('revisions.brief_id', '=', 'briefs.id').onRef('revisions.number', '=', 'briefs.head_revision'),
     )
     .select([
       'briefs.id',
-      'briefs.title',
+      'briefs.title as brief_title',
       'briefs.head_revision',
-      'briefs.created_at',
+      'briefs.created_at as brief_created_at',
       'briefs.updated_at',
-      'revisions.number',
-      'revisions.answers',
-      'revisions.brief',
-      'revisions.engine_version',
-      'revisions.catalog_version',
-      'revisions.created_at as revision_created_at',
+      ...REVISION_COLUMNS,
     ])
-    .where('briefs.id', '=', input.briefId)
-    .where('briefs.workspace_id', '=', input.workspaceId)
-    .where('briefs.deleted_at', 'is', null)
     .executeTakeFirst()
   if (!row) return null
   return {
-    ...toSummary(row),
-    head: toRecord(row.id, { ...row, created_at: row.revision_created_at }),
+    ...toSummary({ ...row, title: row.brief_title, created_at: row.brief_created_at }),
+    head: toRecord(row.id, row),
   }
+}
+
+/**
+ * The head revision of a live brief with the review date someone chose (or
+ * null), read through any connection or open transaction; null when the
+ * workspace has no such brief.
+ */
+export async function readHeadRevision(
+  db: Kysely<Database>,
+  input: { workspaceId: string; briefId: string },
+): Promise<(RevisionRecord & { reviewBy: string | null }) | null> {
+  const row = await selectLiveBrief(db, input)
+    .innerJoin('revisions', (join) =>
+      join.onRef('revisions.brief_id', '=', 'briefs.id').onRef('revisions.number', '=', 'briefs.head_revision'),
+    )
+    .select([...REVISION_COLUMNS, 'briefs.review_by'])
+    .executeTakeFirst()
+  return row ? { ...toRecord(input.briefId, row), reviewBy: row.review_by } : null
 }
 
 /**
@@ -193,70 +214,57 @@ export async function listBriefs(
 ): Promise<{ items: BriefSummary[]; nextCursor: string | null }> {
   const limit = checkLimit(input.limit)
   const search = checkSearch(input.search)
-  const after = input.cursor === undefined || input.cursor === '' ? null : decodeCursor(input.cursor)
+  const after = briefCursor.decode(input.cursor)
 
   let query = db.db
     .selectFrom('briefs')
     .select(['id', 'title', 'head_revision', 'created_at', 'updated_at'])
-    .where('workspace_id', '=', input.workspaceId)
-    .where('deleted_at', 'is', null)
+    .where(liveBriefIn(input.workspaceId))
   if (search) {
     query = query.where((eb) => eb(eb.fn('lower', ['title']), 'like', containsPattern(search)))
   }
-  if (after) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('created_at', '<', after.createdAt),
-        eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)]),
-      ]),
-    )
-  }
-  const rows = await query
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit + 1)
-    .execute()
-  const items = rows.slice(0, limit).map(toSummary)
-  const last = items.at(-1)
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null }
+  if (after) query = query.where(descendingAfter(['created_at', 'id'], after))
+  return keysetPage({
+    limit,
+    fetch: async (take) =>
+      (await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(take).execute()).map(toSummary),
+    cursorOf: (last) => briefCursor.encode([last.createdAt, last.id]),
+  })
 }
 
 /**
  * A brief's revisions, newest first, a page at a time (without answers and
  * brief), or null when the workspace has no such brief. Pages follow each
  * other by an opaque cursor like the brief list's: pass one page's
- * `nextCursor` for the next; null means the last page.
+ * `nextCursor` for the next; null means the last page. Reads each revision's
+ * stored title, never its answers.
  */
 export async function listRevisions(
   db: Db,
   input: { workspaceId: string; briefId: string; cursor?: string; limit?: number },
 ): Promise<{ items: RevisionSummary[]; nextCursor: string | null; headRevision: number } | null> {
   const limit = checkLimit(input.limit)
-  const before = input.cursor === undefined || input.cursor === '' ? null : decodeRevisionCursor(input.cursor)
+  const before = revisionCursor.decode(input.cursor)
   const brief = await getBriefHead(db, input)
   if (!brief) return null
   let query = db.db
     .selectFrom('revisions')
-    .select(['number', 'engine_version', 'catalog_version', 'created_at', 'answers'])
+    .select(['number', 'engine_version', 'catalog_version', 'created_at', 'title'])
     .where('brief_id', '=', input.briefId)
-  if (before !== null) query = query.where('number', '<', before)
-  const rows = await query
-    .orderBy('number', 'desc')
-    .limit(limit + 1)
-    .execute()
-  const items = rows.slice(0, limit).map((row) => ({
-    number: Number(row.number),
-    engineVersion: row.engine_version,
-    catalogVersion: row.catalog_version,
-    createdAt: row.created_at,
-    title: titleOf(readStoredAnswers(row.answers)),
-  }))
-  const last = items.at(-1)
-  return {
-    items,
-    nextCursor: rows.length > limit && last ? encodeRevisionCursor(last.number) : null,
-    headRevision: brief.headRevision,
-  }
+  if (before !== null) query = query.where('number', '<', before[1])
+  const page = await keysetPage({
+    limit,
+    fetch: async (take) =>
+      (await query.orderBy('number', 'desc').limit(take).execute()).map((row) => ({
+        number: Number(row.number),
+        engineVersion: row.engine_version,
+        catalogVersion: row.catalog_version,
+        createdAt: row.created_at,
+        title: row.title,
+      })),
+    cursorOf: (last) => revisionCursor.encode(['r', last.number]),
+  })
+  return { ...page, headRevision: brief.headRevision }
 }
 
 /** The number of a brief's latest revision and its title, from the brief row alone; null when there is no such brief. */
@@ -264,13 +272,7 @@ export async function getBriefHead(
   db: Db,
   input: { workspaceId: string; briefId: string },
 ): Promise<{ headRevision: number; title: string } | null> {
-  const row = await db.db
-    .selectFrom('briefs')
-    .select(['head_revision', 'title'])
-    .where('id', '=', input.briefId)
-    .where('workspace_id', '=', input.workspaceId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst()
+  const row = await selectLiveBrief(db.db, input).select(['head_revision', 'title']).executeTakeFirst()
   return row ? { headRevision: Number(row.head_revision), title: row.title } : null
 }
 
@@ -283,25 +285,12 @@ export async function getRevisionWithHead(
   db: Db,
   input: { workspaceId: string; briefId: string; number: number },
 ): Promise<{ headRevision: number; revision: RevisionRecord | null } | null> {
-  const number =
-    Number.isInteger(input.number) && input.number >= 1 && input.number <= MAX_REVISION_NUMBER ? input.number : 0
-  const row = await db.db
-    .selectFrom('briefs')
+  const number = isRevisionNumber(input.number) ? input.number : 0
+  const row = await selectLiveBrief(db.db, input)
     .leftJoin('revisions', (join) =>
       join.onRef('revisions.brief_id', '=', 'briefs.id').on('revisions.number', '=', number),
     )
-    .select([
-      'briefs.head_revision',
-      'revisions.number',
-      'revisions.answers',
-      'revisions.brief',
-      'revisions.engine_version',
-      'revisions.catalog_version',
-      'revisions.created_at',
-    ])
-    .where('briefs.id', '=', input.briefId)
-    .where('briefs.workspace_id', '=', input.workspaceId)
-    .where('briefs.deleted_at', 'is', null)
+    .select(['briefs.head_revision', ...REVISION_COLUMNS])
     .executeTakeFirst()
   if (!row) return null
   const headRevision = Number(row.head_revision)
@@ -315,38 +304,36 @@ export async function getRevisionWithHead(
       engine_version: row.engine_version ?? '',
       catalog_version: row.catalog_version ?? '',
       created_at: row.created_at ?? '',
+      title: row.title ?? '',
     }),
   }
 }
 
 /**
- * The revisions up to `upTo` where the recorded decisions changed (revision 1
- * always counts), oldest first: all the decision-records history needs, read
- * through a partial index whatever the length of the history.
+ * Every revision the decision records of revision `upTo` are written from, in
+ * one query, oldest first: those up to it where a recorded choice changed
+ * (revision 1 always counts), and `upTo` itself (last) whether or not it
+ * changed one; read through a partial index whatever the history's length. Empty when the
+ * workspace has no such brief or the brief no such revision.
  */
-export async function listChoiceChanges(
+export async function listRevisionsForDecisionRecords(
   db: Db,
   input: { workspaceId: string; briefId: string; upTo: number },
 ): Promise<RevisionRecord[]> {
-  const rows = await db.db
-    .selectFrom('revisions')
-    .innerJoin('briefs', 'briefs.id', 'revisions.brief_id')
-    .select([
-      'revisions.number',
-      'revisions.answers',
-      'revisions.brief',
-      'revisions.engine_version',
-      'revisions.catalog_version',
-      'revisions.created_at',
-    ])
-    .where('briefs.id', '=', input.briefId)
-    .where('briefs.workspace_id', '=', input.workspaceId)
-    .where('briefs.deleted_at', 'is', null)
+  if (!isRevisionNumber(input.upTo)) return []
+  const revisions = selectLiveBrief(db.db, input)
+    .innerJoin('revisions', 'revisions.brief_id', 'briefs.id')
+    .select(REVISION_COLUMNS)
     .where('revisions.brief_id', '=', input.briefId)
+  // Two halves of one statement, so each uses its index: the partial one of choice changes, and the revision's key.
+  const rows = await revisions
     .where('revisions.choices_changed', '=', 1)
-    .where('revisions.number', '<=', input.upTo)
-    .orderBy('revisions.number')
+    .where('revisions.number', '<', input.upTo)
+    .unionAll(revisions.where('revisions.number', '=', input.upTo))
     .execute()
+  // Without the revision asked for, there is nothing to write records of.
+  if (!rows.some((row) => Number(row.number) === input.upTo)) return []
+  rows.sort((a, b) => Number(a.number) - Number(b.number))
   return rows.map((row) => toRecord(input.briefId, row))
 }
 
@@ -367,21 +354,10 @@ export async function getRevision(
   db: Db,
   input: { workspaceId: string; briefId: string; number: number },
 ): Promise<RevisionRecord | null> {
-  if (!Number.isInteger(input.number) || input.number < 1 || input.number > MAX_REVISION_NUMBER) return null
-  const row = await db.db
-    .selectFrom('revisions')
-    .innerJoin('briefs', 'briefs.id', 'revisions.brief_id')
-    .select([
-      'revisions.number',
-      'revisions.answers',
-      'revisions.brief',
-      'revisions.engine_version',
-      'revisions.catalog_version',
-      'revisions.created_at',
-    ])
-    .where('briefs.id', '=', input.briefId)
-    .where('briefs.workspace_id', '=', input.workspaceId)
-    .where('briefs.deleted_at', 'is', null)
+  if (!isRevisionNumber(input.number)) return null
+  const row = await selectLiveBrief(db.db, input)
+    .innerJoin('revisions', 'revisions.brief_id', 'briefs.id')
+    .select(REVISION_COLUMNS)
     .where('revisions.number', '=', input.number)
     .executeTakeFirst()
   return row ? toRecord(input.briefId, row) : null
@@ -396,19 +372,9 @@ export async function deleteBrief(
     .updateTable('briefs')
     .set({ deleted_at: (input.now ?? new Date()).toISOString() })
     .where('id', '=', input.briefId)
-    .where('workspace_id', '=', input.workspaceId)
-    .where('deleted_at', 'is', null)
+    .where(liveBriefIn(input.workspaceId))
     .executeTakeFirst()
   return Number(result.numUpdatedRows) > 0
-}
-
-/**
- * Runs `work` in a transaction, or inside the caller's when `db` already is
- * one, so a use case can be composed with another write (an idempotency key).
- */
-export function inTransaction<T>(db: Db, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
-  if (db.db.isTransaction) return work(db.db)
-  return db.db.transaction().execute(work)
 }
 
 interface Snapshot {
@@ -446,6 +412,7 @@ async function insertRevision(
       engine_version: snapshot.brief.engineVersion,
       catalog_version: snapshot.brief.catalogVersion,
       created_at: snapshot.createdAt,
+      title: snapshot.title,
       choices,
       choices_changed: choices === previousChoices ? 0 : 1,
     })
@@ -462,17 +429,19 @@ async function insertRevision(
   }
 }
 
-function titleOf(answers: Answers): string {
+/** The title a revision and its brief row are listed by. */
+export function titleOf(answers: Answers): string {
   return answers.product.name
 }
 
-function toSummary(row: {
-  id: string
-  title: string
-  head_revision: number
-  created_at: string
-  updated_at: string
-}): BriefSummary {
+function isRevisionNumber(n: number): boolean {
+  return Number.isInteger(n) && n >= 1 && n <= MAX_REVISION_NUMBER
+}
+
+/** A brief row as lists show it. */
+export function toSummary(
+  row: Pick<BriefRow, 'id' | 'title' | 'head_revision' | 'created_at' | 'updated_at'>,
+): BriefSummary {
   return {
     id: row.id,
     title: row.title,
@@ -484,51 +453,30 @@ function toSummary(row: {
 
 function toRecord(
   briefId: string,
-  row: {
-    number: number
-    answers: string
-    brief: string
-    engine_version: string
-    catalog_version: string
-    created_at: string
-  },
+  row: Pick<
+    RevisionRow,
+    'number' | 'answers' | 'brief' | 'engine_version' | 'catalog_version' | 'created_at' | 'title'
+  >,
 ): RevisionRecord {
-  const answers = readStoredAnswers(row.answers)
+  const number = Number(row.number)
+  const { answers, brief, storedBrief } = readStoredRevision({
+    briefId,
+    number,
+    answers: row.answers,
+    brief: row.brief,
+  })
   return {
     briefId,
-    number: Number(row.number),
+    number,
     engineVersion: row.engine_version,
     catalogVersion: row.catalog_version,
     createdAt: row.created_at,
-    title: titleOf(answers),
+    // A row written before titles were stored and left blank by a bad backfill still gets its name.
+    title: row.title || titleOf(answers),
     answers,
-    ...readStoredBrief(row.brief, answers),
+    brief,
+    ...(storedBrief ? { storedBrief } : {}),
   }
-}
-
-/** A stored brief and the view of it the renderers read; revisions are served as they were written. */
-export function readStoredBrief(json: string, answers: Answers): { brief: Brief; storedBrief?: StoredBrief } {
-  const stored = JSON.parse(json) as StoredBrief
-  if (stored.schemaVersion === 2) return { brief: stored }
-  return { brief: viewOfStoredBrief(stored, answers.compliance?.dataResidency ?? []), storedBrief: stored }
-}
-
-function checkLimit(limit: number | undefined): number {
-  if (limit === undefined) return LIST_LIMIT_DEFAULT
-  if (!Number.isInteger(limit) || limit < 1 || limit > LIST_LIMIT_MAX) {
-    throw new InvalidInputError([problem('limit', `a whole number from 1 to ${LIST_LIMIT_MAX}`, describeValue(limit))])
-  }
-  return limit
-}
-
-function checkSearch(search: string | undefined): string {
-  const text = search?.trim() ?? ''
-  if (text.length > SEARCH_MAX_LENGTH) {
-    throw new InvalidInputError([
-      problem('search', `text of at most ${SEARCH_MAX_LENGTH} characters`, `${text.length} characters`),
-    ])
-  }
-  return text
 }
 
 /** `%text%` with the LIKE wildcards in `text` taken literally; SQLite and PostgreSQL read `escape '\\'` alike. */
@@ -537,66 +485,7 @@ function containsPattern(text: string) {
   return sql<string>`${`%${escaped}%`} escape '\\'`
 }
 
-const CURSOR_PATTERN = /^[A-Za-z0-9_-]{1,400}$/
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/
-const CURSOR_ID = /^[\w-]{1,64}$/
-
+/** The cursor a page of briefs ending at this brief returns; for tests of a cursor that points past the end. */
 export function encodeCursor(createdAt: string, id: string): string {
-  return Buffer.from(JSON.stringify([createdAt, id]), 'utf8').toString('base64url')
-}
-
-const REVISION_CURSOR = /^[A-Za-z0-9_-]{1,40}$/
-
-function encodeRevisionCursor(number: number): string {
-  return Buffer.from(JSON.stringify(['r', number]), 'utf8').toString('base64url')
-}
-
-function decodeRevisionCursor(cursor: string): number {
-  const bad = () =>
-    new InvalidInputError([
-      problem('cursor', 'a cursor exactly as an earlier page returned it in nextCursor', describeValue(cursor)),
-    ])
-  if (!REVISION_CURSOR.test(cursor)) throw bad()
-  let decoded: unknown
-  try {
-    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-  } catch {
-    throw bad()
-  }
-  if (
-    !Array.isArray(decoded) ||
-    decoded.length !== 2 ||
-    decoded[0] !== 'r' ||
-    !Number.isInteger(decoded[1]) ||
-    decoded[1] < 1 ||
-    decoded[1] > MAX_REVISION_NUMBER
-  ) {
-    throw bad()
-  }
-  return decoded[1]
-}
-
-function decodeCursor(cursor: string): { createdAt: string; id: string } {
-  const bad = () =>
-    new InvalidInputError([
-      problem('cursor', 'a cursor exactly as an earlier page returned it in nextCursor', describeValue(cursor)),
-    ])
-  if (!CURSOR_PATTERN.test(cursor)) throw bad()
-  let decoded: unknown
-  try {
-    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-  } catch {
-    throw bad()
-  }
-  if (
-    !Array.isArray(decoded) ||
-    decoded.length !== 2 ||
-    typeof decoded[0] !== 'string' ||
-    typeof decoded[1] !== 'string' ||
-    !ISO_TIME.test(decoded[0]) ||
-    !CURSOR_ID.test(decoded[1])
-  ) {
-    throw bad()
-  }
-  return { createdAt: decoded[0], id: decoded[1] }
+  return briefCursor.encode([createdAt, id])
 }

@@ -1,7 +1,7 @@
 import { type BriefDiff, diffBriefs, isEmpty } from '#app/engine/diff.ts'
 import { describeAnswer } from '#app/vocabulary/answer-labels.ts'
 import type { Db } from '#db/client.server.ts'
-import { getRevision, type RevisionSummary } from './briefs.server.ts'
+import { getBriefHead, getRevision, type RevisionSummary } from './briefs.server.ts'
 
 /**
  * What moved between two revisions of a brief, with answers put in the words
@@ -30,15 +30,9 @@ export async function compareRevisions(
   db: Db,
   input: { workspaceId: string; briefId: string; from?: number; to?: number },
 ): Promise<CompareResult> {
-  const brief = await db.db
-    .selectFrom('briefs')
-    .select('head_revision')
-    .where('id', '=', input.briefId)
-    .where('workspace_id', '=', input.workspaceId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst()
+  const brief = await getBriefHead(db, input)
   if (!brief) return { status: 'no_brief' }
-  const head = Number(brief.head_revision)
+  const head = brief.headRevision
   const to = input.to ?? head
   const from = input.from ?? Math.max(1, to - 1)
 

@@ -1,5 +1,5 @@
 import type { Db } from '#db/client.server.ts'
-import { inTransaction } from './briefs.server.ts'
+import { inTransaction } from './support/transaction.server.ts'
 
 /**
  * What happens to data that is let go. A deleted brief is hidden everywhere

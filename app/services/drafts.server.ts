@@ -1,10 +1,17 @@
-import { randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
-import { type DraftAnswers, DraftAnswersSchema } from '#app/questionnaire/schemas.ts'
+import {
+  assembleAnswers,
+  type DraftAnswers,
+  DraftAnswersSchema,
+  type DraftProblem,
+} from '#app/questionnaire/schemas.ts'
 import { type Section, STEPS, type Step } from '#app/questionnaire/steps.ts'
 import type { Db } from '#db/client.server.ts'
 import type { Database, DraftRow } from '#db/schema.ts'
+import { addRevision, createBrief, readHeadRevision } from './briefs.server.ts'
+import { idPattern, newId } from './support/ids.server.ts'
+import { inTransaction, withinTransaction } from './support/transaction.server.ts'
 
 /**
  * Drafts: answers still being typed, one section at a time. A draft keeps the
@@ -12,7 +19,9 @@ import type { Database, DraftRow } from '#db/schema.ts'
  * closing the tab loses nothing; validation happens when a step is shown,
  * saved or generated. `step` is where to resume: the furthest step reached.
  * A draft made from a saved brief carries its id, and generating from it adds
- * the brief's next revision. Every query is scoped by workspace.
+ * the brief's next revision. Generating consumes the draft in the same
+ * transaction that writes the brief, and the draft row keeps what it became,
+ * so submitting it twice makes one brief. Every query is scoped by workspace.
  */
 
 export interface DraftRecord {
@@ -26,16 +35,20 @@ export interface DraftRecord {
 }
 
 /** `d_` and 16 characters of lowercase base32, like brief ids. */
-export const DRAFT_ID_PATTERN = /^d_[a-z2-7]{16}$/
-const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567'
+export const DRAFT_ID_PATTERN = idPattern('d')
 
 const StepSchema = z.enum(STEPS)
 
-function newDraftId(): string {
-  let id = 'd_'
-  for (const byte of randomBytes(16)) id += ID_ALPHABET[byte & 31]
-  return id
-}
+/** What generating from a draft came to. */
+export type GenerateResult =
+  /** The brief (revision 1) or the brief's new revision; `repeated` when an earlier submit of this draft made it. */
+  | { status: 'generated'; briefId: string; revision: number; revised: boolean; repeated: boolean }
+  /** Answers still missing or wrong; nothing was written. */
+  | { status: 'invalid'; problems: DraftProblem[] }
+  /** The workspace has no such draft. */
+  | { status: 'no_draft' }
+  /** The brief the draft was revising is gone; nothing was written and the draft stays. */
+  | { status: 'no_brief'; briefId: string }
 
 export async function createDraft(
   db: Db,
@@ -43,13 +56,14 @@ export async function createDraft(
 ): Promise<DraftRecord> {
   const now = (input.now ?? new Date()).toISOString()
   const row: DraftRow = {
-    id: newDraftId(),
+    id: newId('d'),
     workspace_id: input.workspaceId,
     brief_id: input.briefId ?? null,
     answers: JSON.stringify(input.answers ?? {}),
     step: 'product',
     created_at: now,
     updated_at: now,
+    generated_revision: null,
   }
   await db.db.insertInto('drafts').values(row).execute()
   return toRecord(row)
@@ -99,7 +113,74 @@ export async function saveDraftSection(
       .execute()
     return { ...current, answers, step, updatedAt: now }
   }
-  return db.db.isTransaction ? work(db.db) : db.db.transaction().execute(work)
+  return inTransaction(db, work)
+}
+
+/**
+ * Turns a draft into a new brief, or into the next revision of the brief it
+ * revises, and consumes the draft, in one transaction. The draft row is held
+ * first, so of two submits at once one generates and the other waits, then
+ * finds what the first made and returns it (`repeated`) instead of making a
+ * second brief. A revision keeps the overrides of the brief's latest one: the
+ * questionnaire does not ask for them. Throws QuotaExceededError like addRevision.
+ */
+export async function generateFromDraft(
+  db: Db,
+  input: { workspaceId: string; draftId: string; now?: Date },
+): Promise<GenerateResult> {
+  if (!DRAFT_ID_PATTERN.test(input.draftId)) return { status: 'no_draft' }
+  const now = input.now ?? new Date()
+  return inTransaction(db, async (trx) => {
+    let query = trx
+      .selectFrom('drafts')
+      .selectAll()
+      .where('id', '=', input.draftId)
+      .where('workspace_id', '=', input.workspaceId)
+    // SQLite takes a database-wide write lock instead and has no FOR UPDATE.
+    if (db.dialect === 'postgres') query = query.forUpdate()
+    const row = await query.executeTakeFirst()
+    if (!row) return { status: 'no_draft' }
+    if (row.generated_revision !== null && row.brief_id !== null) {
+      const revision = Number(row.generated_revision)
+      return { status: 'generated', briefId: row.brief_id, revision, revised: revision > 1, repeated: true }
+    }
+    const draft = toRecord(row)
+    const assembled = assembleAnswers(draft.answers)
+    if (!assembled.ok) return { status: 'invalid', problems: assembled.problems }
+
+    const inside = withinTransaction(db, trx)
+    let made: { briefId: string; revision: number }
+    if (draft.briefId) {
+      const head = await readHeadRevision(trx, { workspaceId: input.workspaceId, briefId: draft.briefId })
+      if (!head) return { status: 'no_brief', briefId: draft.briefId }
+      const overrides = head.answers.overrides
+      const answers = overrides && overrides.length > 0 ? { ...assembled.answers, overrides } : assembled.answers
+      const revision = await addRevision(inside, {
+        workspaceId: input.workspaceId,
+        briefId: draft.briefId,
+        answers,
+        now,
+      })
+      if (!revision) return { status: 'no_brief', briefId: draft.briefId }
+      made = { briefId: draft.briefId, revision: revision.number }
+    } else {
+      const { brief } = await createBrief(inside, { workspaceId: input.workspaceId, answers: assembled.answers, now })
+      made = { briefId: brief.id, revision: 1 }
+    }
+    // The answers now live in the revision; the row keeps only what it became.
+    await trx
+      .updateTable('drafts')
+      .set({
+        brief_id: made.briefId,
+        generated_revision: made.revision,
+        answers: '{}',
+        updated_at: now.toISOString(),
+      })
+      .where('id', '=', input.draftId)
+      .where('workspace_id', '=', input.workspaceId)
+      .execute()
+    return { status: 'generated', ...made, revised: draft.briefId !== null, repeated: false }
+  })
 }
 
 /** Removes a draft once a brief or revision has been generated from it; false when there was none. */
@@ -114,7 +195,12 @@ export async function deleteDraft(db: Db, input: { workspaceId: string; draftId:
 }
 
 function selectDraft(db: Kysely<Database>, workspaceId: string, draftId: string) {
-  return db.selectFrom('drafts').selectAll().where('id', '=', draftId).where('workspace_id', '=', workspaceId)
+  return db
+    .selectFrom('drafts')
+    .selectAll()
+    .where('id', '=', draftId)
+    .where('workspace_id', '=', workspaceId)
+    .where('generated_revision', 'is', null)
 }
 
 function toRecord(row: DraftRow): DraftRecord {

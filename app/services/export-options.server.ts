@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Db } from '#db/client.server.ts'
+import { liveBriefExists } from './support/scope.server.ts'
 
 /**
  * The export options remembered for one brief: paper size, who prepared it
@@ -59,14 +60,7 @@ export async function saveExportOptions(
   db: Db,
   input: { workspaceId: string; briefId: string; options: ExportOptions; now?: Date },
 ): Promise<boolean> {
-  const brief = await db.db
-    .selectFrom('briefs')
-    .select('id')
-    .where('id', '=', input.briefId)
-    .where('workspace_id', '=', input.workspaceId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst()
-  if (!brief) return false
+  if (!(await liveBriefExists(db.db, input))) return false
   const values = {
     page_size: input.options.pageSize,
     prepared_by: input.options.preparedBy ?? null,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Db } from '#db/client.server.ts'
+import type { IdempotencyKeyRow } from '#db/schema.ts'
 
 /**
  * Idempotent creates: a client that sends an `Idempotency-Key` with a create
@@ -130,7 +131,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 function outcomeOf(
-  row: { request_hash: string; status: number; body: string },
+  row: Pick<IdempotencyKeyRow, 'request_hash' | 'status' | 'body'>,
   requestHash: string,
 ): IdempotentOutcome {
   if (row.request_hash !== requestHash) return { kind: 'conflict' }

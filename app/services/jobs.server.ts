@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto'
 import type { Db } from '#db/client.server.ts'
 import type { JobRow } from '#db/schema.ts'
+import { newId } from './support/ids.server.ts'
 
 /**
  * The jobs table as a queue. A runner claims due jobs with a lease, runs
@@ -48,16 +48,21 @@ export async function ensureRecurringJobs(
         every_seconds: job.everySeconds,
         run_at: now.toISOString(),
         created_at: now.toISOString(),
-        locked_by: null,
-        locked_until: null,
-        last_error: null,
-        last_run_at: null,
-        failed_at: null,
+        ...NEVER_RUN,
       })
       .onConflict((oc) => oc.column('id').doUpdateSet({ every_seconds: job.everySeconds }))
       .execute()
   }
 }
+
+/** The columns of a job no runner has claimed yet. */
+const NEVER_RUN = {
+  locked_by: null,
+  locked_until: null,
+  last_error: null,
+  last_run_at: null,
+  failed_at: null,
+} as const
 
 /** A one-off job, due at `runAt` (now by default); returns its id. */
 export async function enqueueJob(
@@ -65,8 +70,7 @@ export async function enqueueJob(
   input: { kind: string; payload?: unknown; runAt?: Date; now?: Date },
 ): Promise<string> {
   const now = input.now ?? new Date()
-  let id = 'j_'
-  for (const byte of randomBytes(16)) id += 'abcdefghijklmnopqrstuvwxyz234567'[byte & 31]
+  const id = newId('j')
   await db.db
     .insertInto('jobs')
     .values({
@@ -76,11 +80,7 @@ export async function enqueueJob(
       every_seconds: null,
       run_at: (input.runAt ?? now).toISOString(),
       created_at: now.toISOString(),
-      locked_by: null,
-      locked_until: null,
-      last_error: null,
-      last_run_at: null,
-      failed_at: null,
+      ...NEVER_RUN,
     })
     .execute()
   return id

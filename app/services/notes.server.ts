@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { BRIEF_SECTION_IDS, type BriefSectionId } from '#app/vocabulary/brief-sections.ts'
 import type { Db } from '#db/client.server.ts'
-import { newId } from './briefs.server.ts'
+import { newId } from './support/ids.server.ts'
+import { liveBriefIn } from './support/scope.server.ts'
 
 /**
  * A consultant's notes on the sections of a brief. A note written at
@@ -69,8 +70,7 @@ export async function addNote(
     .innerJoin('briefs', 'briefs.id', 'revisions.brief_id')
     .select('revisions.number')
     .where('briefs.id', '=', input.briefId)
-    .where('briefs.workspace_id', '=', input.workspaceId)
-    .where('briefs.deleted_at', 'is', null)
+    .where(liveBriefIn(input.workspaceId))
     .where('revisions.number', '=', input.revision)
     .executeTakeFirst()
   if (!revision) return false

@@ -1,7 +1,10 @@
 import crypto from 'node:crypto'
 import { describeValue, problem } from '#app/lib/problems.ts'
 import type { Db } from '#db/client.server.ts'
-import { InvalidInputError, newId } from './briefs.server.ts'
+import type { BriefTokenRow } from '#db/schema.ts'
+import { InvalidInputError } from './support/errors.server.ts'
+import { newId } from './support/ids.server.ts'
+import { liveBriefExists, liveBriefIn } from './support/scope.server.ts'
 
 /**
  * Per-brief tokens: a script that measures a product posts its check-ins with
@@ -41,14 +44,7 @@ export async function createToken(
   input: { workspaceId: string; briefId: string; name: string; now?: Date },
 ): Promise<{ token: string; summary: TokenSummary } | null> {
   const name = checkName(input.name)
-  const brief = await db.db
-    .selectFrom('briefs')
-    .select('id')
-    .where('id', '=', input.briefId)
-    .where('workspace_id', '=', input.workspaceId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst()
-  if (!brief) return null
+  if (!(await liveBriefExists(db.db, input))) return null
   const token = newToken()
   const summary: TokenSummary = {
     id: newId('t'),
@@ -80,14 +76,7 @@ export async function listTokens(
   db: Db,
   input: { workspaceId: string; briefId: string },
 ): Promise<TokenSummary[] | null> {
-  const brief = await db.db
-    .selectFrom('briefs')
-    .select('id')
-    .where('id', '=', input.briefId)
-    .where('workspace_id', '=', input.workspaceId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst()
-  if (!brief) return null
+  if (!(await liveBriefExists(db.db, input))) return null
   const rows = await db.db
     .selectFrom('brief_tokens')
     .select(['id', 'brief_id', 'name', 'prefix', 'created_at', 'last_used_at', 'revoked_at'])
@@ -118,8 +107,7 @@ export async function revokeToken(
           .selectFrom('briefs')
           .select('briefs.id')
           .whereRef('briefs.id', '=', 'brief_tokens.brief_id')
-          .where('briefs.workspace_id', '=', input.workspaceId)
-          .where('briefs.deleted_at', 'is', null),
+          .where(liveBriefIn(input.workspaceId)),
       ),
     )
     .execute()
@@ -137,8 +125,7 @@ export async function revokeToken(
     ])
     .where('brief_tokens.id', '=', input.tokenId)
     .where('brief_tokens.brief_id', '=', input.briefId)
-    .where('briefs.workspace_id', '=', input.workspaceId)
-    .where('briefs.deleted_at', 'is', null)
+    .where(liveBriefIn(input.workspaceId))
     .executeTakeFirst()
   return row ? toSummary(row) : null
 }
@@ -213,15 +200,7 @@ function checkName(name: string): string {
   return trimmed
 }
 
-function toSummary(row: {
-  id: string
-  brief_id: string
-  name: string
-  prefix: string
-  created_at: string
-  last_used_at: string | null
-  revoked_at: string | null
-}): TokenSummary {
+function toSummary(row: Omit<BriefTokenRow, 'hash'>): TokenSummary {
   return {
     id: row.id,
     briefId: row.brief_id,

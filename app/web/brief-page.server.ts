@@ -1,19 +1,19 @@
 import type { AppLoadContext } from '@remix-run/node'
 import type { SavedBriefsData } from '#app/components/saved-brief/saved-briefs.tsx'
+import { type AttentionItem, listBriefsNeedingAttention } from '#app/services/attention.server.ts'
 import {
   getBrief,
   getBriefHead,
   getRevisionWithHead,
-  InvalidInputError,
   listBriefs,
   listRevisions,
   type RevisionRecord,
   type RevisionSummary,
-  SEARCH_MAX_LENGTH,
 } from '#app/services/briefs.server.ts'
-import { type AttentionItem, listBriefsNeedingAttention } from '#app/services/checkins.server.ts'
 import { type ExportOptions, getExportOptions } from '#app/services/export-options.server.ts'
 import { type Note, notesAt } from '#app/services/notes.server.ts'
+import { InvalidInputError, noBriefMessage } from '#app/services/support/errors.server.ts'
+import { SEARCH_MAX_LENGTH } from '#app/services/support/limits.server.ts'
 import { type Db, getDb } from '#db/client.server.ts'
 import { identityOf } from './access.server.ts'
 import { type BriefHead, briefBodyHtml, briefHead } from './brief-body.server.tsx'
@@ -54,7 +54,7 @@ export async function loadRevision(
   const db = await getDb()
   const workspaceId = await workspaceFor(context, 'brief:read')
   const id = briefId ?? ''
-  const noBrief = () => notFound(`There is no brief with the id “${id}” in this workspace.`)
+  const noBrief = () => notFound(noBriefMessage(id))
   let revision: RevisionRecord
   let headRevision: number
   if (n === undefined) {
@@ -195,6 +195,5 @@ export async function loadSavedBriefs(request: Request, context: AppLoadContext 
  */
 export async function requireRevisableBrief(context: AppLoadContext | undefined, briefId = ''): Promise<void> {
   const workspaceId = await workspaceFor(context, 'brief:revise')
-  if (!(await getBriefHead(await getDb(), { workspaceId, briefId })))
-    throw notFound(`There is no brief with the id “${briefId}” in this workspace.`)
+  if (!(await getBriefHead(await getDb(), { workspaceId, briefId }))) throw notFound(noBriefMessage(briefId))
 }

@@ -29,12 +29,14 @@ export async function requireDraft(
   // A draft is a brief being written: writing one needs the right to create briefs.
   const workspaceId = await workspaceFor(context, 'brief:create')
   const draft = draftId ? await getDraft(db, { workspaceId, draftId }) : null
-  if (!draft) {
-    throw notFound(
-      'There is no draft at this address. It may have been turned into a brief already, or the link is incomplete.',
-    )
-  }
+  if (!draft) throw draftNotFound()
   return { db, workspaceId, draft }
+}
+
+export function draftNotFound(): Response {
+  return notFound(
+    'There is no draft at this address. It may have been turned into a brief already, or the link is incomplete.',
+  )
 }
 
 /** Each section checked against its step schema; complete steps are the saved, valid ones. */

@@ -2,6 +2,7 @@ import type { AppLoadContext } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { EXPORT_OPTIONS_INTENT, type ExportOptionsForm } from '#app/components/saved-brief/export-options-form.tsx'
 import { ExportOptionsSchema, saveExportOptions } from '#app/services/export-options.server.ts'
+import { noBriefMessage } from '#app/services/support/errors.server.ts'
 import { getDb } from '#db/client.server.ts'
 import { notFound, workspaceFor } from './draft-request.server.ts'
 import { readForm } from './form-body.server.ts'
@@ -38,7 +39,7 @@ export async function exportOptionsAction(
     briefId: id,
     options: parsed.data,
   })
-  if (!saved) throw notFound(`There is no brief with the id “${id}” in this workspace.`)
+  if (!saved) throw notFound(noBriefMessage(id))
   return redirect(`${new URL(request.url).pathname}?saved=${EXPORT_OPTIONS_INTENT}#export-options`)
 }
 

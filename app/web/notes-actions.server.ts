@@ -2,6 +2,7 @@ import type { AppLoadContext } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import type { NoteFormState } from '#app/components/saved-brief/notes-panel.tsx'
 import { addNote, NoteSchema, removeNote } from '#app/services/notes.server.ts'
+import { noBriefMessage } from '#app/services/support/errors.server.ts'
 import { getDb } from '#db/client.server.ts'
 import { loadRevision } from './brief-page.server.ts'
 import { notFound, workspaceFor } from './draft-request.server.ts'
@@ -37,7 +38,7 @@ export async function noteAddAction(
     revision: revision.number,
     note: parsed.data,
   })
-  if (!added) throw notFound(`There is no brief with the id “${briefId}” in this workspace.`)
+  if (!added) throw notFound(noBriefMessage(briefId))
   return redirect(`${new URL(request.url).pathname}#notes`)
 }
 

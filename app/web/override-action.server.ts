@@ -12,6 +12,7 @@ import { CHOICE_IDS } from '#app/engine/choice-ids.ts'
 import { choiceName } from '#app/engine/overrides.ts'
 import { problemsFromError } from '#app/lib/problems.ts'
 import { overrideDecision } from '#app/services/overrides.server.ts'
+import { noBriefMessage } from '#app/services/support/errors.server.ts'
 import { getDb } from '#db/client.server.ts'
 import { loadRevision } from './brief-page.server.ts'
 import { notFound, workspaceFor } from './draft-request.server.ts'
@@ -46,7 +47,7 @@ export async function overrideAction(
     answers: revision.answers,
     override: parsed.data[0],
   })
-  if (!next) throw notFound(`There is no brief with the id “${briefId}” in this workspace.`)
+  if (!next) throw notFound(noBriefMessage(briefId))
   return redirect(`/briefs/${briefId}/revisions/${next.number}#decision-${parsed.data[0].area}`)
 }
 

@@ -7,15 +7,10 @@ import pino from 'pino'
 import { parse } from 'yaml'
 import { loadCatalog } from '#app/catalog.server.ts'
 import { AnswersSchema, generateBrief } from '#app/engine/index.ts'
-import {
-  getBrief,
-  getRevision,
-  LIST_LIMIT_DEFAULT,
-  listBriefs,
-  listRevisions,
-  newId,
-} from '#app/services/briefs.server.ts'
-import { listBriefsNeedingAttention } from '#app/services/checkins.server.ts'
+import { listBriefsNeedingAttention } from '#app/services/attention.server.ts'
+import { getBrief, getRevision, listBriefs, listRevisions } from '#app/services/briefs.server.ts'
+import { newId } from '#app/services/support/ids.server.ts'
+import { LIST_LIMIT_DEFAULT } from '#app/services/support/limits.server.ts'
 import { type Db, setDbForTests } from '#db/client.server.ts'
 import { LOCAL_WORKSPACE_ID } from '#db/migrations/0001-initial.ts'
 import { testDatabases } from '#tests/support/databases.ts'

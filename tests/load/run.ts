@@ -67,6 +67,7 @@ async function main() {
           engine_version: revision.engineVersion,
           catalog_version: revision.catalogVersion,
           created_at: new Date(Date.UTC(2025, 0, 1) + n * 1000).toISOString(),
+          title: revision.title,
           choices,
           choices_changed: 0,
         })

@@ -11,6 +11,7 @@ import { loader as revisionLoader } from '#app/routes/briefs.$id.revisions.$n.ts
 import { loader as latestLoader } from '#app/routes/briefs.$id.tsx'
 import { loader as homeLoader } from '#app/routes/home.tsx'
 import { addRevision, createBrief, getRevision } from '#app/services/briefs.server.ts'
+import { CorruptRevisionError } from '#app/services/support/errors.server.ts'
 import { type Db, setDbForTests } from '#db/client.server.ts'
 import { LOCAL_WORKSPACE_ID } from '#db/migrations/0001-initial.ts'
 import { testDatabases } from '#tests/support/databases.ts'
@@ -170,6 +171,27 @@ describe.each(dbs)('saved brief pages on $name', (t) => {
     expect(response.headers.get('Location')).toMatch(/^\/drafts\/d_[a-z2-7]{16}\/product$/)
     const visit = (await editLoader(args(`/briefs/${id}/revisions/1/edit`, { id, n: '1' }))) as Response
     expect(visit.headers.get('Location')).toBe(`/briefs/${id}/revisions/1`)
+  })
+  it('fails only the pages of a corrupt revision, with the brief and revision named for the log', async () => {
+    const id = await briefWithTwoRevisions()
+    const other = await briefWithTwoRevisions()
+    await db.db
+      .updateTable('revisions')
+      .set({ answers: '{"version": 2, "product": "gone"}' })
+      .where('brief_id', '=', id)
+      .where('number', '=', 1)
+      .execute()
+    // Not a Response: Remix answers an error thrown by a loader with a 500 and logs its message.
+    const failed = await revisionLoader(args(`/briefs/${id}/revisions/1`, { id, n: '1' })).catch((e: unknown) => e)
+    expect(failed).toBeInstanceOf(CorruptRevisionError)
+    expect((failed as Error).message).toMatch(
+      new RegExp(`^Revision 1 of brief ${id} is corrupt: its stored answers, at product`),
+    )
+    // The same brief's sound revision, another brief and the home list are untouched.
+    expect((await latestLoader(args(`/briefs/${id}`, { id }))).revision.number).toBe(2)
+    expect((await latestLoader(args(`/briefs/${other}`, { id: other }))).revision.number).toBe(2)
+    const home = await homeLoader(args('/', {}))
+    expect(JSON.stringify(home)).toContain(id)
   })
 })
 

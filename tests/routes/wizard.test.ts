@@ -373,6 +373,11 @@ describe.each(dbs)('questionnaire routes on $name', (t) => {
     expect(saved?.head.answers.budget.monthlyInfraUsd).toBe(300)
     expect(saved?.head.answers.team.engineersIn12Months).toBe(3)
     expect(await getDraft(db, { workspaceId, draftId: id })).toBeNull()
+    // Sent again (a double click, a resent form): the brief the first made, not a second one.
+    const again = location(
+      await reviewAction({ request: request(`/drafts/${id}/review`, []), params: { id }, context: asLocalOwner() }),
+    )
+    expect(again).toBe(to)
 
     const edit = location(
       await editAction({
@@ -408,6 +413,14 @@ describe.each(dbs)('questionnaire routes on $name', (t) => {
       }),
     )
     expect(second).toBe(`/briefs/${briefId}/revisions/2`)
+    const secondAgain = location(
+      await reviewAction({
+        request: request(`/drafts/${editId}/review`, []),
+        params: { id: editId },
+        context: asLocalOwner(),
+      }),
+    )
+    expect(secondAgain).toBe(second)
     const revisions = await listRevisions(db, { workspaceId, briefId })
     expect(revisions?.items.map((r) => r.number)).toEqual([2, 1])
     expect((await getBrief(db, { workspaceId, briefId }))?.head.answers.budget.monthlyInfraUsd).toBe(900)

@@ -13,7 +13,7 @@ import { buildAnswers } from '#tests/support/answers.ts'
 import { testDatabases } from '#tests/support/databases.ts'
 
 /**
- * A database written before accounts (migrations up to 0008) holding
+ * A database from before accounts (migrations up to 0008) holding
  * briefs, revisions, check-ins, tokens and a draft, moved to accounts:
  * nothing lost, nothing duplicated, and all of it the first account's.
  */
@@ -41,19 +41,6 @@ describe.each(dbs)('moving a database from before accounts on $name', (t) => {
 
   beforeAll(async () => {
     ;({ db, cleanup } = await t.open())
-    // Back to the schema before accounts, the way an older install has it.
-    const schema =
-      db.dialect === 'postgres'
-        ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db.db)).rows[0]?.schema
-        : undefined
-    const migrator = new Migrator({
-      db: db.db,
-      provider: { getMigrations: async () => MIGRATIONS },
-      migrationTableSchema: schema,
-    })
-    const down = await migrator.migrateTo('0008-notes')
-    expect(down.error).toBeUndefined()
-
     for (const name of ['Clinic scheduler', 'Parts marketplace']) {
       const { brief } = await createBrief(db, {
         workspaceId: LOCAL_WORKSPACE_ID,
@@ -75,6 +62,20 @@ describe.each(dbs)('moving a database from before accounts on $name', (t) => {
     const made = await createToken(db, { workspaceId: LOCAL_WORKSPACE_ID, briefId: briefIds[0], name: 'ci' })
     token = made!.token
     await createDraft(db, { workspaceId: LOCAL_WORKSPACE_ID })
+    // Written, then taken back to the schema before accounts, the way an older install has it (the
+    // services write today's columns, which the migrations back drop).
+    const schema =
+      db.dialect === 'postgres'
+        ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db.db)).rows[0]?.schema
+        : undefined
+    const migrator = new Migrator({
+      db: db.db,
+      provider: { getMigrations: async () => MIGRATIONS },
+      migrationTableSchema: schema,
+    })
+    const down = await migrator.migrateTo('0008-notes')
+    expect(down.error).toBeUndefined()
+
     before = await counts()
     expect(before).toEqual({ briefs: 2, revisions: 4, checkins: 2, brief_tokens: 1, drafts: 1 })
 

@@ -9,12 +9,12 @@ import {
   encodeCursor,
   getBrief,
   getRevision,
-  InvalidInputError,
   listBriefs,
-  listChoiceChanges,
   listRevisions,
+  listRevisionsForDecisionRecords,
   previewBrief,
 } from '#app/services/briefs.server.ts'
+import { InvalidInputError } from '#app/services/support/errors.server.ts'
 import type { Db } from '#db/client.server.ts'
 import { LOCAL_WORKSPACE_ID } from '#db/migrations/0001-initial.ts'
 import { buildAnswers } from '#tests/support/answers.ts'
@@ -162,7 +162,7 @@ describe.each(dbs)('brief services on $name', (t) => {
       expect((await getBrief(db, { workspaceId: ws, briefId: brief.id }))?.headRevision).toBe(2)
     })
 
-    it('marks the revisions where a recorded choice changed, and lists only those for the records', async () => {
+    it('marks the revisions where a recorded choice changed, and reads only those and the one asked for to write its records', async () => {
       const { brief } = await createBrief(db, { workspaceId: ws, answers: named('Choices') })
       await addRevision(db, { workspaceId: ws, briefId: brief.id, answers: named('Choices, renamed') })
       const paying = buildAnswers({ product: { name: 'Choices' }, compliance: { payments: 'subscriptions' } })
@@ -176,13 +176,16 @@ describe.each(dbs)('brief services on $name', (t) => {
       expect(rows.map((r) => Number(r.choices_changed))).toEqual([1, 0, 1])
       expect(rows[0].choices).toMatch(/database=/)
       expect(rows[2].choices).toMatch(/payments=/)
-      const changed = await listChoiceChanges(db, { workspaceId: ws, briefId: brief.id, upTo: 3 })
-      expect(changed.map((r) => r.number)).toEqual([1, 3])
-      expect(
-        (await listChoiceChanges(db, { workspaceId: ws, briefId: brief.id, upTo: 2 })).map((r) => r.number),
-      ).toEqual([1])
+      // One query: the revisions where a choice changed up to the one asked for, and that one.
+      const forRecords = (workspaceId: string, upTo: number) =>
+        listRevisionsForDecisionRecords(db, { workspaceId, briefId: brief.id, upTo })
+      expect((await forRecords(ws, 3)).map((r) => r.number)).toEqual([1, 3])
+      expect((await forRecords(ws, 2)).map((r) => r.number)).toEqual([1, 2])
+      expect((await forRecords(ws, 1)).map((r) => [r.number, r.title])).toEqual([[1, 'Choices']])
       expect(third?.number).toBe(3)
-      expect(await listChoiceChanges(db, { workspaceId: OTHER_WORKSPACE, briefId: brief.id, upTo: 3 })).toEqual([])
+      expect(await forRecords(OTHER_WORKSPACE, 3)).toEqual([])
+      expect(await forRecords(ws, 4)).toEqual([])
+      expect(await forRecords(ws, 0)).toEqual([])
     })
 
     it('answers null for a brief that does not exist or belongs to another workspace', async () => {

@@ -1,18 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { addDays, REVIEW_AFTER_DAYS } from '#app/engine/review-policy.ts'
 import { type SignalsInput, SignalsSchema } from '#app/engine/signals.ts'
-import { addRevision, createBrief, deleteBrief, InvalidInputError } from '#app/services/briefs.server.ts'
+import { briefStatus, listBriefsNeedingAttention, setReviewBy } from '#app/services/attention.server.ts'
+import { addRevision, createBrief, deleteBrief } from '#app/services/briefs.server.ts'
 import {
-  addDays,
-  briefStatus,
   CHECKIN_ID_PATTERN,
   getCheckin,
   latestCheckin,
-  listBriefsNeedingAttention,
   listCheckins,
-  REVIEW_AFTER_DAYS,
   recordCheckin,
-  setReviewBy,
 } from '#app/services/checkins.server.ts'
+import { InvalidInputError } from '#app/services/support/errors.server.ts'
 import type { Db } from '#db/client.server.ts'
 import { LOCAL_WORKSPACE_ID } from '#db/migrations/0001-initial.ts'
 import { type AnswersPatch, buildAnswers } from '#tests/support/answers.ts'

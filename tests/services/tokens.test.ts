@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createBrief, deleteBrief, InvalidInputError } from '#app/services/briefs.server.ts'
+import { createBrief, deleteBrief } from '#app/services/briefs.server.ts'
+import { InvalidInputError } from '#app/services/support/errors.server.ts'
 import {
   authenticateToken,
   createToken,

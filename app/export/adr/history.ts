@@ -1,6 +1,7 @@
 import type { Answers } from '#app/engine/answers.ts'
 import type { Brief } from '#app/engine/brief.ts'
-import { type AdrFile, type AdrStyle, addDays, DEFAULT_REVIEW_DAYS, exportAdrs } from '#app/export/adr.ts'
+import { REVIEW_AFTER_DAYS } from '#app/engine/review-policy.ts'
+import { type AdrFile, type AdrStyle, addDays, exportAdrs } from '#app/export/adr.ts'
 import { parseRecords } from './parse.ts'
 
 export interface RevisionSnapshot {
@@ -33,7 +34,7 @@ export function exportAdrHistory(
     const { files } = exportAdrs(r.brief, r.answers, {
       style: options.style,
       date: r.date,
-      reviewBy: addDays(r.date, options.reviewDays ?? DEFAULT_REVIEW_DAYS),
+      reviewBy: addDays(r.date, options.reviewDays ?? REVIEW_AFTER_DAYS),
       briefId: options.briefId,
       revision: r.revision,
       previous,

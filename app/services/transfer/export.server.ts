@@ -1,7 +1,7 @@
 import { Zip, ZipDeflate } from 'fflate'
-import type { Selectable } from 'kysely'
+import { liveBriefIn } from '#app/services/support/scope.server.ts'
 import type { Db } from '#db/client.server.ts'
-import type { Database } from '#db/schema.ts'
+import type { BriefNoteRow, BriefRow, CheckinRow } from '#db/schema.ts'
 import {
   CHECKINS_PER_FILE,
   EXPORT_FORMAT,
@@ -30,8 +30,8 @@ export interface TransferCounts {
 }
 
 const BATCH = 50
-type CheckinRow = Pick<Selectable<Database['checkins']>, 'id' | 'measured_at' | 'figures' | 'source' | 'created_at'>
-type NoteRow = Omit<Selectable<Database['brief_notes']>, 'brief_id' | 'workspace_id'>
+type CheckinEntryRow = Pick<CheckinRow, 'id' | 'measured_at' | 'figures' | 'source' | 'created_at'>
+type NoteRow = Omit<BriefNoteRow, 'brief_id' | 'workspace_id'>
 const encoder = new TextEncoder()
 
 export function exportWorkspace(
@@ -90,8 +90,7 @@ export function exportWorkspace(
         const briefs = await db.db
           .selectFrom('briefs')
           .select(['id', 'title', 'head_revision', 'created_at', 'updated_at', 'review_by'])
-          .where('workspace_id', '=', input.workspaceId)
-          .where('deleted_at', 'is', null)
+          .where(liveBriefIn(input.workspaceId))
           .where('id', '>', afterId)
           .orderBy('id')
           .limit(BATCH)
@@ -110,14 +109,9 @@ export function exportWorkspace(
     }
   })()
 
-  async function addBrief(brief: {
-    id: string
-    title: string
-    head_revision: number
-    created_at: string
-    updated_at: string
-    review_by: string | null
-  }) {
+  async function addBrief(
+    brief: Pick<BriefRow, 'id' | 'title' | 'head_revision' | 'created_at' | 'updated_at' | 'review_by'>,
+  ) {
     const head = Number(brief.head_revision)
     const entry = {
       id: brief.id,
@@ -151,7 +145,7 @@ export function exportWorkspace(
       afterNumber = Number(revisions[revisions.length - 1].number)
     }
 
-    await addInFiles<CheckinRow>(
+    await addInFiles<CheckinEntryRow>(
       CHECKINS_PER_FILE,
       (after) => {
         let query = db.db

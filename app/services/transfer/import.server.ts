@@ -2,9 +2,11 @@ import { Unzip, UnzipInflate, UnzipPassThrough } from 'fflate'
 import type { Kysely } from 'kysely'
 import type { z } from 'zod'
 import { describeValue, type Problem, problem, problemsFromError } from '#app/lib/problems.ts'
-import { InvalidInputError, inTransaction, newId } from '#app/services/briefs.server.ts'
+import { InvalidInputError } from '#app/services/support/errors.server.ts'
+import { newId } from '#app/services/support/ids.server.ts'
+import { inTransaction } from '#app/services/support/transaction.server.ts'
 import type { Db } from '#db/client.server.ts'
-import type { Database } from '#db/schema.ts'
+import type { Database, NewRevision } from '#db/schema.ts'
 import type { TransferCounts } from './export.server.ts'
 import {
   BriefEntrySchema,
@@ -87,7 +89,7 @@ async function readArchive(
   unzip.register(UnzipPassThrough)
 
   let manifestSeen = false
-  let current: { id: string; head: number; entry: string; next: number; rows: NewRevisionRow[] } | null = null
+  let current: { id: string; head: number; entry: string; next: number; rows: NewRevision[] } | null = null
   const seen = new Set<string>()
 
   const flushRevisions = async () => {
@@ -181,6 +183,8 @@ async function readArchive(
           engine_version: revision.engineVersion,
           catalog_version: revision.catalogVersion,
           created_at: revision.createdAt,
+          // The answers passed the answers schema above; both versions name the product here.
+          title: (revision.answers as { product: { name: string } }).product.name,
         })
         current.next++
         if (current.rows.length >= INSERT_BATCH) await flushRevisions()
@@ -270,17 +274,6 @@ async function readArchive(
   await finishBrief()
   if (!manifestSeen) fail('(archive)', [problem('', `a zip archive with ${MANIFEST_NAME}`, 'none')])
   return counts
-}
-
-type NewRevisionRow = {
-  id: string
-  brief_id: string
-  number: number
-  answers: string
-  brief: string
-  engine_version: string
-  catalog_version: string
-  created_at: string
 }
 
 function concat(chunks: Uint8Array[], size: number): Uint8Array {
