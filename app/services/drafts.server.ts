@@ -183,17 +183,6 @@ export async function generateFromDraft(
   })
 }
 
-/** Removes a draft once a brief or revision has been generated from it; false when there was none. */
-export async function deleteDraft(db: Db, input: { workspaceId: string; draftId: string }): Promise<boolean> {
-  if (!DRAFT_ID_PATTERN.test(input.draftId)) return false
-  const result = await db.db
-    .deleteFrom('drafts')
-    .where('id', '=', input.draftId)
-    .where('workspace_id', '=', input.workspaceId)
-    .executeTakeFirst()
-  return Number(result.numDeletedRows) > 0
-}
-
 function selectDraft(db: Kysely<Database>, workspaceId: string, draftId: string) {
   return db
     .selectFrom('drafts')
