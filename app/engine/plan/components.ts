@@ -200,6 +200,14 @@ function hostTier(catalog: Catalog, host: Host, plan: string | undefined, lean =
   return `Pro with a committed spend of ${formatDollars(cents / 100)} a month for a year (carries the BAA)`
 }
 
+/** How a vendor bills by use: its tier for the chosen product, what it holds, and the monthly quantity and its unit. */
+interface UseBill {
+  tier: (choice: string) => string
+  holds?: Holds[]
+  quantity: (m: number) => number
+  unit: string
+}
+
 const PLACEHOLDER = { instances: 0, each: 0, unit: 'none', text: 'sized below' }
 
 export function buildComponents({ a, catalog, decisions, usage, regions, vectorUsage }: BuildInput): Planned[] {
@@ -415,6 +423,14 @@ export function buildComponents({ a, catalog, decisions, usage, regions, vectorU
     })
   }
 
+  /** The area's adopted vendor, when the catalog prices it: a service billed by use that keeps no patient records. */
+  const billedByUse = (area: Area, { tier, ...bill }: UseBill) => {
+    const chosen = adopted(decisions, area)?.choice.id
+    const v = chosen === undefined ? undefined : SERVICES[chosen]
+    if (!chosen || !v) return
+    add({ id: area, area, v, tier: tier(chosen), placement: 'service', records: false, kind: 'service', ...bill })
+  }
+
   const auth = adopted(decisions, 'auth')
   if (auth && (SERVICES[auth.choice.id] || auth.choice.id === 'better_auth')) {
     const inApp = auth.choice.id === 'better_auth'
@@ -435,36 +451,17 @@ export function buildComponents({ a, catalog, decisions, usage, regions, vectorU
     })
   }
 
-  const payments = adopted(decisions, 'payments')
-  if (payments && SERVICES[payments.choice.id]) {
-    add({
-      id: 'payments',
-      area: 'payments',
-      v: SERVICES[payments.choice.id],
-      tier: 'standard pricing',
-      placement: 'service',
-      records: false,
-      holds: ['personal', 'payment_card', 'financial'],
-      kind: 'service',
-      quantity: () => 0,
-      unit: 'per $1,000 processed',
-    })
-  }
-
-  const email = adopted(decisions, 'email')
-  if (email && SERVICES[email.choice.id]) {
-    add({
-      id: 'email',
-      area: 'email',
-      v: SERVICES[email.choice.id],
-      tier: email.choice.id === 'amazon_ses' ? 'pay as you go' : 'free (lean), paid',
-      placement: 'service',
-      records: false,
-      kind: 'service',
-      quantity: (m) => usage.users[m] * PER_USER.emailsPerMonth,
-      unit: 'emails a month',
-    })
-  }
+  billedByUse('payments', {
+    tier: () => 'standard pricing',
+    holds: ['personal', 'payment_card', 'financial'],
+    quantity: () => 0,
+    unit: 'per $1,000 processed',
+  })
+  billedByUse('email', {
+    tier: (id) => (id === 'amazon_ses' ? 'pay as you go' : 'free (lean), paid'),
+    quantity: (m) => usage.users[m] * PER_USER.emailsPerMonth,
+    unit: 'emails a month',
+  })
 
   const observability = adopted(decisions, 'observability')
   if (observability?.choice.id === 'grafana_self_hosted') {
@@ -483,15 +480,9 @@ export function buildComponents({ a, catalog, decisions, usage, regions, vectorU
       demand: () => 0,
       minInstances: () => 1,
     })
-  } else if (observability && SERVICES[observability.choice.id]) {
-    add({
-      id: 'observability',
-      area: 'observability',
-      v: SERVICES[observability.choice.id],
-      tier: observability.choice.id === 'datadog' ? 'Pro, billed yearly' : 'free (lean), paid',
-      placement: 'service',
-      records: false,
-      kind: 'service',
+  } else {
+    billedByUse('observability', {
+      tier: (id) => (id === 'datadog' ? 'Pro, billed yearly' : 'free (lean), paid'),
       quantity: (m) => (usage.users[m] * PER_USER.requestsPerMonth * PER_USER.telemetryKbPerRequest) / 1_000_000,
       unit: 'GB of logs and traces a month',
     })
