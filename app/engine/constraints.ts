@@ -1,3 +1,4 @@
+import { REGION_NAMES } from '#app/vocabulary/names.ts'
 import type { Answers } from './answers.ts'
 import { type Catalog, type VendorFacts, vendorFactsOf } from './catalog.ts'
 
@@ -104,16 +105,7 @@ export function factsOf(catalog: Catalog, componentId: string): VendorFacts | un
   return vendorFactsOf(catalog, componentId)
 }
 
-const REGION_WORDS: Record<Region, string> = {
-  us: 'the US',
-  eu: 'the EU',
-  uk: 'the UK',
-  india: 'India',
-  canada: 'Canada',
-  australia: 'Australia',
-  brazil: 'Brazil',
-  other: 'your own listed region',
-}
+const REGION_WORDS: Record<Region, string> = { ...REGION_NAMES, other: 'your own listed region' }
 
 export function regionWords(regions: readonly Region[]): string {
   const words = regions.map((r) => REGION_WORDS[r])

@@ -2,6 +2,7 @@ import { SEARCH_REVIEW_DB_GB } from '#app/engine/rules/search.ts'
 import { TIMESCALE_EVENTS_PER_SECOND } from '#app/engine/rules/timeseries-store.ts'
 import { because } from '#app/engine/rules/types.ts'
 import { LARGE_VECTOR_COUNT, VECTOR_QUERY_P95_MS } from '#app/engine/rules/vector-store.ts'
+import { LANGUAGE_NAMES as NAMED_LANGUAGES } from '#app/vocabulary/names.ts'
 import type { AnswerPath, Answers } from './answers.ts'
 import { type Because, CRITERIA, type Criterion, type DatabaseRationale, type Decision } from './brief.ts'
 
@@ -46,20 +47,7 @@ type Language = Answers['team']['languages'][number]
 type Kind = Answers['data']['kinds'][number]
 type Rated = { score: number; text: string }
 
-const LANGUAGE_NAMES: Record<Language, string> = {
-  typescript: 'TypeScript',
-  javascript: 'JavaScript',
-  ruby: 'Ruby',
-  python: 'Python',
-  go: 'Go',
-  java: 'Java',
-  kotlin: 'Kotlin',
-  php: 'PHP',
-  elixir: 'Elixir',
-  csharp: 'C#',
-  rust: 'Rust',
-  other: 'other-language',
-}
+const LANGUAGE_NAMES: Record<Language, string> = { ...NAMED_LANGUAGES, other: 'other-language' }
 
 /** The data libraries a team in each language reaches for first. */
 const ORMS: Record<Language, string> = {

@@ -1,4 +1,5 @@
 import { type DatabaseVendor, databaseName, placeDatabase } from '#app/engine/rules/_placement.ts'
+import { FRAMEWORK_NAMES } from '#app/engine/rules/framework.ts'
 import { because } from '#app/engine/rules/types.ts'
 import type { Answers, Override } from './answers.ts'
 import type { Area, Decision, Plan, Risk, Trigger } from './brief.ts'
@@ -26,16 +27,7 @@ const CHOICE_NAMES: Record<string, string> = {
   managed_paas: 'Managed platform (PaaS)',
   cloud_provider: 'Managed services of a major cloud provider',
   self_hosted: 'Your own servers',
-  nextjs: 'Next.js',
-  remix: 'Remix',
-  rails: 'Ruby on Rails',
-  django: 'Django',
-  laravel: 'Laravel',
-  phoenix: 'Phoenix',
-  spring_boot: 'Spring Boot',
-  aspnet_core: 'ASP.NET Core',
-  go_stdlib: 'Go with net/http, the chi router and sqlc',
-  axum: 'Axum',
+  ...FRAMEWORK_NAMES,
   postgres: 'PostgreSQL',
   timescale: 'Timescale (Postgres extension)',
   pgvector: 'pgvector in Postgres',

@@ -1,3 +1,4 @@
+import { REGION_LABELS as NAMED_REGION_LABELS } from '#app/vocabulary/names.ts'
 import type { Area, Brief, PlanComponent, Region } from './brief.ts'
 
 /**
@@ -30,16 +31,7 @@ export interface Picture {
   services: PictureNode[]
 }
 
-export const REGION_LABELS: Record<Region, string> = {
-  us: 'US',
-  eu: 'EU',
-  uk: 'UK',
-  india: 'India',
-  canada: 'Canada',
-  australia: 'Australia',
-  brazil: 'Brazil',
-  other: 'Your region',
-}
+export const REGION_LABELS: Record<Region, string> = { ...NAMED_REGION_LABELS, other: 'Your region' }
 
 const TITLES: Partial<Record<string, string>> = {
   app: 'Application',

@@ -1,3 +1,4 @@
+import { REGION_NAMES } from '#app/vocabulary/names.ts'
 import type { RESIDENCY_REGIONS } from './answers.ts'
 
 /**
@@ -57,13 +58,7 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 const REGION_LABELS: Record<(typeof RESIDENCY_REGIONS)[number], string> = {
-  us: 'the US',
-  eu: 'the EU',
-  uk: 'the UK',
-  india: 'India',
-  canada: 'Canada',
-  australia: 'Australia',
-  brazil: 'Brazil',
+  ...REGION_NAMES,
   other: 'the other region named',
 }
 

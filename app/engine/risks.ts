@@ -1,4 +1,5 @@
 import { because } from '#app/engine/rules/types.ts'
+import { REGIME_NAMES } from '#app/vocabulary/names.ts'
 import { type Answers, REGIMES } from './answers.ts'
 import { type Costs, type Decision, type Plan, type Risk, SEVERITIES } from './brief.ts'
 import { decisionFor, type PlanVendor, pathsRead, planVendors } from './chosen.ts'
@@ -342,15 +343,7 @@ const LABELS = {
     organizations_with_teams: 'organizations with teams',
     multi_org_membership: 'several organizations per user',
   },
-  regimes: {
-    gdpr: 'GDPR',
-    hipaa: 'HIPAA',
-    soc2: 'SOC 2',
-    pci_dss: 'PCI DSS',
-    ccpa: 'CCPA',
-    dpdp: 'DPDP',
-    rbi: 'RBI payment data localisation',
-  },
+  regimes: REGIME_NAMES,
   kinds: {
     documents: 'documents',
     timeseries: 'time series',

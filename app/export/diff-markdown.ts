@@ -8,7 +8,7 @@ import {
   type TriggerChangeKind,
 } from '#app/engine/diff.ts'
 import { code, md } from './escape.ts'
-import { formatCents, formatNumber } from './markdown.ts'
+import { formatCents, quantityWords } from './markdown.ts'
 
 /**
  * What changed between two revisions, as GitHub-flavoured Markdown. Every
@@ -135,11 +135,7 @@ function triggers(list: readonly TriggerChange[]): Block {
   return out
 }
 
-function quantity(value: number, unit: string): string {
-  if (unit === '%') return `${formatNumber(value)}%`
-  if (unit === 'USD/month') return `${formatCents(Math.round(value * 100))} a month`
-  return `${formatNumber(value)} ${md(unit)}`
-}
+const quantity = (value: number, unit: string) => quantityWords(value, unit, md)
 
 const RISK_WORDS: Record<RiskChange['change'], string> = { added: 'New', removed: 'Gone', severity: 'Severity' }
 

@@ -12,6 +12,7 @@ import {
 import { overrideSentence } from '#app/engine/overrides.ts'
 import { type PictureNode, pictureOf } from '#app/engine/picture.ts'
 import { basesSaidOnce, lineItemReference, splitSentences } from '#app/engine/said-once.ts'
+import { GUIDE_TITLES } from '#app/vocabulary/names.ts'
 import { autolink, code, linkUrl, md, mermaidLabel, mermaidText, oneLine } from './escape.ts'
 import { NOTES_HEADING, type NoteInput, quotedMarkdown, renderedNotes } from './notes.ts'
 
@@ -58,19 +59,6 @@ export function renderMarkdown(brief: Brief, answers: Answers, options: Markdown
 
 type Block = string | string[]
 type GuideLinker = (slug: string) => string
-
-const GUIDE_TITLES: Record<string, string> = {
-  'default-stack': 'The default stack',
-  databases: 'Choosing the database',
-  'auth-and-payments': 'Auth and payments',
-  jobs: 'Background jobs',
-  caching: 'Caching',
-  'day-one': 'Day one',
-  'tenants-and-apis': 'Tenants and APIs',
-  observability: 'Observability',
-  'migration-triggers': 'Migration triggers',
-  'cost-bands': 'Cost bands',
-}
 
 /** A file read outside the app has no `/guides/…` to go to: link only under a known address, else name the guide. */
 function guideLinker(base: string | undefined): GuideLinker {
@@ -230,16 +218,21 @@ function triggerLine(id: string, t: Trigger | undefined): string {
   return `${code(id)}: ${condition(t)}. ${md(t.action)}`
 }
 
-function condition(c: Condition | Trigger): string {
-  const main = `${md(METRICS[c.metric].label)} ${c.comparator} ${quantity(c.threshold, c.unit)}`
-  const also = 'alsoRequires' in c ? c.alsoRequires.map((x) => ` and ${lowerFirst(condition(x))}`).join('') : ''
+const condition = (c: Condition | Trigger) => conditionWords(c, md)
+
+/** A trigger's condition in words, each condition it also requires joined by "and"; `safe` makes text safe for the format. */
+export function conditionWords(c: Condition | Trigger, safe: (text: string) => string): string {
+  const main = `${safe(METRICS[c.metric].label)} ${c.comparator} ${quantityWords(c.threshold, c.unit, safe)}`
+  const also =
+    'alsoRequires' in c ? c.alsoRequires.map((x) => ` and ${lowerFirst(conditionWords(x, safe))}`).join('') : ''
   return `${main}${also}`
 }
 
-function quantity(value: number, unit: string): string {
+/** A threshold or a measure with its unit: "12%", "$1,200 a month", "300 requests/s". */
+export function quantityWords(value: number, unit: string, safe: (text: string) => string): string {
   if (unit === '%') return `${formatNumber(value)}%`
   if (unit === 'USD/month') return `${formatCents(Math.round(value * 100))} a month`
-  return `${formatNumber(value)} ${md(unit)}`
+  return `${formatNumber(value)} ${safe(unit)}`
 }
 
 function databaseRationale(brief: Brief, guide: GuideLinker): Block {
@@ -737,7 +730,7 @@ function endSentence(text: string): string {
   return /[.!?]$/.test(t) ? t : `${t}.`
 }
 
-function lowerFirst(text: string): string {
+export function lowerFirst(text: string): string {
   return text.replace(/^[A-Z](?![A-Z])/, (c) => c.toLowerCase())
 }
 

@@ -29,6 +29,7 @@ import type {
 } from '#app/engine/brief.ts'
 import { readAnswer } from '#app/engine/read-answer.ts'
 import { formatList, formatNumber, formatUsd } from './format.ts'
+import { GUIDE_TITLES, LANGUAGE_NAMES, REGIME_NAMES, REGION_LABELS } from './names.ts'
 
 /**
  * Answers and brief vocabulary in words. Pure and shared by every page and
@@ -75,20 +76,7 @@ const REALTIME_LABELS: Words<typeof REALTIME> = {
   core: 'Core to the product',
 }
 
-const LANGUAGE_LABELS: Words<typeof LANGUAGES> = {
-  typescript: 'TypeScript',
-  javascript: 'JavaScript',
-  ruby: 'Ruby',
-  python: 'Python',
-  go: 'Go',
-  java: 'Java',
-  kotlin: 'Kotlin',
-  php: 'PHP',
-  elixir: 'Elixir',
-  csharp: 'C#',
-  rust: 'Rust',
-  other: 'Other',
-}
+const LANGUAGE_LABELS: Words<typeof LANGUAGES> = { ...LANGUAGE_NAMES, other: 'Other' }
 
 const OPS_LABELS: Words<typeof OPS_EXPERIENCE> = {
   none: 'None',
@@ -119,26 +107,9 @@ const SENSITIVE_LABELS: Words<typeof SENSITIVE_DATA> = {
   biometric: 'Biometric',
 }
 
-const REGIME_LABELS: Words<typeof REGIMES> = {
-  gdpr: 'GDPR',
-  hipaa: 'HIPAA',
-  soc2: 'SOC 2',
-  pci_dss: 'PCI DSS',
-  ccpa: 'CCPA',
-  dpdp: 'DPDP',
-  rbi: 'RBI payment data localisation',
-}
+const REGIME_LABELS: Words<typeof REGIMES> = REGIME_NAMES
 
-const RESIDENCY_LABELS: Words<typeof RESIDENCY_REGIONS> = {
-  us: 'US',
-  eu: 'EU',
-  uk: 'UK',
-  india: 'India',
-  canada: 'Canada',
-  australia: 'Australia',
-  brazil: 'Brazil',
-  other: 'Other',
-}
+const RESIDENCY_LABELS: Words<typeof RESIDENCY_REGIONS> = { ...REGION_LABELS, other: 'Other' }
 
 const MARKET_LABELS: Words<typeof MARKETS> = {
   us: 'US',
@@ -358,20 +329,10 @@ export function formatMeasure(value: number, unit: string): string {
   return `${formatNumber(value)} ${counted}`
 }
 
-const GUIDE_TITLES: Record<string, string> = {
-  'default-stack': 'The default stack',
-  databases: 'Databases',
-  'auth-and-payments': 'Auth and payments',
-  jobs: 'Background jobs',
-  caching: 'Caching',
-  'day-one': 'Day one',
-  'tenants-and-apis': 'Tenants and APIs',
-  observability: 'Observability',
-  'migration-triggers': 'Migration triggers',
-  'cost-bands': 'Cost bands',
-}
+/** The page's links call the databases guide by its subject alone. */
+const GUIDE_LABELS: Record<string, string> = { ...GUIDE_TITLES, databases: 'Databases' }
 
 /** A short name for a guide link; the slugs are a fixed vocabulary. */
 export function guideTitle(slug: string): string {
-  return GUIDE_TITLES[slug] ?? slug.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase())
+  return GUIDE_LABELS[slug] ?? slug.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase())
 }

@@ -1,4 +1,5 @@
 import { Form } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import { BAND_STYLE } from '#app/components/brief/cost-bands-style.ts'
 import { GuideLink } from '#app/components/brief/guide-link.tsx'
 import { BriefSection, TableScroll } from '#app/components/brief/section.tsx'
@@ -94,6 +95,27 @@ export function CompareView({ diff, empty }: { diff: BriefDiff; empty: boolean }
   )
 }
 
+/** A section of the comparison: what changed, or the sentence that says nothing did. */
+function ChangeSection({
+  id,
+  title,
+  changed,
+  none,
+  children,
+}: {
+  id: string
+  title: string
+  changed: boolean
+  none: string
+  children: ReactNode
+}) {
+  return (
+    <BriefSection id={id} title={title}>
+      {changed ? children : <p>{none}</p>}
+    </BriefSection>
+  )
+}
+
 function Versions({ diff }: { diff: BriefDiff }) {
   const { engine, catalog, pricesAsOf } = diff.versions
   if (!engine && !catalog && !pricesAsOf && !diff.title) return null
@@ -167,26 +189,27 @@ function AnswerChanges({ diff }: { diff: BriefDiff }) {
 
 function DecisionChanges({ list }: { list: readonly DecisionChange[] }) {
   return (
-    <BriefSection id="decisions-changed" title="Decisions that moved">
-      {list.length === 0 ? (
-        <p>No decision changed its choice or status.</p>
-      ) : (
-        <ul className="card-list change-cards">
-          {list.map((d) => (
-            <li key={d.area} className="card change-card">
-              <h3>
-                <span className="change-card__area">{AREA_LABELS[d.area]}</span> {d.title}
-              </h3>
-              <p className="change-card__move">
-                <DecisionSide side={d.before} /> <Arrow /> <DecisionSide side={d.after} />
-              </p>
-              {d.after ? <Because title="Now decided by" because={d.after.because} /> : null}
-              {d.before ? <Because title="Before, decided by" because={d.before.because} muted /> : null}
-            </li>
-          ))}
-        </ul>
-      )}
-    </BriefSection>
+    <ChangeSection
+      id="decisions-changed"
+      title="Decisions that moved"
+      changed={list.length > 0}
+      none="No decision changed its choice or status."
+    >
+      <ul className="card-list change-cards">
+        {list.map((d) => (
+          <li key={d.area} className="card change-card">
+            <h3>
+              <span className="change-card__area">{AREA_LABELS[d.area]}</span> {d.title}
+            </h3>
+            <p className="change-card__move">
+              <DecisionSide side={d.before} /> <Arrow /> <DecisionSide side={d.after} />
+            </p>
+            {d.after ? <Because title="Now decided by" because={d.after.because} /> : null}
+            {d.before ? <Because title="Before, decided by" because={d.before.because} muted /> : null}
+          </li>
+        ))}
+      </ul>
+    </ChangeSection>
   )
 }
 
@@ -238,57 +261,58 @@ const TRIGGER_CHANGE_WORDS: Record<TriggerChangeKind, string> = {
 
 function TriggerChanges({ list }: { list: readonly TriggerChange[] }) {
   return (
-    <BriefSection id="triggers-changed" title="Triggers that fired or cleared">
-      {list.length === 0 ? (
-        <p>No trigger changed its status.</p>
-      ) : (
-        <ul className="trigger-list">
-          {list.map((t) => {
-            const side = t.after ?? t.before
-            return (
-              <li key={t.id} className={`trigger trigger--${t.after?.status ?? 'ok'}`}>
-                <div className="trigger__header">
-                  <h3>{t.title}</h3>
-                  <span className={`change-tag change-tag--${t.change}`}>{TRIGGER_CHANGE_WORDS[t.change]}</span>
+    <ChangeSection
+      id="triggers-changed"
+      title="Triggers that fired or cleared"
+      changed={list.length > 0}
+      none="No trigger changed its status."
+    >
+      <ul className="trigger-list">
+        {list.map((t) => {
+          const side = t.after ?? t.before
+          return (
+            <li key={t.id} className={`trigger trigger--${t.after?.status ?? 'ok'}`}>
+              <div className="trigger__header">
+                <h3>{t.title}</h3>
+                <span className={`change-tag change-tag--${t.change}`}>{TRIGGER_CHANGE_WORDS[t.change]}</span>
+              </div>
+              <dl className="trigger__figures">
+                <div>
+                  <dt>Before</dt>
+                  <dd>
+                    <TriggerSide side={t.before} />
+                  </dd>
                 </div>
-                <dl className="trigger__figures">
+                <div>
+                  <dt>After</dt>
+                  <dd>
+                    <TriggerSide side={t.after} />
+                  </dd>
+                </div>
+                <div>
+                  <dt>Watches</dt>
+                  <dd>{metricLabel(t.metric)}</dd>
+                </div>
+                {side ? (
                   <div>
-                    <dt>Before</dt>
-                    <dd>
-                      <TriggerSide side={t.before} />
-                    </dd>
+                    <dt>Threshold</dt>
+                    <dd>{describeThreshold(side.comparator, side.threshold, side.unit)}</dd>
                   </div>
-                  <div>
-                    <dt>After</dt>
-                    <dd>
-                      <TriggerSide side={t.after} />
-                    </dd>
-                  </div>
-                  <div>
-                    <dt>Watches</dt>
-                    <dd>{metricLabel(t.metric)}</dd>
-                  </div>
-                  {side ? (
-                    <div>
-                      <dt>Threshold</dt>
-                      <dd>{describeThreshold(side.comparator, side.threshold, side.unit)}</dd>
-                    </div>
-                  ) : null}
-                </dl>
-                {t.change === 'fired' || t.change === 'approaching' ? (
-                  <p className="trigger__action">
-                    <strong>Step to take:</strong> {t.action}
-                  </p>
                 ) : null}
-                <p>
-                  <GuideLink slug={t.guide} />
+              </dl>
+              {t.change === 'fired' || t.change === 'approaching' ? (
+                <p className="trigger__action">
+                  <strong>Step to take:</strong> {t.action}
                 </p>
-              </li>
-            )
-          })}
-        </ul>
-      )}
-    </BriefSection>
+              ) : null}
+              <p>
+                <GuideLink slug={t.guide} />
+              </p>
+            </li>
+          )
+        })}
+      </ul>
+    </ChangeSection>
   )
 }
 
@@ -311,36 +335,37 @@ const RISK_CHANGE_WORDS: Record<RiskChange['change'], string> = {
 
 function RiskChanges({ list }: { list: readonly RiskChange[] }) {
   return (
-    <BriefSection id="risks-changed" title="Risks added or removed">
-      {list.length === 0 ? (
-        <p>No risk came or went.</p>
-      ) : (
-        <ul className="card-list">
-          {list.map((r) => {
-            const side = r.after ?? r.before
-            return (
-              <li key={r.id} className={`card risk risk--${side?.severity ?? 'low'} risk-change--${r.change}`}>
-                <p className="change-card__area">{RISK_CHANGE_WORDS[r.change]}</p>
-                <p className="risk__text">
-                  {r.change === 'severity' && r.before ? (
-                    <>
-                      <SeverityBadge severity={r.before.severity} /> <Arrow />{' '}
-                    </>
-                  ) : null}
-                  {side ? <SeverityBadge severity={side.severity} /> : null}{' '}
-                  <span className={r.change === 'removed' ? 'is-removed' : undefined}>{side?.text}</span>
-                </p>
-                {r.change !== 'removed' && side ? (
-                  <p className="risk__mitigation">
-                    <strong>Mitigation:</strong> {side.mitigation}
-                  </p>
+    <ChangeSection
+      id="risks-changed"
+      title="Risks added or removed"
+      changed={list.length > 0}
+      none="No risk came or went."
+    >
+      <ul className="card-list">
+        {list.map((r) => {
+          const side = r.after ?? r.before
+          return (
+            <li key={r.id} className={`card risk risk--${side?.severity ?? 'low'} risk-change--${r.change}`}>
+              <p className="change-card__area">{RISK_CHANGE_WORDS[r.change]}</p>
+              <p className="risk__text">
+                {r.change === 'severity' && r.before ? (
+                  <>
+                    <SeverityBadge severity={r.before.severity} /> <Arrow />{' '}
+                  </>
                 ) : null}
-              </li>
-            )
-          })}
-        </ul>
-      )}
-    </BriefSection>
+                {side ? <SeverityBadge severity={side.severity} /> : null}{' '}
+                <span className={r.change === 'removed' ? 'is-removed' : undefined}>{side?.text}</span>
+              </p>
+              {r.change !== 'removed' && side ? (
+                <p className="risk__mitigation">
+                  <strong>Mitigation:</strong> {side.mitigation}
+                </p>
+              ) : null}
+            </li>
+          )
+        })}
+      </ul>
+    </ChangeSection>
   )
 }
 
@@ -352,77 +377,71 @@ export function signedUsd(cents: number): string {
 
 function CostChanges({ list }: { list: readonly CostBandDelta[] }) {
   return (
-    <BriefSection id="costs-changed" title="Cost bands">
-      {list.length === 0 ? (
-        <p>No band moved.</p>
-      ) : (
-        <>
-          <p className="section-intro">Each change is the later revision minus the earlier one, in US dollars.</p>
-          <TableScroll label="12-month totals per band">
-            <table className="data-table numeric-table">
-              <thead>
-                <tr>
-                  <th scope="col">Band</th>
-                  <th scope="col">12 months before</th>
-                  <th scope="col">12 months after</th>
-                  <th scope="col">Change</th>
-                </tr>
-              </thead>
-              <tbody>
+    <ChangeSection id="costs-changed" title="Cost bands" changed={list.length > 0} none="No band moved.">
+      <p className="section-intro">Each change is the later revision minus the earlier one, in US dollars.</p>
+      <TableScroll label="12-month totals per band">
+        <table className="data-table numeric-table">
+          <thead>
+            <tr>
+              <th scope="col">Band</th>
+              <th scope="col">12 months before</th>
+              <th scope="col">12 months after</th>
+              <th scope="col">Change</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((c) => (
+              <tr key={c.band}>
+                <th scope="row">{BAND_STYLE[c.band].label}</th>
+                <td>{formatUsd(c.before.total12Months)}</td>
+                <td>{formatUsd(c.after.total12Months)}</td>
+                <td className={deltaClass(c.total12Months)}>
+                  <strong>{signedUsd(c.total12Months)}</strong>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+      <h3>Change by month</h3>
+      <TableScroll label="Change per month and band">
+        <table className="data-table numeric-table">
+          <thead>
+            <tr>
+              <th scope="col">Month</th>
+              {list.map((c) => (
+                <th key={c.band} scope="col">
+                  {BAND_STYLE[c.band].label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {Array.from({ length: 12 }, (_, m) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: months are positional
+              <tr key={m}>
+                <th scope="row">{monthLabel(m)}</th>
                 {list.map((c) => (
-                  <tr key={c.band}>
-                    <th scope="row">{BAND_STYLE[c.band].label}</th>
-                    <td>{formatUsd(c.before.total12Months)}</td>
-                    <td>{formatUsd(c.after.total12Months)}</td>
-                    <td className={deltaClass(c.total12Months)}>
-                      <strong>{signedUsd(c.total12Months)}</strong>
-                    </td>
-                  </tr>
+                  <td key={c.band} className={deltaClass(c.monthly[m] ?? 0)}>
+                    {signedUsd(c.monthly[m] ?? 0)}
+                  </td>
                 ))}
-              </tbody>
-            </table>
-          </TableScroll>
-          <h3>Change by month</h3>
-          <TableScroll label="Change per month and band">
-            <table className="data-table numeric-table">
-              <thead>
-                <tr>
-                  <th scope="col">Month</th>
-                  {list.map((c) => (
-                    <th key={c.band} scope="col">
-                      {BAND_STYLE[c.band].label}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {Array.from({ length: 12 }, (_, m) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: months are positional
-                  <tr key={m}>
-                    <th scope="row">{monthLabel(m)}</th>
-                    {list.map((c) => (
-                      <td key={c.band} className={deltaClass(c.monthly[m] ?? 0)}>
-                        {signedUsd(c.monthly[m] ?? 0)}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">12-month total</th>
-                  {list.map((c) => (
-                    <td key={c.band} className={deltaClass(c.total12Months)}>
-                      {signedUsd(c.total12Months)}
-                    </td>
-                  ))}
-                </tr>
-              </tfoot>
-            </table>
-          </TableScroll>
-        </>
-      )}
-    </BriefSection>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">12-month total</th>
+              {list.map((c) => (
+                <td key={c.band} className={deltaClass(c.total12Months)}>
+                  {signedUsd(c.total12Months)}
+                </td>
+              ))}
+            </tr>
+          </tfoot>
+        </table>
+      </TableScroll>
+    </ChangeSection>
   )
 }
 

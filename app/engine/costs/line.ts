@@ -9,6 +9,7 @@ import {
 } from '#app/engine/catalog.ts'
 import type { Planned } from '#app/engine/plan/components.ts'
 import type { PlanContext } from '#app/engine/plan.ts'
+import { REGION_NAMES } from '#app/vocabulary/names.ts'
 import { months } from './usage.ts'
 
 /** Helpers every pricer shares: one line item per plan component, whole cents, sources recorded. */
@@ -107,16 +108,7 @@ export function regionNote(catalog: Catalog, catalogId: string, regions: readonl
   return notes.length > 0 ? ` Priced in ${notes.join(', ')}.` : ''
 }
 
-const REGION_WORDS: Record<string, string> = {
-  us: 'the US',
-  eu: 'the EU',
-  uk: 'the UK',
-  india: 'India',
-  canada: 'Canada',
-  australia: 'Australia',
-  brazil: 'Brazil',
-  other: 'another region',
-}
+const REGION_WORDS: Record<string, string> = { ...REGION_NAMES, other: 'another region' }
 
 export function round1(n: number): number {
   return Math.round(n * 10) / 10

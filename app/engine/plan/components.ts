@@ -200,6 +200,21 @@ function hostTier(catalog: Catalog, host: Host, plan: string | undefined, lean =
   return `Pro with a committed spend of ${formatDollars(cents / 100)} a month for a year (carries the BAA)`
 }
 
+/** What differs between the parts that run on the team's host: their load, and where the defaults do not hold. */
+type OnHost = Pick<Planned, 'demand' | 'minInstances'> & {
+  tier?: string
+  placement?: PlanComponent['placement']
+  records?: boolean
+}
+
+/** How a vendor bills by use: its tier for the chosen product, what it holds, and the monthly quantity and its unit. */
+interface UseBill {
+  tier: (choice: string) => string
+  holds?: Holds[]
+  quantity: (m: number) => number
+  unit: string
+}
+
 const PLACEHOLDER = { instances: 0, each: 0, unit: 'none', text: 'sized below' }
 
 export function buildComponents({ a, catalog, decisions, usage, regions, vectorUsage }: BuildInput): Planned[] {
@@ -242,18 +257,25 @@ export function buildComponents({ a, catalog, decisions, usage, regions, vectorU
     })
   }
 
+  /** Compute the team runs on its own host: the app, its workers and endpoints, and stores it keeps beside Postgres. */
+  const runOnHost = (id: string, area: Area, product: string, p: OnHost) =>
+    add({
+      id,
+      area,
+      v: { ...host, product: `${product} on ${host.product}` },
+      tier: p.tier ?? onHost(),
+      placement: p.placement ?? 'deploy',
+      records: p.records ?? true,
+      ownInfra: true,
+      plan: hostPlan,
+      kind: 'compute',
+      host: host.host,
+      demand: p.demand,
+      minInstances: p.minInstances,
+    })
+
   const framework = adopted(decisions, 'framework')
-  add({
-    id: 'app',
-    area: 'hosting',
-    v: { ...host, product: framework ? `${framework.choice.name} app on ${host.product}` : `App on ${host.product}` },
-    tier: onHost(),
-    plan: hostPlan,
-    placement: 'deploy',
-    records: true,
-    ownInfra: true,
-    kind: 'compute',
-    host: host.host,
+  runOnHost('app', 'hosting', framework ? `${framework.choice.name} app` : 'App', {
     demand: (m) => usage.rps[m] / RPS_PER_VCPU,
     minInstances: (band) => BAND_PROFILES[band].minInstances,
   })
@@ -283,17 +305,7 @@ export function buildComponents({ a, catalog, decisions, usage, regions, vectorU
   const jobs = adopted(decisions, 'jobs')
   if (jobs && jobs.choice.id !== 'inline') {
     const queue = jobs.choice.id === 'queue'
-    add({
-      id: 'worker',
-      area: 'jobs',
-      v: { ...host, product: `Background workers on ${host.product}` },
-      tier: onHost(),
-      plan: hostPlan,
-      placement: 'deploy',
-      records: true,
-      ownInfra: true,
-      kind: 'compute',
-      host: host.host,
+    runOnHost('worker', 'jobs', 'Background workers', {
       demand: () => 0,
       minInstances: (band) => BAND_PROFILES[band].workers[queue ? 'queue' : 'postgres_jobs_table'],
     })
@@ -316,17 +328,8 @@ export function buildComponents({ a, catalog, decisions, usage, regions, vectorU
   }
 
   if (ingestionOn(decisions)) {
-    add({
-      id: 'ingestion',
-      area: 'ingestion',
-      v: { ...host, product: `Ingestion endpoint on ${host.product}` },
+    runOnHost('ingestion', 'ingestion', 'Ingestion endpoint', {
       tier: onHost('Pro'),
-      plan: hostPlan,
-      placement: 'deploy',
-      records: true,
-      ownInfra: true,
-      kind: 'compute',
-      host: host.host,
       demand: (m) => usage.ingestEvents[m] / EVENTS_PER_VCPU,
       minInstances: (band) => (band === 'lean' ? 1 : 2),
     })
@@ -334,17 +337,7 @@ export function buildComponents({ a, catalog, decisions, usage, regions, vectorU
 
   const realtime = adopted(decisions, 'realtime')
   if (realtime) {
-    add({
-      id: 'realtime',
-      area: 'realtime',
-      v: { ...host, product: `WebSocket service on ${host.product}` },
-      tier: onHost(),
-      plan: hostPlan,
-      placement: 'deploy',
-      records: true,
-      ownInfra: true,
-      kind: 'compute',
-      host: host.host,
+    runOnHost('realtime', 'realtime', 'WebSocket service', {
       demand: (m) => (usage.users[m] * PER_USER.concurrentShare) / CONNECTIONS_PER_VCPU,
       minInstances: (band) => (band === 'scaled' ? 2 : 1),
     })
@@ -365,20 +358,8 @@ export function buildComponents({ a, catalog, decisions, usage, regions, vectorU
   })
 
   // Stores a person chose over Postgres run beside it on the host, open source, sized by their own load.
-  const ownStore = (id: string, area: Area, product: string, p: Pick<Planned, 'demand' | 'minInstances'>) =>
-    add({
-      ...p,
-      id,
-      area,
-      v: { ...host, product: `${product} on ${host.product}` },
-      tier: onHost(),
-      plan: hostPlan,
-      placement: 'data',
-      records: true,
-      ownInfra: true,
-      kind: 'compute',
-      host: host.host,
-    })
+  const ownStore = (id: string, area: Area, product: string, p: OnHost) =>
+    runOnHost(id, area, product, { ...p, placement: 'data' })
   if (adopted(decisions, 'vector_store')?.choice.id === 'dedicated_vector_db') {
     const v = vectorUsage ?? usage
     ownStore('vector_db', 'vector_store', 'Qdrant (open source)', {
@@ -415,6 +396,14 @@ export function buildComponents({ a, catalog, decisions, usage, regions, vectorU
     })
   }
 
+  /** The area's adopted vendor, when the catalog prices it: a service billed by use that keeps no patient records. */
+  const billedByUse = (area: Area, { tier, ...bill }: UseBill) => {
+    const chosen = adopted(decisions, area)?.choice.id
+    const v = chosen === undefined ? undefined : SERVICES[chosen]
+    if (!chosen || !v) return
+    add({ id: area, area, v, tier: tier(chosen), placement: 'service', records: false, kind: 'service', ...bill })
+  }
+
   const auth = adopted(decisions, 'auth')
   if (auth && (SERVICES[auth.choice.id] || auth.choice.id === 'better_auth')) {
     const inApp = auth.choice.id === 'better_auth'
@@ -435,63 +424,29 @@ export function buildComponents({ a, catalog, decisions, usage, regions, vectorU
     })
   }
 
-  const payments = adopted(decisions, 'payments')
-  if (payments && SERVICES[payments.choice.id]) {
-    add({
-      id: 'payments',
-      area: 'payments',
-      v: SERVICES[payments.choice.id],
-      tier: 'standard pricing',
-      placement: 'service',
-      records: false,
-      holds: ['personal', 'payment_card', 'financial'],
-      kind: 'service',
-      quantity: () => 0,
-      unit: 'per $1,000 processed',
-    })
-  }
-
-  const email = adopted(decisions, 'email')
-  if (email && SERVICES[email.choice.id]) {
-    add({
-      id: 'email',
-      area: 'email',
-      v: SERVICES[email.choice.id],
-      tier: email.choice.id === 'amazon_ses' ? 'pay as you go' : 'free (lean), paid',
-      placement: 'service',
-      records: false,
-      kind: 'service',
-      quantity: (m) => usage.users[m] * PER_USER.emailsPerMonth,
-      unit: 'emails a month',
-    })
-  }
+  billedByUse('payments', {
+    tier: () => 'standard pricing',
+    holds: ['personal', 'payment_card', 'financial'],
+    quantity: () => 0,
+    unit: 'per $1,000 processed',
+  })
+  billedByUse('email', {
+    tier: (id) => (id === 'amazon_ses' ? 'pay as you go' : 'free (lean), paid'),
+    quantity: (m) => usage.users[m] * PER_USER.emailsPerMonth,
+    unit: 'emails a month',
+  })
 
   const observability = adopted(decisions, 'observability')
   if (observability?.choice.id === 'grafana_self_hosted') {
-    add({
-      id: 'observability',
-      area: 'observability',
-      v: { ...host, product: `Grafana, Loki and Prometheus on ${host.product}` },
-      tier: onHost(),
-      plan: hostPlan,
-      placement: 'deploy',
+    runOnHost('observability', 'observability', 'Grafana, Loki and Prometheus', {
       // Logs are scrubbed of health fields before they are written (a day-one item says how).
       records: false,
-      ownInfra: true,
-      kind: 'compute',
-      host: host.host,
       demand: () => 0,
       minInstances: () => 1,
     })
-  } else if (observability && SERVICES[observability.choice.id]) {
-    add({
-      id: 'observability',
-      area: 'observability',
-      v: SERVICES[observability.choice.id],
-      tier: observability.choice.id === 'datadog' ? 'Pro, billed yearly' : 'free (lean), paid',
-      placement: 'service',
-      records: false,
-      kind: 'service',
+  } else {
+    billedByUse('observability', {
+      tier: (id) => (id === 'datadog' ? 'Pro, billed yearly' : 'free (lean), paid'),
       quantity: (m) => (usage.users[m] * PER_USER.requestsPerMonth * PER_USER.telemetryKbPerRequest) / 1_000_000,
       unit: 'GB of logs and traces a month',
     })

@@ -1,5 +1,6 @@
 import type { Answers } from '#app/engine/answers.ts'
 import { groupDigits } from '#app/engine/prose.ts'
+import { LANGUAGE_NAMES as NAMED_LANGUAGES, REGION_NAMES as NAMED_REGIONS } from '#app/vocabulary/names.ts'
 
 /**
  * Wording helpers for the stack-shape areas (repo, architecture style,
@@ -13,31 +14,9 @@ type Region = Answers['compliance']['dataResidency'][number]
 type Market = Answers['compliance']['markets'][number]
 type Client = Answers['product']['clients'][number]
 
-export const LANGUAGE_NAMES: Record<Language, string> = {
-  typescript: 'TypeScript',
-  javascript: 'JavaScript',
-  ruby: 'Ruby',
-  python: 'Python',
-  go: 'Go',
-  java: 'Java',
-  kotlin: 'Kotlin',
-  php: 'PHP',
-  elixir: 'Elixir',
-  csharp: 'C#',
-  rust: 'Rust',
-  other: 'another language',
-}
+export const LANGUAGE_NAMES: Record<Language, string> = { ...NAMED_LANGUAGES, other: 'another language' }
 
-export const REGION_NAMES: Record<Region, string> = {
-  us: 'the US',
-  eu: 'the EU',
-  uk: 'the UK',
-  india: 'India',
-  canada: 'Canada',
-  australia: 'Australia',
-  brazil: 'Brazil',
-  other: 'the region your rules name',
-}
+export const REGION_NAMES: Record<Region, string> = { ...NAMED_REGIONS, other: 'the region your rules name' }
 
 export const MARKET_NAMES: Record<Market, string> = {
   us: 'the US',

@@ -3,13 +3,13 @@ import { type Brief, type Condition, type Decision, METRICS, type Trigger } from
 import { code, linkUrl, md } from '#app/export/escape.ts'
 import { formatCents, formatNumber } from '#app/export/markdown.ts'
 import { TRIGGER_TARGETS } from '#app/export/radar.ts'
+import { GUIDE_TITLES } from '#app/vocabulary/names.ts'
 import {
   ANSWER_LABELS,
   AREA_QUESTIONS,
   answerText,
   DAY_ONE_AREAS,
   firstSentence,
-  GUIDE_TITLES,
   lowerFirstWord,
   productSentences,
   withoutFullStop,

@@ -1,6 +1,7 @@
 import { type AnswerPath, type Answers, readAnswer } from '#app/engine/answers.ts'
 import type { Area } from '#app/engine/brief.ts'
 import { formatCents, formatNumber } from '#app/export/markdown.ts'
+import { LANGUAGE_NAMES } from '#app/vocabulary/names.ts'
 
 /** The question each area's record answers, for its problem statement. */
 export const AREA_QUESTIONS: Record<Area, string> = {
@@ -122,20 +123,7 @@ export function answerText(answers: Answers, path: AnswerPath): string {
   return words(String(value))
 }
 
-const LANGUAGES: Record<Answers['team']['languages'][number], string> = {
-  typescript: 'TypeScript',
-  javascript: 'JavaScript',
-  ruby: 'Ruby',
-  python: 'Python',
-  go: 'Go',
-  java: 'Java',
-  kotlin: 'Kotlin',
-  php: 'PHP',
-  elixir: 'Elixir',
-  csharp: 'C#',
-  rust: 'Rust',
-  other: 'another language',
-}
+const LANGUAGES: Record<Answers['team']['languages'][number], string> = { ...LANGUAGE_NAMES, other: 'another language' }
 
 const CLIENTS: Record<Answers['product']['clients'][number], string> = {
   web: 'the web',
@@ -189,19 +177,6 @@ export function withoutFullStop(text: string): string {
 /** The opening sentence, for a line that should stay short; the drivers keep the rest. */
 export function firstSentence(text: string): string {
   return text.split(/(?<=[a-z0-9)][.!?])\s+(?=[A-Z])/)[0]
-}
-
-export const GUIDE_TITLES: Record<string, string> = {
-  'default-stack': 'The default stack',
-  databases: 'Choosing the database',
-  'auth-and-payments': 'Auth and payments',
-  jobs: 'Background jobs',
-  caching: 'Caching',
-  'day-one': 'Day one',
-  'tenants-and-apis': 'Tenants and APIs',
-  observability: 'Observability',
-  'migration-triggers': 'Migration triggers',
-  'cost-bands': 'Cost bands',
 }
 
 /** Which day-one items show that a decision in an area holds; the checklist is the confirmation. */

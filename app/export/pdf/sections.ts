@@ -11,7 +11,7 @@ import {
   type Trigger,
 } from '#app/engine/brief.ts'
 import { overrideSentence } from '#app/engine/overrides.ts'
-import { formatCents, formatNumber } from '#app/export/markdown.ts'
+import { conditionWords, formatCents, formatNumber, lowerFirst, quantityWords } from '#app/export/markdown.ts'
 import { NOTES_HEADING, type NoteInput, renderedNotes } from '#app/export/notes.ts'
 import { ANSWER_LABELS, guideTitle } from '#app/vocabulary/answer-labels.ts'
 import { architectureFigure } from './architecture.ts'
@@ -264,17 +264,9 @@ function triggerLine(id: string, t: Trigger | undefined): Content {
   }
 }
 
-function condition(c: Condition | Trigger): string {
-  const main = `${METRICS[c.metric].label} ${c.comparator} ${quantity(c.threshold, c.unit)}`
-  const also = 'alsoRequires' in c ? c.alsoRequires.map((x) => ` and ${lowerFirst(condition(x))}`).join('') : ''
-  return `${main}${also}`
-}
-
-function quantity(value: number, unit: string): string {
-  if (unit === '%') return `${formatNumber(value)}%`
-  if (unit === 'USD/month') return `${formatCents(Math.round(value * 100))} a month`
-  return `${formatNumber(value)} ${clean(unit)}`
-}
+const plain = (text: string) => clean(text)
+const condition = (c: Condition | Trigger) => conditionWords(c, plain)
+const quantity = (value: number, unit: string) => quantityWords(value, unit, plain)
 
 function databaseRationale({ brief }: BodyContext): Content[] {
   const r = brief.databaseRationale
@@ -681,10 +673,6 @@ function leadIn(text: Content): Content {
 
 function endSentence(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`
-}
-
-function lowerFirst(text: string): string {
-  return text.replace(/^[A-Z](?![A-Z])/, (c) => c.toLowerCase())
 }
 
 /** The opening sentence, for a table cell that should stay short; the details keep the rest. */
