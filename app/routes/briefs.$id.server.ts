@@ -3,8 +3,8 @@ import { data, redirect } from '@remix-run/node'
 import { InvalidInputError } from '#app/services/briefs.server.ts'
 import { type BriefStatus, briefStatus, setReviewBy } from '#app/services/checkins.server.ts'
 import { listTokens, TOKEN_NAME_MAX_LENGTH, type TokenSummary } from '#app/services/tokens.server.ts'
-import { notFound, workspaceFor } from '#app/web/draft-request.server.ts'
 import { readForm } from '#app/web/form-body.server.ts'
+import { briefNotFound, workspaceFor } from '#app/web/request.server.ts'
 import { getDb } from '#db/client.server.ts'
 
 /** What the latest revision's page adds for revisiting: the newest check-in judged, the review date, the tokens. */
@@ -26,7 +26,7 @@ export async function loadRevisit(
     briefStatus(db, { workspaceId, briefId }),
     listTokens(db, { workspaceId, briefId }),
   ])
-  if (!status) throw notFound(`There is no brief with the id “${briefId}” in this workspace.`)
+  if (!status) throw briefNotFound(briefId)
   return { status, tokens: tokens ?? [], tokenNameMaxLength: TOKEN_NAME_MAX_LENGTH }
 }
 
@@ -68,7 +68,7 @@ export async function reviewByAction(
       briefId: id,
       reviewBy: chosen,
     })
-    if (!updated) throw notFound(`There is no brief with the id “${id}” in this workspace.`)
+    if (!updated) throw briefNotFound(id)
   } catch (error) {
     if (!(error instanceof InvalidInputError)) throw error
     return data(

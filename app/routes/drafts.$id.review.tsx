@@ -13,8 +13,9 @@ import { addRevision, createBrief, getBrief } from '#app/services/briefs.server.
 import { deleteDraft } from '#app/services/drafts.server.ts'
 import { QuotaExceededError } from '#app/services/quotas.server.ts'
 import { afterRevision, checkinUpdateFor } from '#app/web/checkin-draft.server.ts'
-import { checkDraft, notFound, requireDraft } from '#app/web/draft-request.server.ts'
+import { checkDraft, requireDraft } from '#app/web/draft-request.server.ts'
 import { pageError } from '#app/web/form-body.server.ts'
+import { notFound } from '#app/web/request.server.ts'
 
 /** The last step: every answer in words, and the button that turns the draft into a brief. */
 

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { findExample } from '#app/services/examples.server.ts'
-import { parsePdfQuery, pdfResponse, requestIdOf } from '#app/web/brief-pdf.server.ts'
+import { parsePdfQuery, pdfResponse } from '#app/web/brief-pdf.server.ts'
 import { guideBaseUrl } from '#app/web/public-url.server.ts'
+import { requestIdOf } from '#app/web/request.server.ts'
 
 /** The example brief as a PDF, dated today; `?pageSize=letter&preparedBy=…&client=…` fill the cover. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

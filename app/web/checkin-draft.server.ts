@@ -9,7 +9,7 @@ import { getBrief } from '#app/services/briefs.server.ts'
 import { CHECKIN_ID_PATTERN, type CheckinRecord, getCheckin } from '#app/services/checkins.server.ts'
 import { createDraft, type DraftRecord } from '#app/services/drafts.server.ts'
 import { type Db, getDb } from '#db/client.server.ts'
-import { notFound, workspaceFor } from './draft-request.server.ts'
+import { briefNotFound, notFound, workspaceFor } from './request.server.ts'
 
 /**
  * "Update the answers from these figures": a draft of the latest revision's
@@ -45,7 +45,7 @@ export async function draftFromCheckin(
   const workspaceId = await workspaceFor(context, 'brief:revise')
   const id = briefId ?? ''
   const brief = id ? await getBrief(db, { workspaceId, briefId: id }) : null
-  if (!brief) throw notFound(`There is no brief with the id “${id}” in this workspace.`)
+  if (!brief) throw briefNotFound(id)
   const checkin = await requireCheckin(db, workspaceId, id, checkinId ?? '')
   const update = signalsToAnswers(brief.head.answers, checkin.signals)
   const draft = await createDraft(db, {

@@ -3,8 +3,8 @@ import { data, redirect } from '@remix-run/node'
 import { EXPORT_OPTIONS_INTENT, type ExportOptionsForm } from '#app/components/saved-brief/export-options-form.tsx'
 import { ExportOptionsSchema, saveExportOptions } from '#app/services/export-options.server.ts'
 import { getDb } from '#db/client.server.ts'
-import { notFound, workspaceFor } from './draft-request.server.ts'
 import { readForm } from './form-body.server.ts'
+import { briefNotFound, workspaceFor } from './request.server.ts'
 
 const FIELDS = ['pageSize', 'preparedBy', 'preparedFor'] as const
 
@@ -38,7 +38,7 @@ export async function exportOptionsAction(
     briefId: id,
     options: parsed.data,
   })
-  if (!saved) throw notFound(`There is no brief with the id “${id}” in this workspace.`)
+  if (!saved) throw briefNotFound(id)
   return redirect(`${new URL(request.url).pathname}?saved=${EXPORT_OPTIONS_INTENT}#export-options`)
 }
 

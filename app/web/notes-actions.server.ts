@@ -4,7 +4,7 @@ import type { NoteFormState } from '#app/components/saved-brief/notes-panel.tsx'
 import { addNote, NoteSchema, removeNote } from '#app/services/notes.server.ts'
 import { getDb } from '#db/client.server.ts'
 import { loadRevision } from './brief-page.server.ts'
-import { notFound, workspaceFor } from './draft-request.server.ts'
+import { briefNotFound, notFound, workspaceFor } from './request.server.ts'
 
 /**
  * The brief page's note forms. Adding: the note from this revision on, or a
@@ -37,7 +37,7 @@ export async function noteAddAction(
     revision: revision.number,
     note: parsed.data,
   })
-  if (!added) throw notFound(`There is no brief with the id “${briefId}” in this workspace.`)
+  if (!added) throw briefNotFound(briefId)
   return redirect(`${new URL(request.url).pathname}#notes`)
 }
 

@@ -14,7 +14,7 @@ import { problemsFromError } from '#app/lib/problems.ts'
 import { overrideDecision } from '#app/services/overrides.server.ts'
 import { getDb } from '#db/client.server.ts'
 import { loadRevision } from './brief-page.server.ts'
-import { notFound, workspaceFor } from './draft-request.server.ts'
+import { briefNotFound, workspaceFor } from './request.server.ts'
 
 /**
  * The brief page's override form: the next revision with the override, and
@@ -46,7 +46,7 @@ export async function overrideAction(
     answers: revision.answers,
     override: parsed.data[0],
   })
-  if (!next) throw notFound(`There is no brief with the id “${briefId}” in this workspace.`)
+  if (!next) throw briefNotFound(briefId)
   return redirect(`/briefs/${briefId}/revisions/${next.number}#decision-${parsed.data[0].area}`)
 }
 

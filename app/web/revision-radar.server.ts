@@ -3,7 +3,7 @@ import { buildRadar } from '#app/export/radar.ts'
 import { getRevision } from '#app/services/briefs.server.ts'
 import { getDb } from '#db/client.server.ts'
 import { loadRevision } from './brief-page.server.ts'
-import { workspaceFor } from './draft-request.server.ts'
+import { workspaceFor } from './request.server.ts'
 
 /** The revision's radar, compared with the revision before it (revision 1: everything is new). */
 export async function loadRadar(
