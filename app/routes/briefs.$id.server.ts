@@ -1,7 +1,7 @@
 import type { AppLoadContext } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { InvalidInputError } from '#app/services/briefs.server.ts'
-import { type BriefStatus, briefStatus, setReviewBy } from '#app/services/checkins.server.ts'
+import { InvalidInputError, type RevisionRecord } from '#app/services/briefs.server.ts'
+import { type BriefStatus, briefStatusAt, setReviewBy } from '#app/services/checkins.server.ts'
 import { listTokens, TOKEN_NAME_MAX_LENGTH, type TokenSummary } from '#app/services/tokens.server.ts'
 import { readForm } from '#app/web/form-body.server.ts'
 import { briefNotFound, workspaceFor } from '#app/web/request.server.ts'
@@ -15,15 +15,13 @@ export interface RevisitData {
   tokenNameMaxLength: number
 }
 
-export async function loadRevisit(
-  _request: Request,
-  context: AppLoadContext | undefined,
-  briefId: string,
-): Promise<RevisitData> {
+/** The revisit panel for the head revision the page has read already: the head is not read a second time. */
+export async function loadRevisit(context: AppLoadContext | undefined, head: RevisionRecord): Promise<RevisitData> {
   const db = await getDb()
   const workspaceId = await workspaceFor(context, 'brief:read')
+  const { briefId } = head
   const [status, tokens] = await Promise.all([
-    briefStatus(db, { workspaceId, briefId }),
+    briefStatusAt(db, { workspaceId, briefId, head }),
     listTokens(db, { workspaceId, briefId }),
   ])
   if (!status) throw briefNotFound(briefId)

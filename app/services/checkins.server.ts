@@ -12,6 +12,7 @@ import {
   inTransaction,
   LIST_LIMIT_DEFAULT,
   LIST_LIMIT_MAX,
+  type RevisionRecord,
   readStoredBrief,
 } from './briefs.server.ts'
 import { maxCheckinsPerBrief, QuotaExceededError } from './quotas.server.ts'
@@ -234,13 +235,50 @@ export async function briefStatus(
 ): Promise<BriefStatus | null> {
   const head = await readHead(db.db, input.workspaceId, input.briefId)
   if (!head) return null
-  const row = await newestCheckinQuery(db.db, input.briefId).executeTakeFirst()
+  return statusAt(db, input.briefId, head, input.now ?? new Date())
+}
+
+/**
+ * briefStatus for a head revision the caller has read already (the brief
+ * page), so a page reads its head once: only the brief row's review date is
+ * read beside the newest check-in. Should a revision have been added in
+ * between, the newest one is read and judged instead.
+ */
+export async function briefStatusAt(
+  db: Db,
+  input: {
+    workspaceId: string
+    briefId: string
+    head: Pick<RevisionRecord, 'number' | 'createdAt' | 'answers' | 'brief'>
+    now?: Date
+  },
+): Promise<BriefStatus | null> {
+  const row = await db.db
+    .selectFrom('briefs')
+    .select(['review_by', 'head_revision'])
+    .where('id', '=', input.briefId)
+    .where('workspace_id', '=', input.workspaceId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst()
+  if (!row) return null
+  if (Number(row.head_revision) !== input.head.number) return briefStatus(db, input)
+  const { number, createdAt, answers, brief } = input.head
+  return statusAt(
+    db,
+    input.briefId,
+    { number, createdAt, reviewBy: row.review_by, answers, brief },
+    input.now ?? new Date(),
+  )
+}
+
+async function statusAt(db: Db, briefId: string, head: Head, now: Date): Promise<BriefStatus> {
+  const row = await newestCheckinQuery(db.db, briefId).executeTakeFirst()
   const checkin = row ? toCheckin(row) : null
   const triggers = checkin ? evaluateSignals(head.brief, head.answers, checkin.signals) : []
   const fired = firedByMeasurement(triggers)
-  const review = reviewDate(head.reviewBy, head.createdAt, input.now ?? new Date())
+  const review = reviewDate(head.reviewBy, head.createdAt, now)
   return {
-    briefId: input.briefId,
+    briefId,
     revision: head.number,
     checkin,
     triggers,
