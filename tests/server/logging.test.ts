@@ -31,6 +31,10 @@ const lines: LogLine[] = []
 const previousUrl = process.env.DATABASE_URL
 const ERROR = 50
 
+function get(path: string, requestId: string) {
+  return fetch(`${base}${path}`, { headers: { Cookie: session, 'X-Request-Id': requestId } })
+}
+
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'stackbrief-log-'))
   process.env.DATABASE_URL = join(dir, 'log.db')
@@ -41,7 +45,10 @@ beforeAll(async () => {
   await new Promise((resolve) => server.once('listening', resolve))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   session = await signUp(base)
-}, 60_000)
+  // The first page and API call build their modules (development mode): done here, not inside a test's time.
+  await (await get('/', 'warm-up')).text()
+  await (await get('/api/v1/briefs', 'warm-up')).text()
+}, 120_000)
 
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve))
@@ -55,9 +62,6 @@ afterAll(async () => {
 beforeEach(() => {
   lines.length = 0
 })
-
-const get = (path: string, requestId: string) =>
-  fetch(`${base}${path}`, { headers: { Cookie: session, 'X-Request-Id': requestId } })
 
 const errorsLogged = () => lines.filter((line) => line.level >= ERROR)
 
@@ -80,7 +84,7 @@ async function briefWithCorruptHead(): Promise<string> {
 }
 
 describe('the log', () => {
-  it('names the request id when an API handler fails', async () => {
+  it('names the request id when an API handler fails', { timeout: 60_000 }, async () => {
     const id = await briefWithCorruptHead()
     lines.length = 0
     const response = await get(`/api/v1/briefs/${id}`, 'log-api-1')
@@ -94,7 +98,7 @@ describe('the log', () => {
     for (const line of errorsLogged()) expect(line.requestId, line.msg).toBe('log-api-1')
   })
 
-  it('names the request id when a page loader fails', async () => {
+  it('names the request id when a page loader fails', { timeout: 60_000 }, async () => {
     const id = await briefWithCorruptHead()
     lines.length = 0
     const response = await get(`/briefs/${id}`, 'log-page-1')

@@ -65,21 +65,25 @@ describe.each(dbs)('the workspace of a request on $name', (t) => {
     ['first by API key', 'first'],
     ['second by session', 'second'],
     ['second by API key', 'second'],
-  ])('%s: the page and the API open the same brief and refuse the same one', async (caller, owner) => {
-    const headers = callers[caller]
-    for (const [whose, id] of Object.entries(briefOf)) {
-      const page = await raw(base, `/briefs/${id}`, { headers })
-      const api = await raw(base, `/api/v1/briefs/${id}`, { headers })
-      const expected = whose === owner ? 200 : 404
-      expect({ whose, page: page.status, api: api.status }).toEqual({ whose, page: expected, api: expected })
-    }
-    // The home page lists what the API lists.
-    const listed = JSON.parse((await raw(base, '/api/v1/briefs', { headers })).body) as { items: { id: string }[] }
-    expect(listed.items.map((b) => b.id)).toEqual([briefOf[owner]])
-    const home = await raw(base, '/', { headers })
-    expect(home.body).toContain(`/briefs/${briefOf[owner]}`)
-    for (const [whose, id] of Object.entries(briefOf)) {
-      if (whose !== owner) expect(home.body).not.toContain(`/briefs/${id}`)
-    }
-  })
+  ])(
+    '%s: the page and the API open the same brief and refuse the same one',
+    async (caller, owner) => {
+      const headers = callers[caller]
+      for (const [whose, id] of Object.entries(briefOf)) {
+        const page = await raw(base, `/briefs/${id}`, { headers })
+        const api = await raw(base, `/api/v1/briefs/${id}`, { headers })
+        const expected = whose === owner ? 200 : 404
+        expect({ whose, page: page.status, api: api.status }).toEqual({ whose, page: expected, api: expected })
+      }
+      // The home page lists what the API lists.
+      const listed = JSON.parse((await raw(base, '/api/v1/briefs', { headers })).body) as { items: { id: string }[] }
+      expect(listed.items.map((b) => b.id)).toEqual([briefOf[owner]])
+      const home = await raw(base, '/', { headers })
+      expect(home.body).toContain(`/briefs/${briefOf[owner]}`)
+      for (const [whose, id] of Object.entries(briefOf)) {
+        if (whose !== owner) expect(home.body).not.toContain(`/briefs/${id}`)
+      }
+    },
+    60_000,
+  )
 })
