@@ -6,9 +6,9 @@ import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express, { type NextFunction, type Request, type Response } from 'express'
-import pino from 'pino'
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client'
 import { projectRoot } from '#app/lib/project-root.server.ts'
+import { createLogger, type Logger } from '#app/web/logger.server.ts'
 import { refuseUndecodablePaths } from '#app/web/request-guards.server.ts'
 import { type Db, getDb } from '#db/client.server.ts'
 import { anonymousFirst, mountAuth } from './server/accounts.ts'
@@ -36,7 +36,7 @@ const ONE_YEAR = '1y'
 
 export interface AppOptions {
   mode?: 'development' | 'production'
-  logger?: pino.Logger
+  logger?: Logger
   /** The operator's settings; read from the environment when not given. */
   config?: ServerConfig
   /** The database; the process-wide one (DATABASE_URL) when not given. */
@@ -138,6 +138,7 @@ export async function createApp({
       mode,
       getLoadContext: (req, res) => ({
         requestId: res.locals.requestId,
+        logger: logger.child({ requestId: res.locals.requestId }),
         cspNonce: cspNonce(res),
         publicOrigin: publicOriginOf(req, config),
         publicUrl: config.publicOrigin,
@@ -165,10 +166,6 @@ function requestId(req: Request, res: Response, next: NextFunction) {
   res.locals.requestId = id
   res.set('X-Request-Id', id)
   next()
-}
-
-export function createLogger() {
-  return pino({ level: process.env.LOG_LEVEL ?? 'info', base: { service: 'stackbrief' } })
 }
 
 function createMetrics() {
@@ -279,7 +276,7 @@ export async function start() {
 }
 
 /** The scheduled-job runner (purges and the like); JOBS_POLL_MS=0 turns it off for this instance. */
-async function startJobs(db: import('#db/client.server.ts').Db, logger: pino.Logger) {
+async function startJobs(db: import('#db/client.server.ts').Db, logger: Logger) {
   const [{ startJobRunner }, { LIFECYCLE_JOBS }] = await Promise.all([
     import('#app/services/job-runner.server.ts'),
     import('#app/services/lifecycle-jobs.server.ts'),

@@ -6,6 +6,7 @@ import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { StaticHtmlContext } from '#app/components/static-html.tsx'
 import { NonceProvider } from '#app/web/nonce.tsx'
+import { loggerOf } from '#app/web/request.server.ts'
 
 const ABORT_DELAY = 5_000
 
@@ -45,7 +46,8 @@ export default function handleRequest(
         onShellError: reject,
         onError(error: unknown) {
           responseStatusCode = 500
-          if (shellRendered) console.error(JSON.stringify({ level: 50, msg: 'render error', error: String(error) }))
+          if (shellRendered)
+            loggerOf(loadContext).error({ err: error, path: new URL(request.url).pathname }, 'render error')
         },
       },
     )
@@ -53,18 +55,21 @@ export default function handleRequest(
   })
 }
 
-/** Expected outcomes (a 404, a client that went away) are not server errors and are not logged as such. */
-export const handleError: HandleErrorFunction = (error, { request }) => {
+/**
+ * Expected outcomes (a 404, a client that went away) are not server errors
+ * and are not logged as such; nor is a `?_data=` request, which Remix reports
+ * as an error although single fetch answers it like any other.
+ */
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return
   if (isRouteErrorResponse(error) && error.status < 500) return
-  console.error(
-    JSON.stringify({
-      level: 50,
-      service: 'stackbrief',
-      msg: 'unhandled error',
-      url: new URL(request.url).pathname,
-      error: error instanceof Error ? error.message : String(error),
-      stack: error instanceof Error ? error.stack : undefined,
-    }),
-  )
+  const path = new URL(request.url).pathname
+  if (error instanceof Error && error.message.startsWith(DATA_REQUEST_WARNING)) {
+    loggerOf(context).debug({ path }, 'a ?_data= request from a client that predates single fetch')
+    return
+  }
+  loggerOf(context).error({ err: error, path }, 'unhandled error')
 }
+
+/** How Remix words its report of a `?_data=` request (server-runtime, single fetch on). */
+const DATA_REQUEST_WARNING = 'Warning: Single fetch-enabled apps should not be making ?_data requests'

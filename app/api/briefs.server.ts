@@ -8,15 +8,16 @@ import {
   getRevision,
   listBriefs,
   listRevisions,
-  MAX_REVISION_NUMBER,
   previewBrief,
 } from '#app/services/briefs.server.ts'
 import { IDEMPOTENCY_KEY_PATTERN, type StoredResponse, withIdempotency } from '#app/services/idempotency.server.ts'
 import { notesAt } from '#app/services/notes.server.ts'
+import { parseRevisionNumber } from '#app/web/request.server.ts'
 import { type Db, getDb } from '#db/client.server.ts'
 import { readJsonBody } from './body.server.ts'
 import { type Handler, json } from './endpoint.server.ts'
-import { ApiProblem, countProblems } from './problem.ts'
+import { ApiProblem, briefNotFound, countProblems, notFound } from './problem.ts'
+import { readQuery } from './query.server.ts'
 import { AnswersEnvelopeSchema, ListQuerySchema, RevisionListQuerySchema } from './schemas.server.ts'
 
 /** The handlers behind /api/v1/briefs: parse and check the request, call a service, shape the response. */
@@ -44,7 +45,7 @@ export const createBriefHandler: Handler = async ({ request, workspaceId }) => {
 }
 
 export const listBriefsHandler: Handler = async ({ request, workspaceId }) => {
-  const query = readListQuery(new URL(request.url).searchParams)
+  const query = readQuery(new URL(request.url).searchParams, ListQuerySchema, { unknown: 'ignore' })
   const db = await getDb()
   return json(await listBriefs(db, { workspaceId, ...query }))
 }
@@ -58,7 +59,7 @@ export const getBriefHandler: Handler = async ({ params, workspaceId }) => {
 
 export const listRevisionsHandler: Handler = async ({ request, params, workspaceId }) => {
   const briefId = requireBriefId(params.id)
-  const query = readRevisionListQuery(new URL(request.url).searchParams)
+  const query = readQuery(new URL(request.url).searchParams, RevisionListQuerySchema, { unknown: 'refuse' })
   const page = await listRevisions(await getDb(), { workspaceId, briefId, cursor: query.cursor, limit: query.limit })
   if (!page) throw briefNotFound(briefId)
   return json({ items: page.items, nextCursor: page.nextCursor })
@@ -69,7 +70,7 @@ export const getRevisionHandler: Handler = async ({ params, workspaceId }) => {
   const number = requireRevisionNumber(briefId, params.n)
   const db = await getDb()
   const found = await getRevision(db, { workspaceId, briefId, number })
-  if (!found) throw new ApiProblem('not-found', `Brief ${briefId} has no revision ${number}.`)
+  if (!found) throw notFound(`Brief ${briefId} has no revision ${number}.`)
   return json({ ...asStored(found), notes: await notesAt(db, { workspaceId, briefId, revision: number }) })
 }
 
@@ -150,60 +151,19 @@ export function readIdempotencyKey(request: Request): string | null {
   return key
 }
 
-function readListQuery(params: URLSearchParams): { search?: string; cursor?: string; limit: number } {
-  const problems: Problem[] = []
-  const raw: Record<string, unknown> = {}
-  for (const name of ['search', 'cursor', 'limit'] as const) {
-    const values = params.getAll(name)
-    if (values.length > 1) problems.push(problem(name, 'one value', `${values.length} values`))
-    if (values.length === 0) continue
-    const [value] = values
-    // A number-looking limit is handed over as a number, so "1.5" and "-1" are reported as numbers.
-    raw[name] = name === 'limit' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value
-  }
-  const parsed = parseWithProblems(ListQuerySchema, raw)
-  if (!parsed.success) problems.push(...parsed.problems)
-  if (problems.length > 0 || !parsed.success) {
-    throw new ApiProblem('invalid-parameter', `The query has ${countProblems(problems.length)}.`, problems)
-  }
-  return parsed.data
-}
-
-function readRevisionListQuery(params: URLSearchParams): { cursor?: string; limit: number } {
-  const problems: Problem[] = []
-  const raw: Record<string, unknown> = {}
-  for (const [name, value] of params) {
-    if (name in raw) problems.push(problem(name, 'one value', `${params.getAll(name).length} values`))
-    else raw[name] = name === 'limit' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value
-  }
-  const parsed = parseWithProblems(RevisionListQuerySchema, raw)
-  if (!parsed.success) problems.push(...parsed.problems)
-  if (problems.length > 0 || !parsed.success) {
-    throw new ApiProblem('invalid-parameter', `The query has ${countProblems(problems.length)}.`, problems)
-  }
-  return parsed.data
-}
-
 export function requireBriefId(id: string | undefined): string {
   if (id === undefined || !BRIEF_ID_PATTERN.test(id)) {
-    throw new ApiProblem('not-found', `There is no brief ${describeValue(id ?? '')}.`)
+    throw notFound(`There is no brief ${describeValue(id ?? '')}.`)
   }
   return id
 }
 
 function requireRevisionNumber(briefId: string, n: string | undefined): number {
-  const number = n !== undefined && /^[1-9]\d{0,9}$/.test(n) ? Number(n) : Number.NaN
-  if (!(number <= MAX_REVISION_NUMBER)) {
-    throw new ApiProblem(
-      'not-found',
-      `Brief ${briefId} has no revision ${describeValue(n ?? '')}: revisions are numbered 1, 2, 3 …`,
-    )
+  const number = parseRevisionNumber(n)
+  if (number === null) {
+    throw notFound(`Brief ${briefId} has no revision ${describeValue(n ?? '')}: revisions are numbered 1, 2, 3 …`)
   }
   return number
-}
-
-export function briefNotFound(briefId: string): ApiProblem {
-  return new ApiProblem('not-found', `There is no brief ${briefId}.`)
 }
 
 /** A revision as the API serves it: the brief exactly as it was stored, whichever schema version it has. */

@@ -1,9 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { QuotaExceededError } from '#app/services/quotas.server.ts'
 import { InvalidInputError } from '#app/services/support/errors.server.ts'
-import { AccessRefused, checkAccess, type Permission } from '#app/web/access.server.ts'
+import { workspaceOfBrief } from '#app/services/tokens.server.ts'
+import type { AccessRefused, Permission } from '#app/web/access.server.ts'
+import type { Logger } from '#app/web/logger.server.ts'
+import { accessFor, loggerOf, requestIdOf } from '#app/web/request.server.ts'
 import { getDb } from '#db/client.server.ts'
-import { ApiProblem, problemResponse } from './problem.ts'
+import { ApiProblem, notFound, problemResponse } from './problem.ts'
 
 /**
  * One API path as a Remix resource route: a handler per method, and the rest
@@ -21,6 +24,8 @@ export interface ApiArgs {
   /** The workspace the access check resolved: the identity's, or (a check-in) the token's brief's. */
   workspaceId: string
   requestId?: string
+  /** This request's logger, bound to its request id. */
+  logger: Logger
   /** The configured public origin (server.ts) when served by it, for absolute URLs. */
   publicOrigin?: string
 }
@@ -41,7 +46,8 @@ export function endpoint<M extends Method>(handlers: Record<M, Handler>, access:
   const allow = [...allowed, ...((allowed as Method[]).includes('GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ')
 
   async function handle({ request, params, context }: LoaderFunctionArgs | ActionFunctionArgs): Promise<Response> {
-    const requestId = typeof context?.requestId === 'string' ? context.requestId : undefined
+    const requestId = requestIdOf(context)
+    const logger = loggerOf(context)
     const method = request.method === 'HEAD' ? 'GET' : request.method.toUpperCase()
     if (method === 'OPTIONS') return new Response(null, { status: 204, headers: { Allow: allow } })
     const handler = handlers[method as M] as Handler | undefined
@@ -56,15 +62,16 @@ export function endpoint<M extends Method>(handlers: Record<M, Handler>, access:
     try {
       const publicOrigin = typeof context?.publicOrigin === 'string' ? context.publicOrigin : undefined
       const workspaceId = await workspaceFor(access[method as M], context, params)
-      return await handler({ request, params, workspaceId, requestId, publicOrigin })
+      return await handler({ request, params, workspaceId, requestId, logger, publicOrigin })
     } catch (error) {
-      return errorResponse(error, requestId)
+      return errorResponse(error, requestId, logger)
     }
   }
 
   return Object.assign(handle, { access })
 }
 
+/** The workspace of the request by the same path pages take (request.server.ts); refusals worded as problems. */
 async function workspaceFor(
   rule: AccessRule,
   context: LoaderFunctionArgs['context'] | undefined,
@@ -72,35 +79,27 @@ async function workspaceFor(
 ): Promise<string> {
   // A workspace id no row carries: public endpoints read no workspace's data.
   if (rule === 'public') return ''
-  if (rule === 'checkin-token') {
-    const db = await getDb()
-    const brief = await db.db
-      .selectFrom('briefs')
-      .select('workspace_id')
-      .where('id', '=', params.id ?? '')
-      .executeTakeFirst()
-    return brief?.workspace_id ?? ''
-  }
-  try {
-    return (await checkAccess(context, rule)).workspaceId
-  } catch (error) {
-    if (!(error instanceof AccessRefused)) throw error
-    if (error.reason === 'no-identity') {
-      throw new ApiProblem(
-        'authentication-required',
-        'This endpoint needs an API key (Authorization: Bearer sbk_…, made on the settings page) or a signed-in session.',
-        [],
-        { 'WWW-Authenticate': BEARER },
-      )
-    }
-    if (error.reason === 'not-allowed') {
-      throw new ApiProblem('forbidden', `Your role in this workspace does not allow ${rule.replace(':', ' ')}.`)
-    }
-    throw new ApiProblem('not-found', 'There is nothing at this address for this key or session.')
-  }
+  // The token, checked by the handler, speaks for its brief's workspace.
+  if (rule === 'checkin-token') return (await workspaceOfBrief(await getDb(), params.id ?? '')) ?? ''
+  return (await accessFor(context, rule, (refusal) => apiRefusal(refusal, rule))).workspaceId
 }
 
-export function errorResponse(error: unknown, requestId?: string): Response {
+function apiRefusal(refusal: AccessRefused, permission: Permission): never {
+  if (refusal.reason === 'no-identity') {
+    throw new ApiProblem(
+      'authentication-required',
+      'This endpoint needs an API key (Authorization: Bearer sbk_…, made on the settings page) or a signed-in session.',
+      [],
+      { 'WWW-Authenticate': BEARER },
+    )
+  }
+  if (refusal.reason === 'not-allowed') {
+    throw new ApiProblem('forbidden', `Your role in this workspace does not allow ${permission.replace(':', ' ')}.`)
+  }
+  throw notFound('There is nothing at this address for this key or session.')
+}
+
+export function errorResponse(error: unknown, requestId?: string, logger: Logger = loggerOf({ requestId })): Response {
   if (error instanceof ApiProblem) return problemResponse(error, requestId)
   if (error instanceof InvalidInputError) {
     return problemResponse(new ApiProblem('invalid-parameter', error.message, error.problems), requestId)
@@ -108,14 +107,7 @@ export function errorResponse(error: unknown, requestId?: string): Response {
   if (error instanceof QuotaExceededError)
     return problemResponse(new ApiProblem('quota-exceeded', error.message), requestId)
   // The server log keeps what went wrong; the client gets the request id to quote.
-  console.error(
-    JSON.stringify({
-      level: 'error',
-      requestId,
-      msg: 'api handler failed',
-      err: error instanceof Error ? error.stack : String(error),
-    }),
-  )
+  logger.error({ err: error }, 'api handler failed')
   return problemResponse(new ApiProblem('internal', 'The request could not be completed.'), requestId)
 }
 

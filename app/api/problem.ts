@@ -134,6 +134,15 @@ export class ApiProblem extends Error {
   }
 }
 
+/** The API's one 404: the detail names what is not there (another workspace's brief is not there either). */
+export function notFound(detail: string): ApiProblem {
+  return new ApiProblem('not-found', detail)
+}
+
+export function briefNotFound(briefId: string): ApiProblem {
+  return notFound(`There is no brief ${briefId}.`)
+}
+
 export interface ProblemBody {
   type: string
   title: string

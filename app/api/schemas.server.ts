@@ -105,6 +105,16 @@ export const ProblemTypeSchema = z.strictObject({
   description: z.string(),
 })
 
+/** A list's `limit`: 1 to LIST_LIMIT_MAX items a page, LIST_LIMIT_DEFAULT when not given. */
+export function pageLimit(items: string) {
+  return z
+    .int()
+    .min(1)
+    .max(LIST_LIMIT_MAX)
+    .default(LIST_LIMIT_DEFAULT)
+    .describe(`${items} per page, 1 to ${LIST_LIMIT_MAX}.`)
+}
+
 /** GET /briefs query parameters, as they arrive (text) and after parsing. */
 export const ListQuerySchema = z.strictObject({
   search: z
@@ -113,20 +123,10 @@ export const ListQuerySchema = z.strictObject({
     .optional()
     .describe('Only briefs whose title contains this text, in any case.'),
   cursor: z.string().max(400).optional().describe('The nextCursor of the previous page.'),
-  limit: z
-    .int()
-    .min(1)
-    .max(LIST_LIMIT_MAX)
-    .default(LIST_LIMIT_DEFAULT)
-    .describe(`Briefs per page, 1 to ${LIST_LIMIT_MAX}.`),
+  limit: pageLimit('Briefs'),
 })
 
 export const RevisionListQuerySchema = z.strictObject({
   cursor: z.string().max(400).optional().describe('The nextCursor of the previous page.'),
-  limit: z
-    .int()
-    .min(1)
-    .max(LIST_LIMIT_MAX)
-    .default(LIST_LIMIT_DEFAULT)
-    .describe(`Revisions per page, 1 to ${LIST_LIMIT_MAX}.`),
+  limit: pageLimit('Revisions'),
 })

@@ -9,8 +9,7 @@ import {
   TriggerEvaluationSchema,
 } from '#app/engine/signals.ts'
 import { CHECKIN_ID_PATTERN } from '#app/services/checkins.server.ts'
-import { LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX } from '#app/services/support/limits.server.ts'
-import { BriefIdSchema, RevisionNumberSchema, RevisionSummarySchema } from './schemas.server.ts'
+import { BriefIdSchema, pageLimit, RevisionNumberSchema, RevisionSummarySchema } from './schemas.server.ts'
 
 /**
  * The shapes of check-ins, brief status and revision comparison in the API,
@@ -133,10 +132,5 @@ export const RevisionComparisonSchema = z.strictObject({
 /** GET /briefs/{id}/signals query parameters. */
 export const CheckinListQuerySchema = z.strictObject({
   cursor: z.string().max(200).optional().describe('The nextCursor of the previous page.'),
-  limit: z
-    .int()
-    .min(1)
-    .max(LIST_LIMIT_MAX)
-    .default(LIST_LIMIT_DEFAULT)
-    .describe(`Check-ins per page, 1 to ${LIST_LIMIT_MAX}.`),
+  limit: pageLimit('Check-ins'),
 })

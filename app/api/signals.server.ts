@@ -2,16 +2,17 @@ import { SignalsSchema } from '#app/engine/signals.ts'
 import { renderDiffMarkdown } from '#app/export/diff-markdown.ts'
 import { describeValue, type Problem, parseWithProblems, problem } from '#app/lib/problems.ts'
 import { briefStatus } from '#app/services/attention.server.ts'
-import { MAX_REVISION_NUMBER } from '#app/services/briefs.server.ts'
 import { CHECKIN_ID_PATTERN, getCheckin, listCheckins, recordCheckin } from '#app/services/checkins.server.ts'
 import { compareRevisions } from '#app/services/compare.server.ts'
 import { InvalidInputError } from '#app/services/support/errors.server.ts'
 import { authenticateToken } from '#app/services/tokens.server.ts'
+import { parseRevisionNumber } from '#app/web/request.server.ts'
 import { type Db, getDb } from '#db/client.server.ts'
 import { readJsonBody } from './body.server.ts'
-import { API_BASE, briefNotFound, readIdempotencyKey, requireBriefId, respondOnce } from './briefs.server.ts'
+import { API_BASE, readIdempotencyKey, requireBriefId, respondOnce } from './briefs.server.ts'
 import { type Handler, json } from './endpoint.server.ts'
-import { ApiProblem, countProblems } from './problem.ts'
+import { ApiProblem, briefNotFound, countProblems, notFound } from './problem.ts'
+import { invalidQuery, readQuery, singleValues } from './query.server.ts'
 import { CheckinListQuerySchema } from './signals-schemas.server.ts'
 
 /**
@@ -51,7 +52,7 @@ export const recordSignalsHandler: Handler = async ({ request, params, workspace
 
 export const listSignalsHandler: Handler = async ({ request, params, workspaceId }) => {
   const briefId = requireBriefId(params.id)
-  const query = readCheckinListQuery(new URL(request.url).searchParams)
+  const query = readQuery(new URL(request.url).searchParams, CheckinListQuerySchema, { unknown: 'ignore' })
   const page = await listCheckins(await getDb(), { workspaceId, briefId, ...query })
   if (!page) throw briefNotFound(briefId)
   return json(page)
@@ -63,7 +64,7 @@ export const getSignalsHandler: Handler = async ({ params, workspaceId }) => {
   const found = CHECKIN_ID_PATTERN.test(checkinId)
     ? await getCheckin(await getDb(), { workspaceId, briefId, checkinId })
     : null
-  if (!found) throw new ApiProblem('not-found', `Brief ${briefId} has no check-in ${describeValue(checkinId)}.`)
+  if (!found) throw notFound(`Brief ${briefId} has no check-in ${describeValue(checkinId)}.`)
   return json(found)
 }
 
@@ -81,10 +82,7 @@ export const compareHandler: Handler = async ({ request, params, workspaceId }) 
   const result = await compareRevisions(await getDb(), { workspaceId, briefId, from: query.from, to: query.to })
   if (result.status === 'no_brief') throw briefNotFound(briefId)
   if (result.status === 'no_revision') {
-    throw new ApiProblem(
-      'not-found',
-      `Brief ${briefId} has no revision ${result.number}: its revisions are 1 to ${result.head}.`,
-    )
+    throw notFound(`Brief ${briefId} has no revision ${result.number}: its revisions are 1 to ${result.head}.`)
   }
   const { status: _, ...comparison } = result
   if (markdown) {
@@ -134,46 +132,22 @@ function invalidSignals(problems: readonly Problem[]): ApiProblem {
   )
 }
 
-function readCheckinListQuery(params: URLSearchParams): { cursor?: string; limit: number } {
-  const problems: Problem[] = []
-  const raw: Record<string, unknown> = {}
-  for (const name of ['cursor', 'limit'] as const) {
-    const values = params.getAll(name)
-    if (values.length > 1) problems.push(problem(name, 'one value', `${values.length} values`))
-    if (values.length === 0) continue
-    const [value] = values
-    raw[name] = name === 'limit' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value
-  }
-  const parsed = parseWithProblems(CheckinListQuerySchema, raw)
-  if (!parsed.success) problems.push(...parsed.problems)
-  if (problems.length > 0 || !parsed.success) {
-    throw new ApiProblem('invalid-parameter', `The query has ${countProblems(problems.length)}.`, problems)
-  }
-  return parsed.data
-}
-
 export const COMPARE_FORMATS = ['json', 'md'] as const
 
 function readCompareQuery(params: URLSearchParams): { from?: number; to?: number; format?: 'json' | 'md' } {
-  const problems: Problem[] = []
+  const { values, problems } = singleValues(params, ['from', 'to', 'format'])
   const out: { from?: number; to?: number; format?: 'json' | 'md' } = {}
-  for (const name of ['from', 'to', 'format'] as const) {
-    const values = params.getAll(name)
-    if (values.length > 1) problems.push(problem(name, 'one value', `${values.length} values`))
-    if (values.length !== 1) continue
-    const [value] = values
+  for (const [name, value] of values) {
     if (name === 'format') {
       if ((COMPARE_FORMATS as readonly string[]).includes(value)) out.format = value as 'json' | 'md'
       else problems.push(problem(name, `one of ${COMPARE_FORMATS.join(', ')}`, describeValue(value)))
       continue
     }
-    const number = /^[1-9]\d{0,9}$/.test(value) ? Number(value) : Number.NaN
-    if (number <= MAX_REVISION_NUMBER) out[name] = number
+    const number = parseRevisionNumber(value)
+    if (number !== null) out[name as 'from' | 'to'] = number
     else problems.push(problem(name, 'a revision number: a whole number from 1', describeValue(value)))
   }
-  if (problems.length > 0) {
-    throw new ApiProblem('invalid-parameter', `The query has ${countProblems(problems.length)}.`, problems)
-  }
+  if (problems.length > 0) throw invalidQuery(problems)
   return out
 }
 

@@ -8,9 +8,8 @@ import {
   listDeletedBriefs,
   restoreBrief,
 } from '#app/services/deletion.server.ts'
-import { noBriefMessage } from '#app/services/support/errors.server.ts'
-import { notFound, workspaceFor } from '#app/web/draft-request.server.ts'
 import { readForm } from '#app/web/form-body.server.ts'
+import { briefNotFound, workspaceFor } from '#app/web/request.server.ts'
 import { getDb } from '#db/client.server.ts'
 
 /** Deleting a brief from its page, and the "Recently deleted" list it can be restored from. */
@@ -27,7 +26,7 @@ async function requireLiveBrief(_request: Request, context: AppLoadContext | und
   const workspaceId = await workspaceFor(context, 'brief:delete')
   const id = briefId ?? ''
   const found = BRIEF_ID_PATTERN.test(id) ? await getBrief(db, { workspaceId, briefId: id }) : null
-  if (!found) throw notFound(noBriefMessage(id))
+  if (!found) throw briefNotFound(id)
   return { db, workspaceId, brief: found }
 }
 
@@ -48,7 +47,7 @@ export async function deleteFromForm(
 ): Promise<Response> {
   const { db, workspaceId, brief } = await requireLiveBrief(request, context, briefId)
   if (!(await deleteBrief(db, { workspaceId, briefId: brief.id }))) {
-    throw notFound(noBriefMessage(brief.id))
+    throw briefNotFound(brief.id)
   }
   return redirect(`/deleted?deleted=${encodeURIComponent(brief.id)}`, 303)
 }

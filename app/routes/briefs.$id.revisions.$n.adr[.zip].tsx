@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import type { RevisionSnapshot } from '#app/export/adr/history.ts'
 import { listRevisionsForDecisionRecords } from '#app/services/briefs.server.ts'
 import { downloadName, loadRevision } from '#app/web/brief-page.server.ts'
-import { parsePdfQuery, renderedOffThread, requestIdOf } from '#app/web/brief-pdf.server.ts'
-import { workspaceFor } from '#app/web/draft-request.server.ts'
+import { parsePdfQuery, renderedOffThread } from '#app/web/brief-pdf.server.ts'
 import { guideBaseUrl } from '#app/web/public-url.server.ts'
+import { requestIdOf, workspaceFor } from '#app/web/request.server.ts'
 import { getDb } from '#db/client.server.ts'
 
 /**

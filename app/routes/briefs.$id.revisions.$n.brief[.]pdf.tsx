@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { downloadName, loadRevision } from '#app/web/brief-page.server.ts'
-import { parsePdfQuery, pdfResponse, requestIdOf } from '#app/web/brief-pdf.server.ts'
+import { parsePdfQuery, pdfResponse } from '#app/web/brief-pdf.server.ts'
 import { guideBaseUrl } from '#app/web/public-url.server.ts'
+import { requestIdOf } from '#app/web/request.server.ts'
 
 /**
  * One revision as a PDF, dated the day the revision was made and numbered

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { renderMarkdown } from '#app/export/markdown.ts'
 import { downloadName, loadRevision } from '#app/web/brief-page.server.ts'
-import { parsePdfQuery, requestIdOf } from '#app/web/brief-pdf.server.ts'
+import { parsePdfQuery } from '#app/web/brief-pdf.server.ts'
 import { guideBaseUrl } from '#app/web/public-url.server.ts'
+import { requestIdOf } from '#app/web/request.server.ts'
 
 /**
  * One revision as a Markdown file; guide links carry PUBLIC_URL so they work

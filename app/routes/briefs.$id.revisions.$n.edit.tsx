@@ -4,7 +4,7 @@ import { draftFromAnswers } from '#app/questionnaire/schemas.ts'
 import { stepPath } from '#app/questionnaire/steps.ts'
 import { createDraft } from '#app/services/drafts.server.ts'
 import { loadRevision } from '#app/web/brief-page.server.ts'
-import { workspaceFor } from '#app/web/draft-request.server.ts'
+import { workspaceFor } from '#app/web/request.server.ts'
 import { getDb } from '#db/client.server.ts'
 
 /**

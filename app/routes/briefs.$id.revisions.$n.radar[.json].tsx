@@ -1,16 +1,12 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { radarJson } from '#app/export/radar.ts'
 import { downloadName } from '#app/web/brief-page.server.ts'
-import { loadRadar } from '#app/web/revision-radar.server.ts'
+import { loadRadar, radarDownload } from '#app/web/revision-radar.server.ts'
 
 /** One revision as a "build your own radar" JSON file; isNew marks what the previous revision did not have. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { revision, entries } = await loadRadar(request, context, params)
-  return new Response(radarJson(entries), {
-    headers: {
-      'Content-Type': 'application/json; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${downloadName(revision.title, revision.number)}-radar.json"`,
-      'Cache-Control': 'private, max-age=3600',
-    },
+  return radarDownload(entries, 'json', {
+    name: downloadName(revision.title, revision.number),
+    cacheControl: 'private, max-age=3600',
   })
 }

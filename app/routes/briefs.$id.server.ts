@@ -1,10 +1,11 @@
 import type { AppLoadContext } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { type BriefStatus, briefStatus, setReviewBy } from '#app/services/attention.server.ts'
-import { InvalidInputError, noBriefMessage } from '#app/services/support/errors.server.ts'
+import { type BriefStatus, briefStatusAt, setReviewBy } from '#app/services/attention.server.ts'
+import type { RevisionRecord } from '#app/services/briefs.server.ts'
+import { InvalidInputError } from '#app/services/support/errors.server.ts'
 import { listTokens, TOKEN_NAME_MAX_LENGTH, type TokenSummary } from '#app/services/tokens.server.ts'
-import { notFound, workspaceFor } from '#app/web/draft-request.server.ts'
 import { readForm } from '#app/web/form-body.server.ts'
+import { briefNotFound, workspaceFor } from '#app/web/request.server.ts'
 import { getDb } from '#db/client.server.ts'
 
 /** What the latest revision's page adds for revisiting: the newest check-in judged, the review date, the tokens. */
@@ -15,18 +16,16 @@ export interface RevisitData {
   tokenNameMaxLength: number
 }
 
-export async function loadRevisit(
-  _request: Request,
-  context: AppLoadContext | undefined,
-  briefId: string,
-): Promise<RevisitData> {
+/** The revisit panel for the head revision the page has read already: the head is not read a second time. */
+export async function loadRevisit(context: AppLoadContext | undefined, head: RevisionRecord): Promise<RevisitData> {
   const db = await getDb()
   const workspaceId = await workspaceFor(context, 'brief:read')
+  const { briefId } = head
   const [status, tokens] = await Promise.all([
-    briefStatus(db, { workspaceId, briefId }),
+    briefStatusAt(db, { workspaceId, briefId, head }),
     listTokens(db, { workspaceId, briefId }),
   ])
-  if (!status) throw notFound(noBriefMessage(briefId))
+  if (!status) throw briefNotFound(briefId)
   return { status, tokens: tokens ?? [], tokenNameMaxLength: TOKEN_NAME_MAX_LENGTH }
 }
 
@@ -68,7 +67,7 @@ export async function reviewByAction(
       briefId: id,
       reviewBy: chosen,
     })
-    if (!updated) throw notFound(noBriefMessage(id))
+    if (!updated) throw briefNotFound(id)
   } catch (error) {
     if (!(error instanceof InvalidInputError)) throw error
     return data(

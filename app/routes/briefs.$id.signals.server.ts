@@ -11,8 +11,8 @@ import { QuotaExceededError } from '#app/services/quotas.server.ts'
 import { isoDate } from '#app/services/support/dates.server.ts'
 import { InvalidInputError, noBriefMessage } from '#app/services/support/errors.server.ts'
 import { parseCheckinForm, problemsAsErrors } from '#app/web/checkin-form.server.ts'
-import { notFound, workspaceFor } from '#app/web/draft-request.server.ts'
 import { readForm } from '#app/web/form-body.server.ts'
+import { briefNotFound, workspaceFor } from '#app/web/request.server.ts'
 import { type Db, getDb } from '#db/client.server.ts'
 
 /** /briefs/:id/signals: recording check-ins, the table of them and a chart per measured figure. */
@@ -56,9 +56,9 @@ export async function loadSignalsPage(
   const id = briefId ?? ''
   const url = new URL(request.url)
   const brief = id ? await getBrief(db, { workspaceId, briefId: id }) : null
-  if (!brief) throw notFound(noBriefMessage(id))
+  if (!brief) throw briefNotFound(id)
   const status = await briefStatus(db, { workspaceId, briefId: id })
-  if (!status) throw notFound(noBriefMessage(id))
+  if (!status) throw briefNotFound(id)
   const cursor = url.searchParams.get('cursor') || null
   const page = await readPage(db, workspaceId, id, cursor)
   const { triggers } = brief.head.brief
@@ -164,7 +164,7 @@ export async function recordCheckinFromForm(
       signals: parsed.signals,
       source: 'web',
     })
-    if (!recorded) throw notFound(noBriefMessage(id))
+    if (!recorded) throw briefNotFound(id)
     return redirect(`/briefs/${encodeURIComponent(id)}/signals?recorded=${encodeURIComponent(recorded.checkin.id)}`)
   } catch (error) {
     if (error instanceof QuotaExceededError) {

@@ -10,8 +10,8 @@ import {
   TOKEN_NAME_MAX_LENGTH,
   type TokenSummary,
 } from '#app/services/tokens.server.ts'
-import { notFound, workspaceFor } from '#app/web/draft-request.server.ts'
 import { readForm } from '#app/web/form-body.server.ts'
+import { briefNotFound, notFound, workspaceFor } from '#app/web/request.server.ts'
 import { getDb } from '#db/client.server.ts'
 
 /**
@@ -53,7 +53,7 @@ async function requireBrief(
   const workspaceId = await workspaceFor(context, permission)
   const id = briefId ?? ''
   const brief = id ? await getBrief(db, { workspaceId, briefId: id }) : null
-  if (!brief) throw notFound(noBriefMessage(id))
+  if (!brief) throw briefNotFound(id)
   return { db, workspaceId, id, title: brief.title }
 }
 
@@ -89,7 +89,7 @@ export async function createTokenFromForm(
   const name = String(form.get('name') ?? '')
   try {
     const made = await createToken(db, { workspaceId, briefId: id, name })
-    if (!made) throw notFound(noBriefMessage(id))
+    if (!made) throw briefNotFound(id)
     const created: NewTokenView = {
       token: made.token,
       name: made.summary.name,

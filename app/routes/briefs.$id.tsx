@@ -17,7 +17,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     ...revisionPageView(page, request, context),
     overridePanel: overridePanel(request, page.revision.brief),
-    revisit: await loadRevisit(request, context, page.briefId),
+    revisit: await loadRevisit(context, page.revision),
   }
 }
 

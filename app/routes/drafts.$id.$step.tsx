@@ -7,8 +7,9 @@ import { questionViews } from '#app/questionnaire/questions.ts'
 import { documentedDefaults, parseStep } from '#app/questionnaire/schemas.ts'
 import { isSection, nextStep, previousStep, type Section, STEP_INFO, stepPath } from '#app/questionnaire/steps.ts'
 import { saveDraftSection } from '#app/services/drafts.server.ts'
-import { checkDraft, notFound, requireDraft } from '#app/web/draft-request.server.ts'
+import { checkDraft, requireDraft } from '#app/web/draft-request.server.ts'
 import { readForm } from '#app/web/form-body.server.ts'
+import { notFound } from '#app/web/request.server.ts'
 
 /** One questionnaire step: /drafts/:id/product … /drafts/:id/budget, and the optional /ai and /operations. */
 

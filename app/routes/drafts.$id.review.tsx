@@ -11,8 +11,9 @@ import { isOptionalSection } from '#app/questionnaire/steps.ts'
 import { generateFromDraft } from '#app/services/drafts.server.ts'
 import { QuotaExceededError } from '#app/services/quotas.server.ts'
 import { afterRevision, checkinUpdateFor } from '#app/web/checkin-draft.server.ts'
-import { checkDraft, draftNotFound, notFound, requireDraft, workspaceFor } from '#app/web/draft-request.server.ts'
+import { checkDraft, draftNotFound, requireDraft } from '#app/web/draft-request.server.ts'
 import { pageError } from '#app/web/form-body.server.ts'
+import { notFound, workspaceFor } from '#app/web/request.server.ts'
 import { getDb } from '#db/client.server.ts'
 
 /** The last step: every answer in words, and the button that turns the draft into a brief. */

@@ -2,19 +2,12 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { REVIEW_AFTER_DAYS } from '#app/engine/review-policy.ts'
 import { zipRecords } from '#app/export/adr/zip.ts'
 import { addDays, exportAdrs } from '#app/export/adr.ts'
-import { findExample } from '#app/services/examples.server.ts'
 import { guideBaseUrl } from '#app/web/public-url.server.ts'
+import { requireExample } from '#app/web/request.server.ts'
 
 /** The example's decision records (MADR, docs/decisions/) as a zip, dated today. */
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  const name = params.name ?? ''
-  const example = findExample(name)
-  if (!example) {
-    return new Response(`There is no example brief called "${name}".\n`, {
-      status: 404,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-    })
-  }
+  const example = requireExample(params.name)
   const date = new Date().toISOString().slice(0, 10)
   const { files } = exportAdrs(example.brief, example.answers, {
     date,

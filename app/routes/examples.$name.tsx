@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from '@remix-run/react'
 import { BriefContents } from '#app/components/brief/brief-view.tsx'
 import { CostChartIsland } from '#app/components/brief/cost-chart-island.tsx'
+import { NotFoundChoices } from '#app/components/not-found-choices.tsx'
 import { PrintButton } from '#app/components/print-button.tsx'
 import { SiteLayout } from '#app/components/site-layout.tsx'
 import { BRIEF_BODY_ID, StaticHtml } from '#app/components/static-html.tsx'
@@ -92,27 +93,28 @@ export default function ExampleBrief() {
 
 export function ErrorBoundary() {
   const error = useRouteError()
-  const notFound = isRouteErrorResponse(error) && error.status === 404 ? error.data : null
+  const data = isRouteErrorResponse(error) && error.status === 404 ? error.data : null
   return (
-    <SiteLayout>
-      <h1>{notFound ? 'Example not found' : 'This brief could not be shown'}</h1>
-      {isExampleNotFound(notFound) ? (
-        <>
-          <p>{notFound.message}</p>
-          <ul>
-            {notFound.examples.map((e) => (
-              <li key={e.name}>
-                <Link to={`/examples/${e.name}`}>{e.product}</Link> <span className="cell-note-inline">({e.name})</span>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : (
-        <p>Something went wrong while building this brief. Try again in a moment.</p>
-      )}
-      <p>
-        <Link to="/#examples">All example briefs</Link>
-      </p>
-    </SiteLayout>
+    <NotFoundChoices
+      found={
+        isExampleNotFound(data)
+          ? {
+              message: data.message,
+              choices: data.examples.map((e) => ({
+                to: `/examples/${e.name}`,
+                label: (
+                  <>
+                    <Link to={`/examples/${e.name}`}>{e.product}</Link>{' '}
+                    <span className="cell-note-inline">({e.name})</span>
+                  </>
+                ),
+              })),
+            }
+          : null
+      }
+      titles={{ notFound: 'Example not found', failed: 'This brief could not be shown' }}
+      failed="Something went wrong while building this brief. Try again in a moment."
+      back={{ to: '/#examples', label: 'All example briefs' }}
+    />
   )
 }

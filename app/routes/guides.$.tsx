@@ -3,6 +3,7 @@ import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from '@remix
 import type { MDXContent } from 'mdx/types'
 import { type GuideLinkItem, GuideNav } from '#app/components/guides/guide-nav.tsx'
 import { MDX_COMPONENTS } from '#app/components/guides/mdx-components.tsx'
+import { NotFoundChoices } from '#app/components/not-found-choices.tsx'
 import { SiteLayout } from '#app/components/site-layout.tsx'
 import { listGuides } from '#app/services/guides.server.ts'
 
@@ -67,27 +68,23 @@ export default function Guide() {
 
 export function ErrorBoundary() {
   const error = useRouteError()
-  const notFound = isRouteErrorResponse(error) && error.status === 404 ? error.data : null
+  const data = isRouteErrorResponse(error) && error.status === 404 ? error.data : null
   return (
-    <SiteLayout>
-      <h1>{notFound ? 'Guide not found' : 'This guide could not be shown'}</h1>
-      {isGuideNotFound(notFound) ? (
-        <>
-          <p>{notFound.message}</p>
-          <ul>
-            {notFound.guides.map((g) => (
-              <li key={g.slug}>
-                <Link to={`/guides/${g.slug}`}>{g.title}</Link>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : (
-        <p>Something went wrong. Try again in a moment.</p>
-      )}
-      <p>
-        <Link to="/guides">All guides</Link>
-      </p>
-    </SiteLayout>
+    <NotFoundChoices
+      found={
+        isGuideNotFound(data)
+          ? {
+              message: data.message,
+              choices: data.guides.map((g) => ({
+                to: `/guides/${g.slug}`,
+                label: <Link to={`/guides/${g.slug}`}>{g.title}</Link>,
+              })),
+            }
+          : null
+      }
+      titles={{ notFound: 'Guide not found', failed: 'This guide could not be shown' }}
+      failed="Something went wrong. Try again in a moment."
+      back={{ to: '/guides', label: 'All guides' }}
+    />
   )
 }

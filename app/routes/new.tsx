@@ -4,7 +4,7 @@ import { Form, useNavigation } from '@remix-run/react'
 import { SiteLayout } from '#app/components/site-layout.tsx'
 import { stepPath } from '#app/questionnaire/steps.ts'
 import { createDraft } from '#app/services/drafts.server.ts'
-import { workspaceFor } from '#app/web/draft-request.server.ts'
+import { workspaceFor } from '#app/web/request.server.ts'
 import { getDb } from '#db/client.server.ts'
 
 /**

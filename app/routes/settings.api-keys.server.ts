@@ -2,8 +2,8 @@ import { type AppLoadContext, data, redirect } from '@remix-run/node'
 import { z } from 'zod'
 import { REVOKE_KEY_INTENT } from '#app/components/settings/api-keys-intents.ts'
 import { API_KEY_NAME_MAX_LENGTH, createApiKey, listApiKeys, revokeApiKey } from '#app/services/api-keys.server.ts'
-import { requirePageAccess } from '#app/web/access.server.ts'
 import { readForm } from '#app/web/form-body.server.ts'
+import { requirePageAccess } from '#app/web/request.server.ts'
 import { getDb } from '#db/client.server.ts'
 
 /** /settings/api-keys: a signed-in person's keys for scripts and CI, made and revoked here. */

@@ -5,8 +5,8 @@ import { InvalidInputError } from '#app/services/support/errors.server.ts'
 import type { TransferCounts } from '#app/services/transfer/export.server.ts'
 import { importWorkspace } from '#app/services/transfer/import.server.ts'
 import { drainBody } from '#app/web/bounded-body.server.ts'
-import { workspaceFor } from '#app/web/draft-request.server.ts'
 import { pageError } from '#app/web/form-body.server.ts'
+import { workspaceFor } from '#app/web/request.server.ts'
 import { getDb } from '#db/client.server.ts'
 
 /**

@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import type { Answers } from '#app/engine/answers.ts'
 import type { Brief, Trigger } from '#app/engine/brief.ts'
 import {
   defaultOverdueIfRevisedBefore,
@@ -9,7 +10,7 @@ import { evaluateSignals, type TriggerEvaluation } from '#app/engine/signals.ts'
 import { describeValue, problem } from '#app/lib/problems.ts'
 import type { Db } from '#db/client.server.ts'
 import type { BriefRow } from '#db/schema.ts'
-import { type BriefSummary, readHeadRevision, toSummary } from './briefs.server.ts'
+import { type BriefSummary, type RevisionRecord, readHeadRevision, toSummary } from './briefs.server.ts'
 import { type CheckinRecord, newestCheckinQuery, signalsOf, toCheckin } from './checkins.server.ts'
 import { isCalendarDate, isoDate } from './support/dates.server.ts'
 import { InvalidInputError } from './support/errors.server.ts'
@@ -67,13 +68,54 @@ export async function briefStatus(
 ): Promise<BriefStatus | null> {
   const head = await readHeadRevision(db.db, input)
   if (!head) return null
-  const row = await newestCheckinQuery(db.db, input.briefId).executeTakeFirst()
+  return statusAt(db, input.briefId, head, input.now ?? new Date())
+}
+
+/**
+ * briefStatus for a head revision the caller has read already (the brief
+ * page), so a page reads its head once: only the brief row's review date is
+ * read beside the newest check-in. Should a revision have been added in
+ * between, the newest one is read and judged instead.
+ */
+export async function briefStatusAt(
+  db: Db,
+  input: {
+    workspaceId: string
+    briefId: string
+    head: Pick<RevisionRecord, 'number' | 'createdAt' | 'answers' | 'brief'>
+    now?: Date
+  },
+): Promise<BriefStatus | null> {
+  const row = await db.db
+    .selectFrom('briefs')
+    .select(['review_by', 'head_revision'])
+    .where('id', '=', input.briefId)
+    .where(liveBriefIn(input.workspaceId))
+    .executeTakeFirst()
+  if (!row) return null
+  if (Number(row.head_revision) !== input.head.number) return briefStatus(db, input)
+  const { number, createdAt, answers, brief } = input.head
+  return statusAt(
+    db,
+    input.briefId,
+    { number, createdAt, reviewBy: row.review_by, answers, brief },
+    input.now ?? new Date(),
+  )
+}
+
+async function statusAt(
+  db: Db,
+  briefId: string,
+  head: { number: number; createdAt: string; reviewBy: string | null; answers: Answers; brief: Brief },
+  now: Date,
+): Promise<BriefStatus> {
+  const row = await newestCheckinQuery(db.db, briefId).executeTakeFirst()
   const checkin = row ? toCheckin(row) : null
   const triggers = checkin ? evaluateSignals(head.brief, head.answers, checkin.signals) : []
   const fired = firedByMeasurement(triggers)
-  const review = reviewDate(head.reviewBy, head.createdAt, input.now ?? new Date())
+  const review = reviewDate(head.reviewBy, head.createdAt, now)
   return {
-    briefId: input.briefId,
+    briefId,
     revision: head.number,
     checkin,
     triggers,

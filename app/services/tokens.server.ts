@@ -211,3 +211,9 @@ function toSummary(row: Omit<BriefTokenRow, 'hash'>): TokenSummary {
     revokedAt: row.revoked_at,
   }
 }
+
+/** The workspace a brief belongs to, for a request its check-in token speaks for; null when there is no such brief. */
+export async function workspaceOfBrief(db: Db, briefId: string): Promise<string | null> {
+  const row = await db.db.selectFrom('briefs').select('workspace_id').where('id', '=', briefId).executeTakeFirst()
+  return row?.workspace_id ?? null
+}

@@ -90,27 +90,6 @@ export async function checkAccess(context: AppLoadContext | undefined, permissio
   return { identity, workspaceId: identity.workspaceId }
 }
 
-/** For pages: refusals become the page's 404 (nothing to see) or 403 (seen, not changeable by this role). */
-export async function requirePageAccess(context: AppLoadContext | undefined, permission: Permission): Promise<Access> {
-  try {
-    return await checkAccess(context, permission)
-  } catch (error) {
-    if (!(error instanceof AccessRefused)) throw error
-    if (error.reason === 'not-allowed') {
-      throw new Response('Your role in this workspace does not allow this. Ask its owner.', {
-        status: 403,
-        statusText: 'Forbidden',
-        headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
-      })
-    }
-    throw new Response('There is nothing at this address for you.', {
-      status: 404,
-      statusText: 'Not Found',
-      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
-    })
-  }
-}
-
 /** A load context that acts as `identity`, for code that calls routes without the server (the CLI, tests). */
 export function actingAs(identity: Identity, rest: AppLoadContext = {}): AppLoadContext {
   return { ...rest, identity: async () => identity }

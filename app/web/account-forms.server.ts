@@ -1,8 +1,10 @@
 import type { AppLoadContext } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { APIError } from 'better-auth/api'
+import type { z } from 'zod'
 import { type AccountFormReply, SignInSchema, SignUpSchema, safeReturnTo } from './account-schemas.ts'
 import { readForm } from './form-body.server.ts'
+import { visitorOf } from './visitor.server.ts'
 
 /** The sign-up, sign-in and sign-out actions: checked with zod, carried out by the app's accounts. */
 
@@ -31,14 +33,48 @@ const text = (form: FormData, name: string) => {
   return typeof value === 'string' ? value : ''
 }
 
+/** What the sign-in and sign-up pages need: where to go after, and whether the visitor writes anonymously; signed in already, straight there. */
+export async function accountPageLoader(request: Request, context: AppLoadContext) {
+  const visitor = await visitorOf(context)
+  const returnTo = safeReturnTo(new URL(request.url).searchParams.get('returnTo'))
+  if (visitor.signedIn) throw redirect(returnTo)
+  return { returnTo, anonymous: visitor.anonymous }
+}
+
+type AccountReply = ReturnType<typeof data<AccountFormReply>>
+
+/**
+ * The posted form checked against `schema`: the fields and the form, or the
+ * 400 reply with what was typed (never the password) and each field's error.
+ */
+async function readAccountForm<T>(
+  request: Request,
+  schema: z.ZodType<T>,
+  typed: { name?: number; email: number },
+): Promise<
+  { ok: true; body: T; form: FormData; values: AccountFormReply['values'] } | { ok: false; reply: AccountReply }
+> {
+  const form = await readForm(request)
+  const values = Object.fromEntries(
+    Object.entries(typed).map(([field, max]) => [field, text(form, field).slice(0, max)]),
+  ) as AccountFormReply['values']
+  const parsed = schema.safeParse({ ...values, password: text(form, 'password') })
+  if (!parsed.success) {
+    return {
+      ok: false,
+      reply: data<AccountFormReply>({ values, errors: fieldErrors(parsed.error.issues) }, 400) as never,
+    }
+  }
+  return { ok: true, body: parsed.data, form, values }
+}
+
 export async function signUpAction(request: Request, context: AppLoadContext) {
   const auth = requireAuth(context)
-  const form = await readForm(request)
-  const values = { name: text(form, 'name').slice(0, 200), email: text(form, 'email').slice(0, 300) }
-  const parsed = SignUpSchema.safeParse({ ...values, password: text(form, 'password') })
-  if (!parsed.success) return data<AccountFormReply>({ values, errors: fieldErrors(parsed.error.issues) }, 400)
+  const read = await readAccountForm(request, SignUpSchema, { name: 200, email: 300 })
+  if (!read.ok) return read.reply
+  const { body, form, values } = read
   try {
-    const made = await auth.api.signUpEmail({ body: parsed.data, headers: request.headers, returnHeaders: true })
+    const made = await auth.api.signUpEmail({ body, headers: request.headers, returnHeaders: true })
     return redirect(safeReturnTo(form.get('returnTo')), { headers: withCookies(made.headers) })
   } catch (error) {
     if (!(error instanceof APIError)) throw error
@@ -57,12 +93,11 @@ export async function signUpAction(request: Request, context: AppLoadContext) {
 
 export async function signInAction(request: Request, context: AppLoadContext) {
   const auth = requireAuth(context)
-  const form = await readForm(request)
-  const values = { email: text(form, 'email').slice(0, 300) }
-  const parsed = SignInSchema.safeParse({ ...values, password: text(form, 'password') })
-  if (!parsed.success) return data<AccountFormReply>({ values, errors: fieldErrors(parsed.error.issues) }, 400)
+  const read = await readAccountForm(request, SignInSchema, { email: 300 })
+  if (!read.ok) return read.reply
+  const { body, form, values } = read
   try {
-    const signedIn = await auth.api.signInEmail({ body: parsed.data, headers: request.headers, returnHeaders: true })
+    const signedIn = await auth.api.signInEmail({ body, headers: request.headers, returnHeaders: true })
     return redirect(safeReturnTo(form.get('returnTo')), { headers: withCookies(signedIn.headers) })
   } catch (error) {
     if (!(error instanceof APIError)) throw error

@@ -17,7 +17,7 @@ import { SEARCH_MAX_LENGTH } from '#app/services/support/limits.server.ts'
 import { type Db, getDb } from '#db/client.server.ts'
 import { identityOf } from './access.server.ts'
 import { type BriefHead, briefBodyHtml, briefHead } from './brief-body.server.tsx'
-import { notFound, workspaceFor } from './draft-request.server.ts'
+import { briefNotFound, loggerOf, notFound, parseRevisionNumber, workspaceFor } from './request.server.ts'
 
 /** Loading a saved brief's revision for its page and its downloads; anything unknown is a 404. */
 
@@ -36,7 +36,6 @@ export interface RevisionPageData {
   notes: Note[]
 }
 
-const REVISION_NUMBER = /^[1-9]\d{0,8}$/
 export const HISTORY_PAGE_SIZE = 20
 
 /**
@@ -54,7 +53,7 @@ export async function loadRevision(
   const db = await getDb()
   const workspaceId = await workspaceFor(context, 'brief:read')
   const id = briefId ?? ''
-  const noBrief = () => notFound(noBriefMessage(id))
+  const noBrief = () => briefNotFound(id)
   let revision: RevisionRecord
   let headRevision: number
   if (n === undefined) {
@@ -63,7 +62,7 @@ export async function loadRevision(
     revision = found.head
     headRevision = found.headRevision
   } else {
-    const number = REVISION_NUMBER.test(n) ? Number(n) : 0
+    const number = parseRevisionNumber(n) ?? 0
     const found = await getRevisionWithHead(db, { workspaceId, briefId: id, number })
     if (!found) throw noBrief()
     headRevision = found.headRevision
@@ -176,7 +175,7 @@ export async function loadSavedBriefs(request: Request, context: AppLoadContext 
       }
     }
   } catch (error) {
-    console.error('saved briefs could not be listed', error)
+    loggerOf(context).error({ err: error }, 'saved briefs could not be listed')
     return {
       items: [],
       nextCursor: null,
@@ -195,5 +194,5 @@ export async function loadSavedBriefs(request: Request, context: AppLoadContext 
  */
 export async function requireRevisableBrief(context: AppLoadContext | undefined, briefId = ''): Promise<void> {
   const workspaceId = await workspaceFor(context, 'brief:revise')
-  if (!(await getBriefHead(await getDb(), { workspaceId, briefId }))) throw notFound(noBriefMessage(briefId))
+  if (!(await getBriefHead(await getDb(), { workspaceId, briefId }))) throw briefNotFound(briefId)
 }

@@ -96,8 +96,3 @@ export async function renderedOffThread(
     })
   }
 }
-
-export function requestIdOf(context: unknown): string | undefined {
-  const id = (context as { requestId?: unknown } | undefined)?.requestId
-  return typeof id === 'string' ? id : undefined
-}

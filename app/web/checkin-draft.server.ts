@@ -10,7 +10,7 @@ import { createDraft, type DraftRecord } from '#app/services/drafts.server.ts'
 import { noBriefMessage } from '#app/services/support/errors.server.ts'
 import { describeAnswer } from '#app/vocabulary/answer-labels.ts'
 import { type Db, getDb } from '#db/client.server.ts'
-import { notFound, workspaceFor } from './draft-request.server.ts'
+import { briefNotFound, notFound, workspaceFor } from './request.server.ts'
 
 /**
  * "Update the answers from these figures": a draft of the latest revision's
@@ -46,7 +46,7 @@ export async function draftFromCheckin(
   const workspaceId = await workspaceFor(context, 'brief:revise')
   const id = briefId ?? ''
   const brief = id ? await getBrief(db, { workspaceId, briefId: id }) : null
-  if (!brief) throw notFound(noBriefMessage(id))
+  if (!brief) throw briefNotFound(id)
   const checkin = await requireCheckin(db, workspaceId, id, checkinId ?? '')
   const update = signalsToAnswers(brief.head.answers, checkin.signals)
   const draft = await createDraft(db, {

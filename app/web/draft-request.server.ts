@@ -4,22 +4,9 @@ import { SECTIONS, type Step } from '#app/questionnaire/steps.ts'
 import { type DraftRecord, getDraft } from '#app/services/drafts.server.ts'
 import type { Db } from '#db/client.server.ts'
 import { getDb } from '#db/client.server.ts'
-import { type Permission, requirePageAccess } from './access.server.ts'
+import { notFound, workspaceFor } from './request.server.ts'
 
-/** Route helpers for the questionnaire: the workspace, the draft or a 404, and which steps are done. */
-
-/** The workspace whose data this request may see for `permission`: the access check's answer, or its 404/403. */
-export async function workspaceFor(context: AppLoadContext | undefined, permission: Permission): Promise<string> {
-  return (await requirePageAccess(context, permission)).workspaceId
-}
-
-export function notFound(message: string): Response {
-  return new Response(message, {
-    status: 404,
-    statusText: 'Not Found',
-    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-  })
-}
+/** Route helpers for the questionnaire: the draft or a 404, and which steps are done. */
 
 export async function requireDraft(
   context: AppLoadContext | undefined,

@@ -4,8 +4,8 @@ import { EXPORT_OPTIONS_INTENT, type ExportOptionsForm } from '#app/components/s
 import { ExportOptionsSchema, saveExportOptions } from '#app/services/export-options.server.ts'
 import { noBriefMessage } from '#app/services/support/errors.server.ts'
 import { getDb } from '#db/client.server.ts'
-import { notFound, workspaceFor } from './draft-request.server.ts'
 import { readForm } from './form-body.server.ts'
+import { briefNotFound, workspaceFor } from './request.server.ts'
 
 const FIELDS = ['pageSize', 'preparedBy', 'preparedFor'] as const
 
@@ -39,7 +39,7 @@ export async function exportOptionsAction(
     briefId: id,
     options: parsed.data,
   })
-  if (!saved) throw notFound(noBriefMessage(id))
+  if (!saved) throw briefNotFound(id)
   return redirect(`${new URL(request.url).pathname}?saved=${EXPORT_OPTIONS_INTENT}#export-options`)
 }
 

@@ -6,6 +6,8 @@
 declare module '@remix-run/node' {
   interface AppLoadContext {
     requestId?: string
+    /** The server's logger bound to this request's id: read it through loggerOf (request.server.ts). */
+    logger?: import('./logger.server.ts').Logger
     /** This response's Content-Security-Policy nonce; read by entry.server.tsx only. */
     cspNonce?: string
     /** The origin absolute links are built from: PUBLIC_URL, or the request's own allowed host. */

@@ -5,7 +5,7 @@ import { addNote, NoteSchema, removeNote } from '#app/services/notes.server.ts'
 import { noBriefMessage } from '#app/services/support/errors.server.ts'
 import { getDb } from '#db/client.server.ts'
 import { loadRevision } from './brief-page.server.ts'
-import { notFound, workspaceFor } from './draft-request.server.ts'
+import { briefNotFound, notFound, workspaceFor } from './request.server.ts'
 
 /**
  * The brief page's note forms. Adding: the note from this revision on, or a
@@ -38,7 +38,7 @@ export async function noteAddAction(
     revision: revision.number,
     note: parsed.data,
   })
-  if (!added) throw notFound(noBriefMessage(briefId))
+  if (!added) throw briefNotFound(briefId)
   return redirect(`${new URL(request.url).pathname}#notes`)
 }
 

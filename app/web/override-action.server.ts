@@ -15,7 +15,7 @@ import { overrideDecision } from '#app/services/overrides.server.ts'
 import { noBriefMessage } from '#app/services/support/errors.server.ts'
 import { getDb } from '#db/client.server.ts'
 import { loadRevision } from './brief-page.server.ts'
-import { notFound, workspaceFor } from './draft-request.server.ts'
+import { briefNotFound, workspaceFor } from './request.server.ts'
 
 /**
  * The brief page's override form: the next revision with the override, and
@@ -47,7 +47,7 @@ export async function overrideAction(
     answers: revision.answers,
     override: parsed.data[0],
   })
-  if (!next) throw notFound(noBriefMessage(briefId))
+  if (!next) throw briefNotFound(briefId)
   return redirect(`/briefs/${briefId}/revisions/${next.number}#decision-${parsed.data[0].area}`)
 }
 

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import type { Logger } from './logger.server.ts'
+import { loggerOf } from './request.server.ts'
 
 /**
  * The address people reach this server at, from `PUBLIC_URL`
@@ -12,20 +14,19 @@ const PublicUrlSchema = z
 
 let warned = false
 
-export function publicUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function publicUrl(
+  env: NodeJS.ProcessEnv = process.env,
+  logger: Logger = loggerOf(undefined),
+): string | undefined {
   const raw = env.PUBLIC_URL?.trim()
   if (!raw) return undefined
   const parsed = PublicUrlSchema.safeParse(raw)
   if (parsed.success) return parsed.data
   if (!warned) {
     warned = true
-    console.warn(
-      JSON.stringify({
-        level: 40,
-        service: 'stackbrief',
-        msg: 'PUBLIC_URL is not an http or https address; downloads name their guides without links',
-        got: raw.slice(0, 200),
-      }),
+    logger.warn(
+      { got: raw.slice(0, 200) },
+      'PUBLIC_URL is not an http or https address; downloads name their guides without links',
     )
   }
   return undefined
@@ -38,5 +39,5 @@ export function publicUrl(env: NodeJS.ProcessEnv = process.env): string | undefi
  */
 export function guideBaseUrl(context: { publicUrl?: string | null } | undefined): string | undefined {
   if (context && 'publicUrl' in context) return context.publicUrl ?? undefined
-  return publicUrl()
+  return publicUrl(process.env, loggerOf(context))
 }

@@ -32,6 +32,8 @@ export interface CallInit {
   /** A value is sent as JSON; a string, bytes or a stream as they are. */
   body?: unknown
   headers?: Record<string, string>
+  /** What the server would add to the load context besides the identity (a logger, say). */
+  context?: Record<string, unknown>
 }
 
 export async function api(method: string, path: string, init: CallInit = {}): Promise<Response> {
@@ -45,7 +47,7 @@ export async function api(method: string, path: string, init: CallInit = {}): Pr
     if (!headers.has('content-type')) headers.set('content-type', 'application/json')
   }
   const request = new Request(url, { method, headers, body, duplex: 'half' } as RequestInit)
-  const args = { request, params, context: asLocalOwner({ requestId: REQUEST_ID }) }
+  const args = { request, params, context: asLocalOwner({ requestId: REQUEST_ID, ...init.context }) }
   return method === 'GET' || method === 'HEAD' ? route.module.loader(args) : route.module.action(args)
 }
 

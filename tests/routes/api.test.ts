@@ -1,5 +1,6 @@
 import fc from 'fast-check'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import pino from 'pino'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { MAX_BODY_BYTES } from '#app/api/body.server.ts'
 import {
   BriefDetailSchema,
@@ -495,9 +496,13 @@ describe('a failure on the server', () => {
     const { db, cleanup } = await dbs[0].open()
     await db.close()
     setDbForTests(db)
-    const log = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const lines: { level: number; msg: string; requestId?: string }[] = []
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) })
     try {
-      const problem = await problemOf(await api('GET', '/api/v1/briefs'), 500)
+      const failed = await api('GET', '/api/v1/briefs', {
+        context: { logger: logger.child({ requestId: REQUEST_ID }) },
+      })
+      const problem = await problemOf(failed, 500)
       expect(problem).toEqual({
         type: '/api/v1/problems/internal',
         title: 'Internal error',
@@ -505,10 +510,9 @@ describe('a failure on the server', () => {
         detail: 'The request could not be completed.',
         requestId: REQUEST_ID,
       })
-      expect(log).toHaveBeenCalledOnce()
-      expect(String(log.mock.calls[0][0])).toContain(REQUEST_ID)
+      expect(lines).toHaveLength(1)
+      expect(lines[0]).toMatchObject({ level: 50, msg: 'api handler failed', requestId: REQUEST_ID })
     } finally {
-      log.mockRestore()
       setDbForTests(undefined)
       await cleanup().catch(() => {})
     }

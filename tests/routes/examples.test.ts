@@ -89,7 +89,7 @@ describe('example routes', () => {
   })
 
   it('answers an unknown Markdown download with a plain 404', async () => {
-    const response = await markdownLoader(args('/examples/nope.md', { name: 'nope' }))
+    const response = await thrownResponse(() => markdownLoader(args('/examples/nope.md', { name: 'nope' })))
     expect(response.status).toBe(404)
     expect(response.headers.get('Content-Type')).toBe('text/plain; charset=utf-8')
   })
