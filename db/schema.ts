@@ -93,6 +93,22 @@ export interface BriefTokensTable {
   revoked_at: string | null
 }
 
+export interface ShareLinksTable {
+  id: string
+  brief_id: string
+  /** The revision the link shows; null follows the latest. */
+  revision: number | null
+  name: string
+  /** The first 8 characters of the link's token, to tell links apart in a list. */
+  prefix: string
+  /** SHA-256 of the token, hex. The token itself is shown once and never stored. */
+  hash: string
+  created_at: string
+  expires_at: string | null
+  revoked_at: string | null
+  last_opened_at: string | null
+}
+
 export interface JobsTable {
   /** A recurring job's id is its kind; a one-off job's is `j_` and random characters. */
   id: string
@@ -190,6 +206,7 @@ export interface Database {
   workspace_members: WorkspaceMembersTable
   api_keys: ApiKeysTable
   auth_user: AuthUserTable
+  share_links: ShareLinksTable
 }
 
 export type WorkspaceRow = Selectable<WorkspacesTable>

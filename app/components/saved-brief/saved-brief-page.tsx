@@ -13,6 +13,7 @@ import { formatDateTime } from './format-date.ts'
 import { type NoteFormState, NotesPanel, type NoteView } from './notes-panel.tsx'
 import { OverrideForm, type OverrideFormState, type OverridePanel } from './override-form.tsx'
 import { RevisionHistory } from './revision-history.tsx'
+import { type ShareFormState, SharePanel, type SharePanelData } from './share-panel.tsx'
 
 export interface SavedBriefPageProps {
   briefId: string
@@ -40,6 +41,9 @@ export interface SavedBriefPageProps {
   /** The consultant's notes at this revision, and the note form as sent back when refused. */
   notes?: readonly NoteView[]
   noteForm?: NoteFormState | null
+  /** Share links, for those who may share (null for everyone else), and the share form's answer. */
+  share?: SharePanelData | null
+  shareForm?: ShareFormState | null
 }
 
 /** A saved brief at one revision: every section, the downloads, "Edit answers" and the history. */
@@ -57,6 +61,8 @@ export function SavedBriefPage({
   overrideForm,
   notes = [],
   noteForm,
+  share,
+  shareForm,
 }: SavedBriefPageProps) {
   const { brief, number, bodyHtml } = revision
   const base = `/briefs/${briefId}/revisions/${number}`
@@ -129,6 +135,7 @@ export function SavedBriefPage({
           <StaticHtml id={BRIEF_BODY_ID} html={bodyHtml} />
           <CostChartIsland costs={brief.costs} body={bodyHtml} />
           {revisit ? <RevisitPanel briefId={briefId} revisit={revisit} /> : null}
+          {share ? <SharePanel panel={share} state={shareForm} /> : null}
           <RevisionHistory
             briefId={briefId}
             revisions={revisions}
