@@ -27,6 +27,8 @@ export default [
   route('deleted', 'routes/deleted.tsx'),
   route('settings', 'routes/settings.tsx'),
   route('settings/api-keys', 'routes/settings.api-keys.tsx'),
+  route('settings/members', 'routes/settings.members.tsx'),
+  route('invitations/:token', 'routes/invitations.$token.tsx'),
   route('sign-up', 'routes/sign-up.tsx'),
   route('sign-in', 'routes/sign-in.tsx'),
   route('sign-out', 'routes/sign-out.tsx'),

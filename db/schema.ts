@@ -158,6 +158,25 @@ export interface WorkspaceMembersTable {
   user_id: string
   role: Role
   created_at: string
+  /** When the member last chose this workspace to work in; null when never chosen. */
+  chosen_at: string | null
+}
+
+export interface WorkspaceInvitationsTable {
+  id: string
+  workspace_id: string
+  /** Lowercased: the account that accepts must have this address. */
+  email: string
+  role: Exclude<Role, 'owner'>
+  prefix: string
+  /** SHA-256 of the invitation's token, hex; the link is shown once and logged, never stored. */
+  hash: string
+  invited_by: string
+  created_at: string
+  expires_at: string
+  accepted_at: string | null
+  accepted_by: string | null
+  revoked_at: string | null
 }
 
 export interface ApiKeysTable {
@@ -207,6 +226,7 @@ export interface Database {
   api_keys: ApiKeysTable
   auth_user: AuthUserTable
   share_links: ShareLinksTable
+  workspace_invitations: WorkspaceInvitationsTable
 }
 
 export type WorkspaceRow = Selectable<WorkspacesTable>

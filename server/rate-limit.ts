@@ -49,6 +49,14 @@ export const RATE_LIMIT_POLICIES: readonly RateLimitPolicy[] = [
     failedOnly: (status) => status === 404,
   },
   {
+    // The same for invitation links, opened or accepted.
+    name: 'invitation-guess',
+    limit: 20,
+    windowMs: 15 * MINUTE,
+    matches: (_method, path) => /^\/invitations\/[^/]+$/.test(path),
+    failedOnly: (status) => status === 404,
+  },
+  {
     // Password guesses, through the sign-in page or the auth endpoint: only refusals count.
     name: 'sign-in-failures',
     limit: 10,

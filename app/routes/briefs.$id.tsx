@@ -7,6 +7,7 @@ import { OVERRIDE_INTENT } from '#app/components/saved-brief/override-form.tsx'
 import { SavedBriefPage } from '#app/components/saved-brief/saved-brief-page.tsx'
 import { SHARE_CREATE_INTENT, SHARE_REVOKE_INTENT } from '#app/components/saved-brief/share-panel.tsx'
 import { loadRevision, requireRevisableBrief, revisionPageView } from '#app/web/brief-page.server.ts'
+import { briefPermissions } from '#app/web/brief-permissions.server.ts'
 import { exportOptionsAction, formIntent } from '#app/web/export-options-action.server.ts'
 import { noteAddAction, noteRemoveAction } from '#app/web/notes-actions.server.ts'
 import { overrideAction, overridePanel } from '#app/web/override-action.server.ts'
@@ -16,9 +17,11 @@ import { loadRevisit, reviewByAction } from './briefs.$id.server.ts'
 /** /briefs/:id: a saved brief at its latest revision, with what the newest check-in says about its triggers. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const page = await loadRevision(request, context, params.id, undefined)
+  const can = await briefPermissions(context)
   return {
-    ...revisionPageView(page, request, context),
-    overridePanel: overridePanel(request, page.revision.brief),
+    ...revisionPageView(page, request, context, { overridable: can.revise }),
+    can,
+    overridePanel: can.revise ? overridePanel(request, page.revision.brief) : null,
     revisit: await loadRevisit(request, context, page.briefId),
     share: await loadSharePanel(request, context, page.briefId, page.headRevision),
   }

@@ -8,7 +8,7 @@ import * as rateLimits from './0006-rate-limits.ts'
 import * as exportOptions from './0007-export-options.ts'
 import * as notes from './0008-notes.ts'
 import * as accounts from './0009-accounts.ts'
-import * as shareLinks from './0011-share-links.ts'
+import * as sharingAndMembers from './0011-sharing-and-members.ts'
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so
@@ -24,5 +24,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007-export-options': exportOptions,
   '0008-notes': notes,
   '0009-accounts': accounts,
-  '0011-share-links': shareLinks,
+  '0011-sharing-and-members': sharingAndMembers,
 }

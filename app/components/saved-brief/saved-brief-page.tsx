@@ -44,6 +44,8 @@ export interface SavedBriefPageProps {
   /** Share links, for those who may share (null for everyone else), and the share form's answer. */
   share?: SharePanelData | null
   shareForm?: ShareFormState | null
+  /** Which forms this identity may use; a viewer's page has none of them. */
+  can?: { revise: boolean; delete: boolean; share: boolean }
 }
 
 /** A saved brief at one revision: every section, the downloads, "Edit answers" and the history. */
@@ -63,6 +65,7 @@ export function SavedBriefPage({
   noteForm,
   share,
   shareForm,
+  can = { revise: true, delete: true, share: true },
 }: SavedBriefPageProps) {
   const { brief, number, bodyHtml } = revision
   const base = `/briefs/${briefId}/revisions/${number}`
@@ -104,11 +107,13 @@ export function SavedBriefPage({
               Tech radar (CSV)
             </a>
             <PrintButton />
-            <Form method="post" action={`${base}/edit`} className="inline-form">
-              <button type="submit" className="button button--quiet" disabled={editing}>
-                {editing ? 'Opening…' : 'Edit answers'}
-              </button>
-            </Form>
+            {can.revise ? (
+              <Form method="post" action={`${base}/edit`} className="inline-form">
+                <button type="submit" className="button button--quiet" disabled={editing}>
+                  {editing ? 'Opening…' : 'Edit answers'}
+                </button>
+              </Form>
+            ) : null}
             <a className="button button--quiet" href="#history">
               History ({headRevision.toLocaleString('en-US')})
             </a>
@@ -117,13 +122,13 @@ export function SavedBriefPage({
                 Check-ins
               </Link>
             ) : null}
-            {revisit ? (
+            {revisit && can.delete ? (
               <Link className="button button--quiet" to={`/briefs/${briefId}/delete`}>
                 Delete…
               </Link>
             ) : null}
           </div>
-          <ExportOptions saved={exportOptions} refused={exportOptionsForm} />
+          {can.revise ? <ExportOptions saved={exportOptions} refused={exportOptionsForm} /> : null}
           {revisit ? <TriggerBanner briefId={briefId} status={revisit.status} /> : null}
         </header>
         <aside className="brief-aside">
@@ -131,10 +136,10 @@ export function SavedBriefPage({
         </aside>
         <div className="brief-main">
           {overridePanel ? <OverrideForm panel={overridePanel} refused={overrideForm} /> : null}
-          <NotesPanel notes={notes} refused={noteForm} />
+          <NotesPanel notes={notes} refused={noteForm} readOnly={!can.revise} />
           <StaticHtml id={BRIEF_BODY_ID} html={bodyHtml} />
           <CostChartIsland costs={brief.costs} body={bodyHtml} />
-          {revisit ? <RevisitPanel briefId={briefId} revisit={revisit} /> : null}
+          {revisit ? <RevisitPanel briefId={briefId} revisit={revisit} can={can} /> : null}
           {share ? <SharePanel panel={share} state={shareForm} /> : null}
           <RevisionHistory
             briefId={briefId}

@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely'
 
 /**
+ * Sharing a workspace's work: share links for people without an account,
+ * and invitations for people who join it.
+ *
  * Read-only links to one brief for people without an account. Like check-in
  * tokens, only the SHA-256 of a link's token and its first characters are
  * kept. A link follows its brief (no workspace column), so a brief that moves
@@ -29,5 +32,7 @@ export async function up(db: Kysely<unknown>) {
 }
 
 export async function down(db: Kysely<unknown>) {
+  await db.schema.alterTable('workspace_members').dropColumn('chosen_at').execute()
+  await db.schema.dropTable('workspace_invitations').execute()
   await db.schema.dropTable('share_links').execute()
 }
