@@ -33,8 +33,10 @@ export async function loadInvitation(context: AppLoadContext | undefined, token:
 }
 
 export async function acceptInvitationAction(context: AppLoadContext | undefined, token: string | undefined) {
+  // A link that does not work is a 404 for everyone, before anything is asked of the visitor.
+  if (!token || !(await openInvitation(await getDb(), { token }))) throw gone()
   const identity = await identityOf(context)
-  const returnTo = `/invitations/${encodeURIComponent(token ?? '')}`
+  const returnTo = `/invitations/${encodeURIComponent(token)}`
   if (!identity || identity.anonymous) throw redirect(`/sign-in?returnTo=${encodeURIComponent(returnTo)}`)
   try {
     const joined = await acceptInvitation(await getDb(), {

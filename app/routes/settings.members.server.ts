@@ -66,6 +66,8 @@ const DONE = {
 } as const
 
 export async function membersAction(request: Request, context: AppLoadContext | undefined) {
+  // Nothing of this page answers an identity that cannot see the workspace, whatever the form holds.
+  await requireAccount(context, 'brief:read')
   const form = await readForm(request)
   const intent = String(form.get('intent') ?? '')
   const field = (name: string) => String(form.get(name) ?? '').slice(0, 300)

@@ -70,7 +70,13 @@ describe('an invitation', { timeout: 90_000 }, () => {
     // As a viewer: the brief reads, and nothing on its page changes it.
     await page.goto(`${base}/briefs/${briefId}`)
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Shiftwise')
-    for (const name of ['Edit answers', 'Create a token', 'Create a share link', 'Add the note', 'Save export options']) {
+    for (const name of [
+      'Edit answers',
+      'Create a token',
+      'Create a share link',
+      'Add the note',
+      'Save export options',
+    ]) {
       await expect(page.getByRole('button', { name }).count(), name).resolves.toBe(0)
     }
     await expect(page.getByRole('link', { name: 'Delete…' }).count()).resolves.toBe(0)
