@@ -97,6 +97,22 @@ export interface BriefTokensTable {
   revoked_at: string | null
 }
 
+export interface ShareLinksTable {
+  id: string
+  brief_id: string
+  /** The revision the link shows; null follows the latest. */
+  revision: number | null
+  name: string
+  /** The first 8 characters of the link's token, to tell links apart in a list. */
+  prefix: string
+  /** SHA-256 of the token, hex. The token itself is shown once and never stored. */
+  hash: string
+  created_at: string
+  expires_at: string | null
+  revoked_at: string | null
+  last_opened_at: string | null
+}
+
 export interface JobsTable {
   /** A recurring job's id is its kind; a one-off job's is `j_` and random characters. */
   id: string
@@ -146,6 +162,25 @@ export interface WorkspaceMembersTable {
   user_id: string
   role: Role
   created_at: string
+  /** When the member last chose this workspace to work in; null when never chosen. */
+  chosen_at: string | null
+}
+
+export interface WorkspaceInvitationsTable {
+  id: string
+  workspace_id: string
+  /** Lowercased: the account that accepts must have this address. */
+  email: string
+  role: Exclude<Role, 'owner'>
+  prefix: string
+  /** SHA-256 of the invitation's token, hex; the link is shown once and logged, never stored. */
+  hash: string
+  invited_by: string
+  created_at: string
+  expires_at: string
+  accepted_at: string | null
+  accepted_by: string | null
+  revoked_at: string | null
 }
 
 export interface ApiKeysTable {
@@ -194,6 +229,8 @@ export interface Database {
   workspace_members: WorkspaceMembersTable
   api_keys: ApiKeysTable
   auth_user: AuthUserTable
+  share_links: ShareLinksTable
+  workspace_invitations: WorkspaceInvitationsTable
 }
 
 export type WorkspaceRow = Selectable<WorkspacesTable>

@@ -40,6 +40,23 @@ export const RATE_LIMIT_POLICIES: readonly RateLimitPolicy[] = [
     failedOnly: (status) => status === 401 || status === 404,
   },
   {
+    // A wrong, revoked or expired share link, on its page or a download: as for check-in tokens,
+    // the links cannot be guessed, and this keeps a prober from walking the token space.
+    name: 'share-link-guess',
+    limit: 20,
+    windowMs: 15 * MINUTE,
+    matches: (method, path) => (method === 'GET' || method === 'HEAD') && /^\/s\/[^/]+/.test(path),
+    failedOnly: (status) => status === 404,
+  },
+  {
+    // The same for invitation links, opened or accepted.
+    name: 'invitation-guess',
+    limit: 20,
+    windowMs: 15 * MINUTE,
+    matches: (_method, path) => /^\/invitations\/[^/]+$/.test(path),
+    failedOnly: (status) => status === 404,
+  },
+  {
     // Password guesses, through the sign-in page or the auth endpoint: only refusals count.
     name: 'sign-in-failures',
     limit: 10,

@@ -70,6 +70,8 @@ const RestoreFormSchema = z.object({ intent: z.literal('restore'), briefId: z.st
 
 /** Restores the brief the form names and opens it; anything else is answered on the list page. */
 export async function restoreFromForm(request: Request, context: AppLoadContext | undefined) {
+  // Refused before the form is read, as every page's action is.
+  const workspaceId = await workspaceFor(context, 'brief:delete')
   const form = await readForm(request)
   const parsed = RestoreFormSchema.safeParse({ intent: form.get('intent'), briefId: form.get('briefId') })
   if (!parsed.success) {
@@ -77,7 +79,7 @@ export async function restoreFromForm(request: Request, context: AppLoadContext 
   }
   const db = await getDb()
   const restored = await restoreBrief(db, {
-    workspaceId: await workspaceFor(context, 'brief:delete'),
+    workspaceId,
     briefId: parsed.data.briefId,
   })
   if (!restored) {

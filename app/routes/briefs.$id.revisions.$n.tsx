@@ -6,6 +6,7 @@ import { NOTE_ADD_INTENT, NOTE_REMOVE_INTENT } from '#app/components/saved-brief
 import { OVERRIDE_INTENT } from '#app/components/saved-brief/override-form.tsx'
 import { SavedBriefPage } from '#app/components/saved-brief/saved-brief-page.tsx'
 import { loadRevision, requireRevisableBrief, revisionPageView } from '#app/web/brief-page.server.ts'
+import { briefPermissions } from '#app/web/brief-permissions.server.ts'
 import { exportOptionsAction, formIntent } from '#app/web/export-options-action.server.ts'
 import { pageError } from '#app/web/form-body.server.ts'
 import { noteAddAction, noteRemoveAction } from '#app/web/notes-actions.server.ts'
@@ -14,7 +15,12 @@ import { overrideAction, overridePanel } from '#app/web/override-action.server.t
 /** /briefs/:id/revisions/:n: one revision of a saved brief, at its own address for good. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const page = await loadRevision(request, context, params.id, params.n ?? '')
-  return { ...revisionPageView(page, request, context), overridePanel: overridePanel(request, page.revision.brief) }
+  const can = await briefPermissions(context)
+  return {
+    ...revisionPageView(page, request, context, { overridable: can.revise }),
+    can,
+    overridePanel: can.revise ? overridePanel(request, page.revision.brief) : null,
+  }
 }
 
 /** The export options form, which every revision's page shows, and the override form a decision's link opens. */

@@ -154,12 +154,14 @@ export async function recordCheckinFromForm(
   briefId: string | undefined,
 ) {
   const id = briefId ?? ''
+  // Refused before the form is read: a role that may not check in learns nothing from a 400.
+  const workspaceId = await workspaceFor(context, 'checkin:create')
   const parsed = parseCheckinForm(await readForm(request))
   if (!parsed.ok) return data({ form: parsed.state }, { status: 400 })
   const db = await getDb()
   try {
     const recorded = await recordCheckin(db, {
-      workspaceId: await workspaceFor(context, 'checkin:create'),
+      workspaceId,
       briefId: id,
       signals: parsed.signals,
       source: 'web',

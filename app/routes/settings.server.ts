@@ -26,6 +26,14 @@ export async function importFromForm(
   request: Request,
   context: AppLoadContext | undefined,
 ): Promise<ImportResult | Response> {
+  // Refused before the upload is read, as every page's action is.
+  let workspaceId: string
+  try {
+    workspaceId = await workspaceFor(context, 'brief:create')
+  } catch (refusal) {
+    drainBody(request.body)
+    throw refusal
+  }
   const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase()
   if (type !== 'multipart/form-data') {
     drainBody(request.body)
@@ -55,7 +63,7 @@ export async function importFromForm(
       }
       try {
         const counts = await importWorkspace(db, {
-          workspaceId: await workspaceFor(context, 'brief:create'),
+          workspaceId,
           source: capped(data),
         })
         result = { ok: true, counts, fileName: filename }

@@ -110,6 +110,14 @@ export default function Settings() {
         </p>
       </section>
 
+      <section aria-labelledby="members-title">
+        <h2 id="members-title">Members</h2>
+        <p>
+          Invite people to this workspace as viewers, editors or admins, and change or remove them.{' '}
+          <Link to="/settings/members">See the members</Link>.
+        </p>
+      </section>
+
       <section aria-labelledby="deleted-title">
         <h2 id="deleted-title">Recently deleted</h2>
         <p>

@@ -51,14 +51,22 @@ export async function placeNewAccount(
   })
 }
 
-/** The workspace an identity works in: the one where it holds the strongest role, the oldest first. */
+/**
+ * The workspace an identity works in: the one it last chose (joining one
+ * chooses it), else the one where it holds the strongest role, the oldest first.
+ */
 export async function membershipOf(db: Kysely<Database>, userId: string): Promise<Membership | null> {
   const rows = await db
     .selectFrom('workspace_members')
-    .select(['workspace_id', 'role', 'created_at'])
+    .select(['workspace_id', 'role', 'created_at', 'chosen_at'])
     .where('user_id', '=', userId)
     .execute()
-  rows.sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.created_at.localeCompare(b.created_at))
+  rows.sort(
+    (a, b) =>
+      (b.chosen_at ?? '').localeCompare(a.chosen_at ?? '') ||
+      ROLE_ORDER[a.role] - ROLE_ORDER[b.role] ||
+      a.created_at.localeCompare(b.created_at),
+  )
   const first = rows[0]
   return first ? { workspaceId: first.workspace_id, role: first.role } : null
 }
@@ -106,6 +114,7 @@ export async function claimAnonymousWork(db: Db, input: { anonymousUserId: strin
     // Replays of the anonymous identity's requests cannot come again: its session ends here.
     await trx.deleteFrom('idempotency_keys').where('workspace_id', '=', from.workspaceId).execute()
     await trx.deleteFrom('api_keys').where('workspace_id', '=', from.workspaceId).execute()
+    await trx.deleteFrom('workspace_invitations').where('workspace_id', '=', from.workspaceId).execute()
     await trx.deleteFrom('workspace_members').where('workspace_id', '=', from.workspaceId).execute()
     await trx.deleteFrom('workspaces').where('id', '=', from.workspaceId).execute()
     return Number(moved.numUpdatedRows)

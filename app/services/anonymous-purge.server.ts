@@ -98,6 +98,7 @@ async function removeEmptyWorkspace(trx: Kysely<Database>, workspaceId: string) 
   await trx.deleteFrom('drafts').where('workspace_id', '=', workspaceId).execute()
   await trx.deleteFrom('idempotency_keys').where('workspace_id', '=', workspaceId).execute()
   await trx.deleteFrom('api_keys').where('workspace_id', '=', workspaceId).execute()
+  await trx.deleteFrom('workspace_invitations').where('workspace_id', '=', workspaceId).execute()
   await trx.deleteFrom('workspace_members').where('workspace_id', '=', workspaceId).execute()
   await trx.deleteFrom('workspaces').where('id', '=', workspaceId).execute()
 }

@@ -94,6 +94,7 @@ export async function purgeDeletedBriefs(
     const done = await inTransaction(db, async (trx) => {
       await trx.deleteFrom('drafts').where('brief_id', '=', id).execute()
       await trx.deleteFrom('brief_tokens').where('brief_id', '=', id).execute()
+      await trx.deleteFrom('share_links').where('brief_id', '=', id).execute()
       await trx.deleteFrom('brief_export_options').where('brief_id', '=', id).execute()
       await trx.deleteFrom('brief_notes').where('brief_id', '=', id).execute()
       await trx.deleteFrom('checkins').where('brief_id', '=', id).execute()

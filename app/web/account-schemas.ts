@@ -1,4 +1,7 @@
 import { z } from 'zod'
+import type { AccountFormReply } from '#app/components/account/account-form.tsx'
+
+export type { AccountFormReply }
 
 /** The account forms' fields, checked on the server (the pages work without JavaScript). */
 
@@ -25,14 +28,6 @@ export const SignInSchema = z.object({
   email,
   password: z.string().min(1, 'Enter your password.').max(200, 'A password is at most 200 characters.'),
 })
-
-export type AccountField = 'name' | 'email' | 'password' | 'form'
-
-export interface AccountFormReply {
-  /** What was typed, the password left out. */
-  values: { name?: string; email?: string }
-  errors: Partial<Record<AccountField, string>>
-}
 
 /** Where to go after signing in: a path on this site only, never another origin. */
 export function safeReturnTo(value: FormDataEntryValue | string | null): string {

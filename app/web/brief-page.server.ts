@@ -112,16 +112,20 @@ export interface RevisionPageView extends Omit<RevisionPageData, 'revision'> {
   revision: Omit<RevisionRecord, 'brief' | 'answers'> & { brief: BriefHead; bodyHtml: string | null }
 }
 
-export function revisionPageView(page: RevisionPageData, _request: Request, context: unknown): RevisionPageView {
+export function revisionPageView(
+  page: RevisionPageData,
+  _request: Request,
+  context: unknown,
+  /** False for an identity that may not revise: the decisions carry no override links. */
+  { overridable = true }: { overridable?: boolean } = {},
+): RevisionPageView {
   const { brief, answers, ...rest } = page.revision
   return {
     ...page,
     revision: {
       ...rest,
       brief: briefHead(brief),
-      bodyHtml: briefBodyHtml(context, brief, answers, `${page.briefId}:${rest.number}`, {
-        overridable: true,
-      }),
+      bodyHtml: briefBodyHtml(context, brief, answers, `${page.briefId}:${rest.number}`, { overridable }),
     },
   }
 }

@@ -9,6 +9,7 @@ import * as exportOptions from './0007-export-options.ts'
 import * as notes from './0008-notes.ts'
 import * as accounts from './0009-accounts.ts'
 import * as revisionTitlesAndDraftOutcomes from './0010-revision-titles-and-draft-outcomes.ts'
+import * as sharingAndMembers from './0011-sharing-and-members.ts'
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so
@@ -25,4 +26,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0008-notes': notes,
   '0009-accounts': accounts,
   '0010-revision-titles-and-draft-outcomes': revisionTitlesAndDraftOutcomes,
+  '0011-sharing-and-members': sharingAndMembers,
 }

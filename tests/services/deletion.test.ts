@@ -12,6 +12,7 @@ import { createDraft, getDraft } from '#app/services/drafts.server.ts'
 import { withIdempotency } from '#app/services/idempotency.server.ts'
 import { startJobRunner } from '#app/services/job-runner.server.ts'
 import { LIFECYCLE_JOBS } from '#app/services/lifecycle-jobs.server.ts'
+import { createShareLink } from '#app/services/share-links.server.ts'
 import { createToken } from '#app/services/tokens.server.ts'
 import type { Db } from '#db/client.server.ts'
 import { LOCAL_WORKSPACE_ID } from '#db/migrations/0001-initial.ts'
@@ -31,7 +32,10 @@ describe.each(dbs)('deleting, restoring and purging on $name', (t) => {
   })
   afterEach(() => cleanup())
 
-  const count = async (table: 'briefs' | 'revisions' | 'checkins' | 'brief_tokens' | 'drafts', briefId: string) =>
+  const count = async (
+    table: 'briefs' | 'revisions' | 'checkins' | 'brief_tokens' | 'share_links' | 'drafts',
+    briefId: string,
+  ) =>
     (
       await db.db
         .selectFrom(table)
@@ -52,6 +56,14 @@ describe.each(dbs)('deleting, restoring and purging on $name', (t) => {
       now,
     })
     await createToken(db, { workspaceId: ws, briefId: brief.id, name: 'ci', now })
+    await createShareLink(db, {
+      workspaceId: ws,
+      briefId: brief.id,
+      name: 'board',
+      revision: null,
+      expiresInDays: null,
+      now,
+    })
     await createDraft(db, { workspaceId: ws, briefId: brief.id, now })
     return brief.id
   }
@@ -85,7 +97,7 @@ describe.each(dbs)('deleting, restoring and purging on $name', (t) => {
     expect((await listDeletedBriefs(db, { workspaceId: ws })).map((b) => b.id)).toEqual([recent])
 
     expect(await purgeDeletedBriefs(db)).toEqual({ purged: 1, more: false })
-    for (const table of ['briefs', 'revisions', 'checkins', 'brief_tokens', 'drafts'] as const) {
+    for (const table of ['briefs', 'revisions', 'checkins', 'brief_tokens', 'share_links', 'drafts'] as const) {
       expect(await count(table, gone), table).toBe(0)
       expect(await count(table, recent), table).toBeGreaterThan(0)
       expect(await count(table, kept), table).toBeGreaterThan(0)

@@ -1,6 +1,13 @@
 import { Form } from '@remix-run/react'
-import type { AccountFormReply } from '#app/web/account-schemas.ts'
 import { AccountField } from './field.tsx'
+
+export type AccountFieldName = 'name' | 'email' | 'password' | 'form'
+
+export interface AccountFormReply {
+  /** What was typed, the password left out. */
+  values: { name?: string; email?: string }
+  errors: Partial<Record<AccountFieldName, string>>
+}
 
 type Field = Omit<Parameters<typeof AccountField>[0], 'defaultValue' | 'error'> & {
   name: 'name' | 'email' | 'password'

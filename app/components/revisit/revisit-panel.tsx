@@ -41,7 +41,16 @@ export function RevisitLine({ briefId, status }: { briefId: string; status: Revi
 }
 
 /** The latest revision's page, near the end: the review date, the check-ins and the tokens. */
-export function RevisitPanel({ briefId, revisit }: { briefId: string; revisit: RevisitProps }) {
+export function RevisitPanel({
+  briefId,
+  revisit,
+  can = { revise: true, share: true },
+}: {
+  briefId: string
+  revisit: RevisitProps
+  /** Which forms this identity may use: the review date needs revise, tokens need share. */
+  can?: { revise: boolean; share: boolean }
+}) {
   const { status, tokens } = revisit
   const figures = status.checkin ? SIGNAL_FIELD_ORDER.filter((f) => status.checkin?.signals[f] !== undefined).length : 0
   return (
@@ -59,7 +68,7 @@ export function RevisitPanel({ briefId, revisit }: { briefId: string; revisit: R
                 : '90 days after the latest revision, unless you choose a date.'}
             </span>
           </p>
-          <ReviewByForm briefId={briefId} status={status} form={revisit.reviewByForm ?? null} />
+          {can.revise ? <ReviewByForm briefId={briefId} status={status} form={revisit.reviewByForm ?? null} /> : null}
         </div>
         <div>
           <h3>Check-ins</h3>
@@ -82,8 +91,8 @@ export function RevisitPanel({ briefId, revisit }: { briefId: string; revisit: R
         A token lets a script post check-ins to <code>/api/v1/briefs/{briefId}/signals</code> for this brief only. It is
         shown once, when made.
       </p>
-      <TokenTable briefId={briefId} tokens={tokens} />
-      <TokenCreateForm briefId={briefId} maxLength={revisit.tokenNameMaxLength} />
+      <TokenTable briefId={briefId} tokens={tokens} revocable={can.share} />
+      {can.share ? <TokenCreateForm briefId={briefId} maxLength={revisit.tokenNameMaxLength} /> : null}
     </section>
   )
 }

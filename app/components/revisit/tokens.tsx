@@ -10,7 +10,16 @@ export function tokensPath(briefId: string): string {
 }
 
 /** Every token of a brief by its first characters: never the token itself, which is shown once when made. */
-export function TokenTable({ briefId, tokens }: { briefId: string; tokens: readonly TokenRow[] }) {
+export function TokenTable({
+  briefId,
+  tokens,
+  revocable = true,
+}: {
+  briefId: string
+  tokens: readonly TokenRow[]
+  /** False for an identity that may not revoke: the status without the button. */
+  revocable?: boolean
+}) {
   if (tokens.length === 0) return <p>No tokens yet.</p>
   return (
     <TableScroll label="Tokens of this brief">
@@ -36,6 +45,8 @@ export function TokenTable({ briefId, tokens }: { briefId: string; tokens: reado
               <td data-label="Status">
                 {t.revokedAt ? (
                   <>Revoked {formatDateTime(t.revokedAt)}</>
+                ) : !revocable ? (
+                  'Live'
                 ) : (
                   <Form method="get" action={`${tokensPath(briefId)}/${encodeURIComponent(t.id)}/revoke`}>
                     <button type="submit" className="button button--quiet button--small">

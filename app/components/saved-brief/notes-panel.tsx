@@ -23,7 +23,16 @@ export interface NoteFormState {
  * next revision until removed; and the form to add one. Notes are shown as
  * the text typed (Markdown stays as written, HTML is never rendered).
  */
-export function NotesPanel({ notes, refused }: { notes: readonly NoteView[]; refused?: NoteFormState | null }) {
+export function NotesPanel({
+  notes,
+  refused,
+  readOnly = false,
+}: {
+  notes: readonly NoteView[]
+  refused?: NoteFormState | null
+  /** For an identity that may not revise: the notes, without the forms. */
+  readOnly?: boolean
+}) {
   const values = refused?.values ?? { section: 'executive', body: '' }
   const errors = refused?.errors ?? {}
   return (
@@ -39,68 +48,72 @@ export function NotesPanel({ notes, refused }: { notes: readonly NoteView[]; ref
             <p className="note__body" style={{ whiteSpace: 'pre-wrap' }}>
               {n.body}
             </p>
-            <Form method="post" className="inline-form" preventScrollReset>
-              <input type="hidden" name="intent" value={NOTE_REMOVE_INTENT} />
-              <input type="hidden" name="noteId" value={n.id} />
-              <button type="submit" className="button button--quiet">
-                Remove from this revision on
-                <span className="visually-hidden">: note on {briefSectionTitle(n.section)}</span>
-              </button>
-            </Form>
+            {readOnly ? null : (
+              <Form method="post" className="inline-form" preventScrollReset>
+                <input type="hidden" name="intent" value={NOTE_REMOVE_INTENT} />
+                <input type="hidden" name="noteId" value={n.id} />
+                <button type="submit" className="button button--quiet">
+                  Remove from this revision on
+                  <span className="visually-hidden">: note on {briefSectionTitle(n.section)}</span>
+                </button>
+              </Form>
+            )}
           </li>
         ))}
       </ul>
-      <details open={Boolean(refused)}>
-        <summary>Add a note</summary>
-        <Form method="post" preventScrollReset>
-          <input type="hidden" name="intent" value={NOTE_ADD_INTENT} />
-          <p className="field">
-            <label htmlFor="note-section">Section</label>
-            <select
-              id="note-section"
-              name="section"
-              className="input"
-              defaultValue={values.section}
-              aria-invalid={errors.section ? true : undefined}
-              aria-describedby={errors.section ? 'note-section-error' : undefined}
-            >
-              {BRIEF_SECTIONS.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.title}
-                </option>
-              ))}
-            </select>
-            {errors.section ? (
-              <span className="field-error" id="note-section-error">
-                {errors.section}
-              </span>
-            ) : null}
-          </p>
-          <p className="field">
-            <label htmlFor="note-body">Note (plain text or Markdown)</label>
-            <textarea
-              id="note-body"
-              name="body"
-              className="input"
-              rows={4}
-              maxLength={4000}
-              defaultValue={values.body}
-              aria-invalid={errors.body ? true : undefined}
-              aria-describedby={errors.body ? 'note-body-error' : undefined}
-            />
-            {errors.body ? (
-              <span className="field-error" id="note-body-error">
-                {errors.body}
-              </span>
-            ) : null}
-          </p>
-          <p>
-            <button type="submit" className="button">
-              Add the note
-            </button>
-          </p>
-        </Form>
-      </details>
+      {readOnly ? null : (
+        <details open={Boolean(refused)}>
+          <summary>Add a note</summary>
+          <Form method="post" preventScrollReset>
+            <input type="hidden" name="intent" value={NOTE_ADD_INTENT} />
+            <p className="field">
+              <label htmlFor="note-section">Section</label>
+              <select
+                id="note-section"
+                name="section"
+                className="input"
+                defaultValue={values.section}
+                aria-invalid={errors.section ? true : undefined}
+                aria-describedby={errors.section ? 'note-section-error' : undefined}
+              >
+                {BRIEF_SECTIONS.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.title}
+                  </option>
+                ))}
+              </select>
+              {errors.section ? (
+                <span className="field-error" id="note-section-error">
+                  {errors.section}
+                </span>
+              ) : null}
+            </p>
+            <p className="field">
+              <label htmlFor="note-body">Note (plain text or Markdown)</label>
+              <textarea
+                id="note-body"
+                name="body"
+                className="input"
+                rows={4}
+                maxLength={4000}
+                defaultValue={values.body}
+                aria-invalid={errors.body ? true : undefined}
+                aria-describedby={errors.body ? 'note-body-error' : undefined}
+              />
+              {errors.body ? (
+                <span className="field-error" id="note-body-error">
+                  {errors.body}
+                </span>
+              ) : null}
+            </p>
+            <p>
+              <button type="submit" className="button">
+                Add the note
+              </button>
+            </p>
+          </Form>
+        </details>
+      )}
     </section>
   )
 }

@@ -13,6 +13,7 @@ import { formatDateTime } from './format-date.ts'
 import { type NoteFormState, NotesPanel, type NoteView } from './notes-panel.tsx'
 import { OverrideForm, type OverrideFormState, type OverridePanel } from './override-form.tsx'
 import { RevisionHistory } from './revision-history.tsx'
+import { type ShareFormState, SharePanel, type SharePanelData } from './share-panel.tsx'
 
 export interface SavedBriefPageProps {
   briefId: string
@@ -40,6 +41,11 @@ export interface SavedBriefPageProps {
   /** The consultant's notes at this revision, and the note form as sent back when refused. */
   notes?: readonly NoteView[]
   noteForm?: NoteFormState | null
+  /** Share links, for those who may share (null for everyone else), and the share form's answer. */
+  share?: SharePanelData | null
+  shareForm?: ShareFormState | null
+  /** Which forms this identity may use; a viewer's page has none of them. */
+  can?: { revise: boolean; delete: boolean; share: boolean }
 }
 
 /** A saved brief at one revision: every section, the downloads, "Edit answers" and the history. */
@@ -57,6 +63,9 @@ export function SavedBriefPage({
   overrideForm,
   notes = [],
   noteForm,
+  share,
+  shareForm,
+  can = { revise: true, delete: true, share: true },
 }: SavedBriefPageProps) {
   const { brief, number, bodyHtml } = revision
   const base = `/briefs/${briefId}/revisions/${number}`
@@ -98,11 +107,13 @@ export function SavedBriefPage({
               Tech radar (CSV)
             </a>
             <PrintButton />
-            <Form method="post" action={`${base}/edit`} className="inline-form">
-              <button type="submit" className="button button--quiet" disabled={editing}>
-                {editing ? 'Opening…' : 'Edit answers'}
-              </button>
-            </Form>
+            {can.revise ? (
+              <Form method="post" action={`${base}/edit`} className="inline-form">
+                <button type="submit" className="button button--quiet" disabled={editing}>
+                  {editing ? 'Opening…' : 'Edit answers'}
+                </button>
+              </Form>
+            ) : null}
             <a className="button button--quiet" href="#history">
               History ({headRevision.toLocaleString('en-US')})
             </a>
@@ -111,13 +122,13 @@ export function SavedBriefPage({
                 Check-ins
               </Link>
             ) : null}
-            {revisit ? (
+            {revisit && can.delete ? (
               <Link className="button button--quiet" to={`/briefs/${briefId}/delete`}>
                 Delete…
               </Link>
             ) : null}
           </div>
-          <ExportOptions saved={exportOptions} refused={exportOptionsForm} />
+          {can.revise ? <ExportOptions saved={exportOptions} refused={exportOptionsForm} /> : null}
           {revisit ? <TriggerBanner briefId={briefId} status={revisit.status} /> : null}
         </header>
         <aside className="brief-aside">
@@ -125,10 +136,11 @@ export function SavedBriefPage({
         </aside>
         <div className="brief-main">
           {overridePanel ? <OverrideForm panel={overridePanel} refused={overrideForm} /> : null}
-          <NotesPanel notes={notes} refused={noteForm} />
+          <NotesPanel notes={notes} refused={noteForm} readOnly={!can.revise} />
           <StaticHtml id={BRIEF_BODY_ID} html={bodyHtml} />
           <CostChartIsland costs={brief.costs} body={bodyHtml} />
-          {revisit ? <RevisitPanel briefId={briefId} revisit={revisit} /> : null}
+          {revisit ? <RevisitPanel briefId={briefId} revisit={revisit} can={can} /> : null}
+          {share ? <SharePanel panel={share} state={shareForm} /> : null}
           <RevisionHistory
             briefId={briefId}
             revisions={revisions}
