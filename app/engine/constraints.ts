@@ -129,6 +129,7 @@ const REGION_WORDS: Record<Region, string> = {
   canada: 'Canada',
   australia: 'Australia',
   brazil: 'Brazil',
+  singapore: 'Singapore',
   other: 'your own listed region',
 }
 

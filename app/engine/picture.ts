@@ -38,6 +38,7 @@ export const REGION_LABELS: Record<Region, string> = {
   canada: 'Canada',
   australia: 'Australia',
   brazil: 'Brazil',
+  singapore: 'Singapore',
   other: 'Your region',
 }
 

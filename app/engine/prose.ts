@@ -64,6 +64,7 @@ const REGION_LABELS: Record<(typeof RESIDENCY_REGIONS)[number], string> = {
   canada: 'Canada',
   australia: 'Australia',
   brazil: 'Brazil',
+  singapore: 'Singapore',
   other: 'the other region named',
 }
 

@@ -103,3 +103,22 @@ describe('backups follow the residency answer', () => {
     expect(b.operations?.backups).not.toMatch(/in the US/)
   })
 })
+
+describe('APAC users on a managed platform (vendors.md §2: Railway runs in SE Asia, Singapore)', () => {
+  it('deploys in Singapore, where Railway and Neon both run, for users in APAC', () => {
+    const b = brief({ compliance: { markets: ['apac'] }, budget: { hosting: 'managed_paas' } })
+    expect(b.plan?.regions).toEqual(['singapore'])
+    for (const id of ['app', 'database'])
+      expect(b.plan?.components.find((c) => c.id === id)?.regions).toEqual(['singapore'])
+    expect(b.decisions.find((d) => d.area === 'hosting')?.choice.vendor).toBe('railway')
+  })
+
+  it('keeps Railway for data that must stay in Singapore instead of moving to AWS', () => {
+    const b = brief({
+      compliance: { markets: ['apac'], dataResidency: ['singapore'] },
+      budget: { hosting: 'managed_paas' },
+    })
+    expect(b.decisions.find((d) => d.area === 'hosting')?.choice.vendor).toBe('railway')
+    expect(b.operations?.backups).toContain('keep the copies in Singapore')
+  })
+})

@@ -137,6 +137,7 @@ const RESIDENCY_LABELS: Words<typeof RESIDENCY_REGIONS> = {
   canada: 'Canada',
   australia: 'Australia',
   brazil: 'Brazil',
+  singapore: 'Singapore',
   other: 'Other',
 }
 

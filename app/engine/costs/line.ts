@@ -115,6 +115,7 @@ const REGION_WORDS: Record<string, string> = {
   canada: 'Canada',
   australia: 'Australia',
   brazil: 'Brazil',
+  singapore: 'Singapore',
   other: 'another region',
 }
 

@@ -36,6 +36,7 @@ export const REGION_NAMES: Record<Region, string> = {
   canada: 'Canada',
   australia: 'Australia',
   brazil: 'Brazil',
+  singapore: 'Singapore',
   other: 'the region your rules name',
 }
 
