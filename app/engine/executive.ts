@@ -93,9 +93,9 @@ function clauseNaming(sentence: string, terms: readonly string[]): string {
 }
 
 /** A table cell or list line of the first page stays near this many words. */
-export const SHORT_WORDS = 22
+export const SHORT_WORDS = 25
 /** A risk keeps its comparison ("13 weeks against the 10 to launch"), so it may run a little longer. */
-export const RISK_WORDS = 28
+export const RISK_WORDS = 32
 /** What a cost band buys, in the first page's table: its lead, the costs section says the rest. */
 export const BAND_WORDS = 14
 
@@ -123,13 +123,18 @@ export function shorten(text: string, limit = SHORT_WORDS): string {
 /** Where a sentence may be cut and still read as one: before a clause that adds a consequence or a detail. */
 const CLAUSE_BREAK = /,\s+(?=(?:so|which|since|because|and|but|where|while|rather|behind|then|still)\b)|\s+—\s+/g
 
-/** The longest head of a sentence, cut at a clause break, that fits the line and still names the case. */
-export function clip(text: string, terms: readonly string[], limit = SHORT_WORDS): string | undefined {
+/** The longest head of a sentence, cut at a clause break, that fits the line and (unless told otherwise) still names the case. */
+export function clip(
+  text: string,
+  terms: readonly string[],
+  limit = SHORT_WORDS,
+  mustNameCase = true,
+): string | undefined {
   const breaks = [...text.matchAll(CLAUSE_BREAK)].map((m) => m.index ?? 0).reverse()
   for (const at of breaks) {
     const head = text.slice(0, at).trim()
     const words = wordCount(head)
-    if (words <= limit && words >= 6 && namesCaseTerm(head, terms)) return `${head}.`
+    if (words <= limit && words >= 6 && (!mustNameCase || namesCaseTerm(head, terms))) return `${head}.`
   }
   return undefined
 }
@@ -172,7 +177,10 @@ export function stackReason(d: BriefDecision, terms: readonly string[], rational
   const beaten = d.alternatives[0]
   if (long && !beaten) return long
   if (beaten) {
-    const why = shorten(sentences(beaten.whyNot)[0] ?? beaten.whyNot)
+    // The row's words include "Chosen over …:", so the reason itself gets what is left of the line.
+    const room = SHORT_WORDS - wordCount(`Chosen over ${inSentence(beaten.name)}:`)
+    const whole = shorten(sentences(beaten.whyNot)[0] ?? beaten.whyNot, room)
+    const why = wordCount(whole) <= room ? whole : (clip(whole, [], room, false) ?? whole)
     const first = why.split(/\s/)[0] ?? ''
     // Lower the first word unless it is a name ("Postmark is …") or an acronym ("GPU instances …").
     const keep =

@@ -106,7 +106,7 @@ function decisionTable(brief: Brief): Block {
   if (rest.length === 0) return []
   return [
     '## Decisions',
-    ...(brief.executive ? ['The stack above holds every adopted choice; these are the other areas.'] : []),
+    ...(brief.executive ? ['The stack above holds the choices this case moved; these are the other areas.'] : []),
     table(
       ['Area', 'Choice', 'Status', 'Reason'],
       rest.map((d) => [
