@@ -322,7 +322,8 @@ export function modelOutsideResidency(a: Answers, decisions: readonly Decision[]
   )
   if (outside.length === 0) return undefined
   const where = joinWords(allowed.map(regionLabel))
-  const names = joinWords(unique(outside.map((c) => c.product)))
+  const apis = unique(outside.map((c) => `${c.vendor}'s API`))
+  const names = joinWords(apis)
   const assumed = joinWords(unique(outside.flatMap((c) => c.regions)).map(regionLabel))
   const health = a.data.sensitive.includes('health') || hasRegime(a, 'hipaa')
   const article9 = health && hasRegime(a, 'gdpr')
@@ -332,7 +333,7 @@ export function modelOutsideResidency(a: Answers, decisions: readonly Decision[]
     id: 'model_outside_residency',
     kind: 'risk',
     severity: 'high',
-    text: `No language-model deployment in ${where} is confirmed: ${names} is assumed to run in ${assumed}, and sending it ${what}${
+    text: `No language-model deployment in ${where} is confirmed: ${names} ${apis.length > 1 ? 'are' : 'is'} assumed to run in ${assumed}, and sending it ${what}${
       article9 ? ' (a special category under GDPR Article 9)' : ''
     } would break the rule that the data stays in ${where}. Until a deployment there is confirmed in writing, the model feature cannot launch on that data.`,
     mitigation: `Before building on it, get a provider to confirm in its data processing agreement that requests are processed and kept in ${where}: the model vendor's own regional processing, or the same model on a cloud provider's region there (Amazon Bedrock, Google Vertex AI or Azure; our sources do not cover them). Until then, send the model no ${what}: strip it before the call, or launch without the feature.`,

@@ -55,13 +55,14 @@ function chooseWithin(a: Answers, catalog: Catalog): { id: ToolId; because: Beca
         : `${outside}, and ${NAMES[id]} does, so it is chosen.`
     return {
       id,
+      // What moved the choice comes first: the budget's pick is the tool it displaced.
       because: [
-        fit.because,
         because(
           'observability.residency',
           paid ? ['compliance.dataResidency'] : ['compliance.dataResidency', 'team.opsExperience'],
           text,
         ),
+        fit.because,
       ],
       displaced: fit.id,
     }
@@ -72,14 +73,8 @@ function chooseWithin(a: Answers, catalog: Catalog): { id: ToolId; because: Beca
   return {
     id,
     because: [
+      because('observability.residency', ['compliance.dataResidency', 'team.opsExperience'], text),
       fit.because,
-      because(
-        'observability.residency',
-        paid && confirmed !== undefined
-          ? ['compliance.dataResidency']
-          : ['compliance.dataResidency', 'team.opsExperience'],
-        text,
-      ),
     ],
     displaced: fit.id,
   }
