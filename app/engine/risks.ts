@@ -355,9 +355,12 @@ export function modelOutsideResidency(a: Answers, decisions: readonly Decision[]
 export function rbiLocalisation(a: Answers, decisions: readonly Decision[], plan: Plan): Risk | undefined {
   if (!rbiBindsIndia(a)) return undefined
   const payments = decisionFor(decisions, 'payments')
-  const processor = payments?.choice.vendor === 'razorpay' ? 'Razorpay' : 'an RBI-authorised payment aggregator'
+  const processor =
+    payments?.choice.id === 'razorpay' || payments?.choice.vendor === 'razorpay'
+      ? 'Razorpay, an RBI-authorised payment aggregator,'
+      : 'an RBI-authorised payment aggregator'
   const db = plan.components.find((c) => c.id === 'database')
-  const where = db ? `${db.product} in India` : 'the database in India'
+  const where = db ? `the database (${db.product})` : 'the database'
   const abroad = unique(
     plan.components
       .filter((c) => c.holds.some((h) => h !== 'none') && c.regions.some((r) => r !== 'india'))
@@ -367,7 +370,7 @@ export function rbiLocalisation(a: Answers, decisions: readonly Decision[], plan
     id: 'rbi_localisation',
     kind: 'risk',
     severity: 'high',
-    text: `Reserve Bank of India rules apply: the entire payment data (the customer's name, phone, email and account details, credentials and every transaction record) must be stored only on systems in India, by you and by every vendor that holds it; the RBI stopped American Express, Diners Club and Mastercard taking new customers in 2021 for not complying.${
+    text: `Payment data must be stored only in India (Reserve Bank of India localisation): the entire payment data (the customer's name, phone, email and account details, credentials and every transaction record) must be stored only on systems in India, by you and by every vendor that holds it; the RBI stopped American Express, Diners Club and Mastercard taking new customers in 2021 for not complying.${
       abroad.length > 0
         ? ` ${joinWords(abroad)} ${abroad.length > 1 ? 'do' : 'does'} not confirm keeping data in India.`
         : ''
