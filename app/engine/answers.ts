@@ -53,7 +53,17 @@ export const REGIMES = ['gdpr', 'hipaa', 'soc2', 'pci_dss', 'ccpa', 'dpdp', 'rbi
 /** Kinds of regulated data the product holds. */
 export const SENSITIVE_DATA = ['health', 'payment_card', 'financial', 'children', 'biometric'] as const
 export const UPTIME_TARGETS = ['99', '99.5', '99.9', '99.95'] as const
-export const RESIDENCY_REGIONS = ['us', 'eu', 'uk', 'india', 'canada', 'australia', 'brazil', 'other'] as const
+export const RESIDENCY_REGIONS = [
+  'us',
+  'eu',
+  'uk',
+  'india',
+  'canada',
+  'australia',
+  'brazil',
+  'singapore',
+  'other',
+] as const
 export const MARKETS = ['us', 'eu', 'uk', 'india', 'latam', 'apac', 'africa', 'global'] as const
 export const IDENTITY_MODELS = [
   'personal',

@@ -356,6 +356,10 @@ export const ExecutiveSchema = z.strictObject({
       decidedBy: z.string().min(1).optional(),
     }),
   ),
+  /** Decisions that keep the default for a first product, named without a reason (the decisions section gives it). */
+  settled: z
+    .array(z.strictObject({ area: z.enum(AREAS), title: z.string().min(1), choice: z.string().min(1) }))
+    .optional(),
   costs: z.array(
     z.strictObject({ band: z.enum(BANDS), month12: cents, total12Months: cents, buys: z.string().min(1) }),
   ),

@@ -31,7 +31,7 @@ export const CHOICE_IDS = {
   file_storage: ['none', 'object_storage'],
   jobs: ['inline', 'postgres_jobs_table', 'queue'],
   cache: ['read_through_cache'],
-  auth: ['clerk', 'better_auth', 'stytch', 'auth0'],
+  auth: ['clerk', 'better_auth', 'stytch', 'auth0', 'workos'],
   payments: ['none', 'stripe', 'razorpay'],
   email: ['postmark', 'resend', 'amazon_ses'],
   observability: ['grafana_stack', 'grafana_self_hosted', 'datadog', 'honeycomb'],

@@ -6,7 +6,7 @@ import { answersV2Arb } from '#tests/support/arbitrary-answers.ts'
 import { type Answers, type AnswersInput, AnswersSchema } from './answers.ts'
 import type { Brief, PlanComponent } from './brief.ts'
 import { type Catalog, vendorFactsOf } from './catalog.ts'
-import { constraintsOf } from './constraints.ts'
+import { constraintsOf, withRegulatedResidency } from './constraints.ts'
 import { generateBrief } from './generate.ts'
 import { pictureOf } from './picture.ts'
 
@@ -46,7 +46,8 @@ function healthInvariant(b: Brief) {
 }
 
 function residencyInvariant(a: Answers, b: Brief) {
-  const allowed = a.compliance.dataResidency
+  // RBI localisation adds India to the regions the data may be kept in.
+  const allowed = withRegulatedResidency(a).compliance.dataResidency
   // "other" names a region the catalog cannot check any vendor against.
   if (allowed.length === 0 || allowed.includes('other')) return
   for (const c of b.plan.components.filter(holdsPersonal)) {
@@ -188,7 +189,7 @@ describe('an Indian fintech under RBI localisation with data kept in India', () 
     for (const c of b.plan.components.filter(holdsPersonal)) expect(c.regions, c.id).toEqual(['india'])
     const hosting = b.decisions.find((d) => d.area === 'hosting')
     expect(hosting?.choice.vendor).toBe('aws_ec2')
-    expect(hosting?.because.map((x) => x.text).join(' ')).toMatch(/Railway.*runs only in the US and the EU/)
+    expect(hosting?.because.map((x) => x.text).join(' ')).toMatch(/Railway.*runs only in the US, the EU and Singapore/)
   })
 
   it('prices the servers at India rates where the catalog has them', () => {

@@ -44,6 +44,23 @@ export function healthRegulated(a: Answers): boolean {
   return hipaa || (health && soldInUs)
 }
 
+/**
+ * RBI payment data localisation binds like a residency answer: the entire
+ * payment data (the customer's details, credentials and transaction records)
+ * is stored only in India, by the merchant and by every vendor that holds it.
+ * A product that takes payments under RBI therefore keeps its data in India
+ * even when the residency answer leaves India out.
+ */
+export function rbiBindsIndia(a: Answers): boolean {
+  return a.compliance.regimes.includes('rbi') && a.compliance.payments !== 'none'
+}
+
+/** The answers the engine decides from: the residency answer with India added where RBI localisation binds. */
+export function withRegulatedResidency(a: Answers): Answers {
+  if (!rbiBindsIndia(a) || a.compliance.dataResidency.includes('india')) return a
+  return { ...a, compliance: { ...a.compliance, dataResidency: [...a.compliance.dataResidency, 'india'] } }
+}
+
 /** The answer paths `healthRegulated` reads. */
 export const HEALTH_INPUTS = ['compliance.regimes', 'data.sensitive', 'compliance.markets'] as const
 
@@ -54,7 +71,7 @@ export function constraintsOf(a: Answers): Constraints {
     residency: a.compliance.dataResidency,
     baaRequired: healthRegulated(a),
     cardDataOffPlatform: regimes.includes('pci_dss') || sensitive.includes('payment_card'),
-    paymentDataInIndia: regimes.includes('rbi'),
+    paymentDataInIndia: rbiBindsIndia(a),
     selfHosted: a.budget.hosting === 'self_hosted',
     languages: a.team.languages,
     primaryLanguage: a.team.languages[0],

@@ -3,7 +3,7 @@ import { parse } from 'yaml'
 import { loadCatalog } from '#app/catalog.server.ts'
 import { type Answers, type AnswersInput, AnswersSchema } from './answers.ts'
 import { type Brief, BriefSchema } from './brief.ts'
-import { caseTerms, namesCaseTerm, shorten } from './executive.ts'
+import { caseTerms, namesCaseTerm, RISK_WORDS, shorten } from './executive.ts'
 import { generateBrief } from './generate.ts'
 
 const catalog = loadCatalog()
@@ -62,22 +62,35 @@ describe('the executive brief', () => {
     }
   })
 
-  it('keeps the plain B2B SaaS case to about 700 words', () => {
-    expect(wordsIn(executiveOf('b2b-saas'))).toBeLessThanOrEqual(700)
+  // About 500 words: the busiest shipped example (an AI product over budget) runs a few past it.
+  it.each(Object.keys(EXAMPLES))('%s: keeps the first page to about 500 words', (name) => {
+    expect(wordsIn(executiveOf(name))).toBeLessThanOrEqual(520)
+  })
+
+  it('names the defaults kept for a first product in one line, and keeps a row for every choice this case moved', () => {
+    const e = executiveOf('b2b-saas')
+    const settled = (e.settled ?? []).map((s) => s.area)
+    expect(settled).toEqual(expect.arrayContaining(['repo', 'architecture_style', 'api', 'tenancy']))
+    for (const area of ['hosting', 'database', 'auth', 'payments', 'email', 'observability'])
+      expect(e.stack.map((s) => s.area)).toContain(area)
   })
 
   it.each(Object.keys(EXAMPLES))('%s: reads every entry from the rest of the brief', (name) => {
     const brief = BRIEFS[name]
     const e = executiveOf(name)
     expect(BriefSchema.parse(brief).executive).toEqual(e)
-    expect(e.stack.map((s) => s.area)).toEqual(
-      brief.decisions.filter((d) => ['adopt', 'trial'].includes(d.status) && d.choice.id !== 'none').map((d) => d.area),
+    const shown = [...e.stack.map((s) => s.area), ...(e.settled ?? []).map((s) => s.area)]
+    expect(shown.sort()).toEqual(
+      brief.decisions
+        .filter((d) => ['adopt', 'trial'].includes(d.status) && d.choice.id !== 'none')
+        .map((d) => d.area)
+        .sort(),
     )
     expect(e.risks.map((r) => r.id)).toEqual(brief.risks.slice(0, 3).map((r) => r.id))
     expect(e.firstSteps.map((s) => s.title)).toEqual(brief.dayOne.slice(0, 3).map((d) => d.title))
     for (const c of e.costs) {
       expect(c.month12).toBe(brief.costs.bands[c.band].monthly[11])
-      expect(c.buys).toBe(brief.costs.bandMeaning[c.band])
+      expect(brief.costs.bandMeaning[c.band].startsWith(c.buys.replace(/\.$/, ''))).toBe(true)
     }
     for (const t of e.triggers) {
       const full = brief.triggers.find((x) => x.id === t.id)
@@ -102,6 +115,7 @@ describe('the executive brief', () => {
     expect(
       shorten(
         'The scope adds up to about 27 engineer-weeks (one core workflow 6, subscriptions 3, enterprise sign-on 2, mobile apps 6); 3 engineers work at the pace of about 2.2, so that is roughly 13 weeks against 10.',
+        RISK_WORDS,
       ),
     ).toBe(
       'The scope adds up to about 27 engineer-weeks; 3 engineers work at the pace of about 2.2, so that is roughly 13 weeks against 10.',

@@ -96,6 +96,8 @@ function clauseNaming(sentence: string, terms: readonly string[]): string {
 export const SHORT_WORDS = 25
 /** A risk keeps its comparison ("13 weeks against the 10 to launch"), so it may run a little longer. */
 export const RISK_WORDS = 32
+/** What a cost band buys, in the first page's table: its lead, the costs section says the rest. */
+export const BAND_WORDS = 14
 
 const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length
 
@@ -118,6 +120,25 @@ export function shorten(text: string, limit = SHORT_WORDS): string {
   return /[.!?]$/.test(out) ? out : `${out}.`
 }
 
+/** Where a sentence may be cut and still read as one: before a clause that adds a consequence or a detail. */
+const CLAUSE_BREAK = /,\s+(?=(?:so|which|since|because|and|but|where|while|rather|behind|then|still)\b)|\s+—\s+/g
+
+/** The longest head of a sentence, cut at a clause break, that fits the line and (unless told otherwise) still names the case. */
+export function clip(
+  text: string,
+  terms: readonly string[],
+  limit = SHORT_WORDS,
+  mustNameCase = true,
+): string | undefined {
+  const breaks = [...text.matchAll(CLAUSE_BREAK)].map((m) => m.index ?? 0).reverse()
+  for (const at of breaks) {
+    const head = text.slice(0, at).trim()
+    const words = wordCount(head)
+    if (words <= limit && words >= 6 && (!mustNameCase || namesCaseTerm(head, terms))) return `${head}.`
+  }
+  return undefined
+}
+
 function upperFirst(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
 }
@@ -138,18 +159,28 @@ export function stackReason(d: BriefDecision, terms: readonly string[], rational
       return `Scored ${chosen.total} of ${most} on the ${rationale.criteria.length} database criteria for this case, ahead of ${next.name} at ${next.total}.`
     }
   }
-  // The first sentence that names the case wins, so the reasons are read only as far as it.
+  // The first sentence that names the case in a short line wins; a long one is cut at a clause that still names it.
   let first: string | undefined
+  let long: string | undefined
   for (const b of d.because) {
     for (const s of sentences(b.text)) {
       if (IDENTIFIER.test(s)) continue
       first ??= s
-      if (namesCaseTerm(s, terms)) return shorten(clauseNaming(s, terms))
+      if (!namesCaseTerm(s, terms)) continue
+      const line = shorten(clauseNaming(s, terms))
+      if (wordCount(line) <= SHORT_WORDS) return line
+      const cut = clip(line, terms)
+      if (cut) return cut
+      long ??= line
     }
   }
   const beaten = d.alternatives[0]
+  if (long && !beaten) return long
   if (beaten) {
-    const why = shorten(sentences(beaten.whyNot)[0] ?? beaten.whyNot)
+    // The row's words include "Chosen over …:", so the reason itself gets what is left of the line.
+    const room = SHORT_WORDS - wordCount(`Chosen over ${inSentence(beaten.name)}:`)
+    const whole = shorten(sentences(beaten.whyNot)[0] ?? beaten.whyNot, room)
+    const why = wordCount(whole) <= room ? whole : (clip(whole, [], room, false) ?? whole)
     const first = why.split(/\s/)[0] ?? ''
     // Lower the first word unless it is a name ("Postmark is …") or an acronym ("GPU instances …").
     const keep =
@@ -176,6 +207,28 @@ export function nearestTriggers(triggers: readonly Trigger[]): Trigger[] {
   return [...firing, ...approaching].slice(0, EXECUTIVE_LIMITS.triggers)
 }
 
+/**
+ * The choices that are the default for a first product, whatever the case:
+ * the first page names them in one line and keeps its table for the choices
+ * this case moved. A choice on trial or overridden by a person always keeps its row.
+ */
+const SETTLED_DEFAULTS: Partial<Record<BriefDecision['area'], readonly string[]>> = {
+  repo: ['monorepo'],
+  architecture_style: ['modular_monolith'],
+  document_store: ['postgres_jsonb'],
+  search: ['postgres_fts'],
+  timeseries_store: ['postgres'],
+  file_storage: ['object_storage'],
+  jobs: ['inline', 'postgres_jobs_table'],
+  analytics: ['product_analytics'],
+  api: ['versioned_rest', 'internal_endpoints'],
+  tenancy: ['org_scoped', 'user_scoped'],
+}
+
+export function settledByDefault(d: BriefDecision): boolean {
+  return d.status === 'adopt' && !d.override && (SETTLED_DEFAULTS[d.area]?.includes(d.choice.id) ?? false)
+}
+
 export function writeExecutive(
   a: Answers,
   parts: {
@@ -189,10 +242,11 @@ export function writeExecutive(
 ): Executive {
   const terms = caseTerms(a)
   const { decisions, costs } = parts
+  const shown = decisions.filter((d) => (d.status === 'adopt' || d.status === 'trial') && d.choice.id !== 'none')
   return {
     product: describeProduct(a),
-    stack: decisions
-      .filter((d) => (d.status === 'adopt' || d.status === 'trial') && d.choice.id !== 'none')
+    stack: shown
+      .filter((d) => !settledByDefault(d))
       .map((d) => ({
         area: d.area,
         title: d.title,
@@ -201,11 +255,12 @@ export function writeExecutive(
         reason: d.override ? overriddenReason(d, d.override) : stackReason(d, terms, parts.databaseRationale),
         ...(d.override ? { decidedBy: d.override.by } : {}),
       })),
+    settled: shown.filter(settledByDefault).map((d) => ({ area: d.area, title: d.title, choice: d.choice.name })),
     costs: BANDS.map((band) => ({
       band,
       month12: costs.bands[band].monthly[11],
       total12Months: costs.bands[band].total12Months,
-      buys: costs.bandMeaning[band],
+      buys: shorten(costs.bandMeaning[band], BAND_WORDS),
     })),
     budgetMonthly: Math.round(a.budget.monthlyInfraUsd * 100),
     risks: parts.risks

@@ -5,6 +5,7 @@ import { RULES } from '#app/engine/rules/index.ts'
 import type { Answers } from './answers.ts'
 import { type Brief, type BriefDecision, type Costs, type Risk, SEVERITIES, type Trigger } from './brief.ts'
 import type { Catalog } from './catalog.ts'
+import { withRegulatedResidency } from './constraints.ts'
 import { rateDatabases } from './database-rationale.ts'
 import { planDayOne } from './day-one.ts'
 import { listDeferred } from './deferred.ts'
@@ -27,7 +28,9 @@ import { ENGINE_VERSION } from './version.ts'
  * fired trigger's step joins the plan) → costs → every later section, all
  * read from the plan.
  */
-export function generateBrief(answers: Answers, catalog: Catalog): Brief {
+export function generateBrief(given: Answers, catalog: Catalog): Brief {
+  // Regulation that pins data to a country binds like the residency answer (RBI: India).
+  const answers = withRegulatedResidency(given)
   const ruled = applyOverrides(
     answers,
     catalog,

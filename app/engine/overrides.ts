@@ -44,6 +44,7 @@ const CHOICE_NAMES: Record<string, string> = {
   better_auth: 'Better-Auth (open source, on your own infrastructure)',
   stytch: 'Stytch',
   auth0: 'Auth0',
+  workos: 'WorkOS',
   stripe: 'Stripe',
   razorpay: 'Razorpay',
   postmark: 'Postmark',
@@ -69,6 +70,7 @@ const CHOICE_VENDORS: Partial<Record<string, string>> = {
   better_auth: 'better_auth',
   stytch: 'stytch',
   auth0: 'auth0',
+  workos: 'workos',
   hosted_llm_api: 'anthropic',
 }
 

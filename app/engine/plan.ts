@@ -35,7 +35,7 @@ const MARKET_REGION: Record<Answers['compliance']['markets'][number], Region> = 
   uk: 'uk',
   india: 'india',
   latam: 'brazil',
-  apac: 'australia',
+  apac: 'singapore',
   africa: 'eu',
 }
 

@@ -3,7 +3,7 @@ import { REGIME_NAMES } from '#app/vocabulary/names.ts'
 import { type Answers, REGIMES } from './answers.ts'
 import { type Costs, type Decision, type Plan, type Risk, SEVERITIES } from './brief.ts'
 import { decisionFor, type PlanVendor, pathsRead, planVendors } from './chosen.ts'
-import { HEALTH_INPUTS, healthRegulated } from './constraints.ts'
+import { HEALTH_INPUTS, healthRegulated, rbiBindsIndia } from './constraints.ts'
 import { thresholdOf } from './deferred.ts'
 import { hasRegime } from './facts.ts'
 import { formatNumber, formatUsd, joinWords, plural, regionLabel } from './prose.ts'
@@ -305,6 +305,90 @@ export function dataResidency(a: Answers, decisions: readonly Decision[], plan: 
   }
 }
 
+/** The model APIs the plan sends text to. */
+const MODEL_COMPONENTS = new Set(['llm', 'embeddings'])
+
+/**
+ * A model API outside the regions the data must stay in. The sources confirm
+ * no model deployment inside a residency region (vendors.md §7: Anthropic's
+ * and OpenAI's regions unconfirmed; Bedrock, Vertex AI and Azure not
+ * covered), so the brief says so and holds the feature back instead of
+ * quietly sending the product's text to the US.
+ */
+export function modelOutsideResidency(a: Answers, decisions: readonly Decision[], plan: Plan): Risk | undefined {
+  const allowed = a.compliance.dataResidency
+  if (allowed.length === 0) return undefined
+  const outside = plan.components.filter(
+    (c) => MODEL_COMPONENTS.has(c.id) && c.regions.some((r) => !allowed.includes(r)),
+  )
+  if (outside.length === 0) return undefined
+  const where = joinWords(allowed.map(regionLabel))
+  const apis = unique(outside.map((c) => `${c.vendor}'s API`))
+  const names = joinWords(apis)
+  const assumed = joinWords(unique(outside.flatMap((c) => c.regions)).map(regionLabel))
+  const health = a.data.sensitive.includes('health') || hasRegime(a, 'hipaa')
+  const article9 = health && hasRegime(a, 'gdpr')
+  const what = health ? 'health data' : 'personal data'
+  const llm = decisionFor(decisions, 'llm')
+  return {
+    id: 'model_outside_residency',
+    kind: 'risk',
+    severity: 'high',
+    text: `No language-model deployment in ${where} is confirmed: ${names} ${apis.length > 1 ? 'are' : 'is'} assumed to run in ${assumed}, and sending it ${what}${
+      article9 ? ' (a special category under GDPR Article 9)' : ''
+    } would break the rule that the data stays in ${where}. Until a deployment there is confirmed in writing, the model feature cannot launch on that data.`,
+    mitigation: `Before building on it, get a provider to confirm in its data processing agreement that requests are processed and kept in ${where}: the model vendor's own regional processing, or the same model on a cloud provider's region there (Amazon Bedrock, Google Vertex AI or Azure; our sources do not cover them). Until then, send the model no ${what}: strip it before the call, or launch without the feature.`,
+    because: [
+      because(
+        'risks.model_outside_residency',
+        pathsRead(['compliance.dataResidency', 'data.sensitive', 'compliance.regimes'], llm),
+        'Residency regions are set and the plan sends text to a model API whose regions lie outside them.',
+      ),
+    ],
+  }
+}
+
+/**
+ * RBI payment data localisation (vendors.md §9): the whole of the payment data
+ * stays in India, with the merchant and with every vendor that holds it, and
+ * the regulator has stopped card networks from taking customers over it.
+ */
+export function rbiLocalisation(a: Answers, decisions: readonly Decision[], plan: Plan): Risk | undefined {
+  if (!rbiBindsIndia(a)) return undefined
+  const payments = decisionFor(decisions, 'payments')
+  const processor =
+    payments?.choice.id === 'razorpay' || payments?.choice.vendor === 'razorpay'
+      ? 'Razorpay, an RBI-authorised payment aggregator,'
+      : 'an RBI-authorised payment aggregator'
+  const db = plan.components.find((c) => c.id === 'database')
+  const where = db ? `the database (${db.product})` : 'the database'
+  const abroad = unique(
+    plan.components
+      .filter((c) => c.holds.some((h) => h !== 'none') && c.regions.some((r) => r !== 'india'))
+      .map((c) => c.vendor),
+  )
+  return {
+    id: 'rbi_localisation',
+    kind: 'risk',
+    severity: 'high',
+    text: `Payment data must be stored only in India (Reserve Bank of India localisation): the entire payment data (the customer's name, phone, email and account details, credentials and every transaction record) must be stored only on systems in India, by you and by every vendor that holds it; the RBI stopped American Express, Diners Club and Mastercard taking new customers in 2021 for not complying.${
+      abroad.length > 0
+        ? ` ${joinWords(abroad)} ${abroad.length > 1 ? 'do' : 'does'} not confirm keeping data in India.`
+        : ''
+    }`,
+    mitigation: `Take payments only through ${processor} and never store card numbers or payment credentials yourself; keep ${where}, its backups and every copy of transaction records in India; if anything is processed abroad, delete it there and bring it back within 24 hours; and get each vendor's India storage written into its contract${
+      abroad.length > 0 ? `, or keep payment details away from ${joinWords(abroad)}` : ''
+    }.`,
+    because: [
+      because(
+        'risks.rbi_localisation',
+        pathsRead(['compliance.regimes', 'compliance.payments'], payments),
+        'RBI localisation is among the regimes and the product takes payments.',
+      ),
+    ],
+  }
+}
+
 /**
  * The scope model behind the launch-date risk. Effort is counted in
  * engineer-weeks: a base for one core workflow on hosted auth, payments and
@@ -492,6 +576,8 @@ export function assessRisks(a: Answers, decisions: readonly Decision[], costs: C
     launchTooClose(a),
     hipaaVendors(a, decisions, plan),
     dataResidency(a, decisions, plan),
+    rbiLocalisation(a, decisions, plan),
+    modelOutsideResidency(a, decisions, plan),
     pciScope(a, decisions),
     privacyObligations(a, decisions, plan),
     soc2Evidence(a),

@@ -94,7 +94,7 @@ function decisionTable(brief: Brief): Block {
   if (rest.length === 0) return []
   return [
     '## Decisions',
-    ...(brief.executive ? ['The stack above holds every adopted choice; these are the other areas.'] : []),
+    ...(brief.executive ? ['The stack above holds the choices this case moved; these are the other areas.'] : []),
     table(
       ['Area', 'Choice', 'Status', 'Reason'],
       rest.map((d) => [
@@ -601,11 +601,26 @@ function stackChoice(s: NonNullable<Brief['executive']>['stack'][number]): strin
 
 const BAND_WORDS: Record<Band, string> = { lean: 'Lean', moderate: 'Moderate', scaled: 'Scaled' }
 
+/**
+ * The line above the first page's risks, counting what the sections below
+ * show: the Risks table holds the risks, "What would make this plan wrong"
+ * the invalidations.
+ */
+export function topRisksLead(shown: number, all: readonly Brief['risks'][number][]): string {
+  const total = all.length
+  if (shown === total) return shown === 1 ? 'The one risk:' : `All ${shown} risks:`
+  const invalidations = all.filter((r) => r.kind === 'invalidation').length
+  const where =
+    invalidations > 0
+      ? ` (${total - invalidations} under Risks, ${invalidations} under What would make this plan wrong)`
+      : ''
+  return `Top ${shown} of ${total} risks${where}:`
+}
+
 /** The first page: the product, the stack with one reason each, month-12 cost, top risks, nearest triggers, first steps. */
 function executiveBrief(brief: Brief): Block {
   const e = brief.executive
   if (!e) return []
-  const riskCount = brief.risks.length
   return [
     '## Executive brief',
     md(e.product),
@@ -613,6 +628,9 @@ function executiveBrief(brief: Brief): Block {
       ['Area', 'Choice', 'Why, for this case'],
       e.stack.map((s) => [md(s.title), stackChoice(s), md(s.reason)]),
     ),
+    ...(e.settled && e.settled.length > 0
+      ? [`Also settled, as for most first products: ${e.settled.map((s) => md(s.choice)).join('; ')}.`]
+      : []),
     `Month-12 cost against a budget of ${formatCents(e.budgetMonthly)} a month, payment fees aside:`,
     table(
       ['Band', 'Month 12', '12 months', 'What it buys'],
@@ -622,7 +640,7 @@ function executiveBrief(brief: Brief): Block {
     e.risks.length === 0
       ? 'No risks stand out.'
       : [
-          `Top ${e.risks.length === 1 ? 'risk' : `${e.risks.length} risks`} of ${riskCount}:`,
+          topRisksLead(e.risks.length, brief.risks),
           e.risks
             .map((r, i) => `${i + 1}. ${r.severity === 'high' ? '**High**' : words(r.severity)}: ${md(r.text)}`)
             .join('\n'),

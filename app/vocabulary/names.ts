@@ -31,6 +31,7 @@ export const REGION_NAMES: Named<typeof RESIDENCY_REGIONS> = {
   canada: 'Canada',
   australia: 'Australia',
   brazil: 'Brazil',
+  singapore: 'Singapore',
 }
 
 /** Residency regions as a label or a diagram names them: "US". */
@@ -42,6 +43,7 @@ export const REGION_LABELS: Named<typeof RESIDENCY_REGIONS> = {
   canada: 'Canada',
   australia: 'Australia',
   brazil: 'Brazil',
+  singapore: 'Singapore',
 }
 
 /** Regulatory regimes as their texts name them. */

@@ -40,6 +40,11 @@ export function ExecutiveBrief({ brief, answers }: { brief: Brief; answers: Answ
           </tbody>
         </table>
       </TableScroll>
+      {e.settled && e.settled.length > 0 ? (
+        <p className="executive-settled">
+          Also settled, as for most first products: {e.settled.map((s) => s.choice).join('; ')}.
+        </p>
+      ) : null}
       <h3>Month-12 cost, against a budget of {formatUsd(e.budgetMonthly)} a month</h3>
       <dl className="executive-bands">
         {e.costs.map((c) => (

@@ -63,6 +63,15 @@ export function serviceLine(ctx: PriceContext, p: Planned, workers: Planned | un
         (_band, m, use) =>
           charge(use('stytch', 'pay_as_you_go', 'base'), 1) + charge(use('stytch', 'pay_as_you_go', 'extra_mau'), q(m)),
       )
+    case 'workos':
+      return line(
+        ctx,
+        p,
+        head,
+        `WorkOS AuthKit: sign-in is free up to ${count(includedOf(ctx, 'workos', 'authkit', 'extra_mau'))} monthly active users in every band, then ${rate(ctx, 'workos', 'authkit', 'extra_mau')}. ${count(q(last))} users in month 12. Each enterprise customer's SSO connection is ${rate(ctx, 'workos', 'authkit', 'sso_connection')} and is not included: multiply by the customers who ask for SSO.`,
+        (_band, m, use) =>
+          charge(use('workos', 'authkit', 'base'), 1) + charge(use('workos', 'authkit', 'extra_mau'), q(m)),
+      )
     case 'better_auth':
       return line(
         ctx,

@@ -101,10 +101,18 @@ interface Optional {
   ai?: { llmCallsPerActiveUserPerMonth?: number; tokensPerCall?: number; embeddingsPerMonth?: number }
 }
 
-/** Products whose events come from devices or other systems rather than from people using them. */
+/**
+ * Products whose events come from devices or other systems rather than from
+ * people using them: an ingestion rate is given, or time-series events arrive
+ * from devices (IoT) or faster than people make requests at peak, which
+ * people using the app cannot account for.
+ */
 export function ingestsEvents(a: Answers): boolean {
   const o = a as Answers & Optional
-  return (o.load?.ingestEventsPerSecond ?? 0) > 0 || (a.product.shape === 'iot' && a.data.timeseriesEventsPerSecond > 0)
+  if ((o.load?.ingestEventsPerSecond ?? 0) > 0) return true
+  const events = a.data.kinds.includes('timeseries') ? a.data.timeseriesEventsPerSecond : 0
+  if (events <= 0) return false
+  return a.product.shape === 'iot' || events > a.load.peakRequestsPerSecond
 }
 
 /** Products that call a language model. */

@@ -67,6 +67,7 @@ const SERVICES: Record<string, Vendor> = {
   clerk: { vendor: 'Clerk', catalogId: 'clerk', product: 'Clerk' },
   auth0: { vendor: 'Okta (Auth0)', catalogId: 'auth0', product: 'Auth0' },
   stytch: { vendor: 'Stytch', catalogId: 'stytch', product: 'Stytch' },
+  workos: { vendor: 'WorkOS', catalogId: 'workos', product: 'WorkOS AuthKit' },
   postmark: { vendor: 'Postmark (ActiveCampaign)', catalogId: 'postmark', product: 'Postmark' },
   resend: { vendor: 'Resend', catalogId: 'resend', product: 'Resend' },
   amazon_ses: { vendor: 'Amazon Web Services', catalogId: 'amazon_ses', product: 'Amazon SES' },
@@ -537,6 +538,7 @@ function databaseVendor(
 function authTier(auth: Decision): string {
   if (auth.choice.requires?.plan === 'enterprise')
     return 'Enterprise (carries the BAA; custom price, not in the catalog)'
+  if (auth.choice.id === 'workos') return 'AuthKit, free sign-in; SSO per connection'
   return auth.choice.id === 'stytch' ? 'pay as you go' : 'free (lean), paid'
 }
 

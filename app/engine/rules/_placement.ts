@@ -84,7 +84,7 @@ function place(a: Answers, catalog: Catalog): HostPlacement {
       because: because(
         'hosting.residency_moves_host',
         ['budget.hosting', 'compliance.dataResidency'],
-        `Your data must stay in ${regionWords(residency)}, and Railway, the managed platform we would otherwise pick, runs only in the US and the EU; so the app, its workers and its database run on AWS in a region there${residency.includes('india') ? ' (Mumbai, ap-south-1, for India)' : ''}, where every service this plan uses is available.`,
+        `Your data must stay in ${regionWords(residency)}, and Railway, the managed platform we would otherwise pick, runs only in the US, the EU and Singapore; so the app, its workers and its database run on AWS in a region there${residency.includes('india') ? ' (Mumbai, ap-south-1, for India)' : ''}, where every service this plan uses is available.`,
       ),
     }
   }

@@ -8,7 +8,7 @@ const CATALOG = testCatalog()
 const decide = (over: AnswersPatch = {}) =>
   DecisionSchema.parse(auth.decide(buildAnswers(over, ORGANIZATIONS_INPUT), CATALOG))
 
-const VENDORS = ['clerk', 'better_auth', 'stytch', 'auth0']
+const VENDORS = ['clerk', 'better_auth', 'stytch', 'auth0', 'workos']
 
 describe('auth: which vendor, by precedence', () => {
   it.each<{ fact: string; over: AnswersPatch; choice: string; fired: string[] }>([
@@ -43,8 +43,14 @@ describe('auth: which vendor, by precedence', () => {
       fired: ['auth.buy_not_build', 'auth.residency'],
     },
     {
-      fact: 'Auth0 when enterprise SSO matters for a business product (seed 000, Auth0 has the broadest enterprise feature set)',
+      fact: 'WorkOS when enterprise SSO matters for a business product (vendors.md §3: AuthKit free to 1M users, SSO priced per connection)',
       over: { compliance: { enterpriseSso: true }, budget: { monthlyInfraUsd: 2000 } },
+      choice: 'workos',
+      fired: ['auth.buy_not_build', 'auth.enterprise_sso', 'auth.workos_facts_unconfirmed'],
+    },
+    {
+      fact: 'Auth0 when enterprise SSO matters and data must stay in the EU, where WorkOS confirms no region (seed 000, Auth0 has the broadest enterprise feature set)',
+      over: { compliance: { enterpriseSso: true, dataResidency: ['eu'] }, budget: { monthlyInfraUsd: 2000 } },
       choice: 'auth0',
       fired: ['auth.buy_not_build', 'auth.enterprise_sso'],
     },
@@ -185,8 +191,12 @@ describe('auth: alternatives', () => {
       fact: 'Stytch chosen (seed 000, all four are production-grade)',
       over: { product: { shape: 'consumer', sellsTo: 'individuals' } },
     },
-    { fact: 'Auth0 chosen (seed 000, all four are production-grade)', over: { compliance: { enterpriseSso: true } } },
-  ])('lists the other three vendors and in-house, each with a reason: $fact', ({ over }) => {
+    { fact: 'WorkOS chosen (vendors.md §3)', over: { compliance: { enterpriseSso: true } } },
+    {
+      fact: 'Auth0 chosen (seed 000, all four are production-grade)',
+      over: { compliance: { enterpriseSso: true, dataResidency: ['eu'] } },
+    },
+  ])('lists the other vendors and in-house, each with a reason: $fact', ({ over }) => {
     const d = decide(over)
     const ids = d.alternatives.map((x) => x.id)
     expect(ids).toEqual([...VENDORS.filter((v) => v !== d.choice.id), 'in_house'])

@@ -13,22 +13,24 @@ import { primaryLanguage, selfHosted, writesJsFirst } from '#app/engine/facts.ts
 import { LANGUAGE_NAMES, listPhrase } from './_shared-stack.ts'
 import { type AreaRules, because } from './types.ts'
 
-type Vendor = 'clerk' | 'better_auth' | 'stytch' | 'auth0'
+type Vendor = 'clerk' | 'better_auth' | 'stytch' | 'auth0' | 'workos'
 
 const VENDOR_NAMES: Record<Vendor, string> = {
   clerk: 'Clerk',
   better_auth: 'Better-Auth (open source, on your own infrastructure)',
   stytch: 'Stytch',
   auth0: 'Auth0',
+  workos: 'WorkOS',
 }
 const SHORT_NAMES: Record<Vendor, string> = {
   clerk: 'Clerk',
   better_auth: 'Better-Auth',
   stytch: 'Stytch',
   auth0: 'Auth0',
+  workos: 'WorkOS',
 }
 /** Listed in this order as alternatives, whichever is chosen. */
-const VENDORS: readonly Vendor[] = ['clerk', 'better_auth', 'stytch', 'auth0']
+const VENDORS: readonly Vendor[] = ['clerk', 'better_auth', 'stytch', 'auth0', 'workos']
 
 const SHAPE_NAMES: Record<Answers['product']['shape'], string> = {
   b2b_saas: 'a B2B SaaS product',
@@ -113,6 +115,9 @@ export function authMonthlyCents(catalog: Catalog, vendor: Vendor, users: number
         : charge('auth0', 'essentials', 'base', 1) + charge('auth0', 'essentials', 'extra_mau', users)
     case 'stytch':
       return charge('stytch', 'pay_as_you_go', 'base', 1) + charge('stytch', 'pay_as_you_go', 'extra_mau', users)
+    case 'workos':
+      // SSO connections are charged per enterprise customer, a count the answers do not give; the reason states the rate.
+      return charge('workos', 'authkit', 'base', 1) + charge('workos', 'authkit', 'extra_mau', users)
     case 'better_auth':
       return charge('better_auth', 'open_source', 'licence', 1)
   }
@@ -131,13 +136,18 @@ export function pickVendor(a: Answers, catalog: Catalog): Vendor {
 
 function rankByFit(a: Answers): Vendor[] {
   const consumer = passwordlessConsumer(a)
+  // WorkOS is built for selling to companies: first when they require SSO, last otherwise.
   if (a.compliance.enterpriseSso)
-    return consumer ? ['stytch', 'auth0', 'clerk', 'better_auth'] : ['auth0', 'stytch', 'clerk', 'better_auth']
+    return consumer
+      ? ['stytch', 'workos', 'auth0', 'clerk', 'better_auth']
+      : ['workos', 'auth0', 'stytch', 'clerk', 'better_auth']
   if (needsBaa(a))
-    return consumer ? ['stytch', 'auth0', 'better_auth', 'clerk'] : ['auth0', 'stytch', 'better_auth', 'clerk']
-  if (consumer) return ['stytch', 'clerk', 'auth0', 'better_auth']
-  if (writesJs(a)) return ['clerk', 'auth0', 'stytch', 'better_auth']
-  return ['auth0', 'clerk', 'stytch', 'better_auth']
+    return consumer
+      ? ['stytch', 'auth0', 'better_auth', 'clerk', 'workos']
+      : ['auth0', 'stytch', 'better_auth', 'clerk', 'workos']
+  if (consumer) return ['stytch', 'clerk', 'auth0', 'better_auth', 'workos']
+  if (writesJs(a)) return ['clerk', 'auth0', 'stytch', 'better_auth', 'workos']
+  return ['auth0', 'clerk', 'stytch', 'better_auth', 'workos']
 }
 
 interface Pick {
@@ -202,7 +212,7 @@ function because_(a: Answers, catalog: Catalog, vendor: Vendor, picked: Pick): B
       [],
       vendor === 'better_auth'
         ? 'Sign-in is not written from scratch: a maintained open-source library handles passwords, sessions and account linking on your own servers, and the weeks saved go into the product.'
-        : 'Sign-in is bought, not built: all four providers weighed here are production-grade, and the weeks saved go into the product.',
+        : 'Sign-in is bought, not built: every provider weighed here is production-grade, and the weeks saved go into the product.',
     ),
   ]
   switch (vendor) {
@@ -278,6 +288,20 @@ function because_(a: Answers, catalog: Catalog, vendor: Vendor, picked: Pick): B
           ),
         )
       }
+      break
+    case 'workos':
+      why.push(
+        because(
+          'auth.enterprise_sso',
+          ['compliance.enterpriseSso', 'product.shape', 'product.sellsTo'],
+          `Enterprise customers will require SAML or OIDC single sign-on; WorkOS is built for selling to companies: its AuthKit sign-in is free up to ${count(workosFreeUsers(catalog))} monthly active users, and each customer's SSO connection costs ${workosSsoRate(catalog)} a month, so the bill grows with the enterprise deals that pay for it.`,
+        ),
+        because(
+          'auth.workos_facts_unconfirmed',
+          ['compliance.enterpriseSso'],
+          'The sources we read do not confirm where WorkOS keeps user records or whether it signs a data processing agreement: get both in writing before the first customer signs in.',
+        ),
+      )
       break
     case 'clerk':
       why.push(
@@ -355,10 +379,18 @@ function whyNot(vendor: Vendor, chosen: Vendor, a: Answers, catalog: Catalog, pi
       return `Clerk shines with React and Next.js; your team writes ${firstLanguage(a)}, where that head start mostly disappears.`
     case 'stytch':
       if (a.compliance.enterpriseSso || needsBaa(a)) {
-        return `Stytch's edge is passwordless sign-in for individuals signing themselves up; for ${productPhrase(a)}, Auth0's wider enterprise set matters more.`
+        return `Stytch's edge is passwordless sign-in for individuals signing themselves up; for ${productPhrase(a)}, ${chosen === 'workos' ? "WorkOS's focus on single sign-on for companies" : "Auth0's wider enterprise set"} matters more.`
       }
       return `Stytch is strongest at passwordless sign-in for individuals signing themselves up; for ${productPhrase(a)} that edge goes mostly unused.`
+    case 'workos':
+      if (!a.compliance.enterpriseSso) {
+        return `WorkOS is built for companies that require single sign-on; none of your customers asks for it yet, so its strength goes unused. Reconsider it when the first one does.`
+      }
+      return `WorkOS covers single sign-on for companies, at ${workosSsoRate(catalog)} a connection a month, but for ${productPhrase(a)} ${SHORT_NAMES[chosen]} also covers the individuals who sign themselves up.`
     case 'auth0':
+      if (chosen === 'workos') {
+        return 'Auth0 has the broadest enterprise feature set, but its single sign-on needs a higher tier whose price the catalog does not hold, while WorkOS publishes its price per connection and charges nothing for sign-in up to a million users.'
+      }
       if (chosen === 'stytch') {
         return a.compliance.enterpriseSso
           ? 'Auth0 would serve the enterprise side well, but Stytch covers passwordless sign-up for individuals and single sign-on for companies in one product.'
@@ -405,4 +437,9 @@ function choiceOf(a: Answers, catalog: Catalog, chosen: Vendor): Choice {
 }
 
 const count = (n: number) => groupThousands(n)
+
+/** WorkOS's free allowance of monthly active users and its price per SSO connection, from the catalog. */
+const workosFreeUsers = (catalog: Catalog) => priceLookup(catalog)('workos', 'authkit', 'extra_mau').price.included ?? 0
+const workosSsoRate = (catalog: Catalog) =>
+  `$${groupThousands((priceLookup(catalog)('workos', 'authkit', 'sso_connection').price.cents ?? 0) / 100)}`
 const usd = (cents: number) => `$${groupThousands(cents / 100)}`

@@ -75,7 +75,7 @@ describe('hosting', () => {
       patch: { budget: { hosting: 'managed_paas' }, compliance: { dataResidency: ['india'] } },
       choice: 'cloud_provider',
       rules: ['hosting.residency_moves_host', 'hosting.cloud_managed_services', 'hosting.spend_within_budget'],
-      mentions: ['runs only in the US and the EU', 'ap-south-1'],
+      mentions: ['runs only in the US, the EU and Singapore', 'ap-south-1'],
     },
     {
       fact: 'HIPAA on a chosen cloud provider: sign its BAA and stay on covered services (seed 000, compliance requirement)',

@@ -62,7 +62,8 @@ export function pickQueue(a: Answers, catalog: Catalog): { id: QueueId; text: st
   ]
   return {
     id: 'sqs',
-    text: `${fit.text} But the hosted Redis it would run on (Upstash) does not confirm ${listPhrase(needs)}, and Amazon SQS does, in an AWS region of your choice: use SQS as the queue${speaks(a, 'python') ? ' (Celery can use SQS as its broker)' : ''}.`,
+    // What moved the queue leads, so a one-line summary of this reason says SQS and why.
+    text: `The hosted Redis your team's usual queue would run on (Upstash) does not confirm ${listPhrase(needs)}, and Amazon SQS does, in an AWS region of your choice: use SQS as the queue${speaks(a, 'python') ? ' (Celery can use SQS as its broker)' : ''}. Otherwise the pick would be the team's own: ${fit.text.charAt(0).toLowerCase()}${fit.text.slice(1)}`,
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Answers } from '#app/engine/answers.ts'
 import type { Area, Because, Decision } from '#app/engine/brief.ts'
 import type { Catalog } from '#app/engine/catalog.ts'
-import { HEALTH_INPUTS, healthRegulated, regionWords, standingOf } from '#app/engine/constraints.ts'
+import { HEALTH_INPUTS, healthRegulated, regionWords, residencyFit, standingOf } from '#app/engine/constraints.ts'
 import { callsModels, usageOf } from '#app/engine/costs/usage.ts'
 import { listPhrase } from './_shared-stack.ts'
 import { type AreaRules, because } from './types.ts'
@@ -24,10 +24,19 @@ export const llm: AreaRules = {
         guide: 'default-stack',
       }
     }
+    const residency = a.compliance.dataResidency
+    // No model deployment inside the residency regions is confirmed: the choice names the region it must run in, not the US.
+    const bound = residency.length > 0 && residencyFit(catalog, 'anthropic', residency) !== 'fits'
     return {
       area: 'llm',
       title: TITLE,
-      choice: { id: 'hosted_llm_api', name: 'A hosted model through its API (Claude Haiku 4.5)', vendor: 'anthropic' },
+      choice: {
+        id: 'hosted_llm_api',
+        name: bound
+          ? `A hosted model run in ${regionWords(residency)}, once a provider confirms it (priced at Claude Haiku 4.5 rates)`
+          : 'A hosted model through its API (Claude Haiku 4.5)',
+        vendor: 'anthropic',
+      },
       status: 'adopt',
       because: [
         because(

@@ -41,15 +41,41 @@ function chooseWithin(a: Answers, catalog: Catalog): { id: ToolId; because: Beca
   if (keepsDataIn(catalog, a, fit.id)) return { id: fit.id, because: [fit.because] }
   const regions = regionWords(a.compliance.dataResidency)
   const paid = a.budget.monthlyInfraUsd >= SMALL_BUDGET_USD
-  const hosted = paid ? (['datadog', 'honeycomb'] as const).find((t) => keepsDataIn(catalog, a, t)) : undefined
+  // A team with no operations experience is not handed a log stack to run: a hosted tool that keeps the region wins over the budget line.
+  const confirmed = (['datadog', 'honeycomb'] as const).find((t) => keepsDataIn(catalog, a, t))
+  // Read only where it can move the choice or the sentence, so the reasons name exactly what was read.
+  const noOps = (!paid || confirmed === undefined) && a.team.opsExperience === 'none'
+  const hosted = paid || noOps ? confirmed : undefined
   const id: ToolId = hosted ?? 'grafana_self_hosted'
-  const text =
-    id === 'grafana_self_hosted'
-      ? `Logs and traces carry personal data, which must stay in ${regions}; ${NAMES[fit.id]} does not confirm keeping data there${paid ? ', nor does any hosted tool weighed here' : ''}, so run the same open-source Grafana, Loki and Prometheus on your own servers in that region.`
-      : `Logs and traces carry personal data, which must stay in ${regions}; ${NAMES[fit.id]} does not confirm keeping data there, and ${NAMES[id]} does, so it is chosen.`
+  const outside = `Logs and traces carry personal data, which must stay in ${regions}; ${NAMES[fit.id]} does not confirm keeping data there`
+  if (id !== 'grafana_self_hosted') {
+    const text =
+      noOps && !paid
+        ? `${outside}. Running Grafana, Loki and Prometheus yourselves would cost less, but with no operations experience on the team it becomes one more system to patch, size and keep up at night; ${NAMES[id]} confirms keeping data in ${regions}, so it is chosen, and its bill is in the costs.`
+        : `${outside}, and ${NAMES[id]} does, so it is chosen.`
+    return {
+      id,
+      // What moved the choice comes first: the budget's pick is the tool it displaced.
+      because: [
+        because(
+          'observability.residency',
+          paid ? ['compliance.dataResidency'] : ['compliance.dataResidency', 'team.opsExperience'],
+          text,
+        ),
+        fit.because,
+      ],
+      displaced: fit.id,
+    }
+  }
+  const text = noOps
+    ? `${outside}, nor does any hosted tool weighed here. So the same open-source Grafana, Loki and Prometheus run in that region beside the app, although the team has no operations experience: keep it to one small instance with short retention, and move to a hosted tool as soon as one confirms ${regions} in writing.`
+    : `${outside}${paid ? ', nor does any hosted tool weighed here' : ''}, so run the same open-source Grafana, Loki and Prometheus on your own servers in that region.`
   return {
     id,
-    because: [fit.because, because('observability.residency', ['compliance.dataResidency'], text)],
+    because: [
+      because('observability.residency', ['compliance.dataResidency', 'team.opsExperience'], text),
+      fit.because,
+    ],
     displaced: fit.id,
   }
 }

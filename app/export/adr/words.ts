@@ -164,7 +164,7 @@ const COMMON_OPENERS = new Set(
 
 /** `Every endpoint…` → `every endpoint…`, but `Postgres…` stays: only known common words are lowered. */
 export function lowerFirstWord(text: string): string {
-  const first = /^[A-Z][a-z'-]*/.exec(text)?.[0]
+  const first = /^[A-Z][a-z'-]*(?![A-Za-z])/.exec(text)?.[0]
   if (!first || !COMMON_OPENERS.has(first.toLowerCase())) return text
   return `${first[0].toLowerCase()}${text.slice(1)}`
 }

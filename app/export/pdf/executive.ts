@@ -38,6 +38,12 @@ export function executive({ brief, answers }: BodyContext): Content[] {
         { text: clean(s.reason), style: 'td' },
       ]),
     ),
+    e.settled && e.settled.length > 0
+      ? {
+          text: `Also settled, as for most first products: ${e.settled.map((s) => clean(s.choice)).join('; ')}.`,
+          margin: [0, 6, 0, 0],
+        }
+      : [],
     keepTogether(
       subheading(`Month-12 cost, against a budget of ${formatCents(e.budgetMonthly)} a month`),
       table(
