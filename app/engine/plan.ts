@@ -170,6 +170,7 @@ function scaleUsage(usage: Usage, share: number): Usage {
     ...usage,
     users: times(usage.users),
     rps: times(usage.rps),
+    averageRps: times(usage.averageRps),
     dataGb: times(usage.dataGb),
     vectors: times(usage.vectors),
     tsEvents: times(usage.tsEvents),

@@ -1,7 +1,7 @@
 import type { Answers } from '#app/engine/answers.ts'
 import type { Band } from '#app/engine/brief.ts'
 import { type Catalog, type Component, componentOf, limitOf } from '#app/engine/catalog.ts'
-import type { Usage } from './usage.ts'
+import { HOURS_PER_MONTH, PER_USER, type Usage } from './usage.ts'
 
 /**
  * Sizes with real limits. Demand comes from the usage curve; each band adds
@@ -66,6 +66,27 @@ export const CONNECTIONS_PER_VCPU = 5000
 /** Past this many instances of one size, the next larger size is taken before adding more. */
 export const SCALE_UP_AFTER = 8
 export const MEMORY_GB_PER_VCPU = 1
+/** Share of its vCPUs an idle app process still uses (runtime, health checks, timers). */
+export const IDLE_CPU_SHARE = 0.05
+
+/** A managed Postgres compute that scales to zero sleeps after this many idle minutes (Neon's default on Free and Launch). */
+export const SCALE_TO_ZERO_IDLE_MINUTES = 5
+/** Hours a day the users of one market are about; traffic from several markets or a global one covers all 24. */
+export const ACTIVE_HOURS_A_DAY = 16
+
+/**
+ * The share of a month a database that sleeps when idle is awake. Visits
+ * arrive at random within the hours users are about; each keeps the compute
+ * awake for its length plus the idle minutes before it sleeps, and visits
+ * that overlap share one waking: 1 − e^(−visits per second × seconds held).
+ */
+export function awakeShare(users: number, allDay: boolean): number {
+  const hours = allDay ? 24 : ACTIVE_HOURS_A_DAY
+  const seconds = HOURS_PER_MONTH * 3600 * (hours / 24)
+  const visitsPerSecond = (users * PER_USER.sessionsPerMonth) / seconds
+  const held = (PER_USER.sessionMinutes + SCALE_TO_ZERO_IDLE_MINUTES) * 60
+  return (hours / 24) * (1 - Math.exp(-visitsPerSecond * held))
+}
 
 export const CU_MEMORY_GB = 4
 /** Requests per second one database CU (about 1 vCPU, 4 GB) serves, by read/write profile. */

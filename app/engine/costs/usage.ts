@@ -28,6 +28,9 @@ export const PER_USER = {
   llmCallsPerMonth: 30,
   /** Share of monthly active users connected at the busiest moment, for live updates. */
   concurrentShare: 0.05,
+  /** Visits a month; a user's requests come in these, and a database that sleeps when idle wakes for them. */
+  sessionsPerMonth: 20,
+  sessionMinutes: 5,
 } as const
 
 /** Tokens in one model call when the answers do not say: a prompt with context and a short answer. */
@@ -44,6 +47,8 @@ export interface Usage {
   users: number[]
   /** Peak requests per second from users. */
   rps: number[]
+  /** Requests per second from users averaged over the month, which usage-billed compute charges for. */
+  averageRps: number[]
   dataGb: number[]
   vectors: number[]
   /** Time-series rows written per second. */
@@ -155,6 +160,7 @@ export function usageOf(a: Answers): Usage {
   return {
     users,
     rps: months((m) => a.load.peakRequestsPerSecond * share(m)),
+    averageRps: users.map((u) => (u * PER_USER.requestsPerMonth) / SECONDS_PER_MONTH),
     dataGb: grown.map((g) => a.load.dataVolumeGbIn12Months * g),
     vectors,
     tsEvents: months((m) => tsEvents * share(m)),

@@ -31,6 +31,8 @@ export interface Planned {
   host?: Host
   /** For compute: vCPUs of demand at the month's peak (month index 0..11). */
   demand?: (m: number) => number
+  /** For compute: vCPUs in use averaged over the month, where it is well below the peak; the peak when absent. */
+  averageDemand?: (m: number) => number
   minInstances?: (band: Band) => number
   /** For balancers: the compute component behind it. */
   balances?: string
@@ -149,6 +151,7 @@ export function firstService(app: Planned, host: Vendor, usage: Usage, fromMonth
       placement: 'deploy',
     },
     demand: (m: number) => (usage.rps[m] * FIRST_SERVICE_SHARE) / RPS_PER_VCPU,
+    averageDemand: (m: number) => (usage.averageRps[m] * FIRST_SERVICE_SHARE) / RPS_PER_VCPU,
     minInstances: (band: Band) => min[band],
   } satisfies Planned
 }
@@ -255,6 +258,7 @@ export function buildComponents({ a, catalog, decisions, usage, regions, vectorU
     kind: 'compute',
     host: host.host,
     demand: (m) => usage.rps[m] / RPS_PER_VCPU,
+    averageDemand: (m) => usage.averageRps[m] / RPS_PER_VCPU,
     minInstances: (band) => BAND_PROFILES[band].minInstances,
   })
   if (adopted(decisions, 'architecture_style')?.choice.id === 'extract_services') {
