@@ -14,7 +14,7 @@ import { testCatalog } from '#tests/support/catalog.ts'
 
 const catalog = testCatalog()
 const HARD = new URL('../fixtures/hard-cases/', import.meta.url)
-const EXAMPLES = new URL('../../content/examples/', import.meta.url)
+const COST_CASES = new URL('../fixtures/cost-cases/', import.meta.url)
 const answersFrom = (dir: URL, file: string) => AnswersSchema.parse(parse(readFileSync(new URL(file, dir), 'utf8')))
 const briefOf = (file: string): Brief => generateBrief(answersFrom(HARD, file), catalog)
 const lineOf = (brief: Brief, id: string): LineItem => {
@@ -54,5 +54,73 @@ describe('a $20 hobby project (one engineer, 50 to 500 users)', () => {
       expect(risk?.mitigation).toMatch(/^What would fit: a budget of \$[\d.]+ a month covers the lean band all year/)
       expect(risk?.mitigation).toMatch(/monthly active users stay under about [\d,]+/)
     } else expect(risk).toBeUndefined()
+  })
+})
+
+describe('files stored, read from the answers (data.fileStorageGbIn12Months)', () => {
+  const marketplace = answersFrom(HARD, 'marketplace-25-engineers.yaml')
+  const withFiles = (gb: number | undefined) =>
+    generateBrief(
+      AnswersSchema.parse({ ...marketplace, data: { ...marketplace.data, fileStorageGbIn12Months: gb } }),
+      catalog,
+    )
+
+  it('prices the object storage from the answered 2,000 GB, not from 50 MB per user', () => {
+    const brief = withFiles(2000)
+    const storage = lineOf(brief, 'object_storage')
+    expect(storage.basis).toMatch(/2,000 GB stored in month 12/)
+    expect(brief.costs.assumptions.join(' ')).toMatch(/to the 2,000 GB answered for month 12/)
+    const component = brief.plan.components.find((c) => c.id === 'object_storage')
+    expect(component?.size.moderate.each).toBe(2000)
+  })
+
+  it('a larger answer costs more, and an omitted one is stated as an estimate', () => {
+    const small = lineOf(withFiles(100), 'object_storage').bands.moderate[11]
+    const large = lineOf(withFiles(10_000), 'object_storage').bands.moderate[11]
+    expect(large).toBeGreaterThan(small)
+    const estimated = withFiles(undefined)
+    expect(estimated.costs.assumptions.join(' ')).toMatch(/Files stored are estimated, since the answers do not say/)
+  })
+})
+
+describe('Clerk past 100,000 users (reference: $0.02 a user to 100,000, then $0.018 to 1,000,000)', () => {
+  const marketplace = answersFrom(HARD, 'marketplace-25-engineers.yaml')
+  const brief = generateBrief(
+    AnswersSchema.parse({
+      ...marketplace,
+      overrides: [{ area: 'auth', choice: 'clerk', reason: 'The team has run Clerk before.', by: 'CTO' }],
+    }),
+    catalog,
+  )
+  const clerk = lineOf(brief, 'auth')
+
+  it('prices 400,000 users as $25 + 50,000 × $0.02 + 300,000 × $0.018 = $6,425 a month', () => {
+    expect(clerk.name).toMatch(/Clerk/)
+    expect(dollars(clerk.bands.moderate[11])).toBe(6425)
+    expect(clerk.basis).toMatch(
+      /\$0\.02 per monthly active user up to 100,000 and \$0\.018 per monthly active user beyond/,
+    )
+  })
+})
+
+describe('each database in its own vendor’s units', () => {
+  it('sizes RDS as db.t4g instance classes, never in Neon compute units', () => {
+    const database = briefOf('marketplace-25-engineers.yaml').plan.components.find((c) => c.id === 'database')
+    expect(database?.catalogId).toBe('aws_rds_postgres')
+    for (const size of Object.values(database?.size ?? {})) {
+      expect(size.text).toMatch(/^db\.t4g\.(micro|small|medium|large|xlarge|2xlarge) \(\d vCPU burstable, \d+ GB\)/)
+      expect(size.text).not.toMatch(/\bCU\b/)
+      expect(size.unit).not.toBe('CU')
+    }
+  })
+
+  it('says that Timescale’s largest node is unconfirmed rather than stating it as fact', () => {
+    const telemetry = answersFrom(COST_CASES, 'telemetry-25-engineers.yaml')
+    const heavy = AnswersSchema.parse({ ...telemetry, data: { ...telemetry.data, timeseriesEventsPerSecond: 300_000 } })
+    const database = generateBrief(heavy, catalog).plan.components.find((c) => c.id === 'database')
+    expect(database?.catalogId).toBe('timescale_cloud')
+    const text = database?.size.scaled.text ?? ''
+    expect(text).toMatch(/taken as 32 CPU\/128 GB, a size the sources do not confirm/)
+    expect(text).not.toMatch(/largest node is 32/)
   })
 })

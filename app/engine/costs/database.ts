@@ -11,6 +11,7 @@ import {
   BAND_PROFILES,
   CU_MEMORY_GB,
   type DatabaseSize,
+  databaseMachine,
   INDEX_SHARE_OF_NODE,
   SCALE_TO_ZERO_IDLE_MINUTES,
   vectorIndexGb,
@@ -30,23 +31,8 @@ function copies(d: DatabaseSize): number {
   return nodes(d) / d.primaries
 }
 
-const RDS_BY_MEMORY = [
-  { ramGb: 1, price: 'db_t4g_micro' },
-  { ramGb: 2, price: 'db_t4g_small' },
-  { ramGb: 4, price: 'db_t4g_medium' },
-  { ramGb: 8, price: 'db_t4g_large' },
-  { ramGb: 16, price: 'db_t4g_xlarge' },
-  { ramGb: 32, price: 'db_t4g_2xlarge' },
-] as const
 /** RDS allocates at least 20 GB of gp3 storage. */
 const RDS_MIN_STORAGE_GB = 20
-const VPS_BY_MEMORY = [
-  { ramGb: 1, plan: 'vps_1gb' },
-  { ramGb: 2, plan: 'vps_2gb' },
-  { ramGb: 4, plan: 'vps_4gb' },
-  { ramGb: 8, plan: 'vps_8gb' },
-  { ramGb: 16, plan: 'vps_16gb' },
-] as const
 
 export function databaseLine(ctx: PriceContext, p: Planned): LineItem {
   const id = p.c.catalogId ?? 'neon'
@@ -67,13 +53,12 @@ export function databaseLine(ctx: PriceContext, p: Planned): LineItem {
       ctx,
       p,
       head,
-      `Postgres run by the team: lean shares the app server, moderate gets its own server with ${CU_MEMORY_GB} GB of memory per CU, scaled adds a standby server; each server keeps the data on block storage at ${rate(ctx, 'small_vps', 'volume', 'storage')}. ${sizes}`,
+      `Postgres run by the team: lean shares the app server, moderate gets its own server with about ${CU_MEMORY_GB} GB of memory for each vCPU of database work, scaled adds a standby server; each server keeps the data on block storage at ${rate(ctx, 'small_vps', 'volume', 'storage')}. ${sizes}`,
       (band, m, use) => {
         const s = size(band, m)
         const storage = charge(use('small_vps', 'volume', 'storage'), s.db.storageGb) * Math.max(1, copies(s.db))
         if (s.sharesServer) return storage * across
-        const ram = s.db.cu * CU_MEMORY_GB
-        const plan = VPS_BY_MEMORY.find((v) => v.ramGb >= ram)?.plan ?? 'vps_16gb'
+        const plan = databaseMachine(id, s.db.cu).plan
         return (nodes(s.db) * charge(use('small_vps', plan, 'instance'), 1) + storage) * across
       },
     )
@@ -103,11 +88,10 @@ export function databaseLine(ctx: PriceContext, p: Planned): LineItem {
       ctx,
       p,
       head,
-      `Amazon RDS for PostgreSQL on the smallest db.t4g class with ${CU_MEMORY_GB} GB of memory per CU (db.t4g.micro ${rate(ctx, 'aws_rds_postgres', 'single_az', 'db_t4g_micro')}, each size up about double, to db.t4g.2xlarge) and gp3 storage at ${rate(ctx, 'aws_rds_postgres', 'single_az', 'storage_gp3')}, at least ${RDS_MIN_STORAGE_GB} GB; a standby (Multi-AZ) doubles both. ${sizes}`,
+      `Amazon RDS for PostgreSQL on the smallest db.t4g instance class with the memory the load needs, about ${CU_MEMORY_GB} GB for each vCPU of database work (db.t4g.micro ${rate(ctx, 'aws_rds_postgres', 'single_az', 'db_t4g_micro')}, each size up about double, to db.t4g.2xlarge) and gp3 storage at ${rate(ctx, 'aws_rds_postgres', 'single_az', 'storage_gp3')}, at least ${RDS_MIN_STORAGE_GB} GB; a standby (Multi-AZ) doubles both. ${sizes}`,
       (band, m, use) => {
         const s = size(band, m)
-        const ram = s.db.cu * CU_MEMORY_GB
-        const cls = RDS_BY_MEMORY.find((r) => r.ramGb >= ram)?.price ?? 'db_t4g_2xlarge'
+        const cls = databaseMachine(id, s.db.cu).plan
         const instance = charge(use('aws_rds_postgres', 'single_az', cls), HOURS_PER_MONTH) * nodes(s.db)
         const storage =
           charge(use('aws_rds_postgres', 'single_az', 'storage_gp3'), Math.max(RDS_MIN_STORAGE_GB, s.db.storageGb)) *

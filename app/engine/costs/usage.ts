@@ -50,6 +50,8 @@ export interface Usage {
   /** Requests per second from users averaged over the month, which usage-billed compute charges for. */
   averageRps: number[]
   dataGb: number[]
+  /** Files kept in object storage: the answer's month-12 figure, growing like the data, or estimated per active user. */
+  fileGb: number[]
   vectors: number[]
   /** Time-series rows written per second. */
   tsEvents: number[]
@@ -102,7 +104,7 @@ export function describeCurve(launch: number, target: number): string {
 /** Optional figures of newer answers, read defensively so older answers price the same way. */
 interface Optional {
   load?: { ingestEventsPerSecond?: number; similarityQueriesPerSecond?: number }
-  data?: { vectorDimensions?: number }
+  data?: { vectorDimensions?: number; fileStorageGbIn12Months?: number }
   ai?: { llmCallsPerActiveUserPerMonth?: number; tokensPerCall?: number; embeddingsPerMonth?: number }
 }
 
@@ -131,6 +133,8 @@ export function usageOf(a: Answers): Usage {
     running += u
     return userMonths > 0 ? running / userMonths : (m + 1) / MONTHS
   })
+  const filesIn12Months = o.data?.fileStorageGbIn12Months
+  if (filesIn12Months === undefined && a.data.kinds.includes('files')) estimated.push('files')
   const vectorCount = a.data.kinds.includes('vectors') ? a.data.vectorCount : 0
   const tsEvents = a.data.kinds.includes('timeseries') ? a.data.timeseriesEventsPerSecond : 0
   let ingest = o.load?.ingestEventsPerSecond
@@ -162,6 +166,8 @@ export function usageOf(a: Answers): Usage {
     rps: months((m) => a.load.peakRequestsPerSecond * share(m)),
     averageRps: users.map((u) => (u * PER_USER.requestsPerMonth) / SECONDS_PER_MONTH),
     dataGb: grown.map((g) => a.load.dataVolumeGbIn12Months * g),
+    fileGb:
+      filesIn12Months !== undefined ? grown.map((g) => filesIn12Months * g) : users.map((u) => u * PER_USER.fileGb),
     vectors,
     tsEvents: months((m) => tsEvents * share(m)),
     ingestEvents: months((m) => (ingest ?? 0) * share(m)),

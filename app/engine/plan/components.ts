@@ -414,7 +414,7 @@ export function buildComponents({ a, catalog, decisions, usage, regions, vectorU
       placement: 'data',
       records: true,
       kind: 'service',
-      quantity: (m) => usage.users[m] * PER_USER.fileGb,
+      quantity: (m) => usage.fileGb[m],
       unit: 'GB stored',
     })
   }
