@@ -15,6 +15,7 @@ import { testCatalog } from '#tests/support/catalog.ts'
 const catalog = testCatalog()
 const HARD = new URL('../fixtures/hard-cases/', import.meta.url)
 const COST_CASES = new URL('../fixtures/cost-cases/', import.meta.url)
+const EXAMPLES = new URL('../../content/examples/', import.meta.url)
 const answersFrom = (dir: URL, file: string) => AnswersSchema.parse(parse(readFileSync(new URL(file, dir), 'utf8')))
 const briefOf = (file: string): Brief => generateBrief(answersFrom(HARD, file), catalog)
 const lineOf = (brief: Brief, id: string): LineItem => {
@@ -79,7 +80,7 @@ describe('files stored, read from the answers (data.fileStorageGbIn12Months)', (
     const large = lineOf(withFiles(10_000), 'object_storage').bands.moderate[11]
     expect(large).toBeGreaterThan(small)
     const estimated = withFiles(undefined)
-    expect(estimated.costs.assumptions.join(' ')).toMatch(/Files stored are estimated, since the answers do not say/)
+    expect(estimated.costs.assumptions.join(' ')).toMatch(/Files stored are estimated at about 50 MB per active user/)
   })
 })
 
@@ -122,5 +123,126 @@ describe('each database in its own vendor’s units', () => {
     const text = database?.size.scaled.text ?? ''
     expect(text).toMatch(/taken as 32 CPU\/128 GB, a size the sources do not confirm/)
     expect(text).not.toMatch(/largest node is 32/)
+  })
+})
+
+/**
+ * Every priced line follows from a decision: the decision of its area chose
+ * it (adopted or on trial, the same vendor), a step the decision lists
+ * brought it in from its month, and the decision's words say what the line
+ * prices.
+ */
+function unexplainedLines(brief: Brief): string[] {
+  const out: string[] = []
+  const decision = (area: string) => brief.decisions.find((d) => d.area === area)
+  const chosen = (area: string, ...ids: string[]) => {
+    const d = decision(area)
+    return (
+      d !== undefined &&
+      (d.status === 'adopt' || d.status === 'trial') &&
+      (ids.length === 0 || ids.includes(d.choice.id))
+    )
+  }
+  const words = (area: string) => {
+    const d = decision(area)
+    return d ? [d.choice.name, ...d.because.map((b) => b.text)].join(' ') : ''
+  }
+  for (const item of brief.costs.lineItems) {
+    const c = brief.plan.components.find((x) => x.id === item.component)
+    if (!c) {
+      out.push(`${item.id}: no plan component`)
+      continue
+    }
+    const host = decision('hosting')?.choice.vendor
+    const ok = ((): boolean => {
+      switch (c.id) {
+        case 'app':
+        case 'load_balancer':
+          return chosen('hosting') && (host === undefined || c.catalogId === host || c.id === 'load_balancer')
+        case 'worker':
+          return chosen('jobs', 'postgres_jobs_table', 'queue')
+        case 'queue':
+          return chosen('jobs', 'queue')
+        case 'ingestion':
+          return chosen('ingestion', 'ingestion_endpoint')
+        case 'realtime':
+          return chosen('realtime', 'websocket_service')
+        case 'database': {
+          const db = decision('database')
+          const vendorOk = db?.choice.vendor === undefined || db.choice.vendor === c.catalogId
+          const timescaleOk = c.catalogId !== 'timescale_cloud' || chosen('timeseries_store', 'timescale')
+          const scaledOut = Object.values(c.size).some((s) => /partitions|read replica/.test(s.text))
+          const saysOneNode =
+            /fits one Postgres instance|single instance absorbs|bigger instance before any sharding/.test(
+              words('database'),
+            )
+          const saysScaleOut = /\d+ partitions|read replicas? of/.test(words('database'))
+          return chosen('database') && vendorOk && timescaleOk && (!scaledOut || (saysScaleOut && !saysOneNode))
+        }
+        case 'vector_db':
+          return chosen('vector_store', 'dedicated_vector_db')
+        case 'document_db':
+          return chosen('document_store', 'mongodb')
+        case 'object_storage':
+          return chosen('file_storage', 'object_storage')
+        case 'auth':
+          return chosen('auth', c.catalogId ?? '')
+        case 'payments':
+          return chosen('payments', c.catalogId ?? '')
+        case 'email':
+          return chosen('email', c.catalogId ?? '')
+        case 'observability':
+          return chosen('observability')
+        case 'llm':
+          return chosen('llm')
+        case 'embeddings':
+          return chosen('llm') || chosen('vector_store')
+        case 'first_service':
+          return chosen('architecture_style', 'extract_services')
+        case 'search_engine':
+          return (
+            chosen('search') && /Meilisearch/.test(words('search')) && words('search').includes(`month ${c.fromMonth}`)
+          )
+        case 'warehouse':
+          return (
+            chosen('analytics') &&
+            /BigQuery/.test(words('analytics')) &&
+            (words('analytics').includes(`month ${c.fromMonth}`) ||
+              (c.fromMonth === 1 && /from launch/.test(words('analytics'))))
+          )
+        default:
+          return false
+      }
+    })()
+    if (!ok) out.push(`${item.id} (${item.name}) is priced but no decision chooses it`)
+  }
+  // A section that names a database host names the one the plan prices.
+  const database = brief.plan.components.find((c) => c.id === 'database')
+  const hostWords = words('hosting')
+  for (const [id, name] of [
+    ['aws_rds_postgres', 'Amazon RDS'],
+    ['neon', 'Neon'],
+    ['timescale_cloud', 'Timescale'],
+  ] as const)
+    if (hostWords.includes(name) && database?.catalogId !== id)
+      out.push(`hosting names ${name} while the database is ${database?.product}`)
+  return out
+}
+
+describe('every priced line follows from a decision, in every example and hard case', () => {
+  const cases = [
+    ...readdirSync(EXAMPLES).map((f) => [f, EXAMPLES] as const),
+    ...readdirSync(HARD).map((f) => [f, HARD] as const),
+    ...readdirSync(COST_CASES).map((f) => [f, COST_CASES] as const),
+  ].filter(([f]) => f.endsWith('.yaml'))
+
+  it.each(cases)('%s', (file, dir) => {
+    expect(unexplainedLines(generateBrief(answersFrom(dir, file), catalog))).toEqual([])
+  })
+
+  it('holds for the telemetry platform of 25 engineers at 300,000 events a second, where one node is not enough', () => {
+    const telemetry = answersFrom(COST_CASES, 'telemetry-25-engineers.yaml')
+    const heavy = AnswersSchema.parse({ ...telemetry, data: { ...telemetry.data, timeseriesEventsPerSecond: 300_000 } })
+    expect(unexplainedLines(generateBrief(heavy, catalog))).toEqual([])
   })
 })

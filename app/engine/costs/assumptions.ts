@@ -120,7 +120,7 @@ export function assumptions(ctx: PlanContext, jobsVendor?: string): string[] {
     out.push(
       `${
         usage.estimated.includes('files')
-          ? `Files stored are estimated, since the answers do not say: about ${num(PER_USER.fileGb * 1000)} MB per active user, ${num(Math.round(usage.fileGb[last] * 10) / 10)} GB in month 12.`
+          ? `Files stored are estimated at about ${num(PER_USER.fileGb * 1000)} MB per active user (${num(Math.round(usage.fileGb[last] * 10) / 10)} GB in month 12).`
           : `Files stored grow with cumulative use, like the database, to the ${num(Math.round(usage.fileGb[last] * 10) / 10)} GB answered for month 12.`
       } Each active user makes about ${PER_USER.uploadsPerMonth} uploads and ${PER_USER.downloadsPerMonth} downloads of about ${PER_USER.downloadMb} MB a month.`,
     )

@@ -88,7 +88,7 @@ export function databaseLine(ctx: PriceContext, p: Planned): LineItem {
       ctx,
       p,
       head,
-      `Amazon RDS for PostgreSQL on the smallest db.t4g instance class with the memory the load needs, about ${CU_MEMORY_GB} GB for each vCPU of database work (db.t4g.micro ${rate(ctx, 'aws_rds_postgres', 'single_az', 'db_t4g_micro')}, each size up about double, to db.t4g.2xlarge) and gp3 storage at ${rate(ctx, 'aws_rds_postgres', 'single_az', 'storage_gp3')}, at least ${RDS_MIN_STORAGE_GB} GB; a standby (Multi-AZ) doubles both. ${sizes}`,
+      `Amazon RDS for PostgreSQL on the smallest db.t4g class with the memory the load needs (db.t4g.micro ${rate(ctx, 'aws_rds_postgres', 'single_az', 'db_t4g_micro')}, each size up about double, to db.t4g.2xlarge) and gp3 storage at ${rate(ctx, 'aws_rds_postgres', 'single_az', 'storage_gp3')}, at least ${RDS_MIN_STORAGE_GB} GB; a standby (Multi-AZ) doubles both. ${sizes}`,
       (band, m, use) => {
         const s = size(band, m)
         const cls = databaseMachine(id, s.db.cu).plan

@@ -39,7 +39,7 @@ export function serviceLine(ctx: PriceContext, p: Planned, workers: Planned | un
         ctx,
         p,
         head,
-        `Clerk, per monthly retained user: lean stays on the free plan while users fit it (${count(limitOf(ctx, 'clerk', 'free', 'mau'))}), then Pro; moderate and scaled use Pro at ${rate(ctx, 'clerk', 'pro', 'base')} with ${count(includedOf(ctx, 'clerk', 'pro', 'extra_mau'))} users included, ${rate(ctx, 'clerk', 'pro', 'extra_mau')} up to ${count(tier)} and ${rate(ctx, 'clerk', 'pro', 'extra_mau_over_100k')} beyond, to ${count(top)}${q(last) > top ? ' (past that the sources give no rate, so the last one is carried on as an estimate: ask Clerk)' : ''}. ${count(q(last))} users in month 12.${sso ? ' Enterprise SSO connections are priced separately and not included.' : ''}`,
+        `Clerk: lean stays on the free plan while users fit it (${count(limitOf(ctx, 'clerk', 'free', 'mau'))}), then Pro; moderate and scaled use Pro at ${rate(ctx, 'clerk', 'pro', 'base')} with ${count(includedOf(ctx, 'clerk', 'pro', 'extra_mau'))} users included, ${rate(ctx, 'clerk', 'pro', 'extra_mau')} up to ${count(tier)} and ${rate(ctx, 'clerk', 'pro', 'extra_mau_over_100k')} beyond, to ${count(top)}${q(last) > top ? ' (past that the sources give no rate, so the last one is carried on as an estimate: ask Clerk)' : ''}. ${count(q(last))} users in month 12.${sso ? ' Enterprise SSO connections are priced separately and not included.' : ''}`,
         (band, m, use) => {
           if (band === 'lean' && fits(use('clerk', 'free', 'mau'), q(m))) return charge(use('clerk', 'free', 'base'), 1)
           return (
