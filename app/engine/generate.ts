@@ -1,4 +1,5 @@
 import { priceThePlan } from '#app/engine/costs/index.ts'
+import { agreeWithPlan } from '#app/engine/plan/agree.ts'
 import { applySteps, firesInMonth } from '#app/engine/plan/steps.ts'
 import { SPEND_OVER_BUDGET } from '#app/engine/rules/hosting.ts'
 import { RULES } from '#app/engine/rules/index.ts'
@@ -47,7 +48,7 @@ export function generateBrief(given: Answers, catalog: Catalog): Brief {
   const published = publishPlan(plan)
   const costs = priceThePlan(plan, steps.decisions)
   const triggers = judged.map((t) => (t.id === SPEND_OVER_BUDGET.id ? judgeSpend(t, costs) : t))
-  const decisions = withSpendStep(steps.decisions, triggers)
+  const decisions = withSpendStep(agreeWithPlan(steps.decisions, plan), triggers)
   const deferred = standing.filter((d) => triggers.find((t) => t.id === d.until)?.firesInMonth == null)
   const dayOne = planDayOne(answers, decisions)
   const risks = bySeverity([

@@ -3,6 +3,7 @@ import {
   type ComputeSize,
   computeSize,
   type DatabaseSize,
+  databaseMachine,
   databaseSize,
   MEMORY_GB_PER_VCPU,
 } from '#app/engine/costs/sizing.ts'
@@ -170,7 +171,9 @@ function scaleUsage(usage: Usage, share: number): Usage {
     ...usage,
     users: times(usage.users),
     rps: times(usage.rps),
+    averageRps: times(usage.averageRps),
     dataGb: times(usage.dataGb),
+    fileGb: times(usage.fileGb),
     vectors: times(usage.vectors),
     tsEvents: times(usage.tsEvents),
     ingestEvents: times(usage.ingestEvents),
@@ -215,20 +218,21 @@ export function describeSize(ctx: PlanContext, p: Planned, band: Band): Componen
           }
     case 'database': {
       const d = s.db
+      const id = p.c.catalogId ?? 'neon'
+      const node = databaseMachine(id, d.cu)
       const nodes = d.primaries + d.readReplicas
       const parts: string[] = []
       if (s.sharesServer) parts.push('on the app server')
-      if (d.primaries > 1)
-        parts.push(`${d.primaries} partitions of ${formatNumber(d.cu)} CU (split by tenant or device)`)
-      else parts.push(`${formatNumber(d.cu)} CU primary`)
-      if (d.readReplicas > 0) parts.push(`${plural(d.readReplicas, 'read replica')} of ${formatNumber(d.cu)} CU`)
+      if (d.primaries > 1) parts.push(`${d.primaries} partitions of ${node.name} (split by tenant or device)`)
+      else parts.push(`${node.name} primary`)
+      if (d.readReplicas > 0) parts.push(`${plural(d.readReplicas, 'read replica')} of ${node.name}`)
       if (d.standbys > 0) parts.push(d.primaries > 1 ? 'a standby for each partition' : 'a standby')
       parts.push(`${formatNumber(Math.round(d.storageGb * 10) / 10)} GB stored`)
-      if (nodes > 1 || d.cu >= d.maxCu) parts.push(`the vendor's largest node is ${formatNumber(d.maxCu)} CU`)
+      if (nodes > 1 || d.cu >= d.maxCu) parts.push(largestNode(id, d))
       return {
         instances: (nodes + d.standbys * d.primaries) * s.regions,
-        each: d.cu,
-        unit: 'CU',
+        each: node.each,
+        unit: node.unit,
         text: `${parts.join(', ')}${perRegion(s.regions)}`,
       }
     }
@@ -242,6 +246,15 @@ export function describeSize(ctx: PlanContext, p: Planned, band: Band): Componen
       }
     }
   }
+}
+
+/** The largest node, in the vendor's units, and whether the sources confirm it. */
+function largestNode(catalogId: string, d: DatabaseSize): string {
+  const largest = databaseMachine(catalogId, d.maxCu).name
+  if (catalogId === 'aws_rds_postgres') return `the largest class priced here is ${largest}`
+  return d.maxConfirmed
+    ? `the vendor's largest node is ${largest}`
+    : `the vendor's largest node is taken as ${largest}, a size the sources do not confirm`
 }
 
 /** The public plan, sizes filled at month 12. */

@@ -65,14 +65,17 @@ describe('budget below the lean band (seed 002, 12-month cost bands)', () => {
   it('says by how much, in which month, and what costs most then', () => {
     const r = risk({ budget: { monthlyInfraUsd: 50 } }, 'budget_below_lean', defaultStack(), RISING)!
     expect(r.text).toBe(
-      'Even the lean band reaches $80 a month by month 12, $30 more than the budget of $50 (60% over it).',
+      'Nothing in this plan fits the budget of $50 a month from month 9: even the lean band, which already takes free tiers, scale-to-zero and the cheapest plans wherever usage allows, reaches $80 a month by month 12, $30 more than the budget (60% over it).',
+    )
+    expect(r.mitigation).toMatch(
+      /^What would fit: a budget of \$80 a month covers the lean band all year; or keep to \$50 while monthly active users stay under about [\d,]+ \(month 8\)/,
     )
     expect(r.mitigation).toMatch(/Managed Postgres \(\$50\) and App servers \(\$25\)/)
   })
 
   it('with no budget at all it still gives the gap, without a percentage', () => {
     const r = risk({ budget: { monthlyInfraUsd: 0 } }, 'budget_below_lean', defaultStack(), RISING)!
-    expect(r.text).toMatch(/\$80 more than the budget of \$0\.$/)
+    expect(r.text).toMatch(/budget of \$0 a month from launch: .*\$80 more than the budget\.$/)
   })
 })
 

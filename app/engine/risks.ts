@@ -57,6 +57,7 @@ export function budgetBelowLean(a: Answers, costs: Costs): Risk | undefined {
   const budget = a.budget.monthlyInfraUsd * 100
   if (budget >= peak) return undefined
   const month = monthly.indexOf(peak)
+  const first = monthly.findIndex((c) => c > budget)
   const short = peak - budget
   const share = budget === 0 ? '' : ` (${formatNumber(Math.round((short / budget) * 100))}% over it)`
   const biggest = [...costs.lineItems]
@@ -64,19 +65,26 @@ export function budgetBelowLean(a: Answers, costs: Costs): Risk | undefined {
     .sort((x, y) => y.bands.lean[month] - x.bands.lean[month] || (x.id < y.id ? -1 : 1))
     .slice(0, 2)
     .map((l) => `${l.name} (${formatUsd(l.bands.lean[month])})`)
+  const from = first === 0 ? 'from launch' : `from month ${first + 1}`
+  // The users the budget carries: the most in any month before lean first passes it.
+  const carried = first > 0 ? Math.max(...costs.usage.activeUsers.slice(0, first)) : undefined
+  const keep =
+    carried !== undefined
+      ? ` or keep to ${formatUsd(budget)} while monthly active users stay under about ${formatNumber(carried)} (month ${first}), then`
+      : ' or'
   return {
     id: 'budget_below_lean',
     kind: 'invalidation',
     severity: 'high',
-    text: `Even the lean band reaches ${formatUsd(peak)} a month by month ${month + 1}, ${formatUsd(short)} more than the budget of ${formatUsd(budget)}${share}.`,
-    mitigation: `Raise the budget to at least ${formatUsd(peak)} a month, or shrink the plan where it costs most${
+    text: `Nothing in this plan fits the budget of ${formatUsd(budget)} a month ${from}: even the lean band, which already takes free tiers, scale-to-zero and the cheapest plans wherever usage allows, reaches ${formatUsd(peak)} a month by month ${month + 1}, ${formatUsd(short)} more than the budget${share}.`,
+    mitigation: `What would fit: a budget of ${formatUsd(peak)} a month covers the lean band all year;${keep} shrink the plan where it costs most${
       biggest.length > 0 ? `: in month ${month + 1} that is ${joinWords(biggest)}` : ''
-    }; free tiers and the smallest managed plans cover most first releases.`,
+    }.`,
     because: [
       because(
         'risks.budget_below_lean',
         ['budget.monthlyInfraUsd'],
-        'The budget is compared with the highest month of the lean cost band.',
+        'The budget is compared with every month of the lean cost band.',
       ),
     ],
   }

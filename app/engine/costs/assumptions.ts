@@ -118,7 +118,11 @@ export function assumptions(ctx: PlanContext, jobsVendor?: string): string[] {
   if (has('email')) out.push(`Each active user receives about ${PER_USER.emailsPerMonth} emails a month.`)
   if (has('object_storage')) {
     out.push(
-      `Each active user keeps about ${num(PER_USER.fileGb * 1000)} MB of files and makes ${PER_USER.uploadsPerMonth} uploads and ${PER_USER.downloadsPerMonth} downloads of about ${PER_USER.downloadMb} MB a month.`,
+      `${
+        usage.estimated.includes('files')
+          ? `Files stored are estimated at about ${num(PER_USER.fileGb * 1000)} MB per active user (${num(Math.round(usage.fileGb[last] * 10) / 10)} GB in month 12).`
+          : `Files stored grow with cumulative use, like the database, to the ${num(Math.round(usage.fileGb[last] * 10) / 10)} GB answered for month 12.`
+      } Each active user makes about ${PER_USER.uploadsPerMonth} uploads and ${PER_USER.downloadsPerMonth} downloads of about ${PER_USER.downloadMb} MB a month.`,
     )
   }
   const added = planned.filter((p) => p.c.fromMonth > 1)

@@ -3,6 +3,7 @@ import { groupThousands } from '#app/engine/catalog.ts'
 import type { Planned } from '#app/engine/plan/components.ts'
 import { type PlanContext, sizeAt } from '#app/engine/plan.ts'
 import { charge, line, type PriceContext, rate, regionFactor, regionNote } from './line.ts'
+import { IDLE_CPU_SHARE } from './sizing.ts'
 import { HOURS_PER_MONTH, PER_USER } from './usage.ts'
 
 /** Instances on the chosen host: the app, workers, ingestion, live updates, and services a trigger adds. */
@@ -23,20 +24,27 @@ export function computeLine(ctx: PriceContext, p: Planned): LineItem {
     const floorText = committed
       ? `; the BAA needs a committed spend of at least ${rate(ctx, 'railway', 'committed_spend', 'minimum')} for a year, which the app line carries`
       : ''
+    const used = p.averageDemand ?? p.demand
     return line(
       ctx,
       p,
       { id: p.c.id, name },
-      `Railway at ${rate(ctx, 'railway', 'pro', 'vcpu')} and ${rate(ctx, 'railway', 'pro', 'ram')}, each replica counted at its full size all month (an upper bound for usage billing); lean on Hobby (at least ${rate(ctx, 'railway', 'hobby', 'minimum')}) while its replica limits allow, otherwise Pro (at least ${rate(ctx, 'railway', 'pro', 'minimum')})${floorText}. Month 12: ${sizes}.${regionNote(ctx.catalog, catalogId, regions)}`,
+      `Railway at ${rate(ctx, 'railway', 'pro', 'vcpu')} and ${rate(ctx, 'railway', 'pro', 'ram')}, billed on use: lean counts the memory each replica holds all month and the CPU it uses on average (at least ${Math.round(IDLE_CPU_SHARE * 100)}% of its size while idle), on Hobby (at least ${rate(ctx, 'railway', 'hobby', 'minimum')}, counted towards usage) while its replica limits allow; moderate and scaled count each replica at its full size all month, an upper bound, on Pro (at least ${rate(ctx, 'railway', 'pro', 'minimum')})${floorText}. Month 12: ${sizes}.${regionNote(ctx.catalog, catalogId, regions)}`,
       (band, m, use) => {
         const s = factor(band, m)
         if (!s || s.compute.instances === 0) return 0
         const tier = s.compute.tier
-        const each =
-          charge(use('railway', tier, 'vcpu'), s.compute.vcpu) + charge(use('railway', tier, 'ram'), s.compute.memoryGb)
+        const provisioned = s.compute.instances * s.compute.vcpu
+        const vcpu =
+          band === 'lean'
+            ? Math.min(provisioned, Math.max((used?.(m) ?? 0) / s.regions, provisioned * IDLE_CPU_SHARE))
+            : provisioned
+        const usage =
+          charge(use('railway', tier, 'vcpu'), vcpu) +
+          s.compute.instances * charge(use('railway', tier, 'ram'), s.compute.memoryGb)
         // The plan minimum (or the committed spend that carries the BAA) is paid once per account, so only the app carries it.
         const floor = p.c.id !== 'app' ? 0 : charge(use('railway', committed ? 'committed_spend' : tier, 'minimum'), 1)
-        return Math.max(floor, s.compute.instances * each) * across
+        return Math.max(floor, usage) * across
       },
     )
   }

@@ -1,11 +1,23 @@
 import type { LineItem } from '#app/engine/brief.ts'
+import { limitOf as catalogLimit, componentOf } from '#app/engine/catalog.ts'
 import type { Planned } from '#app/engine/plan/components.ts'
 import { regionCount, sizeAt } from '#app/engine/plan.ts'
-import { formatNumber } from '#app/engine/prose.ts'
+import { formatNumber, joinWords } from '#app/engine/prose.ts'
 import { sizesText } from './compute.ts'
-import { charge, limitOf, line, type PriceContext, rate, regionFactor } from './line.ts'
-import { CU_MEMORY_GB, type DatabaseSize, INDEX_SHARE_OF_NODE, vectorIndexGb, vectorKb } from './sizing.ts'
-import { HOURS_PER_MONTH } from './usage.ts'
+import { charge, fits, limitOf, line, type PriceContext, rate, regionFactor } from './line.ts'
+import {
+  ACTIVE_HOURS_A_DAY,
+  awakeShare,
+  BAND_PROFILES,
+  CU_MEMORY_GB,
+  type DatabaseSize,
+  databaseMachine,
+  INDEX_SHARE_OF_NODE,
+  SCALE_TO_ZERO_IDLE_MINUTES,
+  vectorIndexGb,
+  vectorKb,
+} from './sizing.ts'
+import { HOURS_PER_MONTH, PER_USER } from './usage.ts'
 
 /** The database: Neon, RDS, Timescale Cloud or Postgres on the team's own servers, at the plan's sizes. */
 
@@ -19,23 +31,8 @@ function copies(d: DatabaseSize): number {
   return nodes(d) / d.primaries
 }
 
-const RDS_BY_MEMORY = [
-  { ramGb: 1, price: 'db_t4g_micro' },
-  { ramGb: 2, price: 'db_t4g_small' },
-  { ramGb: 4, price: 'db_t4g_medium' },
-  { ramGb: 8, price: 'db_t4g_large' },
-  { ramGb: 16, price: 'db_t4g_xlarge' },
-  { ramGb: 32, price: 'db_t4g_2xlarge' },
-] as const
 /** RDS allocates at least 20 GB of gp3 storage. */
 const RDS_MIN_STORAGE_GB = 20
-const VPS_BY_MEMORY = [
-  { ramGb: 1, plan: 'vps_1gb' },
-  { ramGb: 2, plan: 'vps_2gb' },
-  { ramGb: 4, plan: 'vps_4gb' },
-  { ramGb: 8, plan: 'vps_8gb' },
-  { ramGb: 16, plan: 'vps_16gb' },
-] as const
 
 export function databaseLine(ctx: PriceContext, p: Planned): LineItem {
   const id = p.c.catalogId ?? 'neon'
@@ -56,13 +53,12 @@ export function databaseLine(ctx: PriceContext, p: Planned): LineItem {
       ctx,
       p,
       head,
-      `Postgres run by the team: lean shares the app server, moderate gets its own server with ${CU_MEMORY_GB} GB of memory per CU, scaled adds a standby server; each server keeps the data on block storage at ${rate(ctx, 'small_vps', 'volume', 'storage')}. ${sizes}`,
+      `Postgres run by the team: lean shares the app server, moderate gets its own server with about ${CU_MEMORY_GB} GB of memory for each vCPU of database work, scaled adds a standby server; each server keeps the data on block storage at ${rate(ctx, 'small_vps', 'volume', 'storage')}. ${sizes}`,
       (band, m, use) => {
         const s = size(band, m)
         const storage = charge(use('small_vps', 'volume', 'storage'), s.db.storageGb) * Math.max(1, copies(s.db))
         if (s.sharesServer) return storage * across
-        const ram = s.db.cu * CU_MEMORY_GB
-        const plan = VPS_BY_MEMORY.find((v) => v.ramGb >= ram)?.plan ?? 'vps_16gb'
+        const plan = databaseMachine(id, s.db.cu).plan
         return (nodes(s.db) * charge(use('small_vps', plan, 'instance'), 1) + storage) * across
       },
     )
@@ -92,11 +88,10 @@ export function databaseLine(ctx: PriceContext, p: Planned): LineItem {
       ctx,
       p,
       head,
-      `Amazon RDS for PostgreSQL on the smallest db.t4g class with ${CU_MEMORY_GB} GB of memory per CU (db.t4g.micro ${rate(ctx, 'aws_rds_postgres', 'single_az', 'db_t4g_micro')}, each size up about double, to db.t4g.2xlarge) and gp3 storage at ${rate(ctx, 'aws_rds_postgres', 'single_az', 'storage_gp3')}, at least ${RDS_MIN_STORAGE_GB} GB; a standby (Multi-AZ) doubles both. ${sizes}`,
+      `Amazon RDS for PostgreSQL on the smallest db.t4g class with the memory the load needs (db.t4g.micro ${rate(ctx, 'aws_rds_postgres', 'single_az', 'db_t4g_micro')}, each size up about double, to db.t4g.2xlarge) and gp3 storage at ${rate(ctx, 'aws_rds_postgres', 'single_az', 'storage_gp3')}, at least ${RDS_MIN_STORAGE_GB} GB; a standby (Multi-AZ) doubles both. ${sizes}`,
       (band, m, use) => {
         const s = size(band, m)
-        const ram = s.db.cu * CU_MEMORY_GB
-        const cls = RDS_BY_MEMORY.find((r) => r.ramGb >= ram)?.price ?? 'db_t4g_2xlarge'
+        const cls = databaseMachine(id, s.db.cu).plan
         const instance = charge(use('aws_rds_postgres', 'single_az', cls), HOURS_PER_MONTH) * nodes(s.db)
         const storage =
           charge(use('aws_rds_postgres', 'single_az', 'storage_gp3'), Math.max(RDS_MIN_STORAGE_GB, s.db.storageGb)) *
@@ -123,22 +118,57 @@ export function databaseLine(ctx: PriceContext, p: Planned): LineItem {
     )
   }
 
+  const sleeps = sleepsWhenIdle(ctx)
+  const global = ctx.a.compliance.markets.includes('global') || ctx.a.compliance.markets.length > 1
+  const awake = (m: number) => (sleeps ? awakeShare(ctx.usage.users[m] / regionCount(p), global) : 1)
+  const free = (band: Parameters<typeof sizeAt>[2], m: number, use: Parameters<Parameters<typeof line>[4]>[2]) => {
+    const s = size(band, m)
+    return (
+      band === 'lean' &&
+      p.c.regions.length === 1 &&
+      nodes(s.db) === 1 &&
+      s.db.cu <= (catalogLimit(componentOf(ctx.catalog, 'neon'), 'cu_per_node', 'free')?.max ?? 0) &&
+      fits(use('neon', 'free', 'compute'), s.db.cu * HOURS_PER_MONTH * awake(m)) &&
+      fits(use('neon', 'free', 'storage'), s.db.storageGb)
+    )
+  }
+  const month12 = last
+  const lean = sleeps
+    ? `lean lets the compute scale to zero after ${SCALE_TO_ZERO_IDLE_MINUTES} idle minutes, awake about ${Math.round(awake(month12) * 100)}% of month 12 (${PER_USER.sessionsPerMonth} visits of ${PER_USER.sessionMinutes} minutes per active user a month, in ${global ? 'any hour of the day' : `the ${ACTIVE_HOURS_A_DAY} hours a day your users are about`}), and stays on the free plan (${limitOf(ctx, 'neon', 'free', 'compute')} CU-hours, ${limitOf(ctx, 'neon', 'free', 'storage')} GB) in the months it fits; moderate and scaled keep it always on, so no request waits for a cold start`
+    : `every band keeps the compute always on, since ${alwaysBusyReason(ctx)} would wake it all day, and the free plan's ${limitOf(ctx, 'neon', 'free', 'compute')} CU-hours keep even the smallest compute awake for only ${formatNumber(limitOf(ctx, 'neon', 'free', 'compute') / BAND_PROFILES.lean.dbMinCu)} of the month's ${HOURS_PER_MONTH} hours`
   return line(
     ctx,
     p,
     head,
-    `Neon Launch, always on, at ${rate(ctx, 'neon', 'launch', 'compute')} and ${rate(ctx, 'neon', 'launch', 'storage')} (at least ${rate(ctx, 'neon', 'launch', 'minimum')}); the free plan (${limitOf(ctx, 'neon', 'free', 'storage')} GB, a few compute hours) is too small for an always-on product database. Read replicas and standbys are computes of the same size billed by the hour. ${sizes}`,
+    `Neon Launch at ${rate(ctx, 'neon', 'launch', 'compute')} and ${rate(ctx, 'neon', 'launch', 'storage')}, with no monthly minimum: ${lean}. Read replicas and standbys are computes of the same size billed by the hour. ${sizes}`,
     (band, m, use) => {
+      if (free(band, m, use)) return charge(use('neon', 'free', 'base'), 1) * across
       const s = size(band, m)
+      const hours = s.db.cu * nodes(s.db) * HOURS_PER_MONTH * (band === 'lean' ? awake(m) : 1)
       return (
-        Math.max(
-          charge(use('neon', 'launch', 'minimum'), 1),
-          charge(use('neon', 'launch', 'compute'), s.db.cu * nodes(s.db) * HOURS_PER_MONTH) +
-            charge(use('neon', 'launch', 'storage'), s.db.storageGb),
-        ) * across
+        (charge(use('neon', 'launch', 'compute'), hours) + charge(use('neon', 'launch', 'storage'), s.db.storageGb)) *
+        across
       )
     },
   )
+}
+
+/** Components that query the database all day and so keep a compute that sleeps when idle awake. */
+function awakeKeepers(ctx: PriceContext): string[] {
+  const out: string[] = []
+  const ids = new Set(ctx.planned.map((x) => x.c.id))
+  if (ids.has('worker') && !ids.has('queue')) out.push('workers polling the jobs table')
+  if (ids.has('ingestion') || ctx.usage.tsEvents.some((e) => e > 0)) out.push('a steady stream of events')
+  if (ids.has('realtime')) out.push('the live-update service listening for changes')
+  return out
+}
+
+function sleepsWhenIdle(ctx: PriceContext): boolean {
+  return awakeKeepers(ctx).length === 0
+}
+
+function alwaysBusyReason(ctx: PriceContext): string {
+  return joinWords(awakeKeepers(ctx))
 }
 
 /**

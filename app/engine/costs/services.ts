@@ -32,17 +32,24 @@ export function serviceLine(ctx: PriceContext, p: Planned, workers: Planned | un
   const head = { id: p.c.id, name }
   const sso = ctx.a.compliance.enterpriseSso
   switch (p.c.catalogId) {
-    case 'clerk':
+    case 'clerk': {
+      const tier = limitOf(ctx, 'clerk', 'pro', 'extra_mau')
+      const top = limitOf(ctx, 'clerk', 'pro', 'extra_mau_over_100k')
       return line(
         ctx,
         p,
         head,
-        `Clerk, per monthly active user: lean stays on the free plan while users fit it (about ${count(limitOf(ctx, 'clerk', 'free', 'mau'))}), then Pro; moderate and scaled use Pro at ${rate(ctx, 'clerk', 'pro', 'base')} with ${count(includedOf(ctx, 'clerk', 'pro', 'extra_mau'))} users included and ${rate(ctx, 'clerk', 'pro', 'extra_mau')} beyond. ${count(q(last))} users in month 12.${sso ? ' Enterprise SSO connections are priced separately and not included.' : ''}`,
+        `Clerk: lean stays on the free plan while users fit it (${count(limitOf(ctx, 'clerk', 'free', 'mau'))}), then Pro; moderate and scaled use Pro at ${rate(ctx, 'clerk', 'pro', 'base')} with ${count(includedOf(ctx, 'clerk', 'pro', 'extra_mau'))} users included, ${rate(ctx, 'clerk', 'pro', 'extra_mau')} up to ${count(tier)} and ${rate(ctx, 'clerk', 'pro', 'extra_mau_over_100k')} beyond, to ${count(top)}${q(last) > top ? ' (past that the sources give no rate, so the last one is carried on as an estimate: ask Clerk)' : ''}. ${count(q(last))} users in month 12.${sso ? ' Enterprise SSO connections are priced separately and not included.' : ''}`,
         (band, m, use) => {
           if (band === 'lean' && fits(use('clerk', 'free', 'mau'), q(m))) return charge(use('clerk', 'free', 'base'), 1)
-          return charge(use('clerk', 'pro', 'base'), 1) + charge(use('clerk', 'pro', 'extra_mau'), q(m))
+          return (
+            charge(use('clerk', 'pro', 'base'), 1) +
+            charge(use('clerk', 'pro', 'extra_mau'), Math.min(q(m), tier)) +
+            charge(use('clerk', 'pro', 'extra_mau_over_100k'), q(m))
+          )
         },
       )
+    }
     case 'auth0':
       return line(
         ctx,

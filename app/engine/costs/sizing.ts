@@ -1,7 +1,7 @@
 import type { Answers } from '#app/engine/answers.ts'
 import type { Band } from '#app/engine/brief.ts'
-import { type Catalog, type Component, componentOf, limitOf } from '#app/engine/catalog.ts'
-import type { Usage } from './usage.ts'
+import { type Catalog, type Component, componentOf, groupThousands, limitOf } from '#app/engine/catalog.ts'
+import { HOURS_PER_MONTH, PER_USER, type Usage } from './usage.ts'
 
 /**
  * Sizes with real limits. Demand comes from the usage curve; each band adds
@@ -66,6 +66,27 @@ export const CONNECTIONS_PER_VCPU = 5000
 /** Past this many instances of one size, the next larger size is taken before adding more. */
 export const SCALE_UP_AFTER = 8
 export const MEMORY_GB_PER_VCPU = 1
+/** Share of its vCPUs an idle app process still uses (runtime, health checks, timers). */
+export const IDLE_CPU_SHARE = 0.05
+
+/** A managed Postgres compute that scales to zero sleeps after this many idle minutes (Neon's default on Free and Launch). */
+export const SCALE_TO_ZERO_IDLE_MINUTES = 5
+/** Hours a day the users of one market are about; traffic from several markets or a global one covers all 24. */
+export const ACTIVE_HOURS_A_DAY = 16
+
+/**
+ * The share of a month a database that sleeps when idle is awake. Visits
+ * arrive at random within the hours users are about; each keeps the compute
+ * awake for its length plus the idle minutes before it sleeps, and visits
+ * that overlap share one waking: 1 − e^(−visits per second × seconds held).
+ */
+export function awakeShare(users: number, allDay: boolean): number {
+  const hours = allDay ? 24 : ACTIVE_HOURS_A_DAY
+  const seconds = HOURS_PER_MONTH * 3600 * (hours / 24)
+  const visitsPerSecond = (users * PER_USER.sessionsPerMonth) / seconds
+  const held = (PER_USER.sessionMinutes + SCALE_TO_ZERO_IDLE_MINUTES) * 60
+  return (hours / 24) * (1 - Math.exp(-visitsPerSecond * held))
+}
 
 export const CU_MEMORY_GB = 4
 /** Requests per second one database CU (about 1 vCPU, 4 GB) serves, by read/write profile. */
@@ -211,6 +232,56 @@ export interface DatabaseSize {
   storageGb: number
   /** Largest node the vendor sells, in CU. */
   maxCu: number
+  /** Whether the sources confirm that largest size, or it is the catalog's estimate. */
+  maxConfirmed: boolean
+}
+
+/** A database node in the units its vendor sells it in, and the catalog price or plan of that size. */
+export interface DatabaseMachine {
+  /** "db.t4g.medium (2 vCPU burstable, 4 GB)", "0.25 CU (1 GB)", "4 CPU/16 GB". */
+  name: string
+  unit: string
+  each: number
+  /** Catalog price (RDS) or plan (servers) of this size; empty where the vendor bills compute by the hour. */
+  plan: string
+}
+
+const RDS_CLASSES = [
+  { ramGb: 1, plan: 'db_t4g_micro', name: 'db.t4g.micro (2 vCPU burstable, 1 GB)' },
+  { ramGb: 2, plan: 'db_t4g_small', name: 'db.t4g.small (2 vCPU burstable, 2 GB)' },
+  { ramGb: 4, plan: 'db_t4g_medium', name: 'db.t4g.medium (2 vCPU burstable, 4 GB)' },
+  { ramGb: 8, plan: 'db_t4g_large', name: 'db.t4g.large (2 vCPU burstable, 8 GB)' },
+  { ramGb: 16, plan: 'db_t4g_xlarge', name: 'db.t4g.xlarge (4 vCPU burstable, 16 GB)' },
+  { ramGb: 32, plan: 'db_t4g_2xlarge', name: 'db.t4g.2xlarge (8 vCPU burstable, 32 GB)' },
+] as const
+
+/** Whole fractions of a CU are written out (0.25), larger sizes as whole numbers. */
+function cuWords(cu: number): string {
+  return cu < 1 ? String(cu) : groupThousands(cu)
+}
+
+/**
+ * The size each vendor sells for `cu` of demand (1 CU is about 1 vCPU and
+ * 4 GB): Neon in CU, Timescale in CPUs, RDS as the smallest db.t4g class
+ * with that memory, the team's own servers as the smallest with that memory.
+ */
+export function databaseMachine(catalogId: string, cu: number): DatabaseMachine {
+  const ram = cu * CU_MEMORY_GB
+  switch (catalogId) {
+    case 'aws_rds_postgres': {
+      const c = RDS_CLASSES.find((r) => r.ramGb >= ram) ?? RDS_CLASSES[RDS_CLASSES.length - 1]
+      return { name: c.name, unit: 'GB of memory', each: c.ramGb, plan: c.plan }
+    }
+    case 'small_vps': {
+      const v = LADDERS.small_vps.machines.find((x) => x.memoryGb >= ram) ?? LADDERS.small_vps.machines.at(-1)
+      const machine = v as Machine
+      return { name: machine.name, unit: 'GB of memory', each: machine.memoryGb, plan: machine.plan }
+    }
+    case 'timescale_cloud':
+      return { name: `${cuWords(cu)} CPU/${groupThousands(ram)} GB`, unit: 'CPU', each: cu, plan: '' }
+    default:
+      return { name: `${cuWords(cu)} CU (${groupThousands(ram)} GB)`, unit: 'CU', each: cu, plan: '' }
+  }
 }
 
 /** Managed Postgres sizes come in quarter and half CUs, then whole ones. */
@@ -249,12 +320,14 @@ export function databaseSize(a: Answers, usage: Usage, component: Component, ban
   const writes = requests * WRITE_SHARE[profile] + (usage.tsEvents[m] / TS_EVENTS_PER_CU) * p.dbHeadroom
   const reads = requests * (1 - WRITE_SHARE[profile]) + (usage.similarityQps[m] / VECTOR_QPS_PER_CU) * p.dbHeadroom
   const index = p.vectorMemory ? vectorIndexGb(usage, m) / CU_MEMORY_GB : 0
-  const maxCu = limitOf(component, 'cu_per_node')?.max ?? Number.POSITIVE_INFINITY
+  const limit = limitOf(component, 'cu_per_node')
+  const maxCu = limit?.max ?? Number.POSITIVE_INFINITY
+  const maxConfirmed = limit !== undefined && !limit.estimate
   const standbys = p.dbStandby ? 1 : 0
   const storageGb = databaseGb(usage, m)
   const whole = Math.max(p.dbMinCu, writes + reads) + index
   if (whole <= maxCu) {
-    return { cu: computeStep(whole), primaries: 1, readReplicas: 0, standbys, storageGb, maxCu }
+    return { cu: computeStep(whole), primaries: 1, readReplicas: 0, standbys, storageGb, maxCu, maxConfirmed }
   }
   // Every node keeps the index in memory; what is left of a node serves queries.
   const room = Math.max(maxCu / 4, maxCu - Math.min(index, maxCu * INDEX_SHARE_OF_NODE))
@@ -263,5 +336,5 @@ export function databaseSize(a: Answers, usage: Usage, component: Component, ban
   const readReplicas = Math.max(0, Math.ceil((reads - spare) / room))
   const nodes = primaries + readReplicas
   const cu = Math.min(maxCu, computeStep((writes + reads) / nodes + Math.min(index, maxCu * INDEX_SHARE_OF_NODE)))
-  return { cu, primaries, readReplicas, standbys, storageGb, maxCu }
+  return { cu, primaries, readReplicas, standbys, storageGb, maxCu, maxConfirmed }
 }

@@ -28,6 +28,9 @@ export const PER_USER = {
   llmCallsPerMonth: 30,
   /** Share of monthly active users connected at the busiest moment, for live updates. */
   concurrentShare: 0.05,
+  /** Visits a month; a user's requests come in these, and a database that sleeps when idle wakes for them. */
+  sessionsPerMonth: 20,
+  sessionMinutes: 5,
 } as const
 
 /** Tokens in one model call when the answers do not say: a prompt with context and a short answer. */
@@ -44,7 +47,11 @@ export interface Usage {
   users: number[]
   /** Peak requests per second from users. */
   rps: number[]
+  /** Requests per second from users averaged over the month, which usage-billed compute charges for. */
+  averageRps: number[]
   dataGb: number[]
+  /** Files kept in object storage: the answer's month-12 figure, growing like the data, or estimated per active user. */
+  fileGb: number[]
   vectors: number[]
   /** Time-series rows written per second. */
   tsEvents: number[]
@@ -97,7 +104,7 @@ export function describeCurve(launch: number, target: number): string {
 /** Optional figures of newer answers, read defensively so older answers price the same way. */
 interface Optional {
   load?: { ingestEventsPerSecond?: number; similarityQueriesPerSecond?: number }
-  data?: { vectorDimensions?: number }
+  data?: { vectorDimensions?: number; fileStorageGbIn12Months?: number }
   ai?: { llmCallsPerActiveUserPerMonth?: number; tokensPerCall?: number; embeddingsPerMonth?: number }
 }
 
@@ -134,6 +141,8 @@ export function usageOf(a: Answers): Usage {
     running += u
     return userMonths > 0 ? running / userMonths : (m + 1) / MONTHS
   })
+  const filesIn12Months = o.data?.fileStorageGbIn12Months
+  if (filesIn12Months === undefined && a.data.kinds.includes('files')) estimated.push('files')
   const vectorCount = a.data.kinds.includes('vectors') ? a.data.vectorCount : 0
   const tsEvents = a.data.kinds.includes('timeseries') ? a.data.timeseriesEventsPerSecond : 0
   let ingest = o.load?.ingestEventsPerSecond
@@ -163,7 +172,10 @@ export function usageOf(a: Answers): Usage {
   return {
     users,
     rps: months((m) => a.load.peakRequestsPerSecond * share(m)),
+    averageRps: users.map((u) => (u * PER_USER.requestsPerMonth) / SECONDS_PER_MONTH),
     dataGb: grown.map((g) => a.load.dataVolumeGbIn12Months * g),
+    fileGb:
+      filesIn12Months !== undefined ? grown.map((g) => filesIn12Months * g) : users.map((u) => u * PER_USER.fileGb),
     vectors,
     tsEvents: months((m) => tsEvents * share(m)),
     ingestEvents: months((m) => (ingest ?? 0) * share(m)),

@@ -31,6 +31,8 @@ export interface Planned {
   host?: Host
   /** For compute: vCPUs of demand at the month's peak (month index 0..11). */
   demand?: (m: number) => number
+  /** For compute: vCPUs in use averaged over the month, where it is well below the peak; the peak when absent. */
+  averageDemand?: (m: number) => number
   minInstances?: (band: Band) => number
   /** For balancers: the compute component behind it. */
   balances?: string
@@ -150,6 +152,7 @@ export function firstService(app: Planned, host: Vendor, usage: Usage, fromMonth
       placement: 'deploy',
     },
     demand: (m: number) => (usage.rps[m] * FIRST_SERVICE_SHARE) / RPS_PER_VCPU,
+    averageDemand: (m: number) => (usage.averageRps[m] * FIRST_SERVICE_SHARE) / RPS_PER_VCPU,
     minInstances: (band: Band) => min[band],
   } satisfies Planned
 }
@@ -278,6 +281,7 @@ export function buildComponents({ a, catalog, decisions, usage, regions, vectorU
   const framework = adopted(decisions, 'framework')
   runOnHost('app', 'hosting', framework ? `${framework.choice.name} app` : 'App', {
     demand: (m) => usage.rps[m] / RPS_PER_VCPU,
+    averageDemand: (m) => usage.averageRps[m] / RPS_PER_VCPU,
     minInstances: (band) => BAND_PROFILES[band].minInstances,
   })
   if (adopted(decisions, 'architecture_style')?.choice.id === 'extract_services') {
@@ -392,7 +396,7 @@ export function buildComponents({ a, catalog, decisions, usage, regions, vectorU
       placement: 'data',
       records: true,
       kind: 'service',
-      quantity: (m) => usage.users[m] * PER_USER.fileGb,
+      quantity: (m) => usage.fileGb[m],
       unit: 'GB stored',
     })
   }

@@ -83,6 +83,7 @@ function stepComponent(
       ...app,
       c: { ...app.c, ...from, id: cid, area, product, placement: 'deploy' as const },
       demand: (m: number) => (usage.rps[m] * share) / RPS_PER_VCPU,
+      averageDemand: (m: number) => (usage.averageRps[m] * share) / RPS_PER_VCPU,
       minInstances: (band: Band) => min[band],
     }) satisfies Planned
   switch (id) {

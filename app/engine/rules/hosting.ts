@@ -37,7 +37,7 @@ function cloudManagedServices(a: Answers): Because {
   return because(
     'hosting.cloud_managed_services',
     ['team.engineers', 'team.opsExperience'],
-    `Use the provider’s managed Postgres (Amazon RDS) and ${ECS_ON_EC2} rather than hand-built virtual machines: with ${OPS_WORDS[a.team.opsExperience]}, ${yourTeam(a.team.engineers)} should be writing product, not patching servers.`,
+    `Use managed Postgres and ${ECS_ON_EC2} rather than hand-built virtual machines: with ${OPS_WORDS[a.team.opsExperience]}, ${yourTeam(a.team.engineers)} should be writing product, not patching servers.`,
   )
 }
 
@@ -96,7 +96,7 @@ function choose(a: Answers, hipaa: boolean): { id: HostingChoice; because: Becau
           because(
             'hosting.cloud_provider_requested',
             ['budget.hosting', ...HEALTH_INPUTS, 'team.engineers', 'team.opsExperience'],
-            `You chose a cloud provider: use its managed Postgres (Amazon RDS) and ${ECS_ON_EC2} rather than raw virtual machines, since ${team} with ${ops} should not be patching operating systems or restoring databases by hand.`,
+            `You chose a cloud provider: use managed Postgres and ${ECS_ON_EC2} rather than raw virtual machines, since ${team} with ${ops} should not be patching operating systems or restoring databases by hand.`,
           ),
           ...(hipaa
             ? [
