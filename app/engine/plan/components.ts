@@ -205,7 +205,7 @@ function hostTier(catalog: Catalog, host: Host, plan: string | undefined, lean =
 }
 
 /** What differs between the parts that run on the team's host: their load, and where the defaults do not hold. */
-type OnHost = Pick<Planned, 'demand' | 'minInstances'> & {
+type OnHost = Pick<Planned, 'demand' | 'averageDemand' | 'minInstances'> & {
   tier?: string
   placement?: PlanComponent['placement']
   records?: boolean
@@ -275,6 +275,7 @@ export function buildComponents({ a, catalog, decisions, usage, regions, vectorU
       kind: 'compute',
       host: host.host,
       demand: p.demand,
+      averageDemand: p.averageDemand,
       minInstances: p.minInstances,
     })
 
