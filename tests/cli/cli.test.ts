@@ -281,7 +281,7 @@ const BAD_INPUT: BadCase[] = [
     'unknown command',
     () => ['frobnicate'],
     [
-      'command: expected one of generate, validate, diff, check, adr, example, migrate, export, import, backup, got "frobnicate"',
+      'command: expected one of generate, validate, diff, check, adr, example, migrate, workspaces, export, import, backup, got "frobnicate"',
       'Run "stackbrief --help" for usage.',
     ],
   ],
