@@ -36,7 +36,7 @@ describe('an invitation', { timeout: 90_000 }, () => {
     await shown.waitFor()
     const link = (await shown.textContent())?.trim() ?? ''
     expect(link).toMatch(new RegExp(`^${base}/invitations/sbi_[0-9A-Za-z]{32}$`))
-    await ownerPage.getByText(`${email} as viewer`).waitFor()
+    await ownerPage.locator('li', { hasText: `${email} as viewer` }).waitFor()
 
     const second = await harness.browser.newContext()
     await second.clearCookies()
