@@ -54,8 +54,12 @@ describe('/examples/:name/brief.pdf', () => {
   }, 60_000)
 
   it('answers an unknown example with a 404', async () => {
-    const response = await examplePdfLoader(args('/examples/nope/brief.pdf', { name: 'nope' }))
+    // Thrown, as every example download's 404 is, so Remix answers it the same way.
+    const response = await examplePdfLoader(args('/examples/nope/brief.pdf', { name: 'nope' })).catch(
+      (thrown: unknown) => thrown as Response,
+    )
     expect(response.status).toBe(404)
+    expect(await response.text()).toBe('There is no example brief called "nope".\n')
   })
 
   it.each([
