@@ -93,13 +93,20 @@ describe('a US clinic portal under HIPAA on a $60 budget', () => {
     expect(email?.because.map((x) => x.text).join(' ')).toMatch(/do not confirm/)
   })
 
-  it('runs self-hosted observability as a component of the plan: priced and drawn', () => {
-    expect(b.decisions.find((d) => d.area === 'observability')?.choice.id).toBe('grafana_self_hosted')
-    const obs = component('observability')
-    expect(obs?.catalogId).toBe(component('app')?.catalogId)
-    const line = b.costs.lineItems.find((l) => l.component === 'observability')
+  it('gives a team with no operations experience a hosted observability tool, with health fields kept out of its logs', () => {
+    const decision = b.decisions.find((d) => d.area === 'observability')
+    expect(decision?.choice.id).toBe('datadog')
+    expect(decision?.because.map((x) => x.text).join(' ')).toMatch(/never health fields/)
+  })
+
+  it('runs self-hosted observability as a component of the plan when the team runs its own systems: priced and drawn', () => {
+    const ops = brief({ ...input, team: { ...input.team, opsExperience: 'some' } } as AnswersInput)
+    expect(ops.decisions.find((d) => d.area === 'observability')?.choice.id).toBe('grafana_self_hosted')
+    const obs = ops.plan.components.find((c) => c.id === 'observability')
+    expect(obs?.catalogId).toBe(ops.plan.components.find((c) => c.id === 'app')?.catalogId)
+    const line = ops.costs.lineItems.find((l) => l.component === 'observability')
     expect(line?.bands.lean.every((c) => c > 0)).toBe(true)
-    expect(JSON.stringify(pictureOf(b))).toContain('"component":"observability"')
+    expect(JSON.stringify(pictureOf(ops))).toContain('"component":"observability"')
   })
 
   it('keeps Railway when the budget carries its committed spend, priced at the commitment, with Neon on Scale', () => {
