@@ -33,12 +33,16 @@ function times(t: Trigger): string {
 export function loadEstimate(a: Answers, triggers: readonly Trigger[]): Risk {
   const users = a.load.activeUsersIn12Months
   const rps = a.load.peakRequestsPerSecond
-  const next = nearestUnfired(triggers, ['active_users', 'peak_rps', 'db_size_gb'])
+  const watched: readonly Metric[] = ['active_users', 'peak_rps', 'db_size_gb']
+  const next = nearestUnfired(triggers, watched)
+  const watchers = triggers.filter((t) => watched.includes(t.metric))
   const data = a.load.dataVolumeGbIn12Months
   const sized = `The plan is sized for ${formatNumber(users)} monthly active users, ${formatNumber(rps)} ${rps === 1 ? 'request' : 'requests'} a second at peak and ${formatNumber(data)} GB of data by month 12.`
   const changes = next
     ? ` At ${formatNumber(next.threshold)} ${next.unit} (${times(next)} the estimate) the trigger “${next.title}” ${next.alsoRequires.length > 0 ? 'reaches its threshold and its step may join the plan once measurement confirms it' : 'fires and its step joins the plan'}; well below the estimate, the lean band is the whole bill.`
-    : ' No trigger in this plan watches those figures, so a larger number changes the size and cost of what is planned, read in the higher bands, rather than its shape.'
+    : watchers.length > 0
+      ? ` Every trigger that watches those figures (${joinWords(watchers.map((t) => `“${t.title}”`))}) already reaches its threshold within the estimate, so a larger number changes the size and cost of what is planned, read in the higher bands, rather than its shape.`
+      : ' No trigger in this plan watches those figures, so a larger number changes the size and cost of what is planned, read in the higher bands, rather than its shape.'
   return {
     id: 'load_estimate',
     kind: 'invalidation',

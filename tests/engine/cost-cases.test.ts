@@ -246,3 +246,36 @@ describe('every priced line follows from a decision, in every example and hard c
     expect(unexplainedLines(generateBrief(heavy, catalog))).toEqual([])
   })
 })
+
+describe('sentences true of every case', () => {
+  const cases = [
+    ...readdirSync(EXAMPLES).map((file) => answersFrom(EXAMPLES, file)),
+    ...readdirSync(HARD).map((file) => answersFrom(HARD, file)),
+    ...readdirSync(COST_CASES).map((file) => answersFrom(COST_CASES, file)),
+  ].map((answers) => ({ answers, brief: generateBrief(answers, catalog) }))
+
+  it('says no trigger watches the load figures only when none does, and otherwise names the ones that already fire', () => {
+    const watched = new Set(['active_users', 'peak_rps', 'db_size_gb'])
+    let named = 0
+    for (const { brief } of cases) {
+      const text = brief.risks.find((r) => r.id === 'load_estimate')?.text ?? ''
+      const watchers = brief.triggers.filter((t) => watched.has(t.metric))
+      if (watchers.length > 0) expect(text, brief.title).not.toContain('No trigger in this plan watches')
+      if (text.includes('already reaches its threshold')) {
+        named++
+        for (const t of watchers) expect(text, brief.title).toContain(`“${t.title}”`)
+      }
+    }
+    expect(named).toBeGreaterThan(0)
+  })
+
+  it('sizes database compute in CU only for Neon, whose unit it is', () => {
+    for (const { brief } of cases) {
+      const database = brief.plan.components.find((c) => c.id === 'database')
+      const line = brief.costs.assumptions.find((s) => s.startsWith('Database compute is sized'))
+      if (!line || !database) continue
+      if (database.catalogId === 'neon') expect(line, brief.title).toContain('per CU')
+      else expect(line, brief.title).not.toMatch(/\bCU\b/)
+    }
+  })
+})
