@@ -181,7 +181,8 @@ export function stackReason(d: BriefDecision, terms: readonly string[], rational
     const room = SHORT_WORDS - wordCount(`Chosen over ${inSentence(beaten.name)}:`)
     const whole = shorten(sentences(beaten.whyNot)[0] ?? beaten.whyNot, room)
     const why = wordCount(whole) <= room ? whole : (clip(whole, [], room, false) ?? whole)
-    const first = why.split(/\s/)[0] ?? ''
+    // A possessive is still the name: "Clerk's strength …" keeps its capital.
+    const first = (why.split(/\s/)[0] ?? '').replace(/['’]s$/, '')
     // Lower the first word unless it is a name ("Postmark is …") or an acronym ("GPU instances …").
     const keep =
       /^.[A-Z]/.test(first) || (first.length > 2 && new RegExp(`\\b${escapeRegExp(first)}\\b`, 'i').test(beaten.name))

@@ -15,6 +15,7 @@ import { testCatalog } from '#tests/support/catalog.ts'
 const catalog = testCatalog()
 const HARD = new URL('../fixtures/hard-cases/', import.meta.url)
 const COST_CASES = new URL('../fixtures/cost-cases/', import.meta.url)
+const REVIEW_CASES = new URL('../fixtures/review-cases/', import.meta.url)
 const EXAMPLES = new URL('../../content/examples/', import.meta.url)
 const answersFrom = (dir: URL, file: string) => AnswersSchema.parse(parse(readFileSync(new URL(file, dir), 'utf8')))
 const briefOf = (file: string): Brief => generateBrief(answersFrom(HARD, file), catalog)
@@ -252,6 +253,7 @@ describe('sentences true of every case', () => {
     ...readdirSync(EXAMPLES).map((file) => answersFrom(EXAMPLES, file)),
     ...readdirSync(HARD).map((file) => answersFrom(HARD, file)),
     ...readdirSync(COST_CASES).map((file) => answersFrom(COST_CASES, file)),
+    ...readdirSync(REVIEW_CASES).map((file) => answersFrom(REVIEW_CASES, file)),
   ].map((answers) => ({ answers, brief: generateBrief(answers, catalog) }))
 
   it('says no trigger watches the load figures only when none does, and otherwise names the ones that already fire', () => {
@@ -276,6 +278,20 @@ describe('sentences true of every case', () => {
       if (!line || !database) continue
       if (database.catalogId === 'neon') expect(line, brief.title).toContain('per CU')
       else expect(line, brief.title).not.toMatch(/\bCU\b/)
+    }
+  })
+
+  it('keeps a vendor’s name capitalised where the first page says what it was chosen over', () => {
+    for (const { brief } of cases) {
+      for (const row of brief.executive?.stack ?? []) {
+        const reason = /^Chosen over ([^:]+): (\S+)/.exec(row.reason)
+        if (!reason) continue
+        const [, beaten, first] = reason
+        const name = first.replace(/['’]s$/, '')
+        if (beaten.toLowerCase().includes(name.toLowerCase()) && name.length > 2) {
+          expect(name[0], `${brief.title}: ${row.reason}`).toBe(name[0].toUpperCase())
+        }
+      }
     }
   })
 })
