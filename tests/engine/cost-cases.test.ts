@@ -294,4 +294,18 @@ describe('sentences true of every case', () => {
       }
     }
   })
+
+  it('says an email sender keeps data outside the required regions only of the regions it misses', () => {
+    let checked = 0
+    for (const { brief } of cases) {
+      const email = brief.decisions.find((d) => d.area === 'email')
+      for (const alt of email?.alternatives ?? []) {
+        const only = /in the US only, (?:not in|outside) (.+?), where your data must stay/.exec(alt.whyNot)
+        if (!only) continue
+        checked++
+        expect(only[1], `${brief.title}: ${alt.whyNot}`).not.toMatch(/\bthe US\b/)
+      }
+    }
+    expect(checked).toBeGreaterThan(0)
+  })
 })

@@ -1,7 +1,7 @@
 import type { Answers } from '#app/engine/answers.ts'
 import type { Alternative, Because } from '#app/engine/brief.ts'
 import { type Catalog, formatDollars, groupThousands, priceLookup } from '#app/engine/catalog.ts'
-import { HEALTH_INPUTS, healthRegulated, regionWords, residencyFit } from '#app/engine/constraints.ts'
+import { factsOf, HEALTH_INPUTS, healthRegulated, regionWords, residencyFit } from '#app/engine/constraints.ts'
 import { PER_USER } from '#app/engine/costs/usage.ts'
 import { hasPayments, primaryLanguage, writesJsFirst } from '#app/engine/facts.ts'
 import { placeHost } from './_placement.ts'
@@ -131,7 +131,11 @@ function reasons(a: Answers, catalog: Catalog, sender: Sender): Because[] {
 
 function whyNot(sender: Sender, chosen: Sender, a: Answers, catalog: Catalog): string {
   if (sender !== 'amazon_ses' && outOfRegion(a, catalog, sender)) {
-    return `${SENDER_NAMES[sender]} keeps its account data and message logs in the US only, outside ${regionWords(a.compliance.dataResidency)}, where your data must stay.`
+    // Name only the required regions it misses: with US and EU residency, the US is not one of them.
+    const regions = factsOf(catalog, sender)?.regions
+    const keeps = Array.isArray(regions) ? regions : []
+    const missed = a.compliance.dataResidency.filter((r) => !keeps.includes(r))
+    return `${SENDER_NAMES[sender]} keeps its account data and message logs in the US only, not in ${regionWords(missed)}, where your data must stay.`
   }
   if (healthData(a) && sender !== 'amazon_ses') {
     return `${SENDER_NAMES[sender]} does not confirm signing a BAA either, and SES sits in the same AWS account as the rest of your stack; if ${SENDER_NAMES[sender]} signs one in writing, it can replace SES.`
