@@ -308,4 +308,16 @@ describe('sentences true of every case', () => {
     }
     expect(checked).toBeGreaterThan(0)
   })
+
+  it('gives no reason for the budget pick that residency set aside, which would argue for a tool not chosen', () => {
+    let checked = 0
+    for (const { brief } of cases) {
+      const reasons = brief.decisions.find((d) => d.area === 'observability')?.because ?? []
+      if (!reasons.some((b) => b.rule === 'observability.residency')) continue
+      checked++
+      const forAnother = reasons.filter((b) => /free tier gives you|built around querying traces/.test(b.text))
+      expect(forAnother, brief.title).toEqual([])
+    }
+    expect(checked).toBeGreaterThan(0)
+  })
 })

@@ -108,7 +108,14 @@ describe('observability', () => {
     }
     const decision = decideChecked(observability, saasAnswers(patch), HEALTH_CHECKED)
     expect(decision.choice.id).toBe('datadog')
-    expect(reason(decision, 'observability.residency').inputs).toEqual(['compliance.dataResidency'])
+    // What picked the tool it set aside is cited too; that pick's own reason is not given.
+    expect(reason(decision, 'observability.residency').inputs).toEqual([
+      'compliance.dataResidency',
+      'budget.monthlyInfraUsd',
+      'product.realtime',
+      'load.fanOut',
+    ])
+    expect(decision.because.map((b) => b.rule)).not.toContain('observability.trace_heavy_product')
   })
 
   it('draws the small-budget line at $1,000 a month', () => {

@@ -1,4 +1,4 @@
-import type { Answers } from '#app/engine/answers.ts'
+import type { AnswerPath, Answers } from '#app/engine/answers.ts'
 import type { Alternative, Because } from '#app/engine/brief.ts'
 import type { Catalog } from '#app/engine/catalog.ts'
 import { HEALTH_INPUTS, healthRegulated, regionWords, residencyFit } from '#app/engine/constraints.ts'
@@ -59,10 +59,12 @@ function chooseWithin(a: Answers, catalog: Catalog): { id: ToolId; because: Beca
       because: [
         because(
           'observability.residency',
-          paid ? ['compliance.dataResidency'] : ['compliance.dataResidency', 'team.opsExperience'],
+          withPickInputs(
+            paid ? ['compliance.dataResidency'] : ['compliance.dataResidency', 'team.opsExperience'],
+            fit.because,
+          ),
           text,
         ),
-        fit.because,
       ],
       displaced: fit.id,
     }
@@ -73,8 +75,11 @@ function chooseWithin(a: Answers, catalog: Catalog): { id: ToolId; because: Beca
   return {
     id,
     because: [
-      because('observability.residency', ['compliance.dataResidency', 'team.opsExperience'], text),
-      fit.because,
+      because(
+        'observability.residency',
+        withPickInputs(['compliance.dataResidency', 'team.opsExperience'], fit.because),
+        text,
+      ),
     ],
     displaced: fit.id,
   }
@@ -95,6 +100,15 @@ const baseline = () =>
     [],
     'From the first deploy, not after launch: structured JSON logs carrying a request id, rate, errors and duration (RED) for every endpoint and background job, traces that follow a request through the app and its jobs, and one alert that fires when the error rate jumps; it is an afternoon of setup now and far harder to add in the middle of an incident.',
   )
+
+/**
+ * The residency reason names the tool it set aside, so it cites what picked
+ * that tool too; the pick's own reason is left out, as it would argue for a
+ * tool not chosen.
+ */
+function withPickInputs(inputs: readonly AnswerPath[], pick: Because): AnswerPath[] {
+  return [...new Set([...inputs, ...pick.inputs])]
+}
 
 /** Products whose questions are about one event's path through many handlers. */
 const traceHeavy = (a: Answers) => a.product.realtime === 'core' || a.load.fanOut
