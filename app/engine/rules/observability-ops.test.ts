@@ -4,8 +4,8 @@ import { testCatalog } from '#tests/support/catalog.ts'
 import { observability } from './observability.ts'
 
 /**
- * Seed 000 (observability from day one): "Datadog or Honeycomb if you have
- * budget and want less ops work". A team with no operations experience is not
+ * Seed 000 (observability from day one) points teams with money and little
+ * appetite for operations at a hosted tool. A team with no operations experience is not
  * handed a log stack to run; residency still binds where the logs live.
  */
 
